@@ -1,0 +1,31 @@
+/**
+ * The names of every IPC channel and main→renderer event, with no runtime dependency,
+ * so the sandboxed preload can bundle this list without zod. `contract.ts` is checked
+ * against it at compile time: a channel exists in both or in neither.
+ */
+export const CHANNELS = [
+  'vault:status',
+  'vault:create',
+  'session:current',
+  'session:signIn',
+  'session:lock',
+  'session:signOut',
+  'session:touch',
+  'settings:get',
+  'settings:update',
+  'users:setLocale',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Events core/main push to the renderer. */
+export const EVENTS = ['session:locked'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}

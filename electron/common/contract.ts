@@ -1,0 +1,126 @@
+/**
+ * The IPC contract: one map from channel to its input and output schemas.
+ * The preload bridge, main's registration, the renderer's API type and the E2E binding
+ * are all derived from it. A new capability starts by adding its channel here.
+ */
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+import { LOCALES, type MamoriError } from './errors';
+import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
+
+export const ROLES = ['officer', 'supervisor', 'auditor', 'administrator'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LocaleSchema = z.enum(LOCALES as ['en', 'ja']);
+
+export const LOCK_REASONS = ['user', 'panic', 'idle', 'suspend', 'screen-lock', 'sign-out'] as const;
+export const LockReasonSchema = z.enum(LOCK_REASONS);
+export type LockReason = z.infer<typeof LockReasonSchema>;
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(2, { message: 'username.tooShort' })
+  .max(64, { message: 'username.tooLong' })
+  .regex(/^[\p{L}\p{N}._-]+$/u, { message: 'username.characters' });
+
+/** A passphrase as typed; length is checked after NFKC normalisation. */
+export const NewPassphraseSchema = z
+  .string()
+  .max(PASSPHRASE_MAX_LENGTH * 4)
+  .refine(isAcceptablePassphrase, { message: 'passphrase.tooShort' });
+
+/** For sign-in we accept anything non-empty: policy is enforced when a passphrase is set. */
+export const PassphraseSchema = z.string().min(1, { message: 'passphrase.required' }).max(PASSPHRASE_MAX_LENGTH * 4);
+
+export const DisplayNameSchema = z.string().trim().min(1, { message: 'displayName.required' }).max(120);
+
+export const AUTO_LOCK_MIN = 1;
+export const AUTO_LOCK_MAX = 30;
+export const AutoLockMinutesSchema = z.number().int().min(AUTO_LOCK_MIN).max(AUTO_LOCK_MAX);
+
+export const UserSummarySchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  locale: LocaleSchema.nullable(),
+});
+export type UserSummary = z.infer<typeof UserSummarySchema>;
+
+export const SettingsSchema = z.object({
+  autoLockMinutes: AutoLockMinutesSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SessionInfoSchema = z.object({
+  user: UserSummarySchema,
+  settings: SettingsSchema,
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const VaultStatusSchema = z.object({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+});
+
+const Empty = z.object({}).strict();
+
+export const contract = {
+  /** Whether a vault exists in the data directory and whether this window is signed in. */
+  'vault:status': { input: Empty, output: VaultStatusSchema },
+  /**
+   * First run: creates the vault and its first administrator. Returns the recovery key,
+   * which is shown once and never stored in clear anywhere.
+   */
+  'vault:create': {
+    input: z
+      .object({
+        username: UsernameSchema,
+        displayName: DisplayNameSchema,
+        passphrase: NewPassphraseSchema,
+        locale: LocaleSchema,
+      })
+      .strict(),
+    output: z.object({ recoveryKey: z.string() }),
+  },
+  /** The signed-in user of this window, or null. */
+  'session:current': { input: Empty, output: SessionInfoSchema.nullable() },
+  /** Username + passphrase → session. One error for unknown user and wrong passphrase. */
+  'session:signIn': {
+    input: z.object({ username: z.string().trim().min(1).max(64), passphrase: PassphraseSchema }).strict(),
+    output: SessionInfoSchema,
+  },
+  /** Locks now (button, Ctrl/Cmd+L, idle timer); the reason is audited. */
+  'session:lock': { input: z.object({ reason: LockReasonSchema }).strict(), output: z.null() },
+  'session:signOut': { input: Empty, output: z.null() },
+  /** The renderer reports user activity so core's idle deadline moves. */
+  'session:touch': { input: Empty, output: z.null() },
+  'settings:get': { input: Empty, output: SettingsSchema },
+  /** Administrators only. */
+  'settings:update': { input: z.object({ autoLockMinutes: AutoLockMinutesSchema }).strict(), output: SettingsSchema },
+  /** The signed-in user's own interface language, remembered in the vault. */
+  'users:setLocale': { input: z.object({ locale: LocaleSchema }).strict(), output: z.null() },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+// Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).
+type _NoExtraChannels = keyof typeof contract extends Channel ? true : never;
+export const _contractIsComplete: _NoExtraChannels = true;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: MamoriError };
+
+export interface EventPayloads {
+  'session:locked': { reason: LockReason };
+}
+export type EventPayload<E extends EventName> = EventPayloads[E];
+
+/** What `window.mamori` offers the renderer: nothing but contract channels and events. */
+export interface MamoriApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
