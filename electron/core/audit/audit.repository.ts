@@ -1,0 +1,30 @@
+/** SQL for the audit trail. Append and list only: the trail is never updated or deleted. */
+import type { Tx } from '../db/connection';
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  case_ref: string | null;
+  target: string | null;
+  details: string;
+  mac: string;
+}
+
+export async function lastEntry(tx: Tx): Promise<Pick<AuditRow, 'seq' | 'mac'> | undefined> {
+  return tx.get<Pick<AuditRow, 'seq' | 'mac'>>('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
+}
+
+export async function insertEntry(tx: Tx, row: AuditRow): Promise<void> {
+  await tx.run(
+    'INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, row.mac],
+  );
+}
+
+/** Entries after `afterSeq` in sequence order, `limit` at a time (for verification and paging). */
+export async function listAfter(tx: Tx, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return tx.all<AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit]);
+}

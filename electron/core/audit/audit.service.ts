@@ -1,0 +1,96 @@
+/**
+ * The hash-chained audit trail (DESIGN.md §4). Every entry is appended inside the transaction
+ * of the change it records. Details must never contain a sealed value or key material.
+ */
+import type { Db, Tx } from '../db/connection';
+import { hmacHex, safeEqualHex } from '../vault/crypto';
+import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
+
+export const AUDIT_ACTIONS = [
+  'vault.created',
+  'vault.recovery-key-issued',
+  'session.signed-in',
+  'session.sign-in-failed',
+  'session.locked',
+  'session.signed-out',
+  'settings.updated',
+  'user.locale-changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntryInput {
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: AuditAction;
+  caseRef?: string | null;
+  target?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditHead {
+  seq: number;
+  mac: string;
+}
+
+/** The exact bytes the MAC covers: every column but the MAC, in a fixed order. */
+export function canonical(row: Omit<AuditRow, 'mac'>): string {
+  return JSON.stringify([row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details]);
+}
+
+export function entryMac(auditKey: Buffer, row: Omit<AuditRow, 'mac'>, previousMac: string): string {
+  return hmacHex(auditKey, canonical(row) + '\n' + previousMac);
+}
+
+/** Appends one entry chained to the previous one. Call only inside the change's own transaction. */
+export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInput): Promise<AuditHead> {
+  const prev = await lastEntry(tx);
+  const row: Omit<AuditRow, 'mac'> = {
+    seq: (prev?.seq ?? 0) + 1,
+    at: entry.at,
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    case_ref: entry.caseRef ?? null,
+    target: entry.target ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+  const mac = entryMac(auditKey, row, prev?.mac ?? '');
+  await insertEntry(tx, { ...row, mac });
+  return { seq: row.seq, mac };
+}
+
+export async function auditHead(db: Db): Promise<AuditHead> {
+  const last = await db.read((tx) => lastEntry(tx));
+  return { seq: last?.seq ?? 0, mac: last?.mac ?? '' };
+}
+
+export type ChainVerification =
+  | { intact: true; entries: number; head: AuditHead }
+  | { intact: false; entries: number; intactUpTo: number; firstBroken: { seq: number; reason: 'mac-mismatch' | 'sequence-gap' } };
+
+const PAGE = 5000;
+
+/** Recomputes the whole chain and names the first entry that does not verify. */
+export async function verifyChain(db: Db, auditKey: Buffer): Promise<ChainVerification> {
+  let prevSeq = 0;
+  let prevMac = '';
+  let entries = 0;
+  for (;;) {
+    const rows = await db.read((tx) => listAfter(tx, prevSeq, PAGE));
+    for (const row of rows) {
+      if (row.seq !== prevSeq + 1) {
+        return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
+      }
+      const { mac, ...rest } = row;
+      if (!safeEqualHex(entryMac(auditKey, rest, prevMac), mac)) {
+        return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: row.seq, reason: 'mac-mismatch' } };
+      }
+      prevSeq = row.seq;
+      prevMac = mac;
+      entries++;
+    }
+    if (rows.length < PAGE) break;
+  }
+  return { intact: true, entries, head: { seq: prevSeq, mac: prevMac } };
+}

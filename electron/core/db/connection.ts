@@ -1,0 +1,173 @@
+/**
+ * The only place a SQLCipher connection is opened. Trusts nothing but the data key handed in;
+ * applies the key first and the hardening pragmas immediately after, before any other statement.
+ */
+import sqlcipher from '@journeyapps/sqlcipher';
+import { closeSync, openSync } from 'node:fs';
+import { CoreError } from '../errors';
+import { FILE_MODE } from '../vault/files';
+
+type Param = string | number | bigint | Buffer | null;
+export type Params = Param[] | Record<string, Param>;
+
+/** A promise interface over node-sqlite3 that runs everything through one queue. */
+export class Db {
+  private queue: Promise<unknown> = Promise.resolve();
+  private inTransaction = false;
+  private closed = false;
+
+  private constructor(private readonly raw: sqlcipher.Database) {}
+
+  /**
+   * Opens `file` with `key` (32 bytes) as a raw SQLCipher key. The key buffer is not kept.
+   * Throws VAULT_DAMAGED when the key does not open the file or a page fails its HMAC.
+   */
+  static async open(file: string, key: Buffer, opts: { create: boolean }): Promise<Db> {
+    // SQLite gives -wal and -shm the mode of the database file, so creating it 0600 first covers all three.
+    if (opts.create) closeSync(openSync(file, 'wx', FILE_MODE));
+    const mode = opts.create
+      ? sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE
+      : sqlcipher.OPEN_READWRITE;
+    const raw = await new Promise<sqlcipher.Database>((resolve, reject) => {
+      const d: sqlcipher.Database = new sqlcipher.Database(file, mode, (err) => (err ? reject(err) : resolve(d)));
+    });
+    const db = new Db(raw);
+    try {
+      // Never log or keep this string: it is key material. It lives only for this statement.
+      let keyPragma = `PRAGMA key = "x'${key.toString('hex')}'"`;
+      await db.execRaw('PRAGMA cipher_memory_security = ON');
+      await db.execRaw(keyPragma);
+      keyPragma = '';
+      await db.execRaw('PRAGMA cipher_log_level = NONE');
+      // The first read proves the key (SQLCipher does not check it at PRAGMA key).
+      await db.getRaw('SELECT count(*) AS n FROM sqlite_master');
+      await db.execRaw('PRAGMA journal_mode = WAL');
+      await db.execRaw('PRAGMA synchronous = FULL');
+      await db.execRaw('PRAGMA foreign_keys = ON');
+      await db.execRaw('PRAGMA temp_store = MEMORY');
+      await db.execRaw('PRAGMA secure_delete = ON');
+      await db.execRaw('PRAGMA busy_timeout = 0');
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw mapSqliteError(e);
+    }
+    return db;
+  }
+
+  /** Runs `fn` alone on the connection (nothing else interleaves). */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new CoreError('VAULT_LOCKED');
+  }
+
+  private execRaw(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+  private runRaw(sql: string, params: Params = []): Promise<{ changes: number; lastID: number }> {
+    return new Promise((resolve, reject) =>
+      this.raw.run(sql, params, function (this: sqlcipher.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      }),
+    );
+  }
+  private getRaw<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => this.raw.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+  }
+  private allRaw<T>(sql: string, params: Params = []): Promise<T[]> {
+    return new Promise((resolve, reject) => this.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  }
+
+  /**
+   * Runs `fn` inside BEGIN IMMEDIATE … COMMIT; on any error rolls back so a failed save
+   * leaves the vault as it was. Statements of `fn` go through `tx`, never through `this`.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      this.assertOpen();
+      await this.execRaw('BEGIN IMMEDIATE').catch((e) => {
+        throw mapSqliteError(e);
+      });
+      this.inTransaction = true;
+      const tx: Tx = {
+        run: (sql, params) => this.runRaw(sql, params),
+        get: (sql, params) => this.getRaw(sql, params),
+        all: (sql, params) => this.allRaw(sql, params),
+        exec: (sql) => this.execRaw(sql),
+      };
+      try {
+        const result = await fn(tx);
+        await this.execRaw('COMMIT');
+        return result;
+      } catch (e) {
+        await this.execRaw('ROLLBACK').catch(() => undefined);
+        throw mapSqliteError(e);
+      } finally {
+        this.inTransaction = false;
+      }
+    });
+  }
+
+  /** A read outside any transaction (still serialised). */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      this.assertOpen();
+      const tx: Tx = {
+        run: () => Promise.reject(new Error('write outside a transaction')),
+        get: (sql, params) => this.getRaw(sql, params),
+        all: (sql, params) => this.allRaw(sql, params),
+        exec: () => Promise.reject(new Error('write outside a transaction')),
+      };
+      try {
+        return await fn(tx);
+      } catch (e) {
+        throw mapSqliteError(e);
+      }
+    });
+  }
+
+  /** For pragmas and checks that must run outside a transaction (integrity checks, user_version). */
+  pragma<T>(sql: string): Promise<T[]> {
+    return this.serial(async () => {
+      this.assertOpen();
+      try {
+        return await this.allRaw<T>(sql);
+      } catch (e) {
+        throw mapSqliteError(e);
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  close(): Promise<void> {
+    return this.serial(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+    });
+  }
+}
+
+export interface Tx {
+  run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+/** Translates SQLite's errors into the few a user can act on; keeps others as they are. */
+export function mapSqliteError(e: unknown): unknown {
+  if (e instanceof CoreError) return e;
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new CoreError('VAULT_DAMAGED');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CoreError('VAULT_IN_USE');
+  return e;
+}

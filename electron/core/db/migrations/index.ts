@@ -1,0 +1,38 @@
+/**
+ * Forward-only migrations, numbered in steps of 10. Each runs in its own transaction together
+ * with its `PRAGMA user_version`; a database from a newer version is refused untouched.
+ */
+import type { Db, Tx } from '../connection';
+import { CoreError } from '../../errors';
+import { migration0010 } from './0010-vault-and-audit';
+import { migration0020 } from './0020-users-and-settings';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(tx: Tx): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const [row] = await db.pragma<{ user_version: number }>('PRAGMA user_version');
+  return row.user_version;
+}
+
+/** Brings the database to `target` (default: the newest). Returns the versions applied. */
+export async function migrate(db: Db, target: number = SCHEMA_VERSION): Promise<number[]> {
+  const current = await schemaVersion(db);
+  if (current > SCHEMA_VERSION) throw new CoreError('VAULT_TOO_NEW', `schema ${current} > ${SCHEMA_VERSION}`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    await db.transaction(async (tx) => {
+      await m.up(tx);
+      await tx.exec(`PRAGMA user_version = ${m.version}`);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,90 @@
+/**
+ * Sign-in and lock. Sign-in is the only place a passphrase meets a keyslot; a failure never
+ * opens (and so never changes) the database: it is recorded in the throttle file and written
+ * to the audit trail by the next successful sign-in.
+ */
+import type { LockReason, SessionInfo, Settings } from '../../common/contract';
+import type { Locale } from '../../common/errors';
+import { appendAudit } from '../audit/audit.service';
+import { CoreError } from '../errors';
+import { readSettings } from '../settings/settings.service';
+import { getUser, toUserSummary, type UserRow } from '../users/users.repository';
+import { unwrapWithPassphrase } from '../vault/unlock';
+import { closeVault, openVault, type OpenVault } from '../vault/vault.service';
+
+export interface Session {
+  readonly vault: OpenVault;
+  user: UserRow;
+  settings: Settings;
+  lastActivity: number;
+}
+
+export function sessionInfo(s: Session): SessionInfo {
+  return { user: toUserSummary(s.user), settings: s.settings };
+}
+
+export function sessionLocale(s: Session | null, fallback: Locale): Locale {
+  return s?.user.locale ?? fallback;
+}
+
+export async function signIn(
+  dataDir: string,
+  username: string,
+  passphrase: string,
+  now: number,
+): Promise<Session> {
+  const { file, userId, dataKey, throttle, lookup } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const vault = await openVault(dataDir, file, dataKey);
+  try {
+    const { pending, tamperedAt } = throttle.pendingForAudit(now);
+    const at = new Date(now).toISOString();
+    const { user, settings } = await vault.db.transaction(async (tx) => {
+      const user = await getUser(tx, userId);
+      if (!user || user.status !== 'active') throw new CoreError('BAD_CREDENTIALS');
+      for (const p of pending) {
+        await appendAudit(tx, vault.auditKey, {
+          at,
+          actorId: p.userId,
+          actorRole: null,
+          action: 'session.sign-in-failed',
+          details: { attemptedAt: new Date(p.at).toISOString(), account: p.userId === null ? 'unknown' : 'known' },
+        });
+      }
+      if (tamperedAt !== null) {
+        await appendAudit(tx, vault.auditKey, {
+          at,
+          actorId: null,
+          actorRole: null,
+          action: 'session.sign-in-failed',
+          details: { throttleRecordTampered: true, detectedAt: new Date(tamperedAt).toISOString() },
+        });
+      }
+      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'session.signed-in' });
+      return { user, settings: await readSettings(tx) };
+    });
+    throttle.recordSuccess(lookup, now);
+    return { vault, user, settings, lastActivity: now };
+  } catch (e) {
+    await closeVault(vault, new Date(now)).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Audits the lock (or sign-out) with its reason, then closes the vault and wipes the keys. */
+export async function endSession(session: Session, reason: LockReason, now: number): Promise<void> {
+  const at = new Date(now).toISOString();
+  try {
+    await session.vault.db.transaction((tx) =>
+      appendAudit(tx, session.vault.auditKey, {
+        at,
+        actorId: session.user.id,
+        actorRole: session.user.role,
+        action: reason === 'sign-out' ? 'session.signed-out' : 'session.locked',
+        details: { reason },
+      }),
+    );
+  } finally {
+    await closeVault(session.vault, new Date(now));
+  }
+}
+

@@ -1,0 +1,44 @@
+/**
+ * Rollback evidence (DESIGN.md §2): on lock and close the audit head is recorded beside the
+ * keyslots, under a MAC keyed from the data key. SQLCipher cannot notice an older copy of the
+ * whole file being put back; this record can.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { AuditHead } from '../audit/audit.service';
+import { CoreError } from '../errors';
+import { hmacHex, safeEqualHex } from './crypto';
+import { writeFileAtomic } from './files';
+
+const HeadFileSchema = z.object({ seq: z.number().int().min(0), macPrefix: z.string(), at: z.string(), mac: z.string() });
+
+const PREFIX = 16;
+const body = (seq: number, macPrefix: string, at: string) => JSON.stringify([seq, macPrefix, at]);
+
+export function writeHead(path: string, headKey: Buffer, head: AuditHead, at: string): void {
+  const macPrefix = head.mac.slice(0, PREFIX);
+  writeFileAtomic(path, JSON.stringify({ seq: head.seq, macPrefix, at, mac: hmacHex(headKey, body(head.seq, macPrefix, at)) }) + '\n');
+}
+
+/**
+ * Refuses a database whose audit trail is behind (or differs from) the recorded head.
+ * A missing record is accepted (a vault from before the first lock); an altered one is not.
+ */
+export function checkHead(path: string, headKey: Buffer, current: AuditHead): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return;
+  }
+  const parsed = HeadFileSchema.safeParse((() => { try { return JSON.parse(text); } catch { return null; } })());
+  if (!parsed.success) throw new CoreError('VAULT_ROLLED_BACK', 'head record unreadable');
+  const rec = parsed.data;
+  if (!safeEqualHex(hmacHex(headKey, body(rec.seq, rec.macPrefix, rec.at)), rec.mac)) {
+    throw new CoreError('VAULT_ROLLED_BACK', 'head record altered');
+  }
+  if (current.seq < rec.seq) throw new CoreError('VAULT_ROLLED_BACK', `audit head ${current.seq} < recorded ${rec.seq}`);
+  if (current.seq === rec.seq && current.mac.slice(0, PREFIX) !== rec.macPrefix) {
+    throw new CoreError('VAULT_ROLLED_BACK', 'audit head differs from the record');
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Administrator maintenance from the command line: status and verification. These open the
+ * vault with an administrator's (or auditor's) own keyslot, through the same throttle as sign-in.
+ */
+import { existsSync } from 'node:fs';
+import type { Role } from '../../common/contract';
+import { auditHead, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
+import { Db } from '../db/connection';
+import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';
+import { CoreError } from '../errors';
+import { endSession, signIn } from '../session/session.service';
+import { countUsers, getUser } from '../users/users.repository';
+import { wipe } from './crypto';
+import { vaultPaths } from './files';
+import { acquireWriterLock } from './lockfile';
+import { unwrapWithPassphrase } from './unlock';
+import { deriveKeys } from './vault.service';
+
+export interface VaultStatusReport {
+  exists: boolean;
+  schemaVersion?: number;
+  appSchemaVersion: number;
+  activeUsers?: number;
+  auditHead?: AuditHead;
+}
+
+/** Signs in (audited), reads the status, signs out. */
+export async function vaultStatusReport(dataDir: string, username: string, passphrase: string, now: number): Promise<VaultStatusReport> {
+  if (!existsSync(vaultPaths(dataDir).keyslots)) return { exists: false, appSchemaVersion: SCHEMA_VERSION };
+  const session = await signIn(dataDir, username, passphrase, now);
+  try {
+    requireRole(session.user.role, ['administrator', 'auditor']);
+    const db = session.vault.db;
+    return {
+      exists: true,
+      schemaVersion: await schemaVersion(db),
+      appSchemaVersion: SCHEMA_VERSION,
+      activeUsers: await db.read(countUsers),
+      auditHead: await auditHead(db),
+    };
+  } finally {
+    await endSession(session, 'sign-out', Date.now());
+  }
+}
+
+/** Signs in (audited) and recomputes the audit chain. */
+export async function auditVerifyReport(dataDir: string, username: string, passphrase: string, now: number): Promise<ChainVerification> {
+  const session = await signIn(dataDir, username, passphrase, now);
+  try {
+    requireRole(session.user.role, ['administrator', 'auditor']);
+    return await verifyChain(session.vault.db, session.vault.auditKey);
+  } finally {
+    await endSession(session, 'sign-out', Date.now());
+  }
+}
+
+export interface VaultVerification {
+  /** Pages whose HMAC failed, as SQLCipher names them; empty when every page is intact. */
+  cipherProblems: string[];
+  /** SQLite's integrity_check lines other than 'ok'. */
+  integrityProblems: string[];
+  chain: ChainVerification | null;
+  /** Set when the file could not be read at all (e.g. its first page is damaged). */
+  unreadable: boolean;
+  intact: boolean;
+}
+
+/**
+ * Checks every page's HMAC, SQLite's structure and the audit chain without writing anything:
+ * a damaged file is examined, never "repaired". Needs an administrator or auditor passphrase.
+ */
+export async function verifyVault(dataDir: string, username: string, passphrase: string, now: number): Promise<VaultVerification> {
+  const paths = vaultPaths(dataDir);
+  const { file, userId, dataKey } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const lock = acquireWriterLock(paths.lock);
+  const { auditKey, headKey } = deriveKeys(dataKey, file.vaultId);
+  let db: Db | undefined;
+  try {
+    try {
+      db = await Db.open(paths.db, dataKey, { create: false });
+    } catch (e) {
+      if (e instanceof CoreError && e.code === 'VAULT_DAMAGED') {
+        return { cipherProblems: [], integrityProblems: [], chain: null, unreadable: true, intact: false };
+      }
+      throw e;
+    }
+    const user = await db.read((tx) => getUser(tx, userId)).catch(() => undefined);
+    if (user) requireRole(user.role, ['administrator', 'auditor']);
+    const cipherProblems = (await db.pragma<Record<string, string>>('PRAGMA cipher_integrity_check').catch(() => [{ error: 'cipher_integrity_check failed' }]))
+      .map((r) => Object.values(r).join(' '));
+    const integrityProblems = (
+      await db.pragma<{ integrity_check: string }>('PRAGMA integrity_check').catch(() => [{ integrity_check: 'integrity_check could not complete' }])
+    )
+      .map((r) => r.integrity_check)
+      .filter((l) => l !== 'ok');
+    const chain = await verifyChain(db, auditKey).catch(() => null);
+    const intact = cipherProblems.length === 0 && integrityProblems.length === 0 && chain?.intact === true;
+    return { cipherProblems, integrityProblems, chain, unreadable: false, intact };
+  } finally {
+    await db?.close().catch(() => undefined);
+    wipe(dataKey, auditKey, headKey);
+    lock.release();
+  }
+}
+
+function requireRole(role: Role, allowed: Role[]): void {
+  if (!allowed.includes(role)) throw new CoreError('FORBIDDEN');
+}

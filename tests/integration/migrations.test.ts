@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Db } from '../../electron/core/db/connection';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
+import { removeDir, tempDir } from '../fixtures/vault';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+async function freshDb(): Promise<Db> {
+  const dir = tempDir();
+  dirs.push(dir);
+  return Db.open(join(dir, 'm.db'), randomBytes(32), { create: true });
+}
+
+const tables = (db: Db) => db.pragma<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").then((r) => r.map((x) => x.name));
+
+describe('migrations', () => {
+  it('are numbered in steps of 10 and strictly increasing', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)!.version);
+  });
+
+  it('0010 creates the vault identity and the append-only audit trail', async () => {
+    const db = await freshDb();
+    expect(await migrate(db, 10)).toEqual([10]);
+    expect(await schemaVersion(db)).toBe(10);
+    expect(await tables(db)).toEqual(['audit_log', 'audit_log_no_delete', 'audit_log_no_update', 'meta']);
+    await db.close();
+  });
+
+  it('0020 adds accounts and settings with a 5-minute auto-lock default', async () => {
+    const db = await freshDb();
+    await migrate(db, 10);
+    expect(await migrate(db)).toEqual([20]);
+    expect(await schemaVersion(db)).toBe(20);
+    expect(await tables(db)).toEqual(expect.arrayContaining(['users', 'settings']));
+    expect(await db.read((tx) => tx.get('SELECT value FROM settings WHERE key = ?', ['auto_lock_minutes']))).toEqual({ value: '5' });
+    await expect(
+      db.transaction((tx) => tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u', 'u', 'U', 'superuser', 'x', 'x')")),
+    ).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
+  it('is a no-op on an up-to-date database', async () => {
+    const db = await freshDb();
+    await migrate(db);
+    expect(await migrate(db)).toEqual([]);
+    await db.close();
+  });
+
+  it('rolls a failing migration back whole, version included', async () => {
+    const db = await freshDb();
+    await migrate(db, 10);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        await tx.exec('PRAGMA user_version = 20');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await schemaVersion(db)).toBe(10);
+    expect(await tables(db)).not.toContain('half_done');
+    await db.close();
+  });
+
+  it('refuses a database from the future', async () => {
+    const db = await freshDb();
+    await migrate(db);
+    await db.transaction((tx) => tx.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 10}`));
+    await expect(migrate(db)).rejects.toMatchObject({ code: 'VAULT_TOO_NEW' });
+    expect(await schemaVersion(db)).toBe(SCHEMA_VERSION + 10);
+    await db.close();
+  });
+});
