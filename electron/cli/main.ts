@@ -1,0 +1,137 @@
+/**
+ * The administrator's command line. Trusts argv for paths and names only: a passphrase comes
+ * from MAMORI_PASSPHRASE or a hidden prompt, never from argv (argv is visible to other users).
+ * Every failure is one line on stderr and a non-zero exit, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { errorMessage, type ErrorCode } from '../common/errors';
+import { createCore } from '../core/index';
+import { CoreError } from '../core/errors';
+import { auditVerifyReport, vaultStatusReport, verifyVault } from '../core/vault/maintenance.service';
+import { CliInputError, readPassphrase } from './prompt';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+  vault create --data-dir DIR --admin NAME [--display-name TEXT] [--locale en|ja]
+  vault status --data-dir DIR [--user NAME]
+  vault verify --data-dir DIR --user NAME
+  audit verify --data-dir DIR --user NAME
+
+The passphrase is read from MAMORI_PASSPHRASE or asked for without echo.`;
+
+class UsageError extends Error {}
+
+type Out = (line: string) => void;
+
+export async function run(argv: string[], out: Out, err: Out): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        admin: { type: 'string' },
+        user: { type: 'string' },
+        'display-name': { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      out(USAGE);
+      return 0;
+    }
+    const command = positionals.join(' ');
+    const dataDir = values['data-dir'];
+    if (!dataDir) throw new UsageError('--data-dir is required');
+    const user = () => {
+      if (!values.user) throw new UsageError('--user is required (an administrator or auditor)');
+      return values.user;
+    };
+
+    switch (command) {
+      case 'vault create': {
+        if (!values.admin) throw new UsageError('--admin is required');
+        const passphrase = await readPassphrase('New administrator passphrase: ', { confirm: true });
+        const core = createCore({ dataDir });
+        const r = await core.dispatch('vault:create', {
+          username: values.admin,
+          displayName: values['display-name'] ?? values.admin,
+          passphrase,
+          locale: values.locale ?? 'en',
+        });
+        if (!r.ok) {
+          err(`mamori: ${r.error.message}${r.error.issues ? ` (${r.error.issues.map((i) => `${i.path}: ${i.message}`).join(', ')})` : ''}`);
+          return 1;
+        }
+        const { recoveryKey } = r.value as { recoveryKey: string };
+        out(`Vault created in ${dataDir} with administrator "${values.admin}".`);
+        out('');
+        out('RECOVERY KEY (shown once; print or write it down, seal it, store it apart from this computer):');
+        out('');
+        out(`    ${recoveryKey}`);
+        out('');
+        return 0;
+      }
+      case 'vault status': {
+        const exists = (await createCore({ dataDir }).dispatch('vault:status', {})) as { ok: true; value: { exists: boolean } };
+        if (!exists.value.exists) {
+          out('exists:          no');
+          return 0;
+        }
+        const s = await vaultStatusReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now());
+        out('exists:          yes');
+        out(`schema version:  ${s.schemaVersion} (this Mamori: ${s.appSchemaVersion})`);
+        out(`active users:    ${s.activeUsers}`);
+        out(`audit head:      #${s.auditHead?.seq} ${s.auditHead?.mac.slice(0, 16)}`);
+        return 0;
+      }
+      case 'audit verify': {
+        const v = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now());
+        if (v.intact) {
+          out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)}`);
+          return 0;
+        }
+        out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
+        return 1;
+      }
+      case 'vault verify': {
+        const v = await verifyVault(dataDir, user(), await readPassphrase('Passphrase: '), Date.now());
+        if (v.unreadable) {
+          out('vault DAMAGED: the database cannot be read at all (its first page fails its check). Restore from a backup.');
+          return 1;
+        }
+        out(v.cipherProblems.length === 0 ? 'page checks:     every page intact' : `page checks:     DAMAGED — ${v.cipherProblems.join('; ')}`);
+        out(v.integrityProblems.length === 0 ? 'structure:       ok' : `structure:       DAMAGED — ${v.integrityProblems.slice(0, 5).join('; ')}`);
+        if (!v.chain) out('audit chain:     could not be read');
+        else if (v.chain.intact) out(`audit chain:     intact (${v.chain.entries} entries)`);
+        else out(`audit chain:     BROKEN at #${v.chain.firstBroken.seq} (${v.chain.firstBroken.reason}), intact up to #${v.chain.intactUpTo}`);
+        out(v.intact ? 'vault intact' : 'vault DAMAGED');
+        return v.intact ? 0 : 1;
+      }
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (e) {
+    if (e instanceof CliInputError) {
+      err(`mamori: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      err(`mamori: ${(e as Error).message}`);
+      err(USAGE);
+      return 2;
+    }
+    const code: ErrorCode = e instanceof CoreError ? e.code : 'INTERNAL';
+    const wait = e instanceof CoreError && e.retryAfterMs ? ` Try again in ${Math.ceil(e.retryAfterMs / 1000)} s.` : '';
+    err(`mamori: ${errorMessage(code)}${wait}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), (l) => process.stdout.write(l + '\n'), (l) => process.stderr.write(l + '\n')).then((code) => {
+    process.exitCode = code;
+  });
+}

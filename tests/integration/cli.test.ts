@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDir, tempDir } from '../fixtures/vault';
+import { withRawVault } from './raw';
+
+const root = resolve(__dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const base = tempDir('mamori-cli-');
+afterAll(() => removeDir(base));
+
+/** The test vault's administrator is the fixtures' ADMIN so raw.ts can open it too. */
+const ADMIN_NAME = 'admin.sato';
+const PASS = 'a long test passphrase 01';
+
+function cli(args: string[], passphrase: string | null = PASS) {
+  const env = { ...process.env };
+  delete env.MAMORI_PASSPHRASE;
+  if (passphrase !== null) env.MAMORI_PASSPHRASE = passphrase;
+  const r = spawnSync(tsx, [join(root, 'electron/cli/main.ts'), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function createVault(name: string) {
+  const dir = join(base, name);
+  const r = cli(['vault', 'create', '--data-dir', dir, '--admin', ADMIN_NAME]);
+  expect(r.code, r.err).toBe(0);
+  return { dir, out: r.out };
+}
+
+describe('the command line', () => {
+  it('creates a vault, prints the recovery key once, and reports status', () => {
+    const { dir, out } = createVault('a');
+    expect(out).toMatch(/RECOVERY KEY/);
+    expect(out).toMatch(/([0-9A-Z]{4}-){12}[0-9A-Z]{4}/);
+    const s = cli(['vault', 'status', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(s.code).toBe(0);
+    expect(s.out).toMatch(/exists:\s+yes/);
+    expect(s.out).toMatch(/schema version:\s+20/);
+    expect(s.out).toMatch(/active users:\s+1/);
+    expect(s.out).toMatch(/audit head:\s+#\d+ [0-9a-f]{16}/);
+    expect(cli(['vault', 'status', '--data-dir', join(base, 'none')]).out).toMatch(/exists:\s+no/);
+  });
+
+  it('verifies an intact vault and chain with exit code 0', () => {
+    const { dir } = createVault('b');
+    expect(cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME])).toMatchObject({ code: 0 });
+    const v = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/vault intact/);
+  });
+
+  it('names the first broken audit entry and exits 1', async () => {
+    const { dir } = createVault('c');
+    await withRawVault(dir, async (tx) => {
+      await tx.exec('DROP TRIGGER audit_log_no_update');
+      await tx.run("UPDATE audit_log SET actor_role = 'auditor' WHERE seq = 2");
+    });
+    const r = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/first broken entry #2/);
+  });
+
+  it('reports a damaged page by number and exits 1', () => {
+    const { dir } = createVault('d');
+    const db = join(dir, 'mamori.db');
+    const pages = statSync(db).size / 4096;
+    expect(pages).toBeGreaterThan(3);
+    const bytes = readFileSync(db);
+    bytes[4096 * (pages - 1) + 200] ^= 0x55;
+    writeFileSync(db, bytes);
+    const r = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`page checks:\\s+DAMAGED.*page ${pages}\\b`));
+    expect(r.out).toMatch(/vault DAMAGED/);
+  });
+
+  it('fails with one clear line, never a stack trace, and takes no passphrase from argv', () => {
+    const { dir } = createVault('e');
+    const wrong = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME], 'not the passphrase');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err.trim()).toBe('mamori: The user name or passphrase is not correct.');
+    const argv = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME, '--passphrase', PASS]);
+    expect(argv.code).toBe(2);
+    expect(argv.err).not.toMatch(/\n\s+at /);
+    const none = cli(['vault', 'status', '--data-dir', dir, '--user', ADMIN_NAME], null);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/set MAMORI_PASSPHRASE/);
+  });
+});
