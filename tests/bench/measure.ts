@@ -1,0 +1,20 @@
+/**
+ * Runs `fn` `iterations` times (after `warmup` untimed runs) and returns median and p95 in ms.
+ * `setup`, if given, runs untimed before every run (e.g. to lock the vault again).
+ */
+export async function measure(
+  fn: () => Promise<unknown>,
+  iterations: number,
+  opts: { warmup?: number; setup?: () => Promise<unknown> } = {},
+): Promise<{ median_ms: number; p95_ms: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < (opts.warmup ?? 1) + iterations; i++) {
+    await opts.setup?.();
+    const t = process.hrtime.bigint();
+    await fn();
+    if (i >= (opts.warmup ?? 1)) times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { median_ms: at(0.5), p95_ms: at(0.95) };
+}
