@@ -6,14 +6,25 @@
 export const CHANNELS = [
   'vault:status',
   'vault:create',
+  'vault:recover',
   'session:current',
   'session:signIn',
   'session:lock',
   'session:signOut',
   'session:touch',
+  'session:changePassphrase',
   'settings:get',
   'settings:update',
   'users:setLocale',
+  'users:setLastView',
+  'users:list',
+  'users:create',
+  'users:disable',
+  'users:resetPassphrase',
+  'users:unlockSignIn',
+  'audit:list',
+  'audit:verify',
+  'audit:export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -40,12 +40,17 @@ export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 30;
 export const AutoLockMinutesSchema = z.number().int().min(AUTO_LOCK_MIN).max(AUTO_LOCK_MAX);
 
+/** Where a user was when they last signed out (remembered per user, inside the vault). */
+export const ViewSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
 export const UserSummarySchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
   role: RoleSchema,
   locale: LocaleSchema.nullable(),
+  lastView: ViewSchema.nullable(),
+  mustChangePassphrase: z.boolean(),
 });
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 
@@ -67,6 +72,61 @@ export const VaultStatusSchema = z.object({
 
 const Empty = z.object({}).strict();
 
+export const UserIdSchema = z.string().uuid();
+
+/** An account as administrators see it. */
+export const UserAccountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  status: z.enum(['active', 'disabled']),
+  mustChangePassphrase: z.boolean(),
+  lockedOut: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type UserAccount = z.infer<typeof UserAccountSchema>;
+
+/** A passphrase generated for handing over once; the user must replace it at first sign-in. */
+export const TemporaryPassphraseSchema = z.object({ user: UserAccountSchema, temporaryPassphrase: z.string() });
+
+export const AuditFilterSchema = z
+  .object({
+    actorId: z.string().max(64).optional(),
+    action: z.string().max(64).optional(),
+    caseRef: z.string().trim().max(32).optional(),
+    /** Inclusive ISO date-times. */
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  caseRef: z.string().nullable(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const ChainVerificationSchema = z.discriminatedUnion('intact', [
+  z.object({ intact: z.literal(true), entries: z.number().int(), headSeq: z.number().int(), headMacPrefix: z.string() }),
+  z.object({
+    intact: z.literal(false),
+    entries: z.number().int(),
+    intactUpTo: z.number().int(),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['mac-mismatch', 'sequence-gap']) }),
+  }),
+]);
+export type ChainVerificationResult = z.infer<typeof ChainVerificationSchema>;
+
 export const contract = {
   /** Whether a vault exists in the data directory and whether this window is signed in. */
   'vault:status': { input: Empty, output: VaultStatusSchema },
@@ -85,6 +145,14 @@ export const contract = {
       .strict(),
     output: z.object({ recoveryKey: z.string() }),
   },
+  /**
+   * From the sign-in screen: the recovery key sets a new passphrase for an administrator
+   * account (and lifts its sign-in lock). Audited.
+   */
+  'vault:recover': {
+    input: z.object({ username: z.string().trim().min(1).max(64), recoveryKey: z.string().min(1).max(200), newPassphrase: NewPassphraseSchema }).strict(),
+    output: z.null(),
+  },
   /** The signed-in user of this window, or null. */
   'session:current': { input: Empty, output: SessionInfoSchema.nullable() },
   /** Username + passphrase → session. One error for unknown user and wrong passphrase. */
@@ -97,11 +165,42 @@ export const contract = {
   'session:signOut': { input: Empty, output: z.null() },
   /** The renderer reports user activity so core's idle deadline moves. */
   'session:touch': { input: Empty, output: z.null() },
+  /** Replaces the signed-in user's own passphrase (rewraps their keyslot only). */
+  'session:changePassphrase': {
+    input: z.object({ currentPassphrase: PassphraseSchema, newPassphrase: NewPassphraseSchema }).strict(),
+    output: SessionInfoSchema,
+  },
   'settings:get': { input: Empty, output: SettingsSchema },
   /** Administrators only. */
   'settings:update': { input: z.object({ autoLockMinutes: AutoLockMinutesSchema }).strict(), output: SettingsSchema },
   /** The signed-in user's own interface language, remembered in the vault. */
   'users:setLocale': { input: z.object({ locale: LocaleSchema }).strict(), output: z.null() },
+  /** The signed-in user's current view, restored at their next sign-in. */
+  'users:setLastView': { input: z.object({ view: ViewSchema }).strict(), output: z.null() },
+  /** Administrators: every account, active and disabled. */
+  'users:list': { input: Empty, output: z.object({ users: z.array(UserAccountSchema) }) },
+  /** Administrators: a new account with its own keyslot and a temporary passphrase. */
+  'users:create': {
+    input: z.object({ username: UsernameSchema, displayName: DisplayNameSchema, role: RoleSchema }).strict(),
+    output: TemporaryPassphraseSchema,
+  },
+  /** Administrators: removes the account's keyslot; its history stays. */
+  'users:disable': { input: z.object({ userId: UserIdSchema, version: z.number().int() }).strict(), output: UserAccountSchema },
+  /** Administrators: a forgotten passphrase is replaced by a temporary one (new keyslot). */
+  'users:resetPassphrase': { input: z.object({ userId: UserIdSchema, version: z.number().int() }).strict(), output: TemporaryPassphraseSchema },
+  /** Administrators: lifts the lock-out after too many failed sign-ins. */
+  'users:unlockSignIn': { input: z.object({ userId: UserIdSchema }).strict(), output: UserAccountSchema },
+  /** Auditors and administrators: one page of the trail, newest first; `before` is the cursor. */
+  'audit:list': {
+    input: z
+      .object({ filter: AuditFilterSchema, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
+  },
+  /** Auditors and administrators: recomputes the whole chain. */
+  'audit:verify': { input: Empty, output: ChainVerificationSchema },
+  /** Auditors and administrators: the filtered trail as CSV (metadata only, never case content). */
+  'audit:export': { input: z.object({ filter: AuditFilterSchema }).strict(), output: z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

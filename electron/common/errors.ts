@@ -18,6 +18,14 @@ export const ERROR_CODES = [
   'THROTTLED',
   'PASSPHRASE_POLICY',
   'RECOVERY_KEY_MISMATCH',
+  'RECOVERY_KEY_INVALID',
+  'LOCKED_OUT',
+  'PASSPHRASE_CHANGE_REQUIRED',
+  'PASSPHRASE_REUSED',
+  'LAST_ADMINISTRATOR',
+  'USERNAME_TAKEN',
+  'NOT_FOUND',
+  'STALE_VERSION',
   'SESSION_EXPIRED',
   'INTERNAL',
 ] as const;
@@ -97,6 +105,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   RECOVERY_KEY_MISMATCH: {
     en: 'What you typed does not match the recovery key. Check your written copy.',
     ja: '入力内容が回復キーと一致しません。書き留めた控えを確認してください。',
+  },
+  RECOVERY_KEY_INVALID: {
+    en: 'This recovery key does not open the vault, or the account is not an active administrator.',
+    ja: 'この回復キーでは保管庫を開けないか、そのアカウントが有効な管理者ではありません。',
+  },
+  LOCKED_OUT: {
+    en: 'This account is locked after too many failed sign-ins. An administrator must unlock it.',
+    ja: 'サインインの失敗が多すぎたため、このアカウントはロックされています。管理者によるロック解除が必要です。',
+  },
+  PASSPHRASE_CHANGE_REQUIRED: {
+    en: 'Set your own passphrase before continuing.',
+    ja: '続ける前にご自身のパスフレーズを設定してください。',
+  },
+  PASSPHRASE_REUSED: {
+    en: 'The new passphrase must differ from the current one.',
+    ja: '新しいパスフレーズは現在のものと異なるものにしてください。',
+  },
+  LAST_ADMINISTRATOR: {
+    en: 'The last active administrator cannot be disabled.',
+    ja: '最後の有効な管理者は無効にできません。',
+  },
+  USERNAME_TAKEN: {
+    en: 'This user name is already in use.',
+    ja: 'このユーザー名は既に使われています。',
+  },
+  NOT_FOUND: {
+    en: 'The record no longer exists.',
+    ja: '該当する記録が見つかりません。',
+  },
+  STALE_VERSION: {
+    en: 'Someone else changed this record after you opened it. Your entries are still on screen; reload to see the change, then save again.',
+    ja: 'あなたが開いた後に他の人がこの記録を変更しました。入力内容は画面に残っています。再読み込みして変更を確認し、もう一度保存してください。',
   },
   SESSION_EXPIRED: {
     en: 'Your session was locked. Sign in again.',

@@ -3,23 +3,46 @@
  * Trusts nothing it is given: every input is parsed with the contract's schema and every
  * channel passes the access policy before a service runs.
  */
+import type { z } from 'zod';
 import { isChannel, type Channel, type EventName } from '../common/channels';
-import { contract, type ChannelOutput, type EventPayload, type LockReason, type Result } from '../common/contract';
+import { contract, type AuditEntry, type ChannelOutput, type EventPayload, type LockReason, type Result } from '../common/contract';
 import { errorMessage, type Locale } from '../common/errors';
-import { appendAudit, type AuditEntryInput } from './audit/audit.service';
-import type { Tx } from './db/connection';
+import { toCsv } from './audit/audit.export';
+import { listPage, type AuditListRow } from './audit/audit.repository';
+import { appendAudit, verifyChain, type AuditEntryInput } from './audit/audit.service';
 import type { CoreEventListener, CoreOptions, MamoriCoreApi } from './core.types';
+import type { Tx } from './db/connection';
 import { CoreError } from './errors';
 import { can } from './policy';
 import { endSession, sessionInfo, sessionLocale, signIn, type Session } from './session/session.service';
 import { readSettings, writeSettings } from './settings/settings.service';
-import { setUserLocale } from './users/users.repository';
+import { getUser, updateUser } from './users/users.repository';
+import { changeOwnPassphrase, createAccount, disableAccount, listAccounts, resetPassphrase, unlockSignIn } from './users/users.service';
+import { recoverAdministrator } from './vault/recovery.service';
 import { createVault, vaultExists } from './vault/vault.service';
-import type { z } from 'zod';
 
 type Input<C extends Channel> = z.output<(typeof contract)[C]['input']>;
-type ActorlessEntry = Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>;
 type Handler<C extends Channel> = (input: Input<C>, session: Session | null) => Promise<ChannelOutput<C>>;
+type ActorlessEntry = Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>;
+type Audit = (e: ActorlessEntry) => Promise<unknown>;
+
+/** Rows the CSV export reads at most; beyond that the auditor narrows the filter. */
+const EXPORT_LIMIT = 100_000;
+
+function toAuditEntry(r: AuditListRow): AuditEntry & { mac: string } {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    caseRef: r.case_ref,
+    target: r.target,
+    details: JSON.parse(r.details),
+    mac: r.mac,
+  };
+}
 
 export class MamoriCore implements MamoriCoreApi {
   private session: Session | null = null;
@@ -34,11 +57,18 @@ export class MamoriCore implements MamoriCoreApi {
     this.dataDir = opts.dataDir;
     this.locale = opts.locale ?? 'en';
     this.now = opts.now ?? Date.now;
+    // Handlers of signed-in channels receive a session: the policy has already required one.
     this.handlers = {
       'vault:status': async () => ({ exists: vaultExists(this.dataDir), unlocked: this.session !== null }),
       'vault:create': async (input) => {
         const { recoveryKey } = await createVault({ dataDir: this.dataDir, ...input, now: new Date(this.now()) });
         return { recoveryKey };
+      },
+      'vault:recover': async (input) => {
+        if (this.session) throw new CoreError('VAULT_IN_USE');
+        if (!vaultExists(this.dataDir)) throw new CoreError('VAULT_NOT_FOUND');
+        await recoverAdministrator(this.dataDir, input.username, input.recoveryKey, input.newPassphrase, this.now());
+        return null;
       },
       'session:current': async (_i, s) => (s ? sessionInfo(s) : null),
       'session:signIn': async (input) => {
@@ -57,6 +87,11 @@ export class MamoriCore implements MamoriCoreApi {
         return null;
       },
       'session:touch': async () => null,
+      'session:changePassphrase': async (input, s) => {
+        const session = s!;
+        session.user = await this.write(session, (tx, audit) => changeOwnPassphrase(session, tx, audit, input.currentPassphrase, input.newPassphrase, this.now()));
+        return sessionInfo(session);
+      },
       'settings:get': async (_i, s) => s!.settings,
       'settings:update': async (input, s) => {
         const session = s!;
@@ -71,19 +106,56 @@ export class MamoriCore implements MamoriCoreApi {
       },
       'users:setLocale': async (input, s) => {
         const session = s!;
-        await this.write(session, async (tx, audit) => {
-          await setUserLocale(tx, session.user.id, input.locale, new Date(this.now()).toISOString());
+        session.user = await this.write(session, async (tx, audit) => {
+          await updateUser(tx, session.user.id, null, { locale: input.locale }, this.isoNow());
           await audit({ action: 'user.locale-changed', target: `user:${session.user.id}`, details: { locale: input.locale } });
+          return (await getUser(tx, session.user.id))!;
         });
-        session.user = { ...session.user, locale: input.locale };
         return null;
+      },
+      'users:setLastView': async (input, s) => {
+        const session = s!;
+        // Where the user was is a preference, not a change to anyone's record: not audited.
+        await session.vault.db.transaction((tx) => updateUser(tx, session.user.id, null, { last_view: input.view }, this.isoNow()));
+        session.user = { ...session.user, last_view: input.view };
+        return null;
+      },
+      'users:list': async (_i, s) => ({ users: await s!.vault.db.read((tx) => listAccounts(s!, tx, this.now())) }),
+      'users:create': async (input, s) => this.write(s!, (tx, audit) => createAccount(s!, tx, audit, input, this.now())),
+      'users:disable': async (input, s) => this.write(s!, (tx, audit) => disableAccount(s!, tx, audit, input.userId, input.version, this.now())),
+      'users:resetPassphrase': async (input, s) => this.write(s!, (tx, audit) => resetPassphrase(s!, tx, audit, input.userId, input.version, this.now())),
+      'users:unlockSignIn': async (input, s) => this.write(s!, (tx, audit) => unlockSignIn(s!, tx, audit, input.userId, this.now())),
+      'audit:list': async (input, s) => {
+        const rows = await s!.vault.db.read((tx) => listPage(tx, { ...input.filter, before: input.before, limit: input.limit }));
+        return { entries: rows.map(toAuditEntry), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };
+      },
+      'audit:verify': async (_i, s) => {
+        const session = s!;
+        const v = await verifyChain(session.vault.db, session.vault.auditKey);
+        await this.write(session, (_tx, audit) =>
+          audit({ action: 'audit.verified', details: v.intact ? { intact: true, entries: v.entries } : { intact: false, firstBroken: v.firstBroken.seq } }),
+        );
+        return v.intact
+          ? { intact: true as const, entries: v.entries, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16) }
+          : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken };
+      },
+      'audit:export': async (input, s) => {
+        const session = s!;
+        const rows = await session.vault.db.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT }));
+        await this.write(session, (_tx, audit) => audit({ action: 'audit.exported', details: { rows: rows.length, filter: JSON.stringify(input.filter) } }));
+        const stamp = this.isoNow().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+        return { csv: toCsv(rows.map(toAuditEntry)), rows: rows.length, fileName: `mamori-audit-${stamp}.csv` };
       },
     };
   }
 
+  private isoNow(): string {
+    return new Date(this.now()).toISOString();
+  }
+
   /** Runs a change and its audit entry in one transaction. */
-  private write(session: Session, fn: (tx: Tx, audit: (e: ActorlessEntry) => Promise<unknown>) => Promise<void>): Promise<void> {
-    const at = new Date(this.now()).toISOString();
+  private write<T>(session: Session, fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
+    const at = this.isoNow();
     return session.vault.db.transaction((tx) =>
       fn(tx, (e) => appendAudit(tx, session.vault.auditKey, { ...e, at, actorId: session.user.id, actorRole: session.user.role })),
     );
@@ -102,14 +174,15 @@ export class MamoriCore implements MamoriCoreApi {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         return { ok: false, error: { code: 'INVALID_INPUT', message: errorMessage('INVALID_INPUT', locale), issues } };
       }
-      const decision = can(this.session ? { role: this.session.user.role } : null, channel);
+      const s = this.session;
+      const decision = can(s ? { role: s.user.role, mustChangePassphrase: s.user.must_change_passphrase === 1 } : null, channel);
       if (decision !== 'allow') throw new CoreError(decision);
-      if (this.session) {
-        this.session.lastActivity = this.now();
+      if (s) {
+        s.lastActivity = this.now();
         this.armIdleTimer();
       }
       const handler = this.handlers[channel] as Handler<Channel>;
-      const value = await handler(parsed.data as never, this.session);
+      const value = await handler(parsed.data as never, s);
       // Parsing the output strips anything a service returned beyond the contract.
       return { ok: true, value: contract[channel].output.parse(value) };
     } catch (e) {
@@ -167,4 +240,3 @@ export class MamoriCore implements MamoriCoreApi {
 function fail(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', locale: Locale): Result<never> {
   return { ok: false, error: { code, message: errorMessage(code, locale) } };
 }
-

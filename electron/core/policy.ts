@@ -14,21 +14,44 @@ const only = (...roles: Role[]): Rule => ({ signedIn: true, roles });
 export const POLICY: Record<Channel, Rule> = {
   'vault:status': ANYONE,
   'vault:create': ANYONE,
+  'vault:recover': ANYONE,
   'session:current': ANYONE,
   'session:signIn': ANYONE,
   'session:lock': ANY_ROLE,
   'session:signOut': ANY_ROLE,
   'session:touch': ANY_ROLE,
+  'session:changePassphrase': ANY_ROLE,
   'settings:get': ANY_ROLE,
   'settings:update': only('administrator'),
   'users:setLocale': ANY_ROLE,
+  'users:setLastView': ANY_ROLE,
+  'users:list': only('administrator'),
+  'users:create': only('administrator'),
+  'users:disable': only('administrator'),
+  'users:resetPassphrase': only('administrator'),
+  'users:unlockSignIn': only('administrator'),
+  'audit:list': only('auditor', 'administrator'),
+  'audit:verify': only('auditor', 'administrator'),
+  'audit:export': only('auditor', 'administrator'),
 };
 
-export type Decision = 'allow' | 'NOT_SIGNED_IN' | 'FORBIDDEN';
+/** What a user holding a temporary passphrase may do before replacing it. */
+const BEFORE_PASSPHRASE_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
+  'session:current',
+  'session:lock',
+  'session:signOut',
+  'session:touch',
+  'session:changePassphrase',
+  'users:setLocale',
+]);
 
-export function can(session: { role: Role } | null, channel: Channel): Decision {
+export type Decision = 'allow' | 'NOT_SIGNED_IN' | 'FORBIDDEN' | 'PASSPHRASE_CHANGE_REQUIRED';
+
+export function can(session: { role: Role; mustChangePassphrase?: boolean } | null, channel: Channel): Decision {
   const rule = POLICY[channel];
   if (!rule.signedIn) return 'allow';
   if (!session) return 'NOT_SIGNED_IN';
-  return rule.roles.includes(session.role) ? 'allow' : 'FORBIDDEN';
+  if (!rule.roles.includes(session.role)) return 'FORBIDDEN';
+  if (session.mustChangePassphrase && !BEFORE_PASSPHRASE_CHANGE.has(channel)) return 'PASSPHRASE_CHANGE_REQUIRED';
+  return 'allow';
 }

@@ -35,13 +35,24 @@ describe('migrations', () => {
   it('0020 adds accounts and settings with a 5-minute auto-lock default', async () => {
     const db = await freshDb();
     await migrate(db, 10);
-    expect(await migrate(db)).toEqual([20]);
+    expect(await migrate(db, 20)).toEqual([20]);
     expect(await schemaVersion(db)).toBe(20);
     expect(await tables(db)).toEqual(expect.arrayContaining(['users', 'settings']));
     expect(await db.read((tx) => tx.get('SELECT value FROM settings WHERE key = ?', ['auto_lock_minutes']))).toEqual({ value: '5' });
     await expect(
       db.transaction((tx) => tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u', 'u', 'U', 'superuser', 'x', 'x')")),
     ).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
+  it('0030 adds the per-user last view and a time index on the audit trail', async () => {
+    const db = await freshDb();
+    await migrate(db, 20);
+    expect(await migrate(db, 30)).toEqual([30]);
+    const cols = await db.pragma<{ name: string }>('PRAGMA table_info(users)');
+    expect(cols.map((c) => c.name)).toContain('last_view');
+    const plan = await db.pragma<{ detail: string }>("EXPLAIN QUERY PLAN SELECT seq FROM audit_log WHERE at >= '2026-01-01' ORDER BY at");
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/audit_log_by_at/);
     await db.close();
   });
 

@@ -28,3 +28,44 @@ export async function insertEntry(tx: Tx, row: AuditRow): Promise<void> {
 export async function listAfter(tx: Tx, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return tx.all<AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit]);
 }
+
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  caseRef?: string;
+  from?: string;
+  to?: string;
+  /** Keyset cursor: only entries with a smaller sequence number. */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditListRow extends AuditRow {
+  actor_name: string | null;
+}
+
+/**
+ * One page of the trail, newest first. Keyset paging on `seq` keeps every page as cheap as the
+ * first, however deep the user scrolls into a million entries.
+ */
+export function listPage(tx: Tx, q: AuditQuery): Promise<AuditListRow[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (sql: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(sql);
+    params.push(value);
+  };
+  add('a.actor_id = ?', q.actorId);
+  add('a.action = ?', q.action);
+  add('a.case_ref = ?', q.caseRef);
+  add('a.at >= ?', q.from);
+  add('a.at <= ?', q.to);
+  add('a.seq < ?', q.before);
+  params.push(q.limit);
+  return tx.all<AuditListRow>(
+    `SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq DESC LIMIT ?`,
+    params,
+  );
+}

@@ -15,6 +15,14 @@ export const AUDIT_ACTIONS = [
   'session.signed-out',
   'settings.updated',
   'user.locale-changed',
+  'user.created',
+  'user.disabled',
+  'user.passphrase-reset',
+  'user.passphrase-changed',
+  'user.sign-in-unlocked',
+  'vault.recovered',
+  'audit.verified',
+  'audit.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -47,7 +47,11 @@ export async function signIn(
           actorId: p.userId,
           actorRole: null,
           action: 'session.sign-in-failed',
-          details: { attemptedAt: new Date(p.at).toISOString(), account: p.userId === null ? 'unknown' : 'known' },
+          details: {
+            attemptedAt: new Date(p.at).toISOString(),
+            account: p.userId === null ? 'unknown' : 'known',
+            ...(p.lockedOut ? { lockedOut: true } : {}),
+          },
         });
       }
       if (tamperedAt !== null) {

@@ -135,3 +135,10 @@ export function openRecoverySlot(file: KeyslotsFile, recoveryKey: Buffer): Buffe
 export async function equaliseTiming(params: ScryptParams = SCRYPT_PARAMS): Promise<void> {
   wipe(await scryptKey('mamori-timing', Buffer.alloc(16), params));
 }
+
+/** Replaces (or adds) a user's slot wrapping `dataKey`, and writes the file atomically. */
+export async function replaceUserSlot(path: string, file: KeyslotsFile, userId: string, username: string, passphrase: string, dataKey: Buffer): Promise<void> {
+  const slot = await makeUserSlot(file, userId, username, passphrase, dataKey);
+  file.slots = [...file.slots.filter((s) => !(s.kind === 'user' && s.userId === userId)), slot];
+  writeKeyslots(path, file);
+}

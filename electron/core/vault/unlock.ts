@@ -21,14 +21,17 @@ export async function unwrapWithPassphrase(dataDir: string, username: string, pa
   const file = readKeyslots(paths.keyslots);
   const throttle = new Throttle(paths.throttle, file.vaultId);
   const lookup = usernameLookup(file.vaultId, username);
-  const wait = throttle.waitFor(lookup, now);
-  if (wait > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: wait });
+  const gate = throttle.check(lookup, now);
+  if (gate.lockedOut) throw new CoreError('LOCKED_OUT');
+  if (gate.waitMs > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: gate.waitMs });
 
   const slot = findUserSlot(file, username);
   const dataKey = slot ? await openUserSlot(file, slot, passphrase) : (await equaliseTiming(), null);
   if (!slot || !dataKey) {
-    const nextWait = throttle.recordFailure(lookup, slot?.userId ?? null, now);
-    throw new CoreError('BAD_CREDENTIALS', undefined, nextWait > 0 ? { retryAfterMs: nextWait } : undefined);
+    const next = throttle.recordFailure(lookup, slot?.userId ?? null, now);
+    // An unknown name is "locked out" like any other, so lock-out does not reveal which names exist.
+    if (next.lockedOut) throw new CoreError('LOCKED_OUT');
+    throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
   return { file, userId: slot.userId, dataKey, throttle, lookup };
 }

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../connection';
 import { CoreError } from '../../errors';
 import { migration0010 } from './0010-vault-and-audit';
 import { migration0020 } from './0020-users-and-settings';
+import { migration0030 } from './0030-accounts-and-audit-paging';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(tx: Tx): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export async function schemaVersion(db: Db): Promise<number> {

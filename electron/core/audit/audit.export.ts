@@ -1,0 +1,22 @@
+/** CSV of audit metadata. Case content is never in the trail, so it is never in the export either. */
+import type { AuditEntry } from '../../common/contract';
+
+const COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'actor_role', 'action', 'case_ref', 'target', 'details', 'mac'] as const;
+
+/** Quotes a field for RFC 4180 and defuses spreadsheet formulas (=, +, -, @ at the start). */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: (AuditEntry & { mac: string })[]): string {
+  const lines = [COLUMNS.join(',')];
+  for (const r of rows) {
+    lines.push(
+      [r.seq, r.at, r.actorId, r.actorName, r.actorRole, r.action, r.caseRef, r.target, JSON.stringify(r.details), r.mac].map(csvField).join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,129 @@
+/**
+ * Accounts (administrators only; DESIGN.md §3). Every account has its own keyslot; a change
+ * to an account and its keyslot is one step: the keyslot file is written inside the database
+ * transaction, so if either fails the transaction rolls back. The data key never leaves core.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Role, UserAccount } from '../../common/contract';
+import { normalisePassphrase } from '../../common/passphrase';
+import type { AuditEntryInput } from '../audit/audit.service';
+import type { Tx } from '../db/connection';
+import { CoreError } from '../errors';
+import type { Session } from '../session/session.service';
+import { wipe } from '../vault/crypto';
+import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type KeyslotsFile } from '../vault/keyslots';
+import { Throttle } from '../vault/throttle';
+import { countActiveAdministrators, getUser, getUserByName, insertUser, listUsers, toUserAccount, updateUser, type UserRow } from './users.repository';
+
+type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
+
+const B32 = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 characters from an unambiguous alphabet (~78 bits), grouped for dictating: K7QM-3XPD-…. */
+export function generateTemporaryPassphrase(): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => B32[b % B32.length]).join('');
+  return chars.match(/.{4}/g)!.join('-');
+}
+
+function throttleOf(session: Session): Throttle {
+  return new Throttle(session.vault.paths.throttle, session.vault.vaultId);
+}
+
+function account(session: Session, row: UserRow, now: number): UserAccount {
+  return toUserAccount(row, throttleOf(session).isLockedOut(usernameLookup(session.vault.vaultId, row.username), now));
+}
+
+export async function listAccounts(session: Session, tx: Tx, now: number): Promise<UserAccount[]> {
+  return (await listUsers(tx)).map((r) => account(session, r, now));
+}
+
+async function mustGet(tx: Tx, userId: string): Promise<UserRow> {
+  const row = await getUser(tx, userId);
+  if (!row) throw new CoreError('NOT_FOUND');
+  return row;
+}
+
+/** Replaces (or adds) the user's slot, wrapping the open vault's data key. */
+function putSlot(session: Session, file: KeyslotsFile, row: Pick<UserRow, 'id' | 'username'>, passphrase: string): Promise<void> {
+  return replaceUserSlot(session.vault.paths.keyslots, file, row.id, row.username, passphrase, session.vault.dataKey);
+}
+
+export async function createAccount(
+  session: Session,
+  tx: Tx,
+  audit: Audit,
+  input: { username: string; displayName: string; role: Role },
+  now: number,
+): Promise<{ user: UserAccount; temporaryPassphrase: string }> {
+  if (await getUserByName(tx, input.username)) throw new CoreError('USERNAME_TAKEN');
+  const file = readKeyslots(session.vault.paths.keyslots);
+  // A disabled account keeps its name in the database; a stray slot under the same name would be ambiguous.
+  if (findUserSlot(file, input.username)) throw new CoreError('USERNAME_TAKEN');
+  const id = randomUUID();
+  const at = new Date(now).toISOString();
+  await insertUser(tx, { id, username: input.username, displayName: input.displayName, role: input.role, locale: null, at, mustChangePassphrase: true });
+  await audit({ action: 'user.created', target: `user:${id}`, details: { role: input.role } });
+  const temporaryPassphrase = generateTemporaryPassphrase();
+  const row = await mustGet(tx, id);
+  await putSlot(session, file, row, temporaryPassphrase);
+  return { user: account(session, row, now), temporaryPassphrase };
+}
+
+export async function disableAccount(session: Session, tx: Tx, audit: Audit, userId: string, version: number, now: number): Promise<UserAccount> {
+  const row = await mustGet(tx, userId);
+  if (row.status === 'disabled') return account(session, row, now);
+  if (row.role === 'administrator' && (await countActiveAdministrators(tx)) <= 1) throw new CoreError('LAST_ADMINISTRATOR');
+  // Another administrator disables an account, never its own session's: that would strand the session.
+  if (userId === session.user.id) throw new CoreError('FORBIDDEN');
+  if (!(await updateUser(tx, userId, version, { status: 'disabled' }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
+  await audit({ action: 'user.disabled', target: `user:${userId}` });
+  const file = readKeyslots(session.vault.paths.keyslots);
+  // The slot goes: without it no passphrase can ever unwrap the data key for this account again.
+  file.slots = file.slots.filter((s) => !(s.kind === 'user' && s.userId === userId));
+  writeKeyslots(session.vault.paths.keyslots, file);
+  return account(session, await mustGet(tx, userId), now);
+}
+
+export async function resetPassphrase(
+  session: Session,
+  tx: Tx,
+  audit: Audit,
+  userId: string,
+  version: number,
+  now: number,
+): Promise<{ user: UserAccount; temporaryPassphrase: string }> {
+  const row = await mustGet(tx, userId);
+  if (row.status !== 'active') throw new CoreError('NOT_FOUND');
+  if (!(await updateUser(tx, userId, version, { must_change_passphrase: 1 }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
+  await audit({ action: 'user.passphrase-reset', target: `user:${userId}` });
+  const temporaryPassphrase = generateTemporaryPassphrase();
+  await putSlot(session, readKeyslots(session.vault.paths.keyslots), row, temporaryPassphrase);
+  throttleOf(session).clearAccount(usernameLookup(session.vault.vaultId, row.username), now);
+  return { user: account(session, await mustGet(tx, userId), now), temporaryPassphrase };
+}
+
+export async function unlockSignIn(session: Session, tx: Tx, audit: Audit, userId: string, now: number): Promise<UserAccount> {
+  const row = await mustGet(tx, userId);
+  await audit({ action: 'user.sign-in-unlocked', target: `user:${userId}` });
+  throttleOf(session).clearAccount(usernameLookup(session.vault.vaultId, row.username), now);
+  return account(session, row, now);
+}
+
+/** The signed-in user replaces their own passphrase: only their slot is rewrapped. */
+export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit, current: string, next: string, now: number): Promise<UserRow> {
+  if (normalisePassphrase(current) === normalisePassphrase(next)) throw new CoreError('PASSPHRASE_REUSED');
+  const file = readKeyslots(session.vault.paths.keyslots);
+  const slot = findUserSlot(file, session.user.username);
+  const proof = slot ? await openUserSlot(file, slot, current) : null;
+  if (!proof) {
+    // Guessing through this form counts like guessing at sign-in.
+    throttleOf(session).recordFailure(usernameLookup(session.vault.vaultId, session.user.username), session.user.id, now);
+    throw new CoreError('BAD_CREDENTIALS');
+  }
+  wipe(proof);
+  await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, new Date(now).toISOString());
+  await audit({ action: 'user.passphrase-changed', target: `user:${session.user.id}` });
+  await putSlot(session, file, session.user, next);
+  return mustGet(tx, session.user.id);
+}
