@@ -1,0 +1,105 @@
+/**
+ * The app's lifecycle. Trusts only core with case data: the window, its session and every IPC
+ * sender are hardened or checked (window.config.ts, ipc.ts) before a request reaches core.
+ */
+import { join } from 'node:path';
+import { app, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { createCore, type MamoriCoreApi } from '../core/index';
+import { APP_ENTRY_URL } from './app-origin';
+import { registerIpc } from './ipc';
+import { resolveDataDir, toLocale } from './launch-options';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import {
+  SESSION_PARTITION,
+  allowDevTools,
+  applicationMenu,
+  createMainWindow,
+  hardenSession,
+  hardenWebContents,
+} from './window.config';
+
+const devTools = allowDevTools({ isPackaged: app.isPackaged, argv: process.argv, env: process.env });
+
+// Both must happen before the app is ready.
+registerAppScheme();
+app.enableSandbox();
+
+// One writer per vault (DESIGN §2): a second launch only brings the first window forward.
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}
+
+function start(): void {
+  let win: BrowserWindow | null = null;
+  let core: MamoriCoreApi | null = null;
+  let quitting: 'no' | 'closing-vault' | 'vault-closed' = 'no';
+
+  const lock = (reason: 'panic' | 'suspend' | 'screen-lock' | 'renderer-gone'): void => {
+    void core?.lock(reason);
+  };
+  const onPanicLock = (): void => lock('panic');
+
+  // Harden every session and every web contents Electron ever creates, not only ours.
+  app.on('session-created', (ses) => hardenSession(ses, { devTools }));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { onPanicLock }));
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Never quit with the vault open: lock and close it first, then quit for real.
+  app.on('before-quit', (event) => {
+    if (!core || quitting === 'vault-closed') return;
+    event.preventDefault();
+    if (quitting === 'closing-vault') return;
+    quitting = 'closing-vault';
+    core
+      .close()
+      // The process ends either way, which releases whatever close could not.
+      .catch(() => undefined)
+      .finally(() => {
+        quitting = 'vault-closed';
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const locale = toLocale(app.getLocale());
+      const dataDir = resolveDataDir({ env: process.env, argv: process.argv, userDataPath: app.getPath('userData') });
+      core = createCore({ dataDir, locale });
+
+      const rendererSession = session.fromPartition(SESSION_PARTITION);
+      hardenSession(rendererSession, { devTools });
+      hardenSession(session.defaultSession, { devTools });
+      // Paths are relative to the built main (out/main/index.js).
+      registerAppProtocol(rendererSession, join(__dirname, '../renderer'));
+
+      const menu = applicationMenu(process.platform, devTools);
+      Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
+
+      win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), devTools, onPanicLock });
+      win.on('closed', () => {
+        win = null;
+      });
+      // A renderer that crashed or was killed may come back without the user: lock first.
+      win.webContents.on('render-process-gone', () => lock('renderer-gone'));
+      registerIpc({ ipcMain, core, getWindow: () => win, locale });
+
+      powerMonitor.on('suspend', () => lock('suspend'));
+      powerMonitor.on('lock-screen', () => lock('screen-lock'));
+
+      return win.loadURL(APP_ENTRY_URL);
+    })
+    .catch((error: unknown) => {
+      console.error('Mamori could not start:', error instanceof Error ? error.message : error);
+      app.exit(1);
+    });
+}
