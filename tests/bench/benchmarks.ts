@@ -4,6 +4,7 @@ import { createCore, type MamoriCoreApi } from '../../electron/core/index';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import { measure } from './measure';
 import type { BenchResult } from './run';
+import { auditBenchmark } from './audit.bench';
 
 export interface Benchmark {
   name: string;
@@ -33,4 +34,5 @@ export const BENCHMARKS: Benchmark[] = [
       return [{ name: 'unlock', size: 1, ...times }];
     },
   },
+  auditBenchmark,
 ];

@@ -50,11 +50,9 @@ export function entryMac(auditKey: Buffer, row: Omit<AuditRow, 'mac'>, previousM
   return hmacHex(auditKey, canonical(row) + '\n' + previousMac);
 }
 
-/** Appends one entry chained to the previous one. Call only inside the change's own transaction. */
-export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInput): Promise<AuditHead> {
-  const prev = await lastEntry(tx);
-  const row: Omit<AuditRow, 'mac'> = {
-    seq: (prev?.seq ?? 0) + 1,
+function toRow(seq: number, entry: AuditEntryInput): Omit<AuditRow, 'mac'> {
+  return {
+    seq,
     at: entry.at,
     actor_id: entry.actorId,
     actor_role: entry.actorRole,
@@ -63,9 +61,40 @@ export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInp
     target: entry.target ?? null,
     details: JSON.stringify(entry.details ?? {}),
   };
+}
+
+/** Appends one entry chained to the previous one. Call only inside the change's own transaction. */
+export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInput): Promise<AuditHead> {
+  const prev = await lastEntry(tx);
+  const row = toRow((prev?.seq ?? 0) + 1, entry);
   const mac = entryMac(auditKey, row, prev?.mac ?? '');
   await insertEntry(tx, { ...row, mac });
   return { seq: row.seq, mac };
+}
+
+/**
+ * Appends many entries in order, chained like single appends, with multi-row INSERTs
+ * (demo data, imports). Call only inside one transaction.
+ */
+export async function appendAuditBatch(tx: Tx, auditKey: Buffer, entries: AuditEntryInput[]): Promise<AuditHead> {
+  const prev = await lastEntry(tx);
+  let seq = prev?.seq ?? 0;
+  let mac = prev?.mac ?? '';
+  const ROWS_PER_INSERT = 400;
+  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+    const params: (string | number | null)[] = [];
+    const chunk = entries.slice(i, i + ROWS_PER_INSERT);
+    for (const entry of chunk) {
+      const row = toRow(++seq, entry);
+      mac = entryMac(auditKey, row, mac);
+      params.push(row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, mac);
+    }
+    await tx.run(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      params,
+    );
+  }
+  return { seq, mac };
 }
 
 export async function auditHead(db: Db): Promise<AuditHead> {
