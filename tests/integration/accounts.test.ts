@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../electron/common/contract';
 import { createCore, type MamoriCoreApi } from '../../electron/core/index';
 import { ADMIN, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
-import { withRawVault } from './raw';
+import { withRawVault } from '../fixtures/raw';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import { Db } from '../../electron/core/db/connection';
 import { deriveKeys } from '../../electron/core/vault/vault.service';
 import { readKeyslots } from '../../electron/core/vault/keyslots';
 import { newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
-import { adminDataKey, withRawVault } from './raw';
+import { adminDataKey, withRawVault } from '../fixtures/raw';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { removeDir, tempDir } from '../fixtures/vault';
-import { withRawVault } from './raw';
+import { withRawVault } from '../fixtures/raw';
 
 const root = resolve(__dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');

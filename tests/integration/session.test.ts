@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
 import { ADMIN, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
-import { withRawVault } from './raw';
+import { withRawVault } from '../fixtures/raw';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
 import { ADMIN, filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
-import { withRawVault } from './raw';
+import { withRawVault } from '../fixtures/raw';
 
 const dirs: string[] = [];
 afterEach(() => {
