@@ -11,7 +11,6 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'component',
           environment: 'jsdom',
@@ -26,8 +25,6 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file makes real scrypt-protected vaults; two cores here, so keep files from starving each other.
-          maxWorkers: 2,
         },
       },
     ],
