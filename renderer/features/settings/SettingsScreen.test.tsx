@@ -1,0 +1,72 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../electron/common/contract';
+import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { sessionFor } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+
+async function openSettings(role: Role, handlers: Handlers = {}) {
+  const fake = installFakeMamori({ 'session:current': () => ok(sessionFor({ role })), ...handlers });
+  const rendered = renderApp();
+  await rendered.user.click(await screen.findByRole('button', { name: 'Settings' }));
+  return { fake, ...rendered };
+}
+
+describe('settings', () => {
+  it('lets an administrator change the auto-lock time', async () => {
+    const { fake, user } = await openSettings('administrator', {
+      'settings:update': ({ autoLockMinutes }) => ok({ autoLockMinutes }),
+    });
+    const minutes = screen.getByLabelText('Lock automatically after (minutes)');
+    await user.clear(minutes);
+    await user.type(minutes, '12');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('settings:update')).toEqual([{ autoLockMinutes: 12 }]);
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('refuses an auto-lock time outside 1–30 before asking core', async () => {
+    const { fake, user } = await openSettings('administrator');
+    const minutes = screen.getByLabelText('Lock automatically after (minutes)');
+    await user.clear(minutes);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText('Enter a whole number of minutes from 1 to 30.')).toBeTruthy();
+    expect(fake.callsTo('settings:update')).toEqual([]);
+  });
+
+  it('shows the auto-lock time read-only to other roles', async () => {
+    await openSettings('supervisor');
+    expect(screen.queryByLabelText('Lock automatically after (minutes)')).toBeNull();
+    expect(screen.getByText('Mamori locks automatically after 5 minutes without activity.')).toBeTruthy();
+    expect(screen.getByText('Only an administrator can change this setting.')).toBeTruthy();
+  });
+
+  it("saves the language to the user's account and switches the interface", async () => {
+    const { fake, user } = await openSettings('officer');
+    await user.click(screen.getByRole('radio', { name: '日本語' }));
+    expect(fake.callsTo('users:setLocale')).toEqual([{ locale: 'ja' }]);
+    expect(await screen.findByRole('heading', { name: '設定' })).toBeTruthy();
+    expect(screen.getByText('5 分間操作がないと、自動的にロックされます。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'ロック' })).toBeTruthy();
+  });
+
+  it('keeps the language when saving it fails', async () => {
+    const { user } = await openSettings('officer', { 'users:setLocale': () => fail('INTERNAL') });
+    await user.click(screen.getByRole('radio', { name: '日本語' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong.');
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+  });
+});
+
+describe('home shell', () => {
+  it('shows the signed-in user with their role and a placeholder for unbuilt sections', async () => {
+    installFakeMamori({ 'session:current': () => ok(sessionFor({ role: 'supervisor' })) });
+    const { user } = renderApp();
+    expect(await screen.findByText('Testperson Kanade')).toBeTruthy();
+    expect(screen.getByText('Supervisor')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cases' }));
+    expect(screen.getByRole('heading', { name: 'Cases' })).toBeTruthy();
+    expect(screen.getByText('This part of Mamori is not available yet. It will come in a later version.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cases' }).getAttribute('aria-current')).toBe('page');
+  });
+});

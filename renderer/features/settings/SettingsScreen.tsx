@@ -1,0 +1,146 @@
+import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, AutoLockMinutesSchema } from '../../../electron/common/contract';
+import type { ErrorCode, Locale } from '../../../electron/common/errors';
+import { errorCodeOf } from '../../api/mamori';
+import { formatDuration } from '../../i18n/format';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { sessionSelectors, useSessionStore } from '../session/session.store';
+import { chooseLocale, updateAutoLockMinutes } from './settings.actions';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={640}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <LanguageSettings />
+      <AutoLockSettings />
+    </Stack>
+  );
+}
+
+function LanguageSettings() {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const change = async (locale: Locale) => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await chooseLocale(locale);
+    } catch (error) {
+      setFailure(errorCodeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('language.label')}
+        </Title>
+        <div>
+          <LanguageSwitch onChange={(locale) => void change(locale)} disabled={busy} />
+        </div>
+        <Text size="sm" c="dimmed">
+          {t('settings.languageHint')}
+        </Text>
+        {failure && <ErrorMessage code={failure} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AutoLockSettings() {
+  const { t, i18n } = useTranslation();
+  const settings = useSessionStore(sessionSelectors.settings);
+  const isAdministrator = useSessionStore(sessionSelectors.isAdministrator);
+  if (!settings) return null;
+
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('settings.autoLockTitle')}
+        </Title>
+        {isAdministrator ? (
+          <AutoLockForm minutes={settings.autoLockMinutes} />
+        ) : (
+          <>
+            <Text>
+              {t('settings.autoLockCurrent', {
+                duration: formatDuration(i18n.language, settings.autoLockMinutes, 'minute'),
+              })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('settings.adminOnly')}
+            </Text>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AutoLockForm({ minutes }: { minutes: number }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | string>(minutes);
+  const [invalid, setInvalid] = useState(false);
+  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setFailure(null);
+    const parsed = AutoLockMinutesSchema.safeParse(value);
+    setInvalid(!parsed.success);
+    if (!parsed.success) return;
+    setBusy(true);
+    try {
+      await updateAutoLockMinutes(parsed.data);
+      setSaved(true);
+    } catch (error) {
+      setFailure(errorCodeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <NumberInput
+          label={t('settings.autoLock')}
+          description={t('settings.autoLockHint')}
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            setSaved(false);
+          }}
+          min={AUTO_LOCK_MIN}
+          max={AUTO_LOCK_MAX}
+          allowDecimal={false}
+          allowNegative={false}
+          error={invalid ? t('validation.autoLock.range') : undefined}
+          maw={560}
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('settings.save')}
+          </Button>
+        </Group>
+        <Text role="status" size="sm" c="teal.9">
+          {saved ? t('settings.saved') : ''}
+        </Text>
+        {failure && <ErrorMessage code={failure} />}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../../ui/ComingSoon';
+import { lockSession, signOut } from '../session/session.actions';
+import { sessionSelectors, useSessionStore } from '../session/session.store';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { SECTIONS } from './sections';
+import { openSection, shellSelectors, useShellStore } from './shell.store';
+
+/** The signed-in frame: who is signed in, the lock controls, and the sections. */
+export function HomeShell() {
+  const { t } = useTranslation();
+  const user = useSessionStore(sessionSelectors.user);
+  const section = useShellStore(shellSelectors.section);
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 232, breakpoint: 0 }} padding="xl">
+      <AppShell.Header px="lg" bg="mamori.9" c="white" withBorder={false}>
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h3">
+            {t('app.brand')}
+          </Title>
+          <Group gap="md" wrap="nowrap">
+            {user && (
+              <Stack gap={0} align="flex-end">
+                {/* A display name is one free-text field, shown exactly as the user entered it. */}
+                <Text fw={700} size="sm" lineClamp={1}>
+                  {user.displayName}
+                </Text>
+                <Badge variant="white" color="mamori.9" size="sm">
+                  {t(`roles.${user.role}`)}
+                </Badge>
+              </Stack>
+            )}
+            <Button
+              variant="white"
+              color="mamori.9"
+              aria-keyshortcuts="Control+L Meta+L"
+              onClick={() => void lockSession('user')}
+            >
+              {t('shell.lock')}
+            </Button>
+            <Button variant="outline" color="white" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
+        {SECTIONS.map((item) => (
+          <NavLink
+            key={item}
+            component="button"
+            type="button"
+            label={t(`nav.${item}`)}
+            active={item === section}
+            aria-current={item === section ? 'page' : undefined}
+            onClick={() => openSection(item)}
+            fw={item === section ? 700 : 400}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        {section === 'settings' ? <SettingsScreen /> : <ComingSoon title={t(`nav.${section}`)} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

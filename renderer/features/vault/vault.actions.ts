@@ -1,0 +1,13 @@
+import type { ChannelInput } from '../../../electron/common/contract';
+import { call } from '../../api/mamori';
+
+export type CreateVaultInput = ChannelInput<'vault:create'>;
+
+/**
+ * Creates the vault and its first administrator; resolves with the recovery key.
+ * Never put the recovery key in a store: only the recovery-key step holds it, while it is on screen.
+ */
+export async function createVault(input: CreateVaultInput): Promise<string> {
+  const { recoveryKey } = await call('vault:create', input);
+  return recoveryKey;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { localeFromLanguageTag, resources } from './i18n';
+
+function flatten(tree: object, prefix = ''): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object') flatten(value, path).forEach((v, k) => entries.set(k, v));
+    else entries.set(path, value);
+  }
+  return entries;
+}
+
+describe('translations', () => {
+  const en = flatten(resources.en.translation);
+  const ja = flatten(resources.ja.translation);
+
+  it('has every key in both English and Japanese', () => {
+    expect([...ja.keys()].filter((key) => !en.has(key))).toEqual([]);
+    expect([...en.keys()].filter((key) => !ja.has(key))).toEqual([]);
+  });
+
+  it('has no empty or non-text values', () => {
+    for (const [language, entries] of [
+      ['en', en],
+      ['ja', ja],
+    ] as const) {
+      const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+      expect(bad, language).toEqual([]);
+    }
+  });
+
+  it('uses the same interpolation variables in both languages', () => {
+    const variables = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const different = [...en.keys()].filter((key) => variables(en.get(key)).join() !== variables(ja.get(key)).join());
+    expect(different).toEqual([]);
+  });
+
+  it('includes the shared error messages', () => {
+    expect(en.get('errors.BAD_CREDENTIALS')).toBe('The user name or passphrase is not correct.');
+    expect(ja.get('errors.BAD_CREDENTIALS')).toBe('ユーザー名またはパスフレーズが正しくありません。');
+  });
+});
+
+describe('localeFromLanguageTag', () => {
+  it('chooses Japanese for any ja tag and English otherwise', () => {
+    expect(localeFromLanguageTag('ja')).toBe('ja');
+    expect(localeFromLanguageTag('ja-JP')).toBe('ja');
+    expect(localeFromLanguageTag('en-GB')).toBe('en');
+    expect(localeFromLanguageTag('vi-VN')).toBe('en');
+    expect(localeFromLanguageTag(undefined)).toBe('en');
+  });
+});
