@@ -22,6 +22,7 @@ export const CHANNELS = [
   'users:disable',
   'users:resetPassphrase',
   'users:unlockSignIn',
+  'audit:actors',
   'audit:list',
   'audit:verify',
   'audit:export',

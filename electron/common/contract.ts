@@ -4,6 +4,7 @@
  * are all derived from it. A new capability starts by adding its channel here.
  */
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from './audit';
 import type { Channel, EventName } from './channels';
 import { LOCALES, type MamoriError } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
@@ -94,7 +95,7 @@ export const TemporaryPassphraseSchema = z.object({ user: UserAccountSchema, tem
 export const AuditFilterSchema = z
   .object({
     actorId: z.string().max(64).optional(),
-    action: z.string().max(64).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
     caseRef: z.string().trim().max(32).optional(),
     /** Inclusive ISO date-times. */
     from: z.iso.datetime().optional(),
@@ -190,6 +191,11 @@ export const contract = {
   'users:resetPassphrase': { input: z.object({ userId: UserIdSchema, version: z.number().int() }).strict(), output: TemporaryPassphraseSchema },
   /** Administrators: lifts the lock-out after too many failed sign-ins. */
   'users:unlockSignIn': { input: z.object({ userId: UserIdSchema }).strict(), output: UserAccountSchema },
+  /** Auditors and administrators: everyone who can appear in the trail, for the "who" filter (no case content). */
+  'audit:actors': {
+    input: Empty,
+    output: z.object({ actors: z.array(z.object({ id: z.string(), displayName: z.string(), role: RoleSchema, status: z.enum(['active', 'disabled']) })) }),
+  },
   /** Auditors and administrators: one page of the trail, newest first; `before` is the cursor. */
   'audit:list': {
     input: z

@@ -16,7 +16,7 @@ import { CoreError } from './errors';
 import { can } from './policy';
 import { endSession, sessionInfo, sessionLocale, signIn, type Session } from './session/session.service';
 import { readSettings, writeSettings } from './settings/settings.service';
-import { getUser, updateUser } from './users/users.repository';
+import { getUser, listUsers, updateUser } from './users/users.repository';
 import { changeOwnPassphrase, createAccount, disableAccount, listAccounts, resetPassphrase, unlockSignIn } from './users/users.service';
 import { recoverAdministrator } from './vault/recovery.service';
 import { createVault, vaultExists } from './vault/vault.service';
@@ -125,6 +125,9 @@ export class MamoriCore implements MamoriCoreApi {
       'users:disable': async (input, s) => this.write(s!, (tx, audit) => disableAccount(s!, tx, audit, input.userId, input.version, this.now())),
       'users:resetPassphrase': async (input, s) => this.write(s!, (tx, audit) => resetPassphrase(s!, tx, audit, input.userId, input.version, this.now())),
       'users:unlockSignIn': async (input, s) => this.write(s!, (tx, audit) => unlockSignIn(s!, tx, audit, input.userId, this.now())),
+      'audit:actors': async (_i, s) => ({
+        actors: (await s!.vault.db.read(listUsers)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
+      }),
       'audit:list': async (input, s) => {
         const rows = await s!.vault.db.read((tx) => listPage(tx, { ...input.filter, before: input.before, limit: input.limit }));
         return { entries: rows.map(toAuditEntry), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };

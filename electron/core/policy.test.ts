@@ -27,6 +27,7 @@ const EXPECTED: Record<Channel, string> = {
   'users:disable': '- ---y',
   'users:resetPassphrase': '- ---y',
   'users:unlockSignIn': '- ---y',
+  'audit:actors': '- --yy',
   'audit:list': '- --yy',
   'audit:verify': '- --yy',
   'audit:export': '- --yy',

@@ -30,6 +30,7 @@ export const POLICY: Record<Channel, Rule> = {
   'users:disable': only('administrator'),
   'users:resetPassphrase': only('administrator'),
   'users:unlockSignIn': only('administrator'),
+  'audit:actors': only('auditor', 'administrator'),
   'audit:list': only('auditor', 'administrator'),
   'audit:verify': only('auditor', 'administrator'),
   'audit:export': only('auditor', 'administrator'),

@@ -186,6 +186,10 @@ describe('the audit trail through the dispatcher', () => {
     expect(byOfficer.entries.every((e) => e.actorId === officer.user.id && e.actorName === 'Tanaka Kenji')).toBe(true);
     expect(byOfficer.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['session.signed-in', 'user.passphrase-changed', 'session.signed-out']));
 
+    const { actors } = await ok<{ actors: { id: string; displayName: string; role: string }[] }>(core, 'audit:actors');
+    expect(actors.map((a) => a.displayName).sort()).toEqual(['Kato Rin', 'Sato Hanako (test admin)', 'Tanaka Kenji', 'Yamada Emi']);
+    expect(Object.keys(actors[0]).sort()).toEqual(['displayName', 'id', 'role', 'status']);
+
     const future = await ok<{ entries: unknown[] }>(core, 'audit:list', { filter: { from: '2999-01-01T00:00:00.000Z' } });
     expect(future.entries).toEqual([]);
 

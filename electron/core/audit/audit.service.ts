@@ -2,29 +2,13 @@
  * The hash-chained audit trail (DESIGN.md §4). Every entry is appended inside the transaction
  * of the change it records. Details must never contain a sealed value or key material.
  */
+import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
 import { hmacHex, safeEqualHex } from '../vault/crypto';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
 
-export const AUDIT_ACTIONS = [
-  'vault.created',
-  'vault.recovery-key-issued',
-  'session.signed-in',
-  'session.sign-in-failed',
-  'session.locked',
-  'session.signed-out',
-  'settings.updated',
-  'user.locale-changed',
-  'user.created',
-  'user.disabled',
-  'user.passphrase-reset',
-  'user.passphrase-changed',
-  'user.sign-in-unlocked',
-  'vault.recovered',
-  'audit.verified',
-  'audit.exported',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type { AuditAction };
 
 export interface AuditEntryInput {
   at: string;
