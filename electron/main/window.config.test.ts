@@ -229,11 +229,24 @@ describe('hardenSession', () => {
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
-  it('cancels every download', () => {
+  const download = (url: string) => ({ getURL: () => url, getFilename: () => 'mamori-audit.csv', setSaveDialogOptions: vi.fn() });
+
+  it('cancels every download that is not an export the app made itself', () => {
+    const ses = hardened();
+    for (const url of ['https://example.org/x.exe', 'blob:https://evil.test/1', 'app://mamori/index.html', 'file:///etc/passwd']) {
+      const event = preventable();
+      ses.emit('will-download', event, download(url), {});
+      expect(event.preventDefault, url).toHaveBeenCalled();
+    }
+  });
+
+  it('lets an app-made export through a save dialog the user answers', () => {
     const ses = hardened();
     const event = preventable();
-    ses.emit('will-download', event, { cancel: vi.fn() }, {});
-    expect(event.preventDefault).toHaveBeenCalled();
+    const item = download('blob:app://mamori/6c1f0d0e-0000-4000-8000-000000000000');
+    ses.emit('will-download', event, item, {});
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith({ title: 'Mamori', defaultPath: 'mamori-audit.csv' });
   });
 
   it('installs its handlers once per session', () => {

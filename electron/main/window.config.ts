@@ -48,9 +48,14 @@ export function allowDevTools({ isPackaged, argv, env }: LaunchFlags): boolean {
   return !isPackaged && (env.MAMORI_DEV === '1' || argv.includes('--dev'));
 }
 
+/** A file the page itself assembled in memory for the user to save (e.g. the audit CSV). */
+export function isAppExport(url: string): boolean {
+  return url.startsWith('blob:app://mamori/');
+}
+
 /** Only our own origin; `data:` only because the CSP allows it for images (it never leaves the machine). */
 export function isAllowedRequest(url: string, devTools: boolean): boolean {
-  if (isAppUrl(url) || url.startsWith('data:')) return true;
+  if (isAppUrl(url) || url.startsWith('data:') || isAppExport(url)) return true;
   return devTools && url.startsWith('devtools:');
 }
 
@@ -88,8 +93,15 @@ export function hardenSession(ses: Session, { devTools }: { devTools: boolean })
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),
   );
 
-  // Never write anything to disk on the page's behalf.
-  ses.on('will-download', (event) => event.preventDefault());
+  // Never write anything to disk on the page's behalf, except an export the user asked for,
+  // and then only where the user chooses in the save dialog.
+  ses.on('will-download', (event, item) => {
+    if (!isAppExport(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: 'Mamori', defaultPath: item.getFilename() });
+  });
 }
 
 /** Ctrl+L / Cmd+L on any keyboard layout (by key or by physical key), but not AltGr+L (e.g. Polish ł). */
