@@ -26,6 +26,22 @@ export const CHANNELS = [
   'audit:list',
   'audit:verify',
   'audit:export',
+  'cases:create',
+  'cases:list',
+  'cases:get',
+  'cases:update',
+  'cases:assign',
+  'cases:transition',
+  'cases:revealSealed',
+  'cases:setSealed',
+  'cases:addNote',
+  'cases:revealNote',
+  'cases:saveAdverseParty',
+  'cases:removeAdverseParty',
+  'cases:checkConflict',
+  'cases:acknowledgeConflict',
+  'cases:accessLog',
+  'cases:staff',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from './audit';
 import type { Channel, EventName } from './channels';
+import { casesContract } from './contract.cases';
 import { LOCALES, type MamoriError } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
 
@@ -207,6 +208,7 @@ export const contract = {
   'audit:verify': { input: Empty, output: ChainVerificationSchema },
   /** Auditors and administrators: the filtered trail as CSV (metadata only, never case content). */
   'audit:export': { input: z.object({ filter: AuditFilterSchema }).strict(), output: z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }) },
+  ...casesContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

@@ -13,6 +13,7 @@ import { appendAudit, verifyChain, type AuditEntryInput } from './audit/audit.se
 import type { CoreEventListener, CoreOptions, MamoriCoreApi } from './core.types';
 import type { Tx } from './db/connection';
 import { CoreError } from './errors';
+import * as cases from './cases/cases.service';
 import { can } from './policy';
 import { endSession, sessionInfo, sessionLocale, signIn, type Session } from './session/session.service';
 import { readSettings, writeSettings } from './settings/settings.service';
@@ -125,6 +126,28 @@ export class MamoriCore implements MamoriCoreApi {
       'users:disable': async (input, s) => this.write(s!, (tx, audit) => disableAccount(s!, tx, audit, input.userId, input.version, this.now())),
       'users:resetPassphrase': async (input, s) => this.write(s!, (tx, audit) => resetPassphrase(s!, tx, audit, input.userId, input.version, this.now())),
       'users:unlockSignIn': async (input, s) => this.write(s!, (tx, audit) => unlockSignIn(s!, tx, audit, input.userId, this.now())),
+      'cases:create': (input, s) => this.caseWork(s!, (ctx) => cases.createCase(ctx, input)),
+      'cases:list': (input, s) =>
+        this.caseWork(s!, async (ctx) => {
+          const page = await cases.listForUser(ctx, input);
+          // A new search or filter is recorded (without its text); scrolling the same list is not.
+          if (input.offset === 0) await ctx.audit({ action: 'cases.listed', details: { searched: !!input.filter.query, results: page.total } });
+          return page;
+        }),
+      'cases:get': (input, s) => this.caseWork(s!, (ctx) => cases.openCase(ctx, input.caseId)),
+      'cases:update': (input, s) => this.caseWork(s!, (ctx) => cases.updateSections(ctx, input)),
+      'cases:assign': (input, s) => this.caseWork(s!, (ctx) => cases.assign(ctx, input)),
+      'cases:transition': (input, s) => this.caseWork(s!, (ctx) => cases.transition(ctx, input)),
+      'cases:revealSealed': (input, s) => this.caseWork(s!, (ctx) => cases.revealSealed(ctx, input)),
+      'cases:setSealed': (input, s) => this.caseWork(s!, (ctx) => cases.setSealed(ctx, input)),
+      'cases:addNote': (input, s) => this.caseWork(s!, (ctx) => cases.addNote(ctx, input)),
+      'cases:revealNote': (input, s) => this.caseWork(s!, (ctx) => cases.revealNote(ctx, input)),
+      'cases:saveAdverseParty': (input, s) => this.caseWork(s!, (ctx) => cases.saveAdverseParty(ctx, input)),
+      'cases:removeAdverseParty': (input, s) => this.caseWork(s!, (ctx) => cases.removeAdverseParty(ctx, input)),
+      'cases:checkConflict': (input, s) => this.caseWork(s!, (ctx) => cases.checkConflict(ctx, input)),
+      'cases:acknowledgeConflict': (input, s) => this.caseWork(s!, (ctx) => cases.acknowledgeConflict(ctx, input)),
+      'cases:accessLog': (input, s) => this.caseWork(s!, (ctx) => cases.accessLog(ctx, input)),
+      'cases:staff': (_i, s) => s!.vault.db.read(cases.staff),
       'audit:actors': async (_i, s) => ({
         actors: (await s!.vault.db.read(listUsers)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
       }),
@@ -154,6 +177,11 @@ export class MamoriCore implements MamoriCoreApi {
 
   private isoNow(): string {
     return new Date(this.now()).toISOString();
+  }
+
+  /** Runs case work in one transaction with its audit entries (reads of cases are audited too). */
+  private caseWork<T>(session: Session, fn: (ctx: cases.Ctx) => Promise<T>): Promise<T> {
+    return this.write(session, (tx, audit) => fn({ session, tx, audit, at: this.isoNow() }));
   }
 
   /** Runs a change and its audit entry in one transaction. */

@@ -10,6 +10,8 @@ export type Rule = { signedIn: false } | { signedIn: true; roles: readonly Role[
 const ANYONE: Rule = { signedIn: false };
 const ANY_ROLE: Rule = { signedIn: true, roles: ROLES };
 const only = (...roles: Role[]): Rule => ({ signedIn: true, roles });
+/** Administrators and auditors never see case content (DESIGN.md §3). */
+const CASEWORK = only('officer', 'supervisor');
 
 export const POLICY: Record<Channel, Rule> = {
   'vault:status': ANYONE,
@@ -34,6 +36,23 @@ export const POLICY: Record<Channel, Rule> = {
   'audit:list': only('auditor', 'administrator'),
   'audit:verify': only('auditor', 'administrator'),
   'audit:export': only('auditor', 'administrator'),
+  // Case content: officers (their assigned cases: checked per case in the service) and supervisors.
+  'cases:create': CASEWORK,
+  'cases:list': CASEWORK,
+  'cases:get': CASEWORK,
+  'cases:update': CASEWORK,
+  'cases:assign': only('supervisor'),
+  'cases:transition': CASEWORK,
+  'cases:revealSealed': CASEWORK,
+  'cases:setSealed': CASEWORK,
+  'cases:addNote': CASEWORK,
+  'cases:revealNote': CASEWORK,
+  'cases:saveAdverseParty': CASEWORK,
+  'cases:removeAdverseParty': CASEWORK,
+  'cases:checkConflict': CASEWORK,
+  'cases:acknowledgeConflict': CASEWORK,
+  'cases:accessLog': only('supervisor'),
+  'cases:staff': CASEWORK,
 };
 
 /** What a user holding a temporary passphrase may do before replacing it. */

@@ -56,6 +56,27 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0040 adds case files, sealed values apart, and a contentless trigram index', async () => {
+    const db = await freshDb();
+    await migrate(db, 30);
+    expect(await migrate(db, 40)).toEqual([40]);
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['cases', 'case_officers', 'case_exploitation_types', 'case_sealed', 'case_notes', 'case_events', 'adverse_parties', 'cases_fts']),
+    );
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (1, 'たなか かずお', 'tv-2026-0001', '')");
+      expect(await tx.get("SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"かずお\"'")).toEqual({ rowid: 1 });
+      // Contentless: the index cannot give the text back.
+      expect(await tx.get('SELECT names FROM cases_fts WHERE rowid = 1')).toEqual({ names: null });
+      await tx.run('DELETE FROM cases_fts WHERE rowid = 1');
+      expect(await tx.get("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH '\"かずお\"'")).toEqual({ n: 0 });
+    });
+    await expect(db.transaction((tx) => tx.run("INSERT INTO case_sealed (case_id, field, value, updated_at, updated_by) VALUES ('c', 'diary', 'x', 't', 'u')"))).rejects.toThrow(
+      /CHECK|FOREIGN/,
+    );
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkTransition, conflictingParties, maskName, normaliseName } from './caseRules';
+import type { Stage } from './cases';
+
+describe('maskName', () => {
+  it.each([
+    ['NGUYEN', 'Thi Lan', 'N. T.'],
+    ['santos', 'maria', 'S. M.'],
+    ['グエン', 'ティ', 'グ. テ.'],
+    ['Ｐｅｒｅｚ', '', 'P.'],
+  ])('%s %s → %s', (family, given, masked) => expect(maskName(family, given)).toBe(masked));
+});
+
+describe('name matching for conflict checks', () => {
+  const parties = [
+    { id: 'p1', name: 'Tanaka Kazuo', nameVariants: ['田中 一夫', 'タナカ カズオ'] },
+    { id: 'p2', name: 'Reyes Broker Agency', nameVariants: [] },
+  ];
+  it.each([
+    ['TANAKA KAZUO', ['p1']],
+    ['Kazuo Tanaka', ['p1']],
+    ['ｔａｎａｋａ　ｋａｚｕｏ', ['p1']],
+    ['田中一夫', ['p1']],
+    ['たなか かずお', ['p1']],
+    ['ﾀﾅｶ ｶｽﾞｵ', ['p1']],
+    ['reyes-broker agency', ['p2']],
+    ['Tanaka', []],
+    ['Kazuo Tanabe', []],
+    ['', []],
+  ])('%s matches %j', (candidate, ids) => expect(conflictingParties(candidate, parties).map((p) => p.id)).toEqual(ids));
+
+  it('folds katakana to hiragana and strips separators', () => {
+    expect(normaliseName('タナカ・カズオ')).toBe('たなかかずお');
+  });
+});
+
+describe('stage transitions', () => {
+  const ok = (needsReason: boolean) => ({ allowed: true, needsReason });
+  const no = (why: string) => ({ allowed: false, why });
+  it.each<[Stage, Stage, 'officer' | 'supervisor', object]>([
+    ['intake', 'identification', 'officer', ok(false)],
+    ['identification', 'protection', 'officer', ok(false)],
+    ['protection', 'decision', 'officer', ok(false)],
+    ['decision', 'protection', 'officer', ok(true)],
+    ['identification', 'intake', 'supervisor', ok(true)],
+    ['intake', 'protection', 'officer', no('not-adjacent')],
+    ['decision', 'approval', 'supervisor', no('by-submission-only')],
+    ['protection', 'protection', 'officer', no('same-stage')],
+    ['protection', 'closed', 'officer', no('supervisor-only')],
+    ['protection', 'closed', 'supervisor', ok(true)],
+    ['closed', 'protection', 'supervisor', ok(true)],
+    ['closed', 'intake', 'officer', no('supervisor-only')],
+  ])('%s → %s by %s', (from, to, role, expected) => expect(checkTransition(from, to, role)).toEqual(expected));
+});

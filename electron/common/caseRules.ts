@@ -1,0 +1,81 @@
+/** Pure rules of the case file, shared by core (authoritative) and the renderer (feedback). */
+import type { Role } from './contract';
+import { STAGES, type Stage } from './cases';
+
+/**
+ * Names in lists are masked to initials (DESIGN.md §3, Primero's `hidden_name`):
+ * NGUYEN Thi Lan → "N. T."; グエン → "グ.". The full name appears only inside the case.
+ */
+export function maskName(familyName: string, givenName: string): string {
+  const initial = (s: string) => {
+    const first = [...s.normalize('NFKC').trim()][0];
+    return first ? `${first.toUpperCase()}.` : '';
+  };
+  return [initial(familyName), initial(givenName)].filter(Boolean).join(' ');
+}
+
+const KATAKANA = /[\u30a1-\u30f6]/g;
+
+/**
+ * The form two names are compared in: NFKC (full-width → ASCII, half-width kana → full-width),
+ * lower case, katakana folded to hiragana, and without spaces, dots, hyphens or apostrophes.
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/[\s.\-'’・･‐_,]/g, '');
+}
+
+/** The form text is indexed and searched in: NFKC, lower case, katakana folded to hiragana. */
+export function searchForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** The same name whatever the order of its parts ("Nguyen Van A" = "Van A Nguyen"). */
+function tokenKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .split(/[\s,・･]+/)
+    .map(normaliseName)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+export interface NamedParty {
+  id: string;
+  name: string;
+  nameVariants: readonly string[];
+}
+
+/** The adverse parties whose name or any recorded variant is the same person's name as `candidate`. */
+export function conflictingParties<P extends NamedParty>(candidate: string, parties: readonly P[]): P[] {
+  const flat = normaliseName(candidate);
+  const tokens = tokenKey(candidate);
+  if (!flat) return [];
+  return parties.filter((p) => [p.name, ...p.nameVariants].some((n) => normaliseName(n) === flat || tokenKey(n) === tokens));
+}
+
+export type TransitionCheck = { allowed: true; needsReason: boolean } | { allowed: false; why: 'same-stage' | 'not-adjacent' | 'supervisor-only' | 'by-submission-only' };
+
+/**
+ * Stage moves (DESIGN.md §5): forward one step at a time; back one step with a reason; the
+ * approval stage is entered only by submitting a recommendation; closing and reopening are for
+ * supervisors, with a reason.
+ */
+export function checkTransition(from: Stage, to: Stage, role: Role): TransitionCheck {
+  if (from === to) return { allowed: false, why: 'same-stage' };
+  if (to === 'approval') return { allowed: false, why: 'by-submission-only' };
+  if (to === 'closed' || from === 'closed') {
+    return role === 'supervisor' ? { allowed: true, needsReason: true } : { allowed: false, why: 'supervisor-only' };
+  }
+  const step = STAGES.indexOf(to) - STAGES.indexOf(from);
+  if (step === 1) return { allowed: true, needsReason: false };
+  if (step === -1) return { allowed: true, needsReason: true };
+  return { allowed: false, why: 'not-adjacent' };
+}

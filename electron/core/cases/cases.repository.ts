@@ -1,0 +1,300 @@
+/** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
+import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
+import type { SealedField } from '../../common/cases';
+import { searchForm } from '../../common/caseRules';
+import type { Tx } from '../db/connection';
+
+export interface CaseRow {
+  rowid: number;
+  id: string;
+  reference: string;
+  ref_year: number;
+  ref_seq: number;
+  stage: string;
+  risk_level: string;
+  flags: string;
+  supervisor_id: string | null;
+  family_name: string;
+  given_name: string;
+  family_name_native: string;
+  given_name_native: string;
+  aliases: string;
+  masked_name: string;
+  sex: string;
+  date_of_birth: string | null;
+  nationality: string;
+  languages: string;
+  interpreter_needed: number;
+  status_of_residence: string;
+  period_of_stay_expiry: string | null;
+  situation: string;
+  situation_since: string | null;
+  measure_conditions: string;
+  reporting_dates: string;
+  next_deadline: string | null;
+  exploitation: string;
+  referral_source: string;
+  identification_status: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export type CaseColumns = Omit<CaseRow, 'rowid' | 'version'>;
+
+const COLUMNS: (keyof CaseColumns)[] = [
+  'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'family_name', 'given_name',
+  'family_name_native', 'given_name_native', 'aliases', 'masked_name', 'sex', 'date_of_birth', 'nationality', 'languages',
+  'interpreter_needed', 'status_of_residence', 'period_of_stay_expiry', 'situation', 'situation_since', 'measure_conditions',
+  'reporting_dates', 'next_deadline', 'exploitation', 'referral_source', 'identification_status', 'created_at', 'created_by', 'updated_at',
+];
+
+/** The next free reference of the year: TV-2026-0001, TV-2026-0002, … */
+export async function nextReference(tx: Tx, year: number): Promise<{ ref_year: number; ref_seq: number; reference: string }> {
+  const row = await tx.get<{ n: number | null }>('SELECT max(ref_seq) AS n FROM cases WHERE ref_year = ?', [year]);
+  const seq = (row?.n ?? 0) + 1;
+  return { ref_year: year, ref_seq: seq, reference: `TV-${year}-${String(seq).padStart(4, '0')}` };
+}
+
+export function insertCaseSql(count: number): string {
+  const one = `(${COLUMNS.map(() => '?').join(', ')})`;
+  return `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: count }, () => one).join(', ')}`;
+}
+
+export function caseParams(c: CaseColumns): (string | number | null)[] {
+  return COLUMNS.map((k) => c[k]);
+}
+
+export async function insertCase(tx: Tx, c: CaseColumns): Promise<void> {
+  await tx.run(insertCaseSql(1), caseParams(c));
+}
+
+/** Applies `changes` only if the case is still at `version` (optimistic concurrency). */
+export async function updateCase(tx: Tx, id: string, version: number, changes: Partial<CaseColumns>): Promise<boolean> {
+  const cols = Object.keys(changes) as (keyof CaseColumns)[];
+  const sets = cols.map((c) => `${c} = ?`).join(', ');
+  const r = await tx.run(`UPDATE cases SET ${sets}${cols.length ? ', ' : ''}version = version + 1 WHERE id = ? AND version = ?`, [
+    ...cols.map((c) => changes[c] as string | number | null),
+    id,
+    version,
+  ]);
+  return r.changes === 1;
+}
+
+export function getCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
+  return tx.get<CaseRow>('SELECT rowid, * FROM cases WHERE id = ?', [id]);
+}
+
+export async function isAssigned(tx: Tx, caseId: string, userId: string): Promise<boolean> {
+  return !!(await tx.get('SELECT 1 AS x FROM case_officers WHERE case_id = ? AND user_id = ?', [caseId, userId]));
+}
+
+export function caseOfficers(tx: Tx, caseId: string): Promise<{ id: string; display_name: string }[]> {
+  return tx.all('SELECT u.id, u.display_name FROM case_officers o JOIN users u ON u.id = o.user_id WHERE o.case_id = ? ORDER BY u.display_name', [caseId]);
+}
+
+export async function setOfficers(tx: Tx, caseId: string, userIds: string[]): Promise<void> {
+  await tx.run('DELETE FROM case_officers WHERE case_id = ?', [caseId]);
+  for (const u of userIds) await tx.run('INSERT INTO case_officers (case_id, user_id) VALUES (?, ?)', [caseId, u]);
+}
+
+export async function setExploitationTypes(tx: Tx, caseId: string, types: readonly string[]): Promise<void> {
+  await tx.run('DELETE FROM case_exploitation_types WHERE case_id = ?', [caseId]);
+  for (const t of types) await tx.run('INSERT INTO case_exploitation_types (case_id, type) VALUES (?, ?)', [caseId, t]);
+}
+
+export async function sealedPresence(tx: Tx, caseId: string): Promise<Set<string>> {
+  const rows = await tx.all<{ field: string }>('SELECT field FROM case_sealed WHERE case_id = ?', [caseId]);
+  return new Set(rows.map((r) => r.field));
+}
+
+/** The only read of a sealed value. Call it only after entitlement and a reason are recorded. */
+export async function getSealed(tx: Tx, caseId: string, field: SealedField): Promise<string | undefined> {
+  return (await tx.get<{ value: string }>('SELECT value FROM case_sealed WHERE case_id = ? AND field = ?', [caseId, field]))?.value;
+}
+
+export async function putSealed(tx: Tx, caseId: string, field: SealedField, value: string, at: string, by: string): Promise<void> {
+  await tx.run(
+    `INSERT INTO case_sealed (case_id, field, value, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [caseId, field, value, at, by],
+  );
+}
+
+export interface NoteRow {
+  id: string;
+  case_id: string;
+  at: string;
+  author_id: string;
+  author_name: string;
+  type: string;
+  sealed: number;
+  body: string;
+}
+
+export async function insertNote(tx: Tx, n: Omit<NoteRow, 'author_name'>): Promise<void> {
+  await tx.run('INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    n.id, n.case_id, n.at, n.author_id, n.type, n.sealed, n.body,
+  ]);
+}
+
+/** Notes without the bodies of sealed ones. */
+export function listNotes(tx: Tx, caseId: string): Promise<NoteRow[]> {
+  return tx.all<NoteRow>(
+    `SELECT n.id, n.case_id, n.at, n.author_id, u.display_name AS author_name, n.type, n.sealed,
+            CASE WHEN n.sealed = 1 THEN '' ELSE n.body END AS body
+     FROM case_notes n JOIN users u ON u.id = n.author_id WHERE n.case_id = ? ORDER BY n.at, n.rowid`,
+    [caseId],
+  );
+}
+
+export function getNote(tx: Tx, caseId: string, noteId: string): Promise<{ sealed: number; body: string } | undefined> {
+  return tx.get('SELECT sealed, body FROM case_notes WHERE case_id = ? AND id = ?', [caseId, noteId]);
+}
+
+export interface EventRow {
+  id: string;
+  case_id: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  kind: 'created' | 'stage' | 'assigned' | 'conflict-acknowledged';
+  from_stage: string | null;
+  to_stage: string | null;
+  reason: string;
+}
+
+export async function insertEvent(tx: Tx, e: Omit<EventRow, 'actor_name'>): Promise<void> {
+  await tx.run('INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    e.id, e.case_id, e.at, e.actor_id, e.kind, e.from_stage, e.to_stage, e.reason,
+  ]);
+}
+
+export function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
+  return tx.all<EventRow>(
+    'SELECT e.*, u.display_name AS actor_name FROM case_events e JOIN users u ON u.id = e.actor_id WHERE e.case_id = ? ORDER BY e.at, e.rowid',
+    [caseId],
+  );
+}
+
+export interface AdverseRow {
+  id: string;
+  case_id: string;
+  role: string;
+  name: string;
+  name_variants: string;
+  organisation: string;
+  contact: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function listAdverse(tx: Tx, caseId: string): Promise<AdverseRow[]> {
+  return tx.all<AdverseRow>('SELECT * FROM adverse_parties WHERE case_id = ? ORDER BY created_at, rowid', [caseId]);
+}
+
+export async function upsertAdverse(tx: Tx, a: AdverseRow): Promise<void> {
+  await tx.run(
+    `INSERT INTO adverse_parties (id, case_id, role, name, name_variants, organisation, contact, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET role = excluded.role, name = excluded.name, name_variants = excluded.name_variants,
+       organisation = excluded.organisation, contact = excluded.contact, notes = excluded.notes, updated_at = excluded.updated_at`,
+    [a.id, a.case_id, a.role, a.name, a.name_variants, a.organisation, a.contact, a.notes, a.created_at, a.updated_at],
+  );
+}
+
+export async function deleteAdverse(tx: Tx, caseId: string, partyId: string): Promise<boolean> {
+  return (await tx.run('DELETE FROM adverse_parties WHERE case_id = ? AND id = ?', [caseId, partyId])).changes === 1;
+}
+
+/** The text a case is found by: names, aliases, reference and non-sealed notes. Never a sealed value. */
+export async function refreshSearchIndex(tx: Tx, caseId: string): Promise<void> {
+  const c = await tx.get<{ rowid: number; reference: string; names: string }>(
+    `SELECT rowid, reference, family_name || ' ' || given_name || ' ' || family_name_native || ' ' || given_name_native || ' ' ||
+            (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(aliases)) AS names
+     FROM cases WHERE id = ?`,
+    [caseId],
+  );
+  if (!c) return;
+  const notes = await tx.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? AND sealed = 0', [caseId]);
+  await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.rowid]);
+  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [
+    c.rowid,
+    searchForm(c.names),
+    searchForm(c.reference),
+    searchForm(notes.map((n) => n.body).join('\n')),
+  ]);
+}
+
+const SORTS = {
+  updated: 'c.updated_at DESC, c.rowid DESC',
+  reference: 'c.ref_year DESC, c.ref_seq DESC',
+  risk: "CASE c.risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, c.updated_at DESC",
+  deadline: 'c.next_deadline IS NULL, c.next_deadline, c.updated_at DESC',
+} as const;
+
+export interface CaseListQuery {
+  filter: CaseListFilter;
+  sort: keyof typeof SORTS;
+  offset: number;
+  limit: number;
+  /** Officers see only the cases assigned to them; null for supervisors. */
+  onlyAssignedTo: string | null;
+  /** Today's date (YYYY-MM-DD), for the deadline filter. */
+  today: string;
+}
+
+type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDeadline' | 'updatedAt'> & {
+  masked_name: string;
+  risk_level: string;
+  flags: string;
+  next_deadline: string | null;
+  updated_at: string;
+};
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One window of the list and the total, with the same filters. */
+export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const f = q.filter;
+  const add = (sql: string, ...values: (string | number)[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (q.onlyAssignedTo) add('c.id IN (SELECT case_id FROM case_officers WHERE user_id = ?)', q.onlyAssignedTo);
+  if (f.stage) add('c.stage = ?', f.stage);
+  if (f.riskLevel) add('c.risk_level = ?', f.riskLevel);
+  if (f.nationality) add('c.nationality = ?', f.nationality);
+  if (f.situation) add('c.situation = ?', f.situation);
+  if (f.officerId) add('c.id IN (SELECT case_id FROM case_officers WHERE user_id = ?)', f.officerId);
+  if (f.exploitationType) add('c.id IN (SELECT case_id FROM case_exploitation_types WHERE type = ?)', f.exploitationType);
+  if (f.deadlineWithinDays !== undefined) add('c.next_deadline IS NOT NULL AND c.next_deadline <= ?', addDays(q.today, f.deadlineWithinDays));
+  const query = f.query ? searchForm(f.query) : '';
+  if (query.length >= 3) {
+    // Trigram FTS: the query as one quoted phrase, so operators typed by the user mean nothing.
+    add('c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)', `"${query.replace(/"/g, '""')}"`);
+  } else if (query) {
+    // Too short for trigrams (e.g. a two-kanji family name): a prefix match on the names and the reference.
+    const like = `${query.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    add(
+      "(lower(c.family_name) LIKE ? ESCAPE '\\' OR lower(c.given_name) LIKE ? ESCAPE '\\' OR c.family_name_native LIKE ? ESCAPE '\\' OR c.given_name_native LIKE ? ESCAPE '\\')",
+      like, like, like, like,
+    );
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM cases c ${whereSql}`, params))?.n ?? 0;
+  const rows = await tx.all<ListRow>(
+    `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.situation, c.next_deadline, c.updated_at
+     FROM cases c ${whereSql} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,
+    [...params, q.limit, q.offset],
+  );
+  return { total, rows };
+}

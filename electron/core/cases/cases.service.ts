@@ -1,0 +1,417 @@
+/**
+ * Case files (DESIGN.md §3, §5). Need to know: an officer reaches only the cases assigned to
+ * them, a supervisor all cases; every view and change is audited with the case reference in
+ * the same transaction. Never send a sealed value without entitlement and a recorded reason.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditEntryInput } from '../audit/audit.service';
+import type { CaseDetail, CaseListRow } from '../../common/contract.cases';
+import {
+  NOTE_TYPES,
+  SealedValueSchemas,
+  type AdversePartyInput,
+  type Exploitation,
+  type Immigration,
+  type Person,
+  type SealedField,
+  type SealedValue,
+  type Stage,
+} from '../../common/cases';
+import { checkTransition, conflictingParties, maskName } from '../../common/caseRules';
+import { listPage } from '../audit/audit.repository';
+import type { Tx } from '../db/connection';
+import { CoreError } from '../errors';
+import type { Session } from '../session/session.service';
+import * as repo from './cases.repository';
+
+export type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
+
+export interface Ctx {
+  session: Session;
+  tx: Tx;
+  audit: Audit;
+  /** ISO timestamp of this request. */
+  at: string;
+}
+
+/** The case, if this user may reach it. An unassigned officer learns nothing, not even that it exists. */
+async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Promise<repo.CaseRow> {
+  const row = await repo.getCase(ctx.tx, caseId);
+  const user = ctx.session.user;
+  if (!row) throw new CoreError('NOT_FOUND');
+  if (user.role === 'supervisor') return row;
+  if (user.role === 'officer' && (await repo.isAssigned(ctx.tx, caseId, user.id))) return row;
+  throw new CoreError('NOT_FOUND');
+}
+
+/** Like `reachable`, for a change based on `version`: a stale base is refused, nothing written. */
+async function forChange(ctx: Ctx, caseId: string, version: number): Promise<repo.CaseRow> {
+  const row = await reachable(ctx, caseId);
+  if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
+  if (row.version !== version) throw new CoreError('STALE_VERSION');
+  return row;
+}
+
+/** Marks the case changed (new version, time) or refuses a stale save. */
+async function touch(ctx: Ctx, row: repo.CaseRow, changes: Partial<repo.CaseColumns> = {}): Promise<void> {
+  if (!(await repo.updateCase(ctx.tx, row.id, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
+}
+
+/** Earliest of the period-of-stay expiry (even if past: overdue matters) and upcoming reporting dates. */
+export function nextDeadline(immigration: Immigration, today: string): string | null {
+  const dates = [
+    ...(immigration.periodOfStayExpiry ? [immigration.periodOfStayExpiry] : []),
+    ...immigration.reportingDates.map((r) => r.date).filter((d) => d >= today),
+  ].sort();
+  return dates[0] ?? null;
+}
+
+export function personColumns(p: Person) {
+  return {
+    family_name: p.familyName,
+    given_name: p.givenName,
+    family_name_native: p.familyNameNative,
+    given_name_native: p.givenNameNative,
+    aliases: JSON.stringify(p.aliases),
+    masked_name: maskName(p.familyName, p.givenName),
+    sex: p.sex,
+    date_of_birth: p.dateOfBirth,
+    nationality: p.nationality,
+    languages: JSON.stringify(p.languages),
+    interpreter_needed: p.interpreterNeeded ? 1 : 0,
+  };
+}
+
+export function immigrationColumns(i: Immigration, today: string) {
+  return {
+    status_of_residence: i.statusOfResidence,
+    period_of_stay_expiry: i.periodOfStayExpiry,
+    situation: i.situation,
+    situation_since: i.situationSince,
+    measure_conditions: i.measureConditions,
+    reporting_dates: JSON.stringify(i.reportingDates),
+    next_deadline: nextDeadline(i, today),
+  };
+}
+
+export function exploitationColumns(e: Exploitation) {
+  return { exploitation: JSON.stringify(e), referral_source: e.referralSource, identification_status: e.identificationStatus };
+}
+
+/** The case as its page shows it. Sealed fields say only whether they hold a value. */
+export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail> {
+  const [officers, supervisor, sealed, parties, notes, events] = await Promise.all([
+    repo.caseOfficers(tx, row.id),
+    row.supervisor_id ? tx.get<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ?', [row.supervisor_id]) : undefined,
+    repo.sealedPresence(tx, row.id),
+    repo.listAdverse(tx, row.id),
+    repo.listNotes(tx, row.id),
+    repo.listEvents(tx, row.id),
+  ]);
+  const timeline: CaseDetail['timeline'] = [
+    ...notes.map((n) => ({
+      kind: 'note' as const,
+      id: n.id,
+      at: n.at,
+      authorName: n.author_name,
+      noteType: n.type as (typeof NOTE_TYPES)[number],
+      sealed: n.sealed === 1,
+      body: n.sealed === 1 ? null : n.body,
+    })),
+    ...events.map((e) => ({
+      kind: 'event' as const,
+      id: e.id,
+      at: e.at,
+      authorName: e.actor_name,
+      event: e.kind,
+      fromStage: e.from_stage as Stage | null,
+      toStage: e.to_stage as Stage | null,
+      reason: e.reason,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const exploitation = JSON.parse(row.exploitation) as Exploitation;
+  return {
+    id: row.id,
+    reference: row.reference,
+    stage: row.stage as Stage,
+    riskLevel: row.risk_level as CaseDetail['riskLevel'],
+    flags: JSON.parse(row.flags),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    officers: officers.map((o) => ({ id: o.id, displayName: o.display_name })),
+    supervisor: supervisor ? { id: supervisor.id, displayName: supervisor.display_name } : null,
+    person: {
+      familyName: row.family_name,
+      givenName: row.given_name,
+      familyNameNative: row.family_name_native,
+      givenNameNative: row.given_name_native,
+      aliases: JSON.parse(row.aliases),
+      sex: row.sex as Person['sex'],
+      dateOfBirth: row.date_of_birth,
+      nationality: row.nationality,
+      languages: JSON.parse(row.languages),
+      interpreterNeeded: row.interpreter_needed === 1,
+    },
+    immigration: {
+      statusOfResidence: row.status_of_residence as Immigration['statusOfResidence'],
+      periodOfStayExpiry: row.period_of_stay_expiry,
+      situation: row.situation as Immigration['situation'],
+      situationSince: row.situation_since,
+      measureConditions: row.measure_conditions,
+      reportingDates: JSON.parse(row.reporting_dates),
+    },
+    exploitation,
+    sealed: { whereabouts: sealed.has('whereabouts'), 'identity-documents': sealed.has('identity-documents'), 'residence-card-number': sealed.has('residence-card-number') },
+    adverseParties: parties.map((p) => ({
+      id: p.id,
+      role: p.role as AdversePartyInput['role'],
+      name: p.name,
+      nameVariants: JSON.parse(p.name_variants),
+      organisation: p.organisation,
+      contact: p.contact,
+      notes: p.notes,
+    })),
+    timeline,
+  };
+}
+
+async function reload(ctx: Ctx, caseId: string): Promise<CaseDetail> {
+  return caseDetail(ctx.tx, (await repo.getCase(ctx.tx, caseId))!);
+}
+
+export async function createCase(
+  ctx: Ctx,
+  input: { person: Person; immigration: Immigration; exploitation: Exploitation; riskLevel: CaseDetail['riskLevel']; flags: CaseDetail['flags'] },
+): Promise<CaseDetail> {
+  const { session, tx, at } = ctx;
+  const id = randomUUID();
+  const ref = await repo.nextReference(tx, Number(at.slice(0, 4)));
+  await repo.insertCase(tx, {
+    id,
+    ...ref,
+    stage: 'intake',
+    risk_level: input.riskLevel,
+    flags: JSON.stringify(input.flags),
+    supervisor_id: session.user.role === 'supervisor' ? session.user.id : null,
+    ...personColumns(input.person),
+    ...immigrationColumns(input.immigration, at.slice(0, 10)),
+    ...exploitationColumns(input.exploitation),
+    created_at: at,
+    created_by: session.user.id,
+    updated_at: at,
+  });
+  await repo.setExploitationTypes(tx, id, input.exploitation.types);
+  // The officer who takes the intake works the case until a supervisor assigns it.
+  if (session.user.role === 'officer') await repo.setOfficers(tx, id, [session.user.id]);
+  await repo.insertEvent(tx, { id: randomUUID(), case_id: id, at, actor_id: session.user.id, kind: 'created', from_stage: null, to_stage: 'intake', reason: '' });
+  await repo.refreshSearchIndex(tx, id);
+  await ctx.audit({ action: 'case.created', caseRef: ref.reference, target: `case:${id}` });
+  return reload(ctx, id);
+}
+
+export async function listForUser(
+  ctx: Ctx,
+  input: { filter: repo.CaseListQuery['filter']; sort: repo.CaseListQuery['sort']; offset: number; limit: number },
+): Promise<{ total: number; rows: CaseListRow[] }> {
+  const { session, tx, at } = ctx;
+  const { total, rows } = await repo.listCases(tx, {
+    ...input,
+    onlyAssignedTo: session.user.role === 'supervisor' ? null : session.user.id,
+    today: at.slice(0, 10),
+  });
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      maskedName: r.masked_name,
+      nationality: r.nationality,
+      sex: r.sex,
+      stage: r.stage,
+      riskLevel: r.risk_level as CaseListRow['riskLevel'],
+      flags: JSON.parse(r.flags),
+      situation: r.situation,
+      nextDeadline: r.next_deadline,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+export async function openCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
+  const row = await reachable(ctx, caseId);
+  await ctx.audit({ action: 'case.viewed', caseRef: row.reference, target: `case:${row.id}` });
+  return caseDetail(ctx.tx, row);
+}
+
+export async function updateSections(
+  ctx: Ctx,
+  input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: CaseDetail['riskLevel']; flags?: CaseDetail['flags'] },
+): Promise<CaseDetail> {
+  const row = await forChange(ctx, input.caseId, input.version);
+  const changes: Partial<repo.CaseColumns> = {
+    ...(input.person ? personColumns(input.person) : {}),
+    ...(input.immigration ? immigrationColumns(input.immigration, ctx.at.slice(0, 10)) : {}),
+    ...(input.exploitation ? exploitationColumns(input.exploitation) : {}),
+    ...(input.riskLevel ? { risk_level: input.riskLevel } : {}),
+    ...(input.flags ? { flags: JSON.stringify(input.flags) } : {}),
+  };
+  await touch(ctx, row, changes);
+  if (input.exploitation) await repo.setExploitationTypes(ctx.tx, row.id, input.exploitation.types);
+  if (input.person) await repo.refreshSearchIndex(ctx.tx, row.id);
+  const sections = (['person', 'immigration', 'exploitation', 'riskLevel', 'flags'] as const).filter((k) => input[k] !== undefined);
+  // Which sections changed, never their content.
+  await ctx.audit({ action: 'case.updated', caseRef: row.reference, target: `case:${row.id}`, details: { sections: sections.join(',') } });
+  return reload(ctx, row.id);
+}
+
+export async function assign(ctx: Ctx, input: { caseId: string; version: number; officerIds: string[]; supervisorId: string | null }): Promise<CaseDetail> {
+  const row = await forChange(ctx, input.caseId, input.version);
+  const staff = await ctx.tx.all<{ id: string; role: string }>(
+    `SELECT id, role FROM users WHERE status = 'active' AND id IN (${[...input.officerIds, input.supervisorId ?? ''].map(() => '?').join(', ')})`,
+    [...input.officerIds, input.supervisorId ?? ''],
+  );
+  const roleOf = new Map(staff.map((s) => [s.id, s.role]));
+  if (input.officerIds.some((id) => roleOf.get(id) !== 'officer')) throw new CoreError('INVALID_INPUT');
+  if (input.supervisorId && roleOf.get(input.supervisorId) !== 'supervisor') throw new CoreError('INVALID_INPUT');
+  await touch(ctx, row, { supervisor_id: input.supervisorId });
+  await repo.setOfficers(ctx.tx, row.id, [...new Set(input.officerIds)]);
+  await repo.insertEvent(ctx.tx, { id: randomUUID(), case_id: row.id, at: ctx.at, actor_id: ctx.session.user.id, kind: 'assigned', from_stage: null, to_stage: null, reason: '' });
+  await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { officers: input.officerIds.join(','), supervisor: input.supervisorId } });
+  return reload(ctx, row.id);
+}
+
+export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string }): Promise<CaseDetail> {
+  const row = await reachable(ctx, input.caseId);
+  if (row.version !== input.version) throw new CoreError('STALE_VERSION');
+  const check = checkTransition(row.stage as Stage, input.to, ctx.session.user.role);
+  if (!check.allowed) throw new CoreError('FORBIDDEN', check.why);
+  if (check.needsReason && input.reason.length < 5) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
+  await touch(ctx, row, { stage: input.to });
+  await repo.insertEvent(ctx.tx, { id: randomUUID(), case_id: row.id, at: ctx.at, actor_id: ctx.session.user.id, kind: 'stage', from_stage: row.stage, to_stage: input.to, reason: input.reason });
+  await ctx.audit({ action: 'case.stage-changed', caseRef: row.reference, target: `case:${row.id}`, details: { from: row.stage, to: input.to } });
+  return reload(ctx, row.id);
+}
+
+/** Reveals one sealed value: the reason is recorded first, in the same transaction. */
+export async function revealSealed(ctx: Ctx, input: { caseId: string; field: SealedField; reason: string }) {
+  const row = await reachable(ctx, input.caseId);
+  await ctx.audit({ action: 'case.sealed-revealed', caseRef: row.reference, target: `case:${row.id}`, details: { field: input.field, reason: input.reason } });
+  const raw = await repo.getSealed(ctx.tx, row.id, input.field);
+  return { field: input.field, value: raw === undefined ? null : SealedValueSchemas[input.field].parse(JSON.parse(raw)) } as never;
+}
+
+export async function setSealed(ctx: Ctx, input: { caseId: string; version: number; sealed: SealedValue }): Promise<CaseDetail> {
+  const row = await forChange(ctx, input.caseId, input.version);
+  await touch(ctx, row);
+  await repo.putSealed(ctx.tx, row.id, input.sealed.field, JSON.stringify(input.sealed.value), ctx.at, ctx.session.user.id);
+  // Which field changed, never the value.
+  await ctx.audit({ action: 'case.sealed-updated', caseRef: row.reference, target: `case:${row.id}`, details: { field: input.sealed.field } });
+  return reload(ctx, row.id);
+}
+
+export async function addNote(ctx: Ctx, input: { caseId: string; noteType: string; body: string; sealed: boolean }): Promise<CaseDetail> {
+  const row = await reachable(ctx, input.caseId);
+  if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
+  const id = randomUUID();
+  await repo.insertNote(ctx.tx, { id, case_id: row.id, at: ctx.at, author_id: ctx.session.user.id, type: input.noteType, sealed: input.sealed ? 1 : 0, body: input.body });
+  await touch(ctx, row);
+  // Sealed notes are never indexed: refreshSearchIndex reads only non-sealed ones.
+  if (!input.sealed) await repo.refreshSearchIndex(ctx.tx, row.id);
+  await ctx.audit({ action: 'case.note-added', caseRef: row.reference, target: `note:${id}`, details: { sealed: input.sealed, type: input.noteType } });
+  return reload(ctx, row.id);
+}
+
+export async function revealNote(ctx: Ctx, input: { caseId: string; noteId: string; reason: string }): Promise<{ body: string }> {
+  const row = await reachable(ctx, input.caseId);
+  const note = await repo.getNote(ctx.tx, row.id, input.noteId);
+  if (!note) throw new CoreError('NOT_FOUND');
+  await ctx.audit({ action: 'case.note-revealed', caseRef: row.reference, target: `note:${input.noteId}`, details: { reason: input.reason } });
+  return { body: note.body };
+}
+
+export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId?: string; party: AdversePartyInput }): Promise<CaseDetail> {
+  const row = await forChange(ctx, input.caseId, input.version);
+  const existing = input.partyId ? (await repo.listAdverse(ctx.tx, row.id)).find((p) => p.id === input.partyId) : undefined;
+  if (input.partyId && !existing) throw new CoreError('NOT_FOUND');
+  const id = input.partyId ?? randomUUID();
+  await repo.upsertAdverse(ctx.tx, {
+    id,
+    case_id: row.id,
+    role: input.party.role,
+    name: input.party.name,
+    name_variants: JSON.stringify(input.party.nameVariants),
+    organisation: input.party.organisation,
+    contact: input.party.contact,
+    notes: input.party.notes,
+    created_at: existing?.created_at ?? ctx.at,
+    updated_at: ctx.at,
+  });
+  await touch(ctx, row);
+  await ctx.audit({ action: 'case.adverse-party-saved', caseRef: row.reference, target: `adverse-party:${id}`, details: { role: input.party.role, added: !existing } });
+  return reload(ctx, row.id);
+}
+
+export async function removeAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId: string; reason: string }): Promise<CaseDetail> {
+  const row = await forChange(ctx, input.caseId, input.version);
+  if (!(await repo.deleteAdverse(ctx.tx, row.id, input.partyId))) throw new CoreError('NOT_FOUND');
+  await touch(ctx, row);
+  await ctx.audit({ action: 'case.adverse-party-removed', caseRef: row.reference, target: `adverse-party:${input.partyId}`, details: { reason: input.reason } });
+  return reload(ctx, row.id);
+}
+
+export async function checkConflict(ctx: Ctx, input: { caseId: string; name: string }) {
+  const row = await reachable(ctx, input.caseId);
+  const parties = (await repo.listAdverse(ctx.tx, row.id)).map((p) => ({ id: p.id, name: p.name, role: p.role, nameVariants: JSON.parse(p.name_variants) as string[] }));
+  const matches = conflictingParties(input.name, parties);
+  // The checked name may be a third party's: record that a check ran and its outcome, not the name.
+  await ctx.audit({ action: 'case.conflict-checked', caseRef: row.reference, target: `case:${row.id}`, details: { matches: matches.length } });
+  return { matches: matches.map((m) => ({ partyId: m.id, name: m.name, role: m.role as AdversePartyInput['role'] })) };
+}
+
+export async function acknowledgeConflict(
+  ctx: Ctx,
+  input: { caseId: string; name: string; context: string; partyIds: string[]; reason: string },
+): Promise<CaseDetail> {
+  const row = await reachable(ctx, input.caseId);
+  const known = new Set((await repo.listAdverse(ctx.tx, row.id)).map((p) => p.id));
+  if (input.partyIds.some((id) => !known.has(id))) throw new CoreError('NOT_FOUND');
+  await repo.insertEvent(ctx.tx, {
+    id: randomUUID(),
+    case_id: row.id,
+    at: ctx.at,
+    actor_id: ctx.session.user.id,
+    kind: 'conflict-acknowledged',
+    from_stage: null,
+    to_stage: null,
+    reason: `${input.context}: ${input.reason}`,
+  });
+  await touch(ctx, row);
+  await ctx.audit({
+    action: 'case.conflict-acknowledged',
+    caseRef: row.reference,
+    target: `case:${row.id}`,
+    details: { context: input.context, parties: input.partyIds.join(','), reason: input.reason },
+  });
+  return reload(ctx, row.id);
+}
+
+export async function staff(tx: Tx) {
+  const rows = await tx.all<{ id: string; display_name: string; role: string }>(
+    "SELECT id, display_name, role FROM users WHERE status = 'active' AND role IN ('officer', 'supervisor') ORDER BY display_name",
+  );
+  const pick = (role: string) => rows.filter((r) => r.role === role).map((r) => ({ id: r.id, displayName: r.display_name }));
+  return { officers: pick('officer'), supervisors: pick('supervisor') };
+}
+
+/** Supervisors: the trail of this case (who viewed or changed it), newest first. Viewing it is audited too. */
+export async function accessLog(ctx: Ctx, input: { caseId: string; before?: number }) {
+  const row = await reachable(ctx, input.caseId);
+  await ctx.audit({ action: 'case.access-log-viewed', caseRef: row.reference, target: `case:${row.id}` });
+  const PAGE = 50;
+  const rows = await listPage(ctx.tx, { caseRef: row.reference, before: input.before, limit: PAGE });
+  return {
+    entries: rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, action: r.action, details: JSON.parse(r.details) })),
+    nextBefore: rows.length === PAGE ? rows[rows.length - 1].seq : null,
+  };
+}

@@ -1,0 +1,248 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { UserAccount } from '../../electron/common/contract';
+import type { MamoriCoreApi } from '../../electron/core/index';
+import { intake } from '../fixtures/cases';
+import { withRawVault } from '../fixtures/raw';
+import { filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(join(d, '..'));
+});
+
+const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
+  const r = await p;
+  return r.ok ? 'ok' : r.error!.code;
+};
+
+const PASS = { officerA: 'officer a passphrase', officerB: 'officer b passphrase', sup: 'supervisor passphrase' };
+
+/** A vault with two officers and a supervisor, each with their own passphrase already set. */
+async function team() {
+  const { dataDir, core } = await newVault();
+  dirs.push(dataDir);
+  await signInAdmin(core);
+  const made: Record<string, UserAccount> = {};
+  for (const [username, displayName, role, pass] of [
+    ['officer.a', 'Officer Aoki', 'officer', PASS.officerA],
+    ['officer.b', 'Officer Baba', 'officer', PASS.officerB],
+    ['sup.c', 'Supervisor Chiba', 'supervisor', PASS.sup],
+  ] as const) {
+    const r = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username, displayName, role });
+    made[username] = r.user;
+    await ok(core, 'session:signOut');
+    await ok(core, 'session:signIn', { username, passphrase: r.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: r.temporaryPassphrase, newPassphrase: pass });
+    await ok(core, 'session:signOut');
+    await signInAdmin(core);
+  }
+  await ok(core, 'session:signOut');
+  const as = async (username: 'officer.a' | 'officer.b' | 'sup.c') => {
+    await core.lock('user');
+    const passphrase = username === 'officer.a' ? PASS.officerA : username === 'officer.b' ? PASS.officerB : PASS.sup;
+    await ok(core, 'session:signIn', { username, passphrase });
+  };
+  return { dataDir, core, users: made, as };
+}
+
+async function auditRows(core: MamoriCoreApi, filter: Record<string, string>) {
+  await core.lock('user');
+  await signInAdmin(core);
+  const { entries } = await ok<{ entries: { action: string; caseRef: string | null; actorName: string | null; details: Record<string, unknown> }[] }>(core, 'audit:list', {
+    filter,
+    limit: 200,
+  });
+  return entries;
+}
+
+describe('case files', () => {
+  it('keeps an officer to the cases assigned to them, through the dispatcher', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake());
+    expect(c.reference).toMatch(/^TV-\d{4}-0001$/);
+    expect(c.officers.map((o) => o.displayName)).toEqual(['Officer Aoki']);
+    expect((await ok<{ total: number }>(core, 'cases:list', {})).total).toBe(1);
+
+    await as('officer.b');
+    expect(await ok(core, 'cases:list', {})).toEqual({ total: 0, rows: [] });
+    expect((await ok<{ total: number }>(core, 'cases:list', { filter: { query: 'SANTOS' } })).total).toBe(0);
+    expect(await code(core.dispatch('cases:get', { caseId: c.id }))).toBe('NOT_FOUND');
+    expect(await code(core.dispatch('cases:update', { caseId: c.id, version: c.version, riskLevel: 'low' }))).toBe('NOT_FOUND');
+    expect(await code(core.dispatch('cases:addNote', { caseId: c.id, noteType: 'general', body: 'x', sealed: false }))).toBe('NOT_FOUND');
+    expect(await code(core.dispatch('cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'curious about it' }))).toBe('NOT_FOUND');
+    expect(await code(core.dispatch('cases:assign', { caseId: c.id, version: c.version, officerIds: [users['officer.b'].id], supervisorId: null }))).toBe('FORBIDDEN');
+
+    await as('sup.c');
+    const assigned = await ok<CaseDetail>(core, 'cases:assign', {
+      caseId: c.id,
+      version: c.version,
+      officerIds: [users['officer.b'].id],
+      supervisorId: users['sup.c'].id,
+    });
+    expect(assigned.officers.map((o) => o.displayName)).toEqual(['Officer Baba']);
+    expect(assigned.supervisor?.displayName).toBe('Supervisor Chiba');
+
+    await as('officer.b');
+    expect((await ok<CaseDetail>(core, 'cases:get', { caseId: c.id })).person.familyName).toBe('SANTOS');
+    await as('officer.a');
+    expect(await code(core.dispatch('cases:get', { caseId: c.id }))).toBe('NOT_FOUND');
+
+    // Administrators and auditors see no case content at all.
+    await core.lock('user');
+    await signInAdmin(core);
+    expect(await code(core.dispatch('cases:list', {}))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('cases:get', { caseId: c.id }))).toBe('FORBIDDEN');
+    await core.close();
+  });
+
+  it('masks names in the list and finds cases by name, alias, reference and non-sealed notes only', async () => {
+    const { core, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake());
+    const second = intake({ familyName: 'NGUYEN', givenName: 'Thi Fictive', nationality: 'VNM' });
+    second.person.aliases = [];
+    await ok(core, 'cases:create', second);
+    const list = await ok<{ rows: { maskedName: string; reference: string }[] }>(core, 'cases:list', { sort: 'reference' });
+    expect(list.rows.map((r) => r.maskedName)).toEqual(['N. T.', 'S. M.']);
+    expect(JSON.stringify(list)).not.toMatch(/SANTOS|NGUYEN|Maria/);
+
+    const find = async (query: string) => (await ok<{ rows: { reference: string }[] }>(core, 'cases:list', { filter: { query } })).rows.map((r) => r.reference);
+    expect(await find('santos')).toEqual([c.reference]);
+    expect(await find('ＳＡＮＴＯＳ')).toEqual([c.reference]);
+    expect(await find('marifi')).toEqual([c.reference]);
+    expect(await find(c.reference)).toEqual([c.reference]);
+    expect(await find('NG')).toHaveLength(1);
+
+    await ok(core, 'cases:addNote', { caseId: c.id, noteType: 'visit', body: 'Met at the consulate about lantern festival plans', sealed: false });
+    await ok(core, 'cases:addNote', { caseId: c.id, noteType: 'contact', body: 'Safe phone kept by shelter matron zephyrine', sealed: true });
+    expect(await find('lantern festival')).toEqual([c.reference]);
+    expect(await find('zephyrine')).toEqual([]);
+    await core.close();
+  });
+
+  it('seals whereabouts: absent from every response until a reason is given, audited, never indexed or on disk in clear', async () => {
+    const { dataDir, core, as } = await team();
+    await as('officer.a');
+    let c = await ok<CaseDetail>(core, 'cases:create', intake());
+    const secret = 'Shelter Hikari-FICTIONAL 7-7-7 Nowhere-cho';
+    c = await ok<CaseDetail>(core, 'cases:setSealed', {
+      caseId: c.id,
+      version: c.version,
+      sealed: { field: 'whereabouts', value: { locationType: 'shelter', name: 'Hikari', address: secret, phone: '', safeContactMethod: 'via NGO caseworker' } },
+    });
+    expect(c.sealed).toEqual({ whereabouts: true, 'identity-documents': false, 'residence-card-number': false });
+    const opened = await ok(core, 'cases:get', { caseId: c.id });
+    expect(JSON.stringify(opened)).not.toContain('Nowhere');
+    expect(JSON.stringify(await ok(core, 'cases:list', {}))).not.toContain('Nowhere');
+    expect((await ok<{ total: number }>(core, 'cases:list', { filter: { query: 'Nowhere' } })).total).toBe(0);
+
+    expect(await code(core.dispatch('cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: '' }))).toBe('INVALID_INPUT');
+    const shown = await ok<{ field: string; value: { address: string } }>(core, 'cases:revealSealed', {
+      caseId: c.id,
+      field: 'whereabouts',
+      reason: 'Arranging the interview at the shelter',
+    });
+    expect(shown.value.address).toBe(secret);
+
+    const trail = await auditRows(core, { caseRef: c.reference });
+    const actions = trail.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['case.created', 'case.sealed-updated', 'case.viewed', 'case.sealed-revealed']));
+    const reveal = trail.find((e) => e.action === 'case.sealed-revealed')!;
+    expect(reveal.details).toEqual({ field: 'whereabouts', reason: 'Arranging the interview at the shelter' });
+    expect(reveal.actorName).toBe('Officer Aoki');
+    expect(JSON.stringify(trail)).not.toContain('Nowhere');
+    await core.close();
+
+    // The index holds no sealed text, and no file of the data directory holds it in clear.
+    const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH '\"nowhere\"'"));
+    expect(indexed[0].n).toBe(0);
+    for (const f of filesOf(dataDir)) expect(f.bytes.includes(Buffer.from('Nowhere-cho')), f.name).toBe(false);
+  });
+
+  it('refuses a stale save and changes nothing', async () => {
+    const { core, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake());
+    const v1 = await ok<CaseDetail>(core, 'cases:update', { caseId: c.id, version: c.version, riskLevel: 'critical' });
+    expect(v1.version).toBe(c.version + 1);
+    expect(await code(core.dispatch('cases:update', { caseId: c.id, version: c.version, riskLevel: 'low' }))).toBe('STALE_VERSION');
+    const party = { role: 'broker', name: 'Fictional Broker', nameVariants: [], organisation: '', contact: '', notes: '' };
+    expect(await code(core.dispatch('cases:saveAdverseParty', { caseId: c.id, version: c.version, party }))).toBe('STALE_VERSION');
+    const now = await ok<CaseDetail>(core, 'cases:get', { caseId: c.id });
+    expect(now.riskLevel).toBe('critical');
+    expect(now.adverseParties).toEqual([]);
+    expect(now.version).toBe(v1.version);
+    await core.close();
+  });
+
+  it('checks names against adverse parties with normalisation and records an acknowledged conflict', async () => {
+    const { core, as } = await team();
+    await as('officer.a');
+    let c = await ok<CaseDetail>(core, 'cases:create', intake());
+    c = await ok<CaseDetail>(core, 'cases:saveAdverseParty', {
+      caseId: c.id,
+      version: c.version,
+      party: { role: 'employer', name: 'Tanaka Kazuo', nameVariants: ['タナカ カズオ', '田中 一夫'], organisation: 'Fictional Foods KK', contact: '', notes: '' },
+    });
+    const partyId = c.adverseParties[0].id;
+    for (const name of ['KAZUO TANAKA', 'たなか かずお', '田中一夫', 'ｔａｎａｋａ ｋａｚｕｏ']) {
+      expect((await ok<{ matches: { partyId: string }[] }>(core, 'cases:checkConflict', { caseId: c.id, name })).matches, name).toEqual([
+        { partyId, name: 'Tanaka Kazuo', role: 'employer' },
+      ]);
+    }
+    expect((await ok<{ matches: unknown[] }>(core, 'cases:checkConflict', { caseId: c.id, name: 'Sato Yui' })).matches).toEqual([]);
+    expect(
+      await code(core.dispatch('cases:acknowledgeConflict', { caseId: c.id, name: 'Tanaka K', context: 'interpreter', partyIds: [partyId], reason: 'no' })),
+    ).toBe('INVALID_INPUT');
+    const after = await ok<CaseDetail>(core, 'cases:acknowledgeConflict', {
+      caseId: c.id,
+      name: 'Tanaka K',
+      context: 'interpreter',
+      partyIds: [partyId],
+      reason: 'Different person: confirmed by date of birth',
+    });
+    expect(after.timeline.some((t) => t.kind === 'event' && t.event === 'conflict-acknowledged')).toBe(true);
+    const trail = await auditRows(core, { caseRef: c.reference, action: 'case.conflict-acknowledged' });
+    expect(trail).toHaveLength(1);
+    await core.close();
+  });
+
+  it('moves stages by the rules and shows supervisors the access log', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    let c = await ok<CaseDetail>(core, 'cases:create', intake());
+    expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'protection' }))).toBe('FORBIDDEN');
+    c = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: c.version, to: 'identification' });
+    expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'intake', reason: '' }))).toBe('INVALID_INPUT');
+    expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home' }))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('cases:accessLog', { caseId: c.id }))).toBe('FORBIDDEN');
+    await as('sup.c');
+    c = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home with IOM' });
+    expect(c.stage).toBe('closed');
+    expect(await code(core.dispatch('cases:update', { caseId: c.id, version: c.version, riskLevel: 'low' }))).toBe('FORBIDDEN');
+    const log = await ok<{ entries: { action: string; actorName: string }[] }>(core, 'cases:accessLog', { caseId: c.id });
+    expect(log.entries.map((e) => `${e.actorName}:${e.action}`)).toEqual(
+      expect.arrayContaining(['Officer Aoki:case.created', 'Officer Aoki:case.stage-changed', 'Supervisor Chiba:case.stage-changed']),
+    );
+    expect(users['sup.c'].role).toBe('supervisor');
+    await core.close();
+  });
+
+  it('validates intake with the contract and explains each field', async () => {
+    const { core, as } = await team();
+    await as('officer.a');
+    const bad = intake();
+    bad.person.familyName = '';
+    bad.person.nationality = 'Philippines';
+    bad.person.languages = [];
+    const r = await core.dispatch('cases:create', bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['person.familyName', 'person.languages', 'person.nationality']);
+    expect((await ok<{ total: number }>(core, 'cases:list', {})).total).toBe(0);
+    await core.close();
+  });
+});
+
