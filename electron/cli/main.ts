@@ -9,6 +9,8 @@ import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
 import { auditVerifyReport, vaultStatusReport, verifyVault } from '../core/vault/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
+import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/cases/demo';
+import { seedDemoVault } from '../core/vault/demo.service';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -16,8 +18,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   vault status --data-dir DIR [--user NAME]
   vault verify --data-dir DIR --user NAME
   audit verify --data-dir DIR --user NAME
+  demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
 
-The passphrase is read from MAMORI_PASSPHRASE or asked for without echo.`;
+The passphrase is read from MAMORI_PASSPHRASE or asked for without echo. demo seed gives the
+demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.`;
 
 class UsageError extends Error {}
 
@@ -35,6 +39,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         user: { type: 'string' },
         'display-name': { type: 'string' },
         locale: { type: 'string' },
+        cases: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,6 +115,16 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         else out(`audit chain:     BROKEN at #${v.chain.firstBroken.seq} (${v.chain.firstBroken.reason}), intact up to #${v.chain.intactUpTo}`);
         out(v.intact ? 'vault intact' : 'vault DAMAGED');
         return v.intact ? 0 : 1;
+      }
+      case 'demo seed': {
+        const count = Number(values.cases);
+        if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--cases must be a whole number from 1 to 1000000');
+        const username = user();
+        const passphrase = await readPassphrase('Administrator passphrase: ');
+        const demoPassphrase = process.env.MAMORI_DEMO_PASSPHRASE ?? passphrase;
+        const written = await seedDemoVault(dataDir, { username, passphrase }, { cases: count, seed: Number(values.seed ?? 42), demoPassphrase, now: Date.now() });
+        out(`${written} synthetic cases written. Demo accounts: ${[DEMO_SUPERVISOR, ...DEMO_OFFICERS].join(', ')}.`);
+        return 0;
       }
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

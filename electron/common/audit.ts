@@ -31,5 +31,6 @@ export const AUDIT_ACTIONS = [
   'case.conflict-acknowledged',
   'case.access-log-viewed',
   'cases.listed',
+  'demo.seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,6 +5,7 @@ import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import { measure } from './measure';
 import type { BenchResult } from './run';
 import { auditBenchmark } from './audit.bench';
+import { casesBenchmark } from './cases.bench';
 
 export interface Benchmark {
   name: string;
@@ -35,4 +36,5 @@ export const BENCHMARKS: Benchmark[] = [
     },
   },
   auditBenchmark,
+  casesBenchmark,
 ];

@@ -3,7 +3,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { removeDir, tempDir } from '../fixtures/vault';
+import { createCore } from '../../electron/core/index';
+import { ok, removeDir, tempDir } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';
 
 const root = resolve(__dirname, '../..');
@@ -75,6 +76,29 @@ describe('the command line', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(new RegExp(`page checks:\\s+DAMAGED.*page ${pages}\\b`));
     expect(r.out).toMatch(/vault DAMAGED/);
+  });
+
+  it('seeds synthetic cases that the demo staff can work with', async () => {
+    const { dir } = createVault('f');
+    const r = cli(['demo', 'seed', '--data-dir', dir, '--user', ADMIN_NAME, '--cases', '60']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/60 synthetic cases written/);
+    const core = createCore({ dataDir: dir });
+    await ok(core, 'session:signIn', { username: 'demo.supervisor', passphrase: PASS });
+    const all = await ok<{ total: number; rows: { id: string; reference: string }[] }>(core, 'cases:list', { limit: 200 });
+    expect(all.total).toBe(60);
+    expect(new Set(all.rows.map((x) => x.reference)).size).toBe(60);
+    const one = await ok<{ timeline: { kind: string; body?: string | null }[]; person: { nationality: string } }>(core, 'cases:get', { caseId: all.rows[0].id });
+    expect(one.timeline.some((t) => t.kind === 'note' && /Not a real person/.test(t.body ?? ''))).toBe(true);
+    const found = await ok<{ total: number }>(core, 'cases:list', { filter: { query: 'synthetic case generated' } });
+    expect(found.total).toBe(60);
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'demo.officer1', passphrase: PASS });
+    const mine = await ok<{ total: number }>(core, 'cases:list', {});
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(60);
+    await core.close();
+    expect(cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]).code).toBe(0);
   });
 
   it('fails with one clear line, never a stack trace, and takes no passphrase from argv', () => {

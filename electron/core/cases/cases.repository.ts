@@ -209,23 +209,23 @@ export async function deleteAdverse(tx: Tx, caseId: string, partyId: string): Pr
   return (await tx.run('DELETE FROM adverse_parties WHERE case_id = ? AND id = ?', [caseId, partyId])).changes === 1;
 }
 
+type NameColumns = Pick<CaseColumns, 'family_name' | 'given_name' | 'family_name_native' | 'given_name_native' | 'aliases' | 'reference'>;
+
 /** The text a case is found by: names, aliases, reference and non-sealed notes. Never a sealed value. */
+export function searchEntry(c: NameColumns, notes: readonly string[]): [names: string, reference: string, notes: string] {
+  const names = [c.family_name, c.given_name, c.family_name_native, c.given_name_native, ...(JSON.parse(c.aliases) as string[])].join(' ');
+  return [searchForm(names), searchForm(c.reference), searchForm(notes.join('\n'))];
+}
+
 export async function refreshSearchIndex(tx: Tx, caseId: string): Promise<void> {
-  const c = await tx.get<{ rowid: number; reference: string; names: string }>(
-    `SELECT rowid, reference, family_name || ' ' || given_name || ' ' || family_name_native || ' ' || given_name_native || ' ' ||
-            (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(aliases)) AS names
-     FROM cases WHERE id = ?`,
+  const c = await tx.get<NameColumns & { rowid: number }>(
+    'SELECT rowid, family_name, given_name, family_name_native, given_name_native, aliases, reference FROM cases WHERE id = ?',
     [caseId],
   );
   if (!c) return;
   const notes = await tx.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? AND sealed = 0', [caseId]);
   await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.rowid]);
-  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [
-    c.rowid,
-    searchForm(c.names),
-    searchForm(c.reference),
-    searchForm(notes.map((n) => n.body).join('\n')),
-  ]);
+  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [c.rowid, ...searchEntry(c, notes.map((n) => n.body))]);
 }
 
 const SORTS = {

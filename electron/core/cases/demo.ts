@@ -1,0 +1,199 @@
+/**
+ * Synthetic case files for demos, end-to-end tests and benchmarks. Every generated person is
+ * fictional (random combinations of common names), and every case carries a note saying so.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  EXPLOITATION_TYPES,
+  FLAGS,
+  INDICATORS,
+  REFERRAL_SOURCES,
+  RISK_LEVELS,
+  SITUATIONS,
+  STAGES,
+  STATUSES_OF_RESIDENCE,
+  type Exploitation,
+  type Immigration,
+  type Person,
+} from '../../common/cases';
+import type { Tx } from '../db/connection';
+import { caseParams, insertCaseSql, searchEntry, type CaseColumns } from './cases.repository';
+import { exploitationColumns, immigrationColumns, personColumns } from './cases.service';
+
+const PEOPLE: Record<string, { languages: string[]; family: string[]; given: string[] }> = {
+  PHL: { languages: ['tl', 'en'], family: ['SANTOS', 'REYES', 'CRUZ', 'BAUTISTA', 'GARCIA', 'MENDOZA'], given: ['Maria', 'Jocelyn', 'Analyn', 'Rowena', 'Mark', 'Jerome'] },
+  VNM: { languages: ['vi'], family: ['NGUYEN', 'TRAN', 'LE', 'PHAM', 'HOANG', 'VU'], given: ['Thi Lan', 'Van Minh', 'Thi Hoa', 'Duc Anh', 'Thi Mai', 'Van Hung'] },
+  IDN: { languages: ['id'], family: ['SETIAWAN', 'WIJAYA', 'SARI', 'PRATAMA', 'HIDAYAT'], given: ['Dewi', 'Agus', 'Siti', 'Budi', 'Rina'] },
+  THA: { languages: ['th'], family: ['SRISUK', 'CHAIYAPORN', 'BOONMA', 'KAEWMANEE'], given: ['Somchai', 'Malee', 'Ploy', 'Nok'] },
+  KHM: { languages: ['km'], family: ['SOK', 'CHEA', 'KIM', 'LIM'], given: ['Sreymom', 'Dara', 'Sophea', 'Vanna'] },
+  MMR: { languages: ['my'], family: ['AUNG', 'HTUN', 'KYAW', 'MYINT'], given: ['Thiri', 'Zaw', 'Nandar', 'Min'] },
+  CHN: { languages: ['zh'], family: ['WANG', 'LI', 'ZHANG', 'LIU'], given: ['Fang', 'Wei', 'Jing', 'Lei'] },
+  NPL: { languages: ['ne'], family: ['GURUNG', 'TAMANG', 'SHRESTHA', 'RAI'], given: ['Sita', 'Ramesh', 'Anita', 'Bikash'] },
+  COL: { languages: ['es'], family: ['GOMEZ', 'RODRIGUEZ', 'MARTINEZ', 'LOPEZ'], given: ['Valentina', 'Camila', 'Andres', 'Luisa'] },
+  UKR: { languages: ['uk', 'ru'], family: ['KOVALENKO', 'BONDARENKO', 'SHEVCHENKO', 'MELNYK'], given: ['Olena', 'Iryna', 'Oksana', 'Andriy'] },
+};
+const NATIONALITIES = Object.keys(PEOPLE);
+
+/** A small deterministic generator, so the same seed gives the same demo vault. */
+function prng(seed: number) {
+  let x = seed >>> 0 || 1;
+  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
+  return {
+    next,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    chance: (p: number) => next() < p,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  };
+}
+
+function isoDay(base: Date, offsetDays: number): string {
+  const d = new Date(base);
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface GeneratedCase {
+  columns: CaseColumns;
+  officerId: string;
+  exploitationTypes: string[];
+  note: string;
+}
+
+/** `count` fictional cases numbered from `firstSeq` in `year`, spread over the given staff. */
+export function generateCases(opts: { count: number; seed: number; year: number; firstSeq: number; officerIds: string[]; supervisorId: string; now: Date }): GeneratedCase[] {
+  const r = prng(opts.seed);
+  const out: GeneratedCase[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const nationality = r.pick(NATIONALITIES);
+    const people = PEOPLE[nationality];
+    const titp = nationality === 'VNM' || nationality === 'IDN' || nationality === 'MMR' || nationality === 'CHN' || nationality === 'NPL' ? r.chance(0.6) : false;
+    const person: Person = {
+      familyName: r.pick(people.family),
+      givenName: r.pick(people.given),
+      familyNameNative: '',
+      givenNameNative: '',
+      aliases: r.chance(0.2) ? [r.pick(people.given)] : [],
+      sex: r.chance(0.65) ? 'female' : 'male',
+      dateOfBirth: isoDay(new Date(Date.UTC(1975, 0, 1)), r.int(0, 365 * 30)),
+      nationality,
+      languages: people.languages,
+      interpreterNeeded: r.chance(0.85),
+    };
+    const situation = titp ? r.pick(['absconded-titp', 'valid-status', 'status-revoked'] as const) : r.pick(SITUATIONS);
+    const immigration: Immigration = {
+      statusOfResidence: titp ? r.pick(['technical-intern-1', 'technical-intern-2', 'technical-intern-3'] as const) : r.pick(STATUSES_OF_RESIDENCE),
+      periodOfStayExpiry: r.chance(0.7) ? isoDay(opts.now, r.int(-60, 400)) : null,
+      situation,
+      situationSince: isoDay(opts.now, -r.int(1, 700)),
+      measureConditions: situation === 'provisional-release' || situation === 'supervision-measures' ? 'Report monthly; live at the registered address.' : '',
+      reportingDates: situation === 'provisional-release' || situation === 'supervision-measures' ? [{ date: isoDay(opts.now, r.int(1, 60)), note: '' }] : [],
+    };
+    const types = titp ? ['labour-titp'] : [r.pick(EXPLOITATION_TYPES)];
+    const indicators: Exploitation['indicators'] = {};
+    for (let k = r.int(1, 5); k > 0; k--) indicators[r.pick(INDICATORS)] = { present: true, note: '' };
+    const exploitation: Exploitation = {
+      types: types as Exploitation['types'],
+      indicators,
+      periodFrom: isoDay(opts.now, -r.int(200, 900)),
+      periodTo: isoDay(opts.now, -r.int(1, 199)),
+      place: '',
+      referralSource: titp ? r.pick(['otit', 'labour-inspection', 'ngo-shelter', 'self'] as const) : r.pick(REFERRAL_SOURCES),
+      identificationStatus: r.pick(['possible', 'possible', 'identified', 'not-a-victim'] as const),
+      identificationDate: null,
+    };
+    const seq = opts.firstSeq + i;
+    const at = new Date(opts.now.getTime() - r.int(0, 700) * 86_400_000).toISOString();
+    out.push({
+      columns: {
+        id: randomUUID(),
+        reference: `TV-${opts.year}-${String(seq).padStart(4, '0')}`,
+        ref_year: opts.year,
+        ref_seq: seq,
+        stage: r.pick(STAGES.filter((s) => s !== 'approval')),
+        risk_level: r.pick(RISK_LEVELS),
+        flags: JSON.stringify(r.chance(0.3) ? [r.pick(FLAGS)] : []),
+        supervisor_id: opts.supervisorId,
+        ...personColumns(person),
+        ...immigrationColumns(immigration, opts.now.toISOString().slice(0, 10)),
+        ...exploitationColumns(exploitation),
+        created_at: at,
+        created_by: opts.supervisorId,
+        updated_at: at,
+      },
+      officerId: r.pick(opts.officerIds),
+      exploitationTypes: types,
+      note: 'Synthetic case generated for demonstration and testing. Not a real person.',
+    });
+  }
+  return out;
+}
+
+/** Writes generated cases in batches of multi-row INSERTs, with their search entries. Call inside a transaction. */
+export async function insertGenerated(tx: Tx, cases: GeneratedCase[], now: string): Promise<void> {
+  const BATCH = 25; // SQLite's default limit is 32,766 bound parameters; 32 columns × 25 rows stays far below it.
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const chunk = cases.slice(i, i + BATCH);
+    await tx.run(insertCaseSql(chunk.length), chunk.flatMap((c) => caseParams(c.columns)));
+    await tx.run(`INSERT INTO case_officers (case_id, user_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.columns.id, c.officerId]));
+    const types = chunk.flatMap((c) => c.exploitationTypes.map((t) => [c.columns.id, t]));
+    await tx.run(`INSERT INTO case_exploitation_types (case_id, type) VALUES ${types.map(() => '(?, ?)').join(', ')}`, types.flat());
+    await tx.run(
+      `INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'general', 0, ?)").join(', ')}`,
+      chunk.flatMap((c) => [randomUUID(), c.columns.id, now, c.columns.created_by, c.note]),
+    );
+    await tx.run(
+      `INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'created', NULL, 'intake', '')").join(', ')}`,
+      chunk.flatMap((c) => [randomUUID(), c.columns.id, c.columns.created_at, c.columns.created_by]),
+    );
+    await tx.run(
+      `INSERT INTO cases_fts (rowid, names, reference, notes)
+       SELECT c.rowid, ?, ?, ? FROM cases c WHERE c.id = ?` + ' UNION ALL SELECT c.rowid, ?, ?, ? FROM cases c WHERE c.id = ?'.repeat(chunk.length - 1),
+      chunk.flatMap((c) => [...searchEntry(c.columns, [c.note]), c.columns.id]),
+    );
+  }
+}
+
+export const DEMO_SUPERVISOR = 'demo.supervisor';
+export const DEMO_OFFICERS = ['demo.officer1', 'demo.officer2', 'demo.officer3', 'demo.officer4', 'demo.officer5'];
+const DEMO_NAMES: Record<string, string> = {
+  'demo.supervisor': 'Demo Supervisor Hayashi',
+  'demo.officer1': 'Demo Officer Abe',
+  'demo.officer2': 'Demo Officer Endo',
+  'demo.officer3': 'Demo Officer Fujita',
+  'demo.officer4': 'Demo Officer Goto',
+  'demo.officer5': 'Demo Officer Hara',
+};
+
+export interface SeedTarget {
+  tx: Tx;
+  /** Creates (or finds) an active account and gives it `passphrase`; returns its id. */
+  ensureUser(username: string, displayName: string, role: 'officer' | 'supervisor'): Promise<string>;
+  audit(details: Record<string, string | number | boolean | null>): Promise<unknown>;
+}
+
+/** Makes the demo staff and `count` cases, `chunk` per transaction via `run`. Returns the number of cases written. */
+export async function seedDemo(
+  run: <T>(fn: (target: SeedTarget) => Promise<T>) => Promise<T>,
+  opts: { count: number; seed: number; now: Date; chunk?: number },
+): Promise<number> {
+  const staff = await run(async (t) => {
+    const supervisorId = await t.ensureUser(DEMO_SUPERVISOR, DEMO_NAMES[DEMO_SUPERVISOR], 'supervisor');
+    const officerIds: string[] = [];
+    for (const u of DEMO_OFFICERS) officerIds.push(await t.ensureUser(u, DEMO_NAMES[u], 'officer'));
+    return { supervisorId, officerIds };
+  });
+  const year = opts.now.getUTCFullYear();
+  const chunk = opts.chunk ?? 2000;
+  let written = 0;
+  while (written < opts.count) {
+    const n = Math.min(chunk, opts.count - written);
+    await run(async (t) => {
+      const row = await t.tx.get<{ n: number | null }>('SELECT max(ref_seq) AS n FROM cases WHERE ref_year = ?', [year]);
+      const cases = generateCases({ count: n, seed: opts.seed + written, year, firstSeq: (row?.n ?? 0) + 1, ...staff, now: opts.now });
+      await insertGenerated(t.tx, cases, opts.now.toISOString());
+      await t.audit({ cases: n, synthetic: true });
+    });
+    written += n;
+  }
+  return written;
+}

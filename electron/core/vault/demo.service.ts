@@ -1,0 +1,45 @@
+/**
+ * `demo seed`: fills a vault with synthetic cases and demo staff, signed in as an administrator.
+ * The demo accounts get the passphrase given here (no temporary passphrase: it is a demo vault).
+ */
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/audit.service';
+import { seedDemo } from '../cases/demo';
+import { CoreError } from '../errors';
+import { endSession, signIn } from '../session/session.service';
+import { getUserByName, insertUser } from '../users/users.repository';
+import { readKeyslots, replaceUserSlot } from './keyslots';
+
+export async function seedDemoVault(
+  dataDir: string,
+  admin: { username: string; passphrase: string },
+  opts: { cases: number; seed: number; demoPassphrase: string; now: number },
+): Promise<number> {
+  const session = await signIn(dataDir, admin.username, admin.passphrase, opts.now);
+  try {
+    if (session.user.role !== 'administrator') throw new CoreError('FORBIDDEN');
+    const { vault } = session;
+    const at = new Date(opts.now).toISOString();
+    return await seedDemo(
+      (fn) =>
+        vault.db.transaction((tx) =>
+          fn({
+            tx,
+            async ensureUser(username, displayName, role) {
+              const existing = await getUserByName(tx, username);
+              if (existing) return existing.id;
+              const id = randomUUID();
+              await insertUser(tx, { id, username, displayName, role, locale: null, at });
+              await appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'user.created', target: `user:${id}`, details: { role, demo: true } });
+              await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), id, username, opts.demoPassphrase, vault.dataKey);
+              return id;
+            },
+            audit: (details) => appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'demo.seeded', details }),
+          }),
+        ),
+      { count: opts.cases, seed: opts.seed, now: new Date(opts.now) },
+    );
+  } finally {
+    await endSession(session, 'sign-out', Date.now());
+  }
+}

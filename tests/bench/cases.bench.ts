@@ -1,0 +1,79 @@
+/**
+ * Case files at 100,000 synthetic cases. Targets (case-files issue), through the dispatcher:
+ * list page with a filter < 20 ms, full-text search < 60 ms, open a case < 30 ms, save an edit
+ * (with its audit entry) < 30 ms. Baseline: the same repository SQL on a plain connection.
+ */
+import { join } from 'node:path';
+import type { CaseDetail } from '../../electron/common/contract.cases';
+import { getCase, listCases, updateCase } from '../../electron/core/cases/cases.repository';
+import { caseDetail } from '../../electron/core/cases/cases.service';
+import { DEMO_SUPERVISOR } from '../../electron/core/cases/demo';
+import { Db } from '../../electron/core/db/connection';
+import { createCore } from '../../electron/core/index';
+import { seedDemoVault } from '../../electron/core/vault/demo.service';
+import { adminDataKey } from '../fixtures/raw';
+import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
+import type { Benchmark } from './benchmarks';
+import { measure } from './measure';
+import type { BenchResult } from './run';
+
+const SIZE = Number(process.env.MAMORI_BENCH_CASES ?? 100_000);
+
+export const casesBenchmark: Benchmark = {
+  name: 'cases',
+  async run(): Promise<BenchResult[]> {
+    const { dataDir, core: creator } = await newVault();
+    await creator.close();
+    const now = Date.now();
+    await seedDemoVault(dataDir, { username: ADMIN.username, passphrase: ADMIN.passphrase }, { cases: SIZE, seed: 7, demoPassphrase: ADMIN.passphrase, now });
+    const core = createCore({ dataDir });
+    const raw = await Db.open(join(dataDir, 'mamori.db'), await adminDataKey(dataDir), { create: false });
+    try {
+      await ok(core, 'session:signIn', { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase });
+      const today = new Date(now).toISOString().slice(0, 10);
+      const results: BenchResult[] = [];
+      const listInput = (filter: Record<string, unknown>) => ({ filter, sort: 'updated' as const, offset: 0, limit: 50 });
+      const rawList = (filter: Record<string, unknown>) => raw.read((tx) => listCases(tx, { ...listInput(filter), onlyAssignedTo: null, today }));
+
+      const lists: [string, Record<string, unknown>][] = [
+        ['list page (50, stage + nationality)', { stage: 'protection', nationality: 'PHL' }],
+        ['list page (50, exploitation type)', { exploitationType: 'labour-titp' }],
+        ['list page (50, deadlines within 30 days)', { deadlineWithinDays: 30 }],
+        ['full-text search (family name)', { query: 'bautista' }],
+        ['full-text search (reference)', { query: `TV-${new Date(now).getUTCFullYear()}-04242` }],
+      ];
+      for (const [label, filter] of lists) {
+        const t = await measure(() => ok(core, 'cases:list', listInput(filter)), 30, { warmup: 3 });
+        const b = await measure(() => rawList(filter), 30, { warmup: 3 });
+        results.push({ name: `cases ${label}`, size: SIZE, ...t, baseline_ms: b.median_ms });
+      }
+
+      const ids = (await raw.read((tx) => tx.all<{ id: string }>('SELECT id FROM cases ORDER BY random() LIMIT 60'))).map((r) => r.id);
+      let i = 0;
+      const open = await measure(() => ok(core, 'cases:get', { caseId: ids[i++ % 30] }), 30, { warmup: 3 });
+      const openRaw = await measure(async () => raw.read(async (tx) => caseDetail(tx, (await getCase(tx, ids[i++ % 30]))!)), 30, { warmup: 3 });
+      results.push({ name: 'cases open a case', size: SIZE, ...open, baseline_ms: openRaw.median_ms });
+
+      const target = ids[45];
+      let version = (await ok<CaseDetail>(core, 'cases:get', { caseId: target })).version;
+      let flip = false;
+      const save = await measure(async () => {
+        flip = !flip;
+        version = (await ok<CaseDetail>(core, 'cases:update', { caseId: target, version, riskLevel: flip ? 'high' : 'low' })).version;
+      }, 30, { warmup: 3 });
+      const other = ids[50];
+      let rawVersion = (await raw.read((tx) => getCase(tx, other)))!.version;
+      const saveRaw = await measure(async () => {
+        flip = !flip;
+        await raw.transaction((tx) => updateCase(tx, other, rawVersion, { risk_level: flip ? 'high' : 'low', updated_at: new Date().toISOString() }));
+        rawVersion++;
+      }, 30, { warmup: 3 });
+      results.push({ name: 'cases save an edit (with audit entry)', size: SIZE, ...save, baseline_ms: saveRaw.median_ms });
+      return results;
+    } finally {
+      await raw.close();
+      await core.close();
+      removeDir(join(dataDir, '..'));
+    }
+  },
+};
