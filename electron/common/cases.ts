@@ -185,3 +185,9 @@ export const AdversePartyInputSchema = z
   })
   .strict();
 export type AdversePartyInput = z.infer<typeof AdversePartyInputSchema>;
+
+/** ISO 3166-1 alpha-3 codes offered first in forms (others may be typed as a code). */
+export const COMMON_NATIONALITIES = ['PHL', 'VNM', 'IDN', 'THA', 'KHM', 'MMR', 'CHN', 'NPL', 'LKA', 'BGD', 'MNG', 'UZB', 'COL', 'BRA', 'PER', 'UKR', 'RUS', 'KOR', 'LAO', 'NGA'] as const;
+
+/** ISO 639-1 codes of the languages interpreters are most often needed for. */
+export const COMMON_LANGUAGES = ['tl', 'en', 'vi', 'id', 'th', 'km', 'my', 'zh', 'ne', 'si', 'bn', 'mn', 'uz', 'es', 'pt', 'uk', 'ru', 'ko', 'lo', 'ja'] as const;

@@ -40,7 +40,8 @@ export const casesBenchmark: Benchmark = {
         ['list page (50, exploitation type)', { exploitationType: 'labour-titp' }],
         ['list page (50, deadlines within 30 days)', { deadlineWithinDays: 30 }],
         ['full-text search (family name)', { query: 'bautista' }],
-        ['full-text search (reference)', { query: `TV-${new Date(now).getUTCFullYear()}-04242` }],
+        ['full-text search (reference)', { query: `TV-${new Date(now).getUTCFullYear()}-4242` }],
+        ['name search (two characters)', { query: 'le' }],
       ];
       for (const [label, filter] of lists) {
         const t = await measure(() => ok(core, 'cases:list', listInput(filter)), 30, { warmup: 3 });
@@ -62,10 +63,11 @@ export const casesBenchmark: Benchmark = {
         version = (await ok<CaseDetail>(core, 'cases:update', { caseId: target, version, riskLevel: flip ? 'high' : 'low' })).version;
       }, 30, { warmup: 3 });
       const other = ids[50];
-      let rawVersion = (await raw.read((tx) => getCase(tx, other)))!.version;
+      const otherRow = (await raw.read((tx) => getCase(tx, other)))!;
+      let rawVersion = otherRow.version;
       const saveRaw = await measure(async () => {
         flip = !flip;
-        await raw.transaction((tx) => updateCase(tx, other, rawVersion, { risk_level: flip ? 'high' : 'low', updated_at: new Date().toISOString() }));
+        await raw.transaction((tx) => updateCase(tx, otherRow, rawVersion, { risk_level: flip ? 'high' : 'low', updated_at: new Date().toISOString() }));
         rawVersion++;
       }, 30, { warmup: 3 });
       results.push({ name: 'cases save an edit (with audit entry)', size: SIZE, ...save, baseline_ms: saveRaw.median_ms });

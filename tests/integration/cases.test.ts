@@ -115,6 +115,13 @@ describe('case files', () => {
     expect(await find('marifi')).toEqual([c.reference]);
     expect(await find(c.reference)).toEqual([c.reference]);
     expect(await find('NG')).toHaveLength(1);
+    const kanji = intake({ familyName: 'TANAKA', givenName: 'Yui', nationality: 'PHL' });
+    kanji.person.familyNameNative = '田中';
+    kanji.person.givenNameNative = 'ユイ';
+    kanji.person.aliases = [];
+    const t = await ok<CaseDetail>(core, 'cases:create', kanji);
+    expect(await find('田中')).toEqual([t.reference]);
+    expect(await find('ゆい')).toEqual([t.reference]);
 
     await ok(core, 'cases:addNote', { caseId: c.id, noteType: 'visit', body: 'Met at the consulate about lantern festival plans', sealed: false });
     await ok(core, 'cases:addNote', { caseId: c.id, noteType: 'contact', body: 'Safe phone kept by shelter matron zephyrine', sealed: true });

@@ -61,7 +61,7 @@ describe('migrations', () => {
     await migrate(db, 30);
     expect(await migrate(db, 40)).toEqual([40]);
     expect(await tables(db)).toEqual(
-      expect.arrayContaining(['cases', 'case_officers', 'case_exploitation_types', 'case_sealed', 'case_notes', 'case_events', 'adverse_parties', 'cases_fts']),
+      expect.arrayContaining(['cases', 'case_officers', 'case_exploitation_types', 'case_sealed', 'case_notes', 'case_events', 'adverse_parties', 'cases_fts', 'cases_name_prefix']),
     );
     await db.transaction(async (tx) => {
       await tx.run("INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (1, 'たなか かずお', 'tv-2026-0001', '')");

@@ -5,7 +5,7 @@ import { searchForm } from '../../common/caseRules';
 import type { Tx } from '../db/connection';
 
 export interface CaseRow {
-  rowid: number;
+  num: number;
   id: string;
   reference: string;
   ref_year: number;
@@ -14,41 +14,46 @@ export interface CaseRow {
   risk_level: string;
   flags: string;
   supervisor_id: string | null;
+  masked_name: string;
+  sex: string;
+  nationality: string;
+  situation: string;
+  next_deadline: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
   family_name: string;
   given_name: string;
   family_name_native: string;
   given_name_native: string;
   aliases: string;
-  masked_name: string;
-  sex: string;
   date_of_birth: string | null;
-  nationality: string;
   languages: string;
   interpreter_needed: number;
   status_of_residence: string;
   period_of_stay_expiry: string | null;
-  situation: string;
   situation_since: string | null;
   measure_conditions: string;
   reporting_dates: string;
-  next_deadline: string | null;
   exploitation: string;
   referral_source: string;
   identification_status: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  version: number;
 }
 
-export type CaseColumns = Omit<CaseRow, 'rowid' | 'version'>;
+export type CaseColumns = Omit<CaseRow, 'num' | 'version'>;
 
-const COLUMNS: (keyof CaseColumns)[] = [
-  'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'family_name', 'given_name',
-  'family_name_native', 'given_name_native', 'aliases', 'masked_name', 'sex', 'date_of_birth', 'nationality', 'languages',
-  'interpreter_needed', 'status_of_residence', 'period_of_stay_expiry', 'situation', 'situation_since', 'measure_conditions',
-  'reporting_dates', 'next_deadline', 'exploitation', 'referral_source', 'identification_status', 'created_at', 'created_by', 'updated_at',
+/** Columns of the narrow header table (`cases`); the rest live in `case_details`. */
+const HEADER: (keyof CaseColumns)[] = [
+  'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'masked_name', 'sex', 'nationality',
+  'situation', 'next_deadline', 'created_at', 'created_by', 'updated_at',
 ];
+const DETAIL: (keyof CaseColumns)[] = [
+  'family_name', 'given_name', 'family_name_native', 'given_name_native', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',
+  'status_of_residence', 'period_of_stay_expiry', 'situation_since', 'measure_conditions', 'reporting_dates', 'exploitation',
+  'referral_source', 'identification_status',
+];
+const isHeader = new Set<string>(HEADER);
 
 /** The next free reference of the year: TV-2026-0001, TV-2026-0002, … */
 export async function nextReference(tx: Tx, year: number): Promise<{ ref_year: number; ref_seq: number; reference: string }> {
@@ -57,51 +62,64 @@ export async function nextReference(tx: Tx, year: number): Promise<{ ref_year: n
   return { ref_year: year, ref_seq: seq, reference: `TV-${year}-${String(seq).padStart(4, '0')}` };
 }
 
-export function insertCaseSql(count: number): string {
-  const one = `(${COLUMNS.map(() => '?').join(', ')})`;
-  return `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: count }, () => one).join(', ')}`;
+export async function nextNum(tx: Tx): Promise<number> {
+  return ((await tx.get<{ n: number | null }>('SELECT max(num) AS n FROM cases'))?.n ?? 0) + 1;
 }
 
-export function caseParams(c: CaseColumns): (string | number | null)[] {
-  return COLUMNS.map((k) => c[k]);
-}
+const placeholders = (cols: number, rows: number) => Array.from({ length: rows }, () => `(${Array.from({ length: cols }, () => '?').join(', ')})`).join(', ');
 
-export async function insertCase(tx: Tx, c: CaseColumns): Promise<void> {
-  await tx.run(insertCaseSql(1), caseParams(c));
+/** Inserts cases with the given nums (header and details), several rows per statement. */
+export async function insertCases(tx: Tx, rows: { num: number; columns: CaseColumns }[]): Promise<void> {
+  await tx.run(
+    `INSERT INTO cases (num, ${HEADER.join(', ')}) VALUES ${placeholders(HEADER.length + 1, rows.length)}`,
+    rows.flatMap((r) => [r.num, ...HEADER.map((k) => r.columns[k])]),
+  );
+  await tx.run(
+    `INSERT INTO case_details (case_num, ${DETAIL.join(', ')}) VALUES ${placeholders(DETAIL.length + 1, rows.length)}`,
+    rows.flatMap((r) => [r.num, ...DETAIL.map((k) => r.columns[k])]),
+  );
 }
 
 /** Applies `changes` only if the case is still at `version` (optimistic concurrency). */
-export async function updateCase(tx: Tx, id: string, version: number, changes: Partial<CaseColumns>): Promise<boolean> {
+export async function updateCase(tx: Tx, row: Pick<CaseRow, 'num' | 'id'>, version: number, changes: Partial<CaseColumns>): Promise<boolean> {
   const cols = Object.keys(changes) as (keyof CaseColumns)[];
-  const sets = cols.map((c) => `${c} = ?`).join(', ');
-  const r = await tx.run(`UPDATE cases SET ${sets}${cols.length ? ', ' : ''}version = version + 1 WHERE id = ? AND version = ?`, [
-    ...cols.map((c) => changes[c] as string | number | null),
-    id,
+  const head = cols.filter((c) => isHeader.has(c));
+  const detail = cols.filter((c) => !isHeader.has(c));
+  const r = await tx.run(`UPDATE cases SET ${head.map((c) => `${c} = ?, `).join('')}version = version + 1 WHERE id = ? AND version = ?`, [
+    ...head.map((c) => changes[c] as string | number | null),
+    row.id,
     version,
   ]);
-  return r.changes === 1;
+  if (r.changes !== 1) return false;
+  if (detail.length) {
+    await tx.run(`UPDATE case_details SET ${detail.map((c) => `${c} = ?`).join(', ')} WHERE case_num = ?`, [
+      ...detail.map((c) => changes[c] as string | number | null),
+      row.num,
+    ]);
+  }
+  return true;
 }
 
 export function getCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
-  return tx.get<CaseRow>('SELECT rowid, * FROM cases WHERE id = ?', [id]);
+  return tx.get<CaseRow>('SELECT c.*, d.* FROM cases c JOIN case_details d ON d.case_num = c.num WHERE c.id = ?', [id]);
 }
 
-export async function isAssigned(tx: Tx, caseId: string, userId: string): Promise<boolean> {
-  return !!(await tx.get('SELECT 1 AS x FROM case_officers WHERE case_id = ? AND user_id = ?', [caseId, userId]));
+export async function isAssigned(tx: Tx, caseNum: number, userId: string): Promise<boolean> {
+  return !!(await tx.get('SELECT 1 AS x FROM case_officers WHERE case_num = ? AND user_id = ?', [caseNum, userId]));
 }
 
-export function caseOfficers(tx: Tx, caseId: string): Promise<{ id: string; display_name: string }[]> {
-  return tx.all('SELECT u.id, u.display_name FROM case_officers o JOIN users u ON u.id = o.user_id WHERE o.case_id = ? ORDER BY u.display_name', [caseId]);
+export function caseOfficers(tx: Tx, caseNum: number): Promise<{ id: string; display_name: string }[]> {
+  return tx.all('SELECT u.id, u.display_name FROM case_officers o JOIN users u ON u.id = o.user_id WHERE o.case_num = ? ORDER BY u.display_name', [caseNum]);
 }
 
-export async function setOfficers(tx: Tx, caseId: string, userIds: string[]): Promise<void> {
-  await tx.run('DELETE FROM case_officers WHERE case_id = ?', [caseId]);
-  for (const u of userIds) await tx.run('INSERT INTO case_officers (case_id, user_id) VALUES (?, ?)', [caseId, u]);
+export async function setOfficers(tx: Tx, caseNum: number, userIds: string[]): Promise<void> {
+  await tx.run('DELETE FROM case_officers WHERE case_num = ?', [caseNum]);
+  for (const u of userIds) await tx.run('INSERT INTO case_officers (case_num, user_id) VALUES (?, ?)', [caseNum, u]);
 }
 
-export async function setExploitationTypes(tx: Tx, caseId: string, types: readonly string[]): Promise<void> {
-  await tx.run('DELETE FROM case_exploitation_types WHERE case_id = ?', [caseId]);
-  for (const t of types) await tx.run('INSERT INTO case_exploitation_types (case_id, type) VALUES (?, ?)', [caseId, t]);
+export async function setExploitationTypes(tx: Tx, caseNum: number, types: readonly string[]): Promise<void> {
+  await tx.run('DELETE FROM case_exploitation_types WHERE case_num = ?', [caseNum]);
+  for (const t of types) await tx.run('INSERT INTO case_exploitation_types (case_num, type) VALUES (?, ?)', [caseNum, t]);
 }
 
 export async function sealedPresence(tx: Tx, caseId: string): Promise<Set<string>> {
@@ -218,18 +236,22 @@ export function searchEntry(c: NameColumns, notes: readonly string[]): [names: s
 }
 
 export async function refreshSearchIndex(tx: Tx, caseId: string): Promise<void> {
-  const c = await tx.get<NameColumns & { rowid: number }>(
-    'SELECT rowid, family_name, given_name, family_name_native, given_name_native, aliases, reference FROM cases WHERE id = ?',
+  const c = await tx.get<NameColumns & { num: number }>(
+    `SELECT c.num, d.family_name, d.given_name, d.family_name_native, d.given_name_native, d.aliases, c.reference
+     FROM cases c JOIN case_details d ON d.case_num = c.num WHERE c.id = ?`,
     [caseId],
   );
   if (!c) return;
   const notes = await tx.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? AND sealed = 0', [caseId]);
-  await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.rowid]);
-  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [c.rowid, ...searchEntry(c, notes.map((n) => n.body))]);
+  await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.num]);
+  await tx.run('DELETE FROM cases_name_prefix WHERE rowid = ?', [c.num]);
+  const entry = searchEntry(c, notes.map((n) => n.body));
+  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [c.num, ...entry]);
+  await tx.run('INSERT INTO cases_name_prefix (rowid, names) VALUES (?, ?)', [c.num, entry[0]]);
 }
 
 const SORTS = {
-  updated: 'c.updated_at DESC, c.rowid DESC',
+  updated: 'c.updated_at DESC, c.num DESC',
   reference: 'c.ref_year DESC, c.ref_seq DESC',
   risk: "CASE c.risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, c.updated_at DESC",
   deadline: 'c.next_deadline IS NULL, c.next_deadline, c.updated_at DESC',
@@ -262,38 +284,44 @@ function addDays(isoDate: string, days: number): string {
 
 /** One window of the list and the total, with the same filters. */
 export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
-  const where: string[] = [];
+  // Two forms of the same filters: the count is driven by each filter's own index (IN: every
+  // matching case probed once); the page walks the sort order and stops after one window, so
+  // link-table filters become EXISTS probes and no matching set is built or sorted first.
+  const count: string[] = [];
+  const page: string[] = [];
   const params: (string | number)[] = [];
   const f = q.filter;
-  const add = (sql: string, ...values: (string | number)[]) => {
-    where.push(sql);
-    params.push(...values);
+  const column = (sql: string, value: string | number) => {
+    count.push(sql);
+    page.push(sql);
+    params.push(value);
   };
-  if (q.onlyAssignedTo) add('c.id IN (SELECT case_id FROM case_officers WHERE user_id = ?)', q.onlyAssignedTo);
-  if (f.stage) add('c.stage = ?', f.stage);
-  if (f.riskLevel) add('c.risk_level = ?', f.riskLevel);
-  if (f.nationality) add('c.nationality = ?', f.nationality);
-  if (f.situation) add('c.situation = ?', f.situation);
-  if (f.officerId) add('c.id IN (SELECT case_id FROM case_officers WHERE user_id = ?)', f.officerId);
-  if (f.exploitationType) add('c.id IN (SELECT case_id FROM case_exploitation_types WHERE type = ?)', f.exploitationType);
-  if (f.deadlineWithinDays !== undefined) add('c.next_deadline IS NOT NULL AND c.next_deadline <= ?', addDays(q.today, f.deadlineWithinDays));
+  const linked = (table: 'case_officers' | 'case_exploitation_types', key: 'user_id' | 'type', value: string) => {
+    count.push(`c.num IN (SELECT case_num FROM ${table} WHERE ${key} = ?)`);
+    page.push(`EXISTS (SELECT 1 FROM ${table} x WHERE x.case_num = c.num AND x.${key} = ?)`);
+    params.push(value);
+  };
+  if (q.onlyAssignedTo) linked('case_officers', 'user_id', q.onlyAssignedTo);
+  if (f.officerId) linked('case_officers', 'user_id', f.officerId);
+  if (f.exploitationType) linked('case_exploitation_types', 'type', f.exploitationType);
+  if (f.stage) column('c.stage = ?', f.stage);
+  if (f.riskLevel) column('c.risk_level = ?', f.riskLevel);
+  if (f.nationality) column('c.nationality = ?', f.nationality);
+  if (f.situation) column('c.situation = ?', f.situation);
+  if (f.deadlineWithinDays !== undefined) column('c.next_deadline <= ?', addDays(q.today, f.deadlineWithinDays));
   const query = f.query ? searchForm(f.query) : '';
   if (query.length >= 3) {
     // Trigram FTS: the query as one quoted phrase, so operators typed by the user mean nothing.
-    add('c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)', `"${query.replace(/"/g, '""')}"`);
+    column('c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)', `"${query.replace(/"/g, '""')}"`);
   } else if (query) {
-    // Too short for trigrams (e.g. a two-kanji family name): a prefix match on the names and the reference.
-    const like = `${query.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    add(
-      "(lower(c.family_name) LIKE ? ESCAPE '\\' OR lower(c.given_name) LIKE ? ESCAPE '\\' OR c.family_name_native LIKE ? ESCAPE '\\' OR c.given_name_native LIKE ? ESCAPE '\\')",
-      like, like, like, like,
-    );
+    // Too short for trigrams (e.g. a two-kanji family name): name words that start with it.
+    column('c.num IN (SELECT rowid FROM cases_name_prefix WHERE cases_name_prefix MATCH ?)', `"${query.replace(/"/g, '""')}"*`);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM cases c ${whereSql}`, params))?.n ?? 0;
+  const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
+  const total = (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM cases c ${where(count)}`, params))?.n ?? 0;
   const rows = await tx.all<ListRow>(
     `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.situation, c.next_deadline, c.updated_at
-     FROM cases c ${whereSql} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,
+     FROM cases c ${where(page)} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,
     [...params, q.limit, q.offset],
   );
   return { total, rows };

@@ -40,7 +40,7 @@ async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Prom
   const user = ctx.session.user;
   if (!row) throw new CoreError('NOT_FOUND');
   if (user.role === 'supervisor') return row;
-  if (user.role === 'officer' && (await repo.isAssigned(ctx.tx, caseId, user.id))) return row;
+  if (user.role === 'officer' && (await repo.isAssigned(ctx.tx, row.num, user.id))) return row;
   throw new CoreError('NOT_FOUND');
 }
 
@@ -54,7 +54,7 @@ async function forChange(ctx: Ctx, caseId: string, version: number): Promise<rep
 
 /** Marks the case changed (new version, time) or refuses a stale save. */
 async function touch(ctx: Ctx, row: repo.CaseRow, changes: Partial<repo.CaseColumns> = {}): Promise<void> {
-  if (!(await repo.updateCase(ctx.tx, row.id, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
+  if (!(await repo.updateCase(ctx.tx, row, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
 }
 
 /** Earliest of the period-of-stay expiry (even if past: overdue matters) and upcoming reporting dates. */
@@ -101,7 +101,7 @@ export function exploitationColumns(e: Exploitation) {
 /** The case as its page shows it. Sealed fields say only whether they hold a value. */
 export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail> {
   const [officers, supervisor, sealed, parties, notes, events] = await Promise.all([
-    repo.caseOfficers(tx, row.id),
+    repo.caseOfficers(tx, row.num),
     row.supervisor_id ? tx.get<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ?', [row.supervisor_id]) : undefined,
     repo.sealedPresence(tx, row.id),
     repo.listAdverse(tx, row.id),
@@ -187,7 +187,8 @@ export async function createCase(
   const { session, tx, at } = ctx;
   const id = randomUUID();
   const ref = await repo.nextReference(tx, Number(at.slice(0, 4)));
-  await repo.insertCase(tx, {
+  const num = await repo.nextNum(tx);
+  const columns: repo.CaseColumns = {
     id,
     ...ref,
     stage: 'intake',
@@ -200,10 +201,11 @@ export async function createCase(
     created_at: at,
     created_by: session.user.id,
     updated_at: at,
-  });
-  await repo.setExploitationTypes(tx, id, input.exploitation.types);
+  };
+  await repo.insertCases(tx, [{ num, columns }]);
+  await repo.setExploitationTypes(tx, num, input.exploitation.types);
   // The officer who takes the intake works the case until a supervisor assigns it.
-  if (session.user.role === 'officer') await repo.setOfficers(tx, id, [session.user.id]);
+  if (session.user.role === 'officer') await repo.setOfficers(tx, num, [session.user.id]);
   await repo.insertEvent(tx, { id: randomUUID(), case_id: id, at, actor_id: session.user.id, kind: 'created', from_stage: null, to_stage: 'intake', reason: '' });
   await repo.refreshSearchIndex(tx, id);
   await ctx.audit({ action: 'case.created', caseRef: ref.reference, target: `case:${id}` });
@@ -257,7 +259,7 @@ export async function updateSections(
     ...(input.flags ? { flags: JSON.stringify(input.flags) } : {}),
   };
   await touch(ctx, row, changes);
-  if (input.exploitation) await repo.setExploitationTypes(ctx.tx, row.id, input.exploitation.types);
+  if (input.exploitation) await repo.setExploitationTypes(ctx.tx, row.num, input.exploitation.types);
   if (input.person) await repo.refreshSearchIndex(ctx.tx, row.id);
   const sections = (['person', 'immigration', 'exploitation', 'riskLevel', 'flags'] as const).filter((k) => input[k] !== undefined);
   // Which sections changed, never their content.
@@ -275,7 +277,7 @@ export async function assign(ctx: Ctx, input: { caseId: string; version: number;
   if (input.officerIds.some((id) => roleOf.get(id) !== 'officer')) throw new CoreError('INVALID_INPUT');
   if (input.supervisorId && roleOf.get(input.supervisorId) !== 'supervisor') throw new CoreError('INVALID_INPUT');
   await touch(ctx, row, { supervisor_id: input.supervisorId });
-  await repo.setOfficers(ctx.tx, row.id, [...new Set(input.officerIds)]);
+  await repo.setOfficers(ctx.tx, row.num, [...new Set(input.officerIds)]);
   await repo.insertEvent(ctx.tx, { id: randomUUID(), case_id: row.id, at: ctx.at, actor_id: ctx.session.user.id, kind: 'assigned', from_stage: null, to_stage: null, reason: '' });
   await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { officers: input.officerIds.join(','), supervisor: input.supervisorId } });
   return reload(ctx, row.id);

@@ -17,7 +17,7 @@ import {
   type Person,
 } from '../../common/cases';
 import type { Tx } from '../db/connection';
-import { caseParams, insertCaseSql, searchEntry, type CaseColumns } from './cases.repository';
+import { insertCases, nextNum, searchEntry, type CaseColumns } from './cases.repository';
 import { exploitationColumns, immigrationColumns, personColumns } from './cases.service';
 
 const PEOPLE: Record<string, { languages: string[]; family: string[]; given: string[] }> = {
@@ -130,13 +130,14 @@ export function generateCases(opts: { count: number; seed: number; year: number;
 
 /** Writes generated cases in batches of multi-row INSERTs, with their search entries. Call inside a transaction. */
 export async function insertGenerated(tx: Tx, cases: GeneratedCase[], now: string): Promise<void> {
-  const BATCH = 25; // SQLite's default limit is 32,766 bound parameters; 32 columns × 25 rows stays far below it.
+  const BATCH = 25; // Well under SQLite's limit of bound parameters per statement.
+  let num = await nextNum(tx);
   for (let i = 0; i < cases.length; i += BATCH) {
-    const chunk = cases.slice(i, i + BATCH);
-    await tx.run(insertCaseSql(chunk.length), chunk.flatMap((c) => caseParams(c.columns)));
-    await tx.run(`INSERT INTO case_officers (case_id, user_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.columns.id, c.officerId]));
-    const types = chunk.flatMap((c) => c.exploitationTypes.map((t) => [c.columns.id, t]));
-    await tx.run(`INSERT INTO case_exploitation_types (case_id, type) VALUES ${types.map(() => '(?, ?)').join(', ')}`, types.flat());
+    const chunk = cases.slice(i, i + BATCH).map((c) => ({ ...c, num: num++ }));
+    await insertCases(tx, chunk);
+    await tx.run(`INSERT INTO case_officers (case_num, user_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.num, c.officerId]));
+    const types = chunk.flatMap((c) => c.exploitationTypes.map((t) => [c.num, t]));
+    await tx.run(`INSERT INTO case_exploitation_types (case_num, type) VALUES ${types.map(() => '(?, ?)').join(', ')}`, types.flat());
     await tx.run(
       `INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'general', 0, ?)").join(', ')}`,
       chunk.flatMap((c) => [randomUUID(), c.columns.id, now, c.columns.created_by, c.note]),
@@ -145,11 +146,9 @@ export async function insertGenerated(tx: Tx, cases: GeneratedCase[], now: strin
       `INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'created', NULL, 'intake', '')").join(', ')}`,
       chunk.flatMap((c) => [randomUUID(), c.columns.id, c.columns.created_at, c.columns.created_by]),
     );
-    await tx.run(
-      `INSERT INTO cases_fts (rowid, names, reference, notes)
-       SELECT c.rowid, ?, ?, ? FROM cases c WHERE c.id = ?` + ' UNION ALL SELECT c.rowid, ?, ?, ? FROM cases c WHERE c.id = ?'.repeat(chunk.length - 1),
-      chunk.flatMap((c) => [...searchEntry(c.columns, [c.note]), c.columns.id]),
-    );
+    const entries = chunk.map((c) => [c.num, ...searchEntry(c.columns, [c.note])] as const);
+    await tx.run(`INSERT INTO cases_fts (rowid, names, reference, notes) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, entries.flat());
+    await tx.run(`INSERT INTO cases_name_prefix (rowid, names) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, entries.flatMap((e) => [e[0], e[1]]));
   }
 }
 

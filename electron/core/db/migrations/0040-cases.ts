@@ -10,8 +10,12 @@ export const migration0040: Migration = {
   name: 'cases',
   async up(tx) {
     await tx.exec(`
+      -- The case header: everything the list filters, sorts and shows, kept narrow so that a
+      -- list or a count over 100,000 cases reads few pages. num is the stable internal key
+      -- (an alias of the rowid, unchanged by VACUUM) used by the search index and link tables.
       CREATE TABLE cases (
-        id TEXT PRIMARY KEY,
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
         reference TEXT NOT NULL UNIQUE,
         ref_year INTEGER NOT NULL,
         ref_seq INTEGER NOT NULL,
@@ -19,27 +23,11 @@ export const migration0040: Migration = {
         risk_level TEXT NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'critical')),
         flags TEXT NOT NULL DEFAULT '[]',
         supervisor_id TEXT REFERENCES users (id),
-        family_name TEXT NOT NULL,
-        given_name TEXT NOT NULL,
-        family_name_native TEXT NOT NULL,
-        given_name_native TEXT NOT NULL,
-        aliases TEXT NOT NULL DEFAULT '[]',
         masked_name TEXT NOT NULL,
         sex TEXT NOT NULL,
-        date_of_birth TEXT,
         nationality TEXT NOT NULL,
-        languages TEXT NOT NULL,
-        interpreter_needed INTEGER NOT NULL,
-        status_of_residence TEXT NOT NULL,
-        period_of_stay_expiry TEXT,
         situation TEXT NOT NULL,
-        situation_since TEXT,
-        measure_conditions TEXT NOT NULL,
-        reporting_dates TEXT NOT NULL DEFAULT '[]',
         next_deadline TEXT,
-        exploitation TEXT NOT NULL,
-        referral_source TEXT NOT NULL,
-        identification_status TEXT NOT NULL,
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL REFERENCES users (id),
         updated_at TEXT NOT NULL,
@@ -49,23 +37,44 @@ export const migration0040: Migration = {
       CREATE INDEX cases_by_updated_at ON cases (updated_at);
       CREATE INDEX cases_by_stage ON cases (stage, updated_at);
       CREATE INDEX cases_by_risk_level ON cases (risk_level, updated_at);
-      CREATE INDEX cases_by_nationality ON cases (nationality, updated_at);
+      CREATE INDEX cases_by_nationality ON cases (nationality, stage, updated_at);
       CREATE INDEX cases_by_situation ON cases (situation, updated_at);
       CREATE INDEX cases_by_next_deadline ON cases (next_deadline) WHERE next_deadline IS NOT NULL;
 
+      -- Everything else about the person and the situation, read one case at a time.
+      CREATE TABLE case_details (
+        case_num INTEGER PRIMARY KEY REFERENCES cases (num),
+        family_name TEXT NOT NULL,
+        given_name TEXT NOT NULL,
+        family_name_native TEXT NOT NULL,
+        given_name_native TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        date_of_birth TEXT,
+        languages TEXT NOT NULL,
+        interpreter_needed INTEGER NOT NULL,
+        status_of_residence TEXT NOT NULL,
+        period_of_stay_expiry TEXT,
+        situation_since TEXT,
+        measure_conditions TEXT NOT NULL,
+        reporting_dates TEXT NOT NULL DEFAULT '[]',
+        exploitation TEXT NOT NULL,
+        referral_source TEXT NOT NULL,
+        identification_status TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE case_officers (
-        case_id TEXT NOT NULL REFERENCES cases (id),
+        case_num INTEGER NOT NULL REFERENCES cases (num),
         user_id TEXT NOT NULL REFERENCES users (id),
-        PRIMARY KEY (case_id, user_id)
+        PRIMARY KEY (case_num, user_id)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_officers_by_user_id ON case_officers (user_id, case_id);
+      CREATE INDEX case_officers_by_user_id ON case_officers (user_id, case_num);
 
       CREATE TABLE case_exploitation_types (
-        case_id TEXT NOT NULL REFERENCES cases (id),
+        case_num INTEGER NOT NULL REFERENCES cases (num),
         type TEXT NOT NULL,
-        PRIMARY KEY (case_id, type)
+        PRIMARY KEY (case_num, type)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_exploitation_types_by_type ON case_exploitation_types (type, case_id);
+      CREATE INDEX case_exploitation_types_by_type ON case_exploitation_types (type, case_num);
 
       -- Never read by a list or a search; revealed one field at a time with a recorded reason.
       CREATE TABLE case_sealed (
@@ -115,8 +124,11 @@ export const migration0040: Migration = {
       CREATE INDEX adverse_parties_by_case_id ON adverse_parties (case_id);
 
       -- Trigram: substring search across Latin, kana and kanji. Contentless: the text lives in the
-      -- tables above, the index only points at cases by rowid. Sealed text is never written here.
+      -- tables above, the index only points at cases by num. Sealed text is never written here.
       CREATE VIRTUAL TABLE cases_fts USING fts5 (names, reference, notes, content = '', contentless_delete = 1, tokenize = 'trigram');
+      -- Queries of one or two characters (a two-kanji family name) are too short for trigrams:
+      -- they match name words by prefix here instead.
+      CREATE VIRTUAL TABLE cases_name_prefix USING fts5 (names, content = '', contentless_delete = 1, tokenize = 'unicode61', prefix = '1 2');
     `);
   },
 };
