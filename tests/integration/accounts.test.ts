@@ -2,18 +2,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../electron/common/contract';
 import { createCore, type MamoriCoreApi } from '../../electron/core/index';
-import { ADMIN, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { ADMIN, cleanVaultsAfterEach, code, newVault, ok, signInAdmin } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) removeDir(join(d, '..'));
-});
-
-const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
-  const r = await p;
-  return r.ok ? 'ok' : r.error!.code;
-};
+const dirs = cleanVaultsAfterEach(afterEach);
 
 type Created = { user: UserAccount; temporaryPassphrase: string };
 

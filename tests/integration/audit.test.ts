@@ -4,13 +4,10 @@ import { verifyChain } from '../../electron/core/audit/audit.service';
 import { Db } from '../../electron/core/db/connection';
 import { deriveKeys } from '../../electron/core/vault/vault.service';
 import { readKeyslots } from '../../electron/core/vault/keyslots';
-import { newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
 import { adminDataKey, withRawVault } from '../fixtures/raw';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) removeDir(join(d, '..'));
-});
+const dirs = cleanVaultsAfterEach(afterEach);
 
 async function verify(dataDir: string) {
   const dataKey = await adminDataKey(dataDir);

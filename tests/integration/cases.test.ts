@@ -1,21 +1,12 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/contract.cases';
 import type { UserAccount } from '../../electron/common/contract';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';
-import { filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { cleanVaultsAfterEach, code, filesOf, newVault, ok, signInAdmin } from '../fixtures/vault';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) removeDir(join(d, '..'));
-});
-
-const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
-  const r = await p;
-  return r.ok ? 'ok' : r.error!.code;
-};
+const dirs = cleanVaultsAfterEach(afterEach);
 
 const PASS = { officerA: 'officer a passphrase', officerB: 'officer b passphrase', sup: 'supervisor passphrase' };
 

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
-import { ADMIN, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { ADMIN, cleanVaultsAfterEach, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) removeDir(join(d, '..'));
-});
+const dirs = cleanVaultsAfterEach(afterEach);
 
 /** A clock the test moves by hand. */
 function manualClock(start = Date.UTC(2026, 10, 26, 9, 0, 0)) {
