@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as cases from '../../electron/common/cases';
 import { localeFromLanguageTag, resources } from './i18n';
 
 function flatten(tree: object, prefix = ''): Map<string, unknown> {
@@ -34,6 +35,29 @@ describe('translations', () => {
     const variables = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     const different = [...en.keys()].filter((key) => variables(en.get(key)).join() !== variables(ja.get(key)).join());
     expect(different).toEqual([]);
+  });
+
+  it('names every code of the case-file vocabulary and every audit action', () => {
+    const lists: [string, readonly string[]][] = [
+      ['stage', cases.STAGES],
+      ['riskLevel', cases.RISK_LEVELS],
+      ['flag', cases.FLAGS],
+      ['sex', cases.SEXES],
+      ['statusOfResidence', cases.STATUSES_OF_RESIDENCE],
+      ['situation', cases.SITUATIONS],
+      ['exploitationType', cases.EXPLOITATION_TYPES],
+      ['indicator', cases.INDICATORS],
+      ['adverseRole', cases.ADVERSE_ROLES],
+      ['referralSource', cases.REFERRAL_SOURCES],
+      ['identificationStatus', cases.IDENTIFICATION_STATUSES],
+      ['locationType', cases.LOCATION_TYPES],
+      ['noteType', cases.NOTE_TYPES],
+      ['sealedField', cases.SEALED_FIELDS],
+      ['nationality', cases.COMMON_NATIONALITIES],
+      ['language', cases.COMMON_LANGUAGES],
+    ];
+    const missing = lists.flatMap(([list, codes]) => codes.map((code) => `vocab.${list}.${code}`)).filter((key) => !en.has(key));
+    expect(missing).toEqual([]);
   });
 
   it('includes the shared error messages', () => {

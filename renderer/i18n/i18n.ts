@@ -1,12 +1,25 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ERROR_CODES, ERROR_MESSAGES, LOCALES, type ErrorCode, type Locale } from '../../electron/common/errors';
+import caseListEn from '../features/cases/list/i18n.en.json';
+import caseListJa from '../features/cases/list/i18n.ja.json';
+import casePageEn from '../features/cases/page/i18n.en.json';
+import casePageJa from '../features/cases/page/i18n.ja.json';
 import en from './en.json';
 import ja from './ja.json';
+import vocabEn from './vocab/en.json';
+import vocabJa from './vocab/ja.json';
 
 // Error texts live once, in electron/common/errors.ts, shared with core and the CLI; they are
-// merged in here as `errors.<CODE>` instead of being copied into the JSON files.
-type Messages = typeof en & { errors: Record<ErrorCode, string> };
+// merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
+// vocabulary (`vocab.*`) and the case screens' texts (`caseList.*`, `casePage.*`) have files of
+// their own, merged the same way.
+type Messages = typeof en & {
+  errors: Record<ErrorCode, string>;
+  vocab: typeof vocabEn;
+  caseList: typeof caseListEn;
+  casePage: typeof casePageEn;
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,7 +28,10 @@ declare module 'i18next' {
   }
 }
 
-const uiMessages: Record<Locale, typeof en> = { en, ja };
+const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
+  en: { ...en, vocab: vocabEn, caseList: caseListEn, casePage: casePageEn },
+  ja: { ...ja, vocab: vocabJa, caseList: caseListJa, casePage: casePageJa },
+};
 
 function messagesFor(locale: Locale): Messages {
   const errors = Object.fromEntries(ERROR_CODES.map((code) => [code, ERROR_MESSAGES[code][locale]])) as Record<
