@@ -1,18 +1,24 @@
-import { Button, Center, Loader, Stack, VisuallyHidden } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadSession } from './features/session/session.actions';
 import { sessionSelectors, useSessionStore } from './features/session/session.store';
-import { SignInScreen } from './features/session/SignInScreen';
+import { FirstPassphraseScreen } from './features/session/FirstPassphraseScreen';
+import { SignedOutScreen } from './features/session/SignedOutScreen';
 import { useSessionGuards } from './features/session/useSessionGuards';
 import { HomeShell } from './features/shell/HomeShell';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
 import { AuthLayout } from './ui/AuthLayout';
 import { ErrorMessage } from './ui/ErrorMessage';
+import { LoadingIndicator } from './ui/LoadingIndicator';
 
-/** Picks the screen from the session status; everything signed-in lives under HomeShell. */
+/**
+ * Picks the screen from the session status; everything signed-in lives under HomeShell, except for
+ * a user who still holds a temporary passphrase.
+ */
 export function App() {
   const status = useSessionStore(sessionSelectors.status);
+  const mustChangePassphrase = useSessionStore(sessionSelectors.mustChangePassphrase);
   useSessionGuards();
 
   useEffect(() => {
@@ -25,9 +31,9 @@ export function App() {
     case 'no-vault':
       return <CreateVaultScreen />;
     case 'signed-out':
-      return <SignInScreen />;
+      return <SignedOutScreen />;
     case 'signed-in':
-      return <HomeShell />;
+      return mustChangePassphrase ? <FirstPassphraseScreen /> : <HomeShell />;
   }
 }
 
@@ -44,10 +50,5 @@ function Loading() {
       </AuthLayout>
     );
   }
-  return (
-    <Center mih="100vh">
-      <Loader />
-      <VisuallyHidden role="status">{t('app.loading')}</VisuallyHidden>
-    </Center>
-  );
+  return <LoadingIndicator fullScreen />;
 }

@@ -21,6 +21,7 @@ const defaults: Handlers = {
   'session:signOut': () => ok(null),
   'session:touch': () => ok(null),
   'users:setLocale': () => ok(null),
+  'users:setLastView': () => ok(null),
 };
 
 export interface FakeMamori {

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../electron/common/contract';
+import type { AuditEntry, SessionInfo, UserAccount } from '../../electron/common/contract';
 
 /** Synthetic people only. */
 export function sessionFor(overrides: Partial<SessionInfo['user']> = {}): SessionInfo {
@@ -15,4 +15,36 @@ export function sessionFor(overrides: Partial<SessionInfo['user']> = {}): Sessio
     },
     settings: { autoLockMinutes: 5 },
   };
+}
+
+/** An account as `users:list` returns it; ids are UUIDs because the contract requires them. */
+export function accountFor(overrides: Partial<UserAccount> = {}): UserAccount {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    username: 'officer.test',
+    displayName: 'Testperson Kanade',
+    role: 'officer',
+    status: 'active',
+    mustChangePassphrase: false,
+    lockedOut: false,
+    createdAt: '2026-01-05T09:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** Entries numbered `from` down to `from - count + 1`, newest first, as `audit:list` pages them. */
+export function auditEntries(from: number, count: number, overrides: Partial<AuditEntry> = {}): AuditEntry[] {
+  return Array.from({ length: count }, (_, i) => ({
+    seq: from - i,
+    at: '2026-03-02T01:02:03.000Z',
+    actorId: 'user-9',
+    actorName: 'Testperson Audit',
+    actorRole: 'auditor',
+    action: 'session.signed-in',
+    caseRef: null,
+    target: null,
+    details: {},
+    ...overrides,
+  }));
 }

@@ -1,6 +1,7 @@
 import {
   createTheme,
   InputWrapper,
+  Modal,
   type CSSVariablesResolver,
   type MantineColorSchemeManager,
   type MantineColorsTuple,
@@ -34,6 +35,8 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   components: {
+    // A dialog's title is what it asks or announces: as prominent as a section heading.
+    Modal: Modal.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } } }),
     // Mantine sets help and error text 2 px below the input size, tightly spaced; 12 px Japanese is hard to read.
     InputWrapper: InputWrapper.extend({
       styles: { description: { lineHeight: 1.5 }, error: { lineHeight: 1.5 } },

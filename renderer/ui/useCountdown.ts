@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 interface Countdown {
   until: number;
@@ -20,9 +20,9 @@ export function useCountdown(): { seconds: number; start: (ms: number) => void }
   }, [until]);
 
   const seconds = countdown ? Math.max(0, Math.ceil((countdown.until - countdown.now) / 1000)) : 0;
-  const start = (ms: number) => {
+  const start = useCallback((ms: number) => {
     const now = Date.now();
     setCountdown(ms > 0 ? { until: now + ms, now } : null);
-  };
+  }, []);
   return { seconds, start };
 }

@@ -42,3 +42,8 @@ export function validate<T, F extends string>(
   const parsed = schema.safeParse(values);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors<F>(parsed.error.issues) };
 }
+
+/** The confirmation field's error, if the two typed passphrases differ. */
+export function confirmationError(passphrase: string, confirm: string): ValidationKey | undefined {
+  return passphrase === confirm ? undefined : 'validation.passphrase.mismatch';
+}

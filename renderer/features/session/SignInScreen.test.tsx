@@ -56,6 +56,27 @@ describe('sign in', () => {
     expect(button).toHaveProperty('disabled', false);
   });
 
+  it('shows LOCKED_OUT with what to do, and no countdown that would hold the button', async () => {
+    // Core's last BAD_CREDENTIALS before the lock-out carried a delay; LOCKED_OUT carries none.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    let attempts = 0;
+    installFakeMamori({
+      'session:signIn': () => (++attempts === 1 ? fail('BAD_CREDENTIALS', { retryAfterMs: 2_000 }) : fail('LOCKED_OUT')),
+    });
+    const { user } = renderApp();
+    await signInWith(user);
+    expect(await screen.findByRole('timer')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(2_000));
+
+    await user.type(screen.getByLabelText('Passphrase'), 'another try');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByText(/This account is locked after too many failed sign-ins/);
+    expect(alert.textContent).toContain('An administrator must unlock it.');
+    expect(screen.getByText(/An administrator can unlock it on the Users screen/)).toBeTruthy();
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
+  });
+
   it('shows field errors without calling core when a field is empty', async () => {
     const fake = installFakeMamori();
     const { user } = renderApp();

@@ -1,29 +1,32 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
-import type { ErrorCode } from '../../../electron/common/errors';
-import { ApiError, errorCodeOf } from '../../api/mamori';
-import { formatDuration } from '../../i18n/format';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { FailureMessage } from '../../ui/ErrorMessage';
 import { PassphraseInput } from '../../ui/PassphraseInput';
-import { useCountdown } from '../../ui/useCountdown';
+import { SuccessNotice } from '../../ui/SuccessNotice';
+import { useFailure } from '../../ui/useFailure';
 import { validate, type FieldErrors } from '../../ui/validation';
 import { LockNotice } from './LockNotice';
 import { signIn } from './session.actions';
 
 type Field = 'username' | 'passphrase';
 
+interface SignInScreenProps {
+  /** Set right after a recovery: that account's name is filled in and the success is announced. */
+  recoveredUsername: string | null;
+  onUseRecoveryKey: () => void;
+}
+
 /** Sign-in, which is also the locked screen: after a lock it says why the session ended. */
-export function SignInScreen() {
-  const { t, i18n } = useTranslation();
-  const [username, setUsername] = useState('');
+export function SignInScreen({ recoveredUsername, onUseRecoveryKey }: SignInScreenProps) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState(recoveredUsername ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
-  const retry = useCountdown();
+  const failure = useFailure();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,13 +39,12 @@ export function SignInScreen() {
       return;
     }
     setErrors({});
-    setFailure(null);
+    failure.clear();
     setBusy(true);
     try {
       await signIn(checked.data.username, checked.data.passphrase);
     } catch (error) {
-      setFailure(errorCodeOf(error));
-      retry.start(error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0);
+      failure.report(error);
       // A rejected passphrase is not left in the field for the next person at this desk.
       setPassphrase('');
       setBusy(false);
@@ -54,6 +56,11 @@ export function SignInScreen() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <LockNotice />
+          {recoveredUsername !== null && (
+            <SuccessNotice title={t('recovery.doneTitle')}>
+              <Text size="sm">{t('recovery.done', { username: recoveredUsername })}</Text>
+            </SuccessNotice>
+          )}
           <Title order={2}>{t('signIn.title')}</Title>
           <TextInput
             label={t('signIn.username')}
@@ -62,27 +69,30 @@ export function SignInScreen() {
             error={errors.username ? t(errors.username) : undefined}
             autoComplete="off"
             spellCheck={false}
-            autoFocus
+            autoFocus={recoveredUsername === null}
           />
           <PassphraseInput
             label={t('signIn.passphrase')}
             value={passphrase}
             onChange={(event) => setPassphrase(event.currentTarget.value)}
             error={errors.passphrase ? t(errors.passphrase) : undefined}
+            autoFocus={recoveredUsername !== null}
           />
-          {failure && (
-            <ErrorMessage code={failure}>
-              {retry.seconds > 0 && (
-                // role="timer" is not announced on every tick, unlike the alert around it.
-                <Text role="timer" size="sm" fw={700} mt={4}>
-                  {t('signIn.tryAgainIn', { duration: formatDuration(i18n.language, retry.seconds, 'second') })}
-                </Text>
-              )}
-            </ErrorMessage>
-          )}
-          <Button type="submit" loading={busy} disabled={retry.seconds > 0}>
+          <FailureMessage failure={failure}>
+            {failure.code === 'LOCKED_OUT' && (
+              <Text size="sm" mt={4}>
+                {t('signIn.lockedOutHelp')}
+              </Text>
+            )}
+          </FailureMessage>
+          <Button type="submit" loading={busy} disabled={failure.retrySeconds > 0}>
             {t('signIn.submit')}
           </Button>
+          <Group justify="flex-end">
+            <Anchor component="button" type="button" size="sm" onClick={onUseRecoveryKey}>
+              {t('signIn.useRecoveryKey')}
+            </Anchor>
+          </Group>
         </Stack>
       </form>
     </AuthLayout>

@@ -1,8 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeSnapshots } from '../../stores/registry';
-import { installFakeMamori, ok } from '../../test/fakeMamori';
-import { sessionFor } from '../../test/fixtures';
+import { installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { accountFor, auditEntries, sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { initialSessionState } from './session.store';
 import { TOUCH_INTERVAL_MS } from './useSessionGuards';
@@ -10,8 +10,8 @@ import { TOUCH_INTERVAL_MS } from './useSessionGuards';
 const DISPLAY_NAME = sessionFor().user.displayName;
 
 /** Starts the app with a session already open in core, as after a renderer reload. */
-async function signedIn(role: 'officer' | 'administrator' = 'officer') {
-  const fake = installFakeMamori({ 'session:current': () => ok(sessionFor({ role })) });
+async function signedIn(role: 'officer' | 'auditor' | 'administrator' = 'officer', handlers: Handlers = {}) {
+  const fake = installFakeMamori({ 'session:current': () => ok(sessionFor({ role })), ...handlers });
   const rendered = renderApp();
   await screen.findByText(DISPLAY_NAME);
   return { fake, ...rendered };
@@ -105,6 +105,55 @@ describe('locking', () => {
     vi.advanceTimersByTime(1);
     await user.keyboard('d');
     expect(fake.callsTo('session:touch')).toHaveLength(2);
+  });
+
+  it('leaves no account names and no temporary passphrase after a lock on the Users screen', async () => {
+    const temp = 'K7QM-3XPD-9RTA-WV2H';
+    const officer = accountFor({ displayName: 'Testperson Officer' });
+    const { user } = await signedIn('administrator', {
+      'users:list': () => ok({ users: [officer] }),
+      'users:create': () => ok({ user: accountFor({ id: 'new', displayName: 'Testperson New' }), temporaryPassphrase: temp }),
+    });
+    await screen.findByText('Testperson Officer');
+    await user.type(screen.getByLabelText('User name'), 'new.user');
+    await user.type(screen.getByLabelText('Display name'), 'Testperson New');
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+    expect((await screen.findByRole('status', { name: 'Temporary passphrase' })).textContent).toBe(temp);
+
+    await user.keyboard('{Control>}l{/Control}');
+    expect(await screen.findByText('Locked by panic key.')).toBeTruthy();
+    for (const text of ['Testperson Officer', 'Testperson New', temp]) expect(document.body.textContent).not.toContain(text);
+    expectNothingLeftOfTheSession('panic');
+  });
+
+  it('leaves no audit rows or verification after a lock on the Audit trail', async () => {
+    const { user } = await signedIn('auditor', {
+      'audit:actors': () => ok({ actors: [{ id: 'user-7', displayName: 'Testperson Actor', role: 'officer', status: 'active' }] }),
+      'audit:list': () => ok({ entries: auditEntries(42, 3, { actorName: 'Testperson Actor', caseRef: 'TV-2026-0042' }), nextBefore: null }),
+      'audit:verify': () => ok({ intact: true, entries: 42, headSeq: 42, headMacPrefix: 'abcdef0123456789' }),
+    });
+    await screen.findAllByText('TV-2026-0042');
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    await screen.findByText(/abcdef0123456789/);
+
+    await user.click(screen.getByRole('button', { name: 'Lock' }));
+    expect(await screen.findByText('Locked with the Lock button.')).toBeTruthy();
+    for (const text of ['Testperson Actor', 'TV-2026-0042', 'abcdef0123456789']) expect(document.body.textContent).not.toContain(text);
+    expectNothingLeftOfTheSession('user');
+  });
+
+  it('drops a reply that arrives after the lock instead of refilling a store', async () => {
+    let answer: () => void = () => undefined;
+    const { user } = await signedIn('administrator', {
+      'users:list': () =>
+        new Promise((resolve) => {
+          answer = () => resolve(ok({ users: [accountFor({ displayName: 'Testperson Late' })] }));
+        }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Lock' }));
+    await act(async () => answer());
+    expect(document.body.textContent).not.toContain('Testperson Late');
+    expectNothingLeftOfTheSession('user');
   });
 
   it('never puts a name in the window title', async () => {

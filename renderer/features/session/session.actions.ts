@@ -2,7 +2,7 @@ import type { Channel } from '../../../electron/common/channels';
 import type { ChannelInput, ChannelOutput, LockReason, SessionInfo } from '../../../electron/common/contract';
 import { ApiError, call, errorCodeOf } from '../../api/mamori';
 import { setUiLocale } from '../../i18n/i18n';
-import { resetAllStores } from '../../stores/registry';
+import { resetAllStores, storeGeneration } from '../../stores/registry';
 import { useSessionStore, type LastLock } from './session.store';
 
 /** Codes meaning core no longer has a session for this window, whatever the renderer believes. */
@@ -78,12 +78,28 @@ export function sessionLockedByCore(reason: LockReason): void {
  * 'session:locked' event), the renderer locks too instead of showing stale data.
  */
 export async function callInSession<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const generation = storeGeneration();
+  let value: ChannelOutput<C>;
   try {
-    return await call(channel, input);
+    value = await call(channel, input);
   } catch (error) {
     if (error instanceof ApiError && SESSION_GONE.has(error.code)) endSession('expired');
     throw error;
   }
+  // A reply asked for before a lock belongs to a session that has ended: it must not refill a cleared store.
+  if (storeGeneration() !== generation) {
+    throw new ApiError({ code: 'SESSION_EXPIRED', message: 'The session ended during the request' });
+  }
+  return value;
+}
+
+/**
+ * Replaces the signed-in user's own passphrase. For a user holding a temporary passphrase this
+ * is the only way on: core refuses everything else until it is done.
+ */
+export async function changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+  const info = await callInSession('session:changePassphrase', { currentPassphrase, newPassphrase });
+  useSessionStore.setState({ user: info.user, settings: info.settings });
 }
 
 /** Moves core's idle deadline; the caller throttles. */

@@ -41,4 +41,5 @@ export const sessionSelectors = {
   lastLockReason: (s: SessionState) => s.lastLock?.reason ?? null,
   isSignedIn: (s: SessionState) => s.status === 'signed-in',
   isAdministrator: (s: SessionState) => s.user?.role === 'administrator',
+  mustChangePassphrase: (s: SessionState) => s.user?.mustChangePassphrase === true,
 };

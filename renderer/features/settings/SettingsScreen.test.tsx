@@ -41,6 +41,21 @@ describe('settings', () => {
     expect(screen.getByText('Only an administrator can change this setting.')).toBeTruthy();
   });
 
+  it('lets every user change their own passphrase with the same form as at first sign-in', async () => {
+    const { fake, user } = await openSettings('auditor', {
+      'session:changePassphrase': () => ok(sessionFor({ role: 'auditor' })),
+    });
+    await user.type(screen.getByLabelText('Current passphrase'), 'the current passphrase');
+    await user.type(screen.getByLabelText('New passphrase'), 'a different passphrase');
+    await user.type(screen.getByLabelText('Confirm new passphrase'), 'a different passphrase');
+    await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect(fake.callsTo('session:changePassphrase')).toEqual([
+      { currentPassphrase: 'the current passphrase', newPassphrase: 'a different passphrase' },
+    ]);
+    expect(await screen.findByText('Your passphrase has been changed. Use the new one from your next sign-in.')).toBeTruthy();
+    expect(screen.getByLabelText('New passphrase')).toHaveProperty('value', '');
+  });
+
   it("saves the language to the user's account and switches the interface", async () => {
     const { fake, user } = await openSettings('officer');
     await user.click(screen.getByRole('radio', { name: '日本語' }));

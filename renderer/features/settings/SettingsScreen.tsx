@@ -2,11 +2,12 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, AutoLockMinutesSchema } from '../../../electron/common/contract';
-import type { ErrorCode, Locale } from '../../../electron/common/errors';
-import { errorCodeOf } from '../../api/mamori';
+import type { Locale } from '../../../electron/common/errors';
 import { formatDuration } from '../../i18n/format';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { FailureMessage } from '../../ui/ErrorMessage';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useFailure } from '../../ui/useFailure';
+import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { chooseLocale, updateAutoLockMinutes } from './settings.actions';
 
@@ -16,6 +17,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={640}>
       <Title order={2}>{t('settings.title')}</Title>
       <LanguageSettings />
+      <PassphraseSettings />
       <AutoLockSettings />
     </Stack>
   );
@@ -23,16 +25,16 @@ export function SettingsScreen() {
 
 function LanguageSettings() {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const failure = useFailure();
   const [busy, setBusy] = useState(false);
 
   const change = async (locale: Locale) => {
-    setFailure(null);
+    failure.clear();
     setBusy(true);
     try {
       await chooseLocale(locale);
     } catch (error) {
-      setFailure(errorCodeOf(error));
+      failure.report(error);
     } finally {
       setBusy(false);
     }
@@ -50,7 +52,21 @@ function LanguageSettings() {
         <Text size="sm" c="dimmed">
           {t('settings.languageHint')}
         </Text>
-        {failure && <ErrorMessage code={failure} />}
+        <FailureMessage failure={failure} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function PassphraseSettings() {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('changePassphrase.title')}
+        </Title>
+        <ChangePassphraseForm temporary={false} />
       </Stack>
     </Paper>
   );
@@ -91,14 +107,14 @@ function AutoLockForm({ minutes }: { minutes: number }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<number | string>(minutes);
   const [invalid, setInvalid] = useState(false);
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const failure = useFailure();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    setFailure(null);
+    failure.clear();
     const parsed = AutoLockMinutesSchema.safeParse(value);
     setInvalid(!parsed.success);
     if (!parsed.success) return;
@@ -107,7 +123,7 @@ function AutoLockForm({ minutes }: { minutes: number }) {
       await updateAutoLockMinutes(parsed.data);
       setSaved(true);
     } catch (error) {
-      setFailure(errorCodeOf(error));
+      failure.report(error);
     } finally {
       setBusy(false);
     }
@@ -139,7 +155,7 @@ function AutoLockForm({ minutes }: { minutes: number }) {
         <Text role="status" size="sm" c="teal.9">
           {saved ? t('settings.saved') : ''}
         </Text>
-        {failure && <ErrorMessage code={failure} />}
+        <FailureMessage failure={failure} />
       </Stack>
     </form>
   );

@@ -1,17 +1,36 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/ComingSoon';
+import { AuditScreen } from '../audit/AuditScreen';
 import { lockSession, signOut } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { SECTIONS } from './sections';
-import { openSection, shellSelectors, useShellStore } from './shell.store';
+import { UsersScreen } from '../users/UsersScreen';
+import { resolveSection, sectionsFor, type Section } from './sections';
+import { openSection } from './shell.actions';
+import { shellSelectors, useShellStore } from './shell.store';
+
+function SectionContent({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  switch (section) {
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <ComingSoon title={t(`nav.${section}`)} />;
+  }
+}
 
 /** The signed-in frame: who is signed in, the lock controls, and the sections. */
 export function HomeShell() {
   const { t } = useTranslation();
   const user = useSessionStore(sessionSelectors.user);
-  const section = useShellStore(shellSelectors.section);
+  const chosen = useShellStore(shellSelectors.section);
+  if (!user) return null;
+  const section = resolveSection(user.role, chosen ?? user.lastView);
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 232, breakpoint: 0 }} padding="xl">
@@ -21,17 +40,15 @@ export function HomeShell() {
             {t('app.brand')}
           </Title>
           <Group gap="md" wrap="nowrap">
-            {user && (
-              <Stack gap={0} align="flex-end">
-                {/* A display name is one free-text field, shown exactly as the user entered it. */}
-                <Text fw={700} size="sm" lineClamp={1}>
-                  {user.displayName}
-                </Text>
-                <Badge variant="white" color="mamori.9" size="sm">
-                  {t(`roles.${user.role}`)}
-                </Badge>
-              </Stack>
-            )}
+            <Stack gap={0} align="flex-end">
+              {/* A display name is one free-text field, shown exactly as the user entered it. */}
+              <Text fw={700} size="sm" lineClamp={1}>
+                {user.displayName}
+              </Text>
+              <Badge variant="white" color="mamori.9" size="sm">
+                {t(`roles.${user.role}`)}
+              </Badge>
+            </Stack>
             <Button
               variant="white"
               color="mamori.9"
@@ -48,7 +65,7 @@ export function HomeShell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
-        {SECTIONS.map((item) => (
+        {sectionsFor(user.role).map((item) => (
           <NavLink
             key={item}
             component="button"
@@ -56,14 +73,14 @@ export function HomeShell() {
             label={t(`nav.${item}`)}
             active={item === section}
             aria-current={item === section ? 'page' : undefined}
-            onClick={() => openSection(item)}
+            onClick={() => void openSection(item)}
             fw={item === section ? 700 : 400}
           />
         ))}
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        {section === 'settings' ? <SettingsScreen /> : <ComingSoon title={t(`nav.${section}`)} />}
+        <SectionContent section={section} />
       </AppShell.Main>
     </AppShell>
   );

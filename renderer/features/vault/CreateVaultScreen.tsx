@@ -1,14 +1,15 @@
 import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
-import type { ErrorCode } from '../../../electron/common/errors';
-import { ApiError, errorCodeOf } from '../../api/mamori';
+import { ApiError } from '../../api/mamori';
 import { currentLocale } from '../../i18n/i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { PassphraseInput } from '../../ui/PassphraseInput';
-import { fieldErrors, validate, type FieldErrors } from '../../ui/validation';
+import { FailureMessage } from '../../ui/ErrorMessage';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
+import { useFailure } from '../../ui/useFailure';
+import { useFormFields } from '../../ui/useFormFields';
+import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { loadSession } from '../session/session.actions';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { createVault, type CreateVaultInput } from './vault.actions';
@@ -40,44 +41,29 @@ type Field = 'username' | 'displayName' | 'passphrase' | 'confirm';
 
 function CreateVaultForm({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<Field, string>>({
-    username: '',
-    displayName: '',
-    passphrase: '',
-    confirm: '',
-  });
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const form = useFormFields<Field>({ username: '', displayName: '', passphrase: '', confirm: '' });
+  const failure = useFailure();
   const [busy, setBusy] = useState(false);
-
-  const bind = (field: Field) => ({
-    value: values[field],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      const { value } = event.currentTarget;
-      setValues((current) => ({ ...current, [field]: value }));
-    },
-    error: errors[field] ? t(errors[field]) : undefined,
-  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { confirm, ...input } = values;
+    const { confirm, ...input } = form.values;
     const checked = validate<CreateVaultInput, Field>(contract['vault:create'].input, {
       ...input,
       locale: currentLocale(),
     });
     const found = checked.ok ? {} : checked.errors;
-    if (confirm !== values.passphrase) found.confirm = 'validation.passphrase.mismatch';
-    setErrors(found);
+    found.confirm = confirmationError(input.passphrase, confirm);
+    form.setErrors(found);
     if (!checked.ok || found.confirm) return;
 
-    setFailure(null);
+    failure.clear();
     setBusy(true);
     try {
       onCreated(await createVault(checked.data));
     } catch (error) {
-      setFailure(errorCodeOf(error));
-      if (error instanceof ApiError && error.issues) setErrors(fieldErrors<Field>(error.issues));
+      failure.report(error);
+      if (error instanceof ApiError && error.issues) form.setErrors(fieldErrors<Field>(error.issues));
       setBusy(false);
     }
   };
@@ -93,21 +79,20 @@ function CreateVaultForm({ onCreated }: { onCreated: (recoveryKey: string) => vo
           autoComplete="off"
           spellCheck={false}
           autoFocus
-          {...bind('username')}
+          {...form.bind('username')}
         />
         <TextInput
           label={t('createVault.displayName')}
           description={t('createVault.displayNameHint')}
           autoComplete="off"
-          {...bind('displayName')}
+          {...form.bind('displayName')}
         />
-        <PassphraseInput
-          label={t('createVault.passphrase')}
-          description={t('createVault.policy')}
-          {...bind('passphrase')}
+        <NewPassphraseFields
+          passphrase={form.bind('passphrase')}
+          confirm={form.bind('confirm')}
+          labels={{ passphrase: t('createVault.passphrase'), confirm: t('createVault.passphraseConfirm') }}
         />
-        <PassphraseInput label={t('createVault.passphraseConfirm')} {...bind('confirm')} />
-        {failure && <ErrorMessage code={failure} />}
+        <FailureMessage failure={failure} />
         <Button type="submit" loading={busy}>
           {t('createVault.submit')}
         </Button>

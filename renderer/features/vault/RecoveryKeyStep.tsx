@@ -1,14 +1,11 @@
 import { Alert, Box, Button, Checkbox, List, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normaliseKeyText } from './recoveryKey';
 
 /** Thirteen groups of four fit two rows, which are easier to copy by hand than one long line. */
 const GROUPS_PER_ROW = 7;
 
-/** Full-width characters from a Japanese IME and lower case count as typed correctly. */
-function normaliseGroup(value: string): string {
-  return value.normalize('NFKC').trim().toUpperCase();
-}
 
 interface RecoveryKeyStepProps {
   recoveryKey: string;
@@ -26,8 +23,8 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
   const [typed, setTyped] = useState('');
 
   const groups = recoveryKey.split('-');
-  const lastGroup = normaliseGroup(groups[groups.length - 1]);
-  const typedGroup = normaliseGroup(typed);
+  const lastGroup = normaliseKeyText(groups[groups.length - 1]);
+  const typedGroup = normaliseKeyText(typed);
   const matches = typedGroup === lastGroup;
   const mismatch = typedGroup.length >= lastGroup.length && !matches;
 

@@ -11,3 +11,10 @@ export async function createVault(input: CreateVaultInput): Promise<string> {
   const { recoveryKey } = await call('vault:create', input);
   return recoveryKey;
 }
+
+export type RecoverInput = ChannelInput<'vault:recover'>;
+
+/** From the sign-in screen: the recovery key sets a new passphrase for an administrator account. */
+export async function recoverAdministrator(input: RecoverInput): Promise<void> {
+  await call('vault:recover', input);
+}

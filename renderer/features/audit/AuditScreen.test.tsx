@@ -1,0 +1,188 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AUDIT_ACTIONS } from '../../../electron/common/audit';
+import type { ChannelInput } from '../../../electron/common/contract';
+import { i18n } from '../../i18n/i18n';
+import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { auditEntries, sessionFor } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+
+const ACTORS = [
+  { id: 'user-7', displayName: 'Testperson Officer', role: 'officer' as const, status: 'active' as const },
+  { id: 'user-9', displayName: 'Testperson Audit', role: 'auditor' as const, status: 'active' as const },
+];
+
+/** A trail of `total` entries, paged by core's rules: newest first, `before` exclusive. */
+function pagedTrail(total: number): Handlers['audit:list'] {
+  return ({ before, limit = 50 }: ChannelInput<'audit:list'>) => {
+    const top = Math.min(before === undefined ? total : before - 1, total);
+    const count = Math.max(0, Math.min(limit, top));
+    return ok({ entries: auditEntries(top, count), nextBefore: count === limit && top - count > 0 ? top - count + 1 : null });
+  };
+}
+
+async function auditScreen(handlers: Handlers = {}) {
+  const fake = installFakeMamori({
+    'session:current': () => ok(sessionFor({ role: 'auditor' })),
+    'audit:actors': () => ok({ actors: ACTORS }),
+    'audit:list': pagedTrail(120),
+    ...handlers,
+  });
+  const rendered = renderApp();
+  await screen.findByRole('table', { name: 'Audit trail entries' });
+  return { fake, ...rendered };
+}
+
+function seqs(): string[] {
+  const rows = within(screen.getByRole('table', { name: 'Audit trail entries' })).getAllByRole('row').slice(1);
+  return rows.map((r) => within(r).getAllByRole('cell')[0].textContent ?? '');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('audit trail screen', () => {
+  it('pages with keyset cursors: Older passes nextBefore, Newer walks back, Newest starts over', async () => {
+    const { fake, user } = await auditScreen();
+    expect(fake.callsTo('audit:list')).toEqual([{ filter: {}, limit: 50 }]);
+    expect(seqs()).toHaveLength(50);
+    expect(seqs()[0]).toBe('120');
+    const newer = screen.getByRole('button', { name: 'Newer' });
+    expect(newer).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Older' }));
+    await screen.findByText('Entries #70 to #21');
+    await user.click(screen.getByRole('button', { name: 'Older' }));
+    await screen.findByText('Entries #20 to #1');
+    expect(screen.getByRole('button', { name: 'Older' })).toHaveProperty('disabled', true);
+    expect(fake.callsTo('audit:list').slice(1)).toEqual([
+      { filter: {}, before: 71, limit: 50 },
+      { filter: {}, before: 21, limit: 50 },
+    ]);
+
+    await user.click(newer);
+    await screen.findByText('Entries #70 to #21');
+    expect(fake.callsTo('audit:list').at(-1)).toEqual({ filter: {}, before: 71, limit: 50 });
+    await user.click(newer);
+    await screen.findByText('Entries #120 to #71');
+    expect(fake.callsTo('audit:list').at(-1)).toEqual({ filter: {}, limit: 50 });
+    expect(newer).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Older' }));
+    await screen.findByText('Entries #70 to #21');
+    await user.click(screen.getByRole('button', { name: 'Newest' }));
+    await screen.findByText('Entries #120 to #71');
+    expect(newer).toHaveProperty('disabled', true);
+  });
+
+  it('shows each entry with translated action, role and a named target', async () => {
+    await auditScreen({
+      'audit:list': () =>
+        ok({
+          entries: auditEntries(5, 1, { action: 'user.created', actorRole: 'administrator', actorName: 'Testperson Admin', target: 'user:user-7', details: { role: 'officer' } }),
+          nextBefore: null,
+        }),
+    });
+    const cells = within(screen.getAllByRole('row')[1]).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(['5', expect.stringContaining('2026'), 'Testperson Admin', 'Administrator', 'User created', '—', 'User: Testperson Officer', 'role: officer']);
+  });
+
+  it('filters by who, what, case and local dates, and starts at the newest page again', async () => {
+    const { fake, user } = await auditScreen();
+    await user.click(screen.getByRole('button', { name: 'Older' }));
+    await screen.findByText('Entries #70 to #21');
+
+    await user.selectOptions(screen.getByLabelText('Who'), 'Testperson Officer (Case officer)');
+    await user.selectOptions(screen.getByLabelText('What'), 'Passphrase changed');
+    await user.type(screen.getByLabelText('Case reference'), ' TV-2026-0042 ');
+    await user.type(screen.getByLabelText('From'), '2026-03-01');
+    await user.type(screen.getByLabelText('To'), '2026-03-02');
+    await user.click(screen.getByRole('button', { name: 'Show entries' }));
+    await screen.findByText('Entries #120 to #71');
+
+    expect(fake.callsTo('audit:list').at(-1)).toEqual({
+      filter: {
+        actorId: 'user-7',
+        action: 'user.passphrase-changed',
+        caseRef: 'TV-2026-0042',
+        from: new Date(2026, 2, 1, 0, 0, 0, 0).toISOString(),
+        to: new Date(2026, 2, 2, 23, 59, 59, 999).toISOString(),
+      },
+      limit: 50,
+    });
+    expect(screen.getByRole('button', { name: 'Newer' })).toHaveProperty('disabled', true);
+  });
+
+  it('refuses an end date before the start date without asking core', async () => {
+    const { fake, user } = await auditScreen();
+    await user.type(screen.getByLabelText('From'), '2026-03-02');
+    await user.type(screen.getByLabelText('To'), '2026-03-01');
+    await user.click(screen.getByRole('button', { name: 'Show entries' }));
+    expect(screen.getByText('The end date is before the start date.')).toBeTruthy();
+    expect(fake.callsTo('audit:list')).toHaveLength(1);
+  });
+
+  it('shows an intact chain in green with entries, head and MAC prefix', async () => {
+    const { user } = await auditScreen({
+      'audit:verify': () => ok({ intact: true, entries: 1234, headSeq: 1234, headMacPrefix: '9f86d081884c7d65' }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    const result = await screen.findByRole('status', { name: /Chain intact/ });
+    expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65)');
+  });
+
+  it('shows a broken chain in red with where and why it broke', async () => {
+    const { user } = await auditScreen({
+      'audit:verify': () =>
+        ok({ intact: false, entries: 900, intactUpTo: 411, firstBroken: { seq: 412, reason: 'mac-mismatch' as const } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    const result = await screen.findByRole('alert');
+    expect(result.textContent).toContain('Chain broken');
+    expect(result.textContent).toContain('Broken: intact up to #411, first broken entry #412 (its MAC does not match');
+
+    await i18n.changeLanguage('ja');
+    expect((await screen.findByRole('alert')).textContent).toContain('異常：#411までは正常、最初の異常は #412（MACが一致しません');
+  });
+
+  it('exports the current filter as a CSV download and says how many rows', async () => {
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:mamori/1');
+    const revokeObjectURL = vi.fn();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    const { fake, user } = await auditScreen({
+      'audit:export': () => ok({ csv: 'seq,at\r\n1,x\r\n', rows: 1, fileName: 'mamori-audit-20260302-010203.csv' }),
+    });
+    await user.selectOptions(screen.getByLabelText('What'), 'Signed in');
+    await user.click(screen.getByRole('button', { name: 'Show entries' }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    expect(await screen.findByText('Rows exported: 1.')).toBeTruthy();
+    expect(fake.callsTo('audit:export')).toEqual([{ filter: { action: 'session.signed-in' } }]);
+    expect(clicks).toEqual(['mamori-audit-20260302-010203.csv']);
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    expect(await blob.text()).toBe('seq,at\r\n1,x\r\n');
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:mamori/1');
+    expect(document.querySelector('a[download]')).toBeNull();
+  });
+
+  it('shows a failed verification translated', async () => {
+    const { user } = await auditScreen({ 'audit:verify': () => fail('INTERNAL') });
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong.');
+  });
+});
+
+describe('audit action labels', () => {
+  it('names every audit action in both languages', () => {
+    for (const language of ['en', 'ja']) {
+      const missing = AUDIT_ACTIONS.filter((action) => !i18n.exists(`auditActions.${action}`, { lng: language }));
+      expect(missing, language).toEqual([]);
+    }
+  });
+});

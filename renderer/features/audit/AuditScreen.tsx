@@ -1,0 +1,130 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditFilter } from '../../../electron/common/contract';
+import { formatNumber } from '../../i18n/format';
+import { FailureMessage } from '../../ui/ErrorMessage';
+import { LoadingIndicator } from '../../ui/LoadingIndicator';
+import { useFailure, type Failure } from '../../ui/useFailure';
+import {
+  applyAuditFilter,
+  exportAuditCsv,
+  loadActors,
+  showNewer,
+  showNewest,
+  showOlder,
+  verifyAuditChain,
+} from './audit.actions';
+import { auditSelectors, useAuditStore } from './audit.store';
+import { AuditFilterForm } from './AuditFilterForm';
+import { AuditTable } from './AuditTable';
+import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
+import { ChainVerificationResult } from './ChainVerificationResult';
+
+/** Runs one of the screen's actions with its busy flag; a refusal is shown next to what was tried. */
+async function run(failure: Failure, setBusy: (busy: boolean) => void, action: () => Promise<void>): Promise<void> {
+  failure.clear();
+  setBusy(true);
+  try {
+    await action();
+  } catch (error) {
+    failure.report(error);
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** Auditors and administrators: the access trail, one page at a time, its verification and its export. */
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const loaded = useAuditStore(auditSelectors.loaded);
+  const verification = useAuditStore(auditSelectors.verification);
+  const exportedRows = useAuditStore(auditSelectors.exportedRows);
+  const pageFailure = useFailure();
+  const toolFailure = useFailure();
+  const [paging, setPaging] = useState(false);
+  const [verifying, setVerifying] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  const { report: reportPageFailure } = pageFailure;
+  useEffect(() => {
+    if (!useAuditStore.getState().loaded) applyAuditFilter({}, EMPTY_DRAFT).catch(reportPageFailure);
+    // Every time: accounts added since the last visit must be in the "who" filter.
+    loadActors().catch(reportPageFailure);
+  }, [reportPageFailure]);
+
+  const page = (move: () => Promise<void>) => void run(pageFailure, setPaging, move);
+  const tool = (action: () => Promise<void>, setBusy: (busy: boolean) => void) => void run(toolFailure, setBusy, action);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t('audit.title')}</Title>
+        <Group gap="sm">
+          <ExportStatus rows={exportedRows} />
+          <Button variant="default" loading={verifying} onClick={() => tool(verifyAuditChain, setVerifying)}>
+            {t('audit.verify.action')}
+          </Button>
+          <Button variant="default" loading={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
+            {t('audit.export.action')}
+          </Button>
+        </Group>
+      </Group>
+      {verification && <ChainVerificationResult result={verification} />}
+      <FailureMessage failure={toolFailure} />
+
+      <Paper withBorder p="lg">
+        <AuditFilterForm
+          busy={paging}
+          onApply={(filter: AuditFilter, draft: AuditFilterDraft) => page(() => applyAuditFilter(filter, draft))}
+        />
+      </Paper>
+      <FailureMessage failure={pageFailure} />
+      {loaded ? (
+        <Stack gap="sm">
+          <Pager busy={paging} onMove={page} />
+          <AuditTable />
+        </Stack>
+      ) : (
+        !pageFailure.code && <LoadingIndicator />
+      )}
+    </Stack>
+  );
+}
+
+function ExportStatus({ rows }: { rows: number | null }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Text role="status" size="sm" c="teal.9" fw={700}>
+      {rows === null ? '' : t('audit.export.done', { rows: formatNumber(i18n.language, rows) })}
+    </Text>
+  );
+}
+
+/** Keyset paging: newest, one page newer (back along the cursors walked), one page older. */
+function Pager({ busy, onMove }: { busy: boolean; onMove: (move: () => Promise<void>) => void }) {
+  const { t } = useTranslation();
+  const entries = useAuditStore(auditSelectors.entries);
+  const hasNewer = useAuditStore(auditSelectors.hasNewer);
+  const hasOlder = useAuditStore(auditSelectors.hasOlder);
+  return (
+    <Group justify="space-between" component="nav" aria-label={t('audit.pager.label')}>
+      <Text size="sm" c="dimmed">
+        {entries.length > 0
+          ? t('audit.pager.range', { newest: entries[0].seq, oldest: entries[entries.length - 1].seq })
+          : ''}
+      </Text>
+      <Group gap="xs">
+        <Button variant="default" size="xs" disabled={busy} onClick={() => onMove(showNewest)}>
+          {t('audit.pager.newest')}
+        </Button>
+        <Button variant="default" size="xs" disabled={busy || !hasNewer} onClick={() => onMove(showNewer)}>
+          {t('audit.pager.newer')}
+        </Button>
+        <Button variant="default" size="xs" disabled={busy || !hasOlder} onClick={() => onMove(showOlder)}>
+          {t('audit.pager.older')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,39 @@
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ChainVerificationResult as Result } from '../../../electron/common/contract';
+import { formatNumber } from '../../i18n/format';
+import { SuccessNotice } from '../../ui/SuccessNotice';
+
+/** Whether the audit chain recomputed cleanly, and if not, where it first broke and why. */
+export function ChainVerificationResult({ result }: { result: Result }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(i18n.language, value);
+
+  if (result.intact) {
+    return (
+      <SuccessNotice title={t('audit.verify.intactTitle')}>
+        <Text size="sm">
+          {t('audit.verify.intact', {
+            entries: n(result.entries),
+            seq: n(result.headSeq),
+            mac: result.headMacPrefix,
+          })}
+        </Text>
+      </SuccessNotice>
+    );
+  }
+  return (
+    <Alert role="alert" color="red" variant="light" title={t('audit.verify.brokenTitle')}>
+      <Text size="sm">
+        {t('audit.verify.broken', {
+          intactUpTo: n(result.intactUpTo),
+          seq: n(result.firstBroken.seq),
+          reason: t(`audit.verify.reason.${result.firstBroken.reason}`),
+        })}
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('audit.verify.brokenAdvice')}
+      </Text>
+    </Alert>
+  );
+}

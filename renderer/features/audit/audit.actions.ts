@@ -1,0 +1,74 @@
+import type { AuditFilter } from '../../../electron/common/contract';
+import { downloadFile } from '../../ui/download';
+import { callInSession } from '../session/session.actions';
+import { useAuditStore, type AuditState } from './audit.store';
+import type { AuditFilterDraft } from './auditFilter';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Numbers each page request, so a slow answer to an earlier click cannot replace a later one. */
+let lastRequest = 0;
+
+/** Reads one page and swaps it in together with the cursors that lead to it, or changes nothing. */
+async function showPage(
+  filter: AuditFilter,
+  before: number | null,
+  newerCursors: (number | null)[],
+  alongside: Partial<AuditState> = {},
+): Promise<void> {
+  const request = ++lastRequest;
+  const page = await callInSession('audit:list', {
+    filter,
+    ...(before === null ? {} : { before }),
+    limit: AUDIT_PAGE_SIZE,
+  });
+  if (request !== lastRequest) return;
+  useAuditStore.setState({
+    ...alongside,
+    filter,
+    before,
+    newerCursors,
+    entries: page.entries,
+    nextBefore: page.nextBefore,
+    loaded: true,
+  });
+}
+
+export async function loadActors(): Promise<void> {
+  const { actors } = await callInSession('audit:actors', {});
+  useAuditStore.setState({ actors });
+}
+
+/** Starts over at the newest entries matching the filter. */
+export async function applyAuditFilter(filter: AuditFilter, draft: AuditFilterDraft): Promise<void> {
+  await showPage(filter, null, [], { draft, exportedRows: null });
+}
+
+export function showNewest(): Promise<void> {
+  return showPage(useAuditStore.getState().filter, null, []);
+}
+
+export async function showOlder(): Promise<void> {
+  const { filter, before, nextBefore, newerCursors } = useAuditStore.getState();
+  if (nextBefore === null) return;
+  await showPage(filter, nextBefore, [...newerCursors, before]);
+}
+
+export async function showNewer(): Promise<void> {
+  const { filter, newerCursors } = useAuditStore.getState();
+  if (newerCursors.length === 0) return;
+  await showPage(filter, newerCursors[newerCursors.length - 1], newerCursors.slice(0, -1));
+}
+
+export async function verifyAuditChain(): Promise<void> {
+  useAuditStore.setState({ verification: null });
+  useAuditStore.setState({ verification: await callInSession('audit:verify', {}) });
+}
+
+/** Exports every entry matching the current filter as CSV; the text goes straight to the download, never to a store. */
+export async function exportAuditCsv(): Promise<void> {
+  useAuditStore.setState({ exportedRows: null });
+  const { csv, rows, fileName } = await callInSession('audit:export', { filter: useAuditStore.getState().filter });
+  downloadFile(fileName, csv, 'text/csv;charset=utf-8');
+  useAuditStore.setState({ exportedRows: rows });
+}

@@ -1,0 +1,51 @@
+import type { AuditEntry, AuditFilter, ChainVerificationResult, ChannelOutput } from '../../../electron/common/contract';
+import { defineStore } from '../../stores/registry';
+import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
+
+export type AuditActor = ChannelOutput<'audit:actors'>['actors'][number];
+
+export interface AuditState {
+  actors: AuditActor[];
+  /** The filter the page was read with, and the form values it came from. */
+  filter: AuditFilter;
+  draft: AuditFilterDraft;
+  /**
+   * One page only, however long the trail: with a million entries nothing more may be held.
+   * Paging is by keyset: `before` is this page's cursor (null for the newest page).
+   */
+  entries: AuditEntry[];
+  before: number | null;
+  /** Cursors of the newer pages walked through to get here, nearest last: "Newer" pops one. */
+  newerCursors: (number | null)[];
+  /** Cursor of the next older page; null when this is the oldest. */
+  nextBefore: number | null;
+  loaded: boolean;
+  verification: ChainVerificationResult | null;
+  exportedRows: number | null;
+}
+
+export const initialAuditState: AuditState = {
+  actors: [],
+  filter: {},
+  draft: EMPTY_DRAFT,
+  entries: [],
+  before: null,
+  newerCursors: [],
+  nextBefore: null,
+  loaded: false,
+  verification: null,
+  exportedRows: null,
+};
+
+export const useAuditStore = defineStore('audit', initialAuditState);
+
+export const auditSelectors = {
+  actors: (s: AuditState) => s.actors,
+  draft: (s: AuditState) => s.draft,
+  entries: (s: AuditState) => s.entries,
+  loaded: (s: AuditState) => s.loaded,
+  hasNewer: (s: AuditState) => s.newerCursors.length > 0,
+  hasOlder: (s: AuditState) => s.nextBefore !== null,
+  verification: (s: AuditState) => s.verification,
+  exportedRows: (s: AuditState) => s.exportedRows,
+};

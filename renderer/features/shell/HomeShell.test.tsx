@@ -1,0 +1,71 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ViewSchema, type Role } from '../../../electron/common/contract';
+import { installFakeMamori, ok } from '../../test/fakeMamori';
+import { sessionFor } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+import { SECTIONS } from './sections';
+
+async function shellFor(role: Role, lastView: string | null = null) {
+  const fake = installFakeMamori({
+    'session:current': () => ok(sessionFor({ role, lastView })),
+    'users:list': () => ok({ users: [] }),
+    'audit:actors': () => ok({ actors: [] }),
+    'audit:list': () => ok({ entries: [], nextBefore: null }),
+  });
+  const rendered = renderApp();
+  const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+  return { fake, nav, ...rendered };
+}
+
+function navItems(nav: HTMLElement): string[] {
+  return within(nav)
+    .getAllByRole('button')
+    .map((button) => button.textContent ?? '');
+}
+
+function currentItem(nav: HTMLElement): string | null {
+  return nav.querySelector('[aria-current="page"]')?.textContent ?? null;
+}
+
+describe('navigation by role', () => {
+  it.each([
+    ['officer', ['My work', 'Cases', 'Interviews', 'Decisions', 'Organisations', 'Exports', 'Settings']],
+    ['supervisor', ['My work', 'Cases', 'Interviews', 'Decisions', 'Organisations', 'Exports', 'Settings']],
+    ['auditor', ['Audit trail', 'Settings']],
+    ['administrator', ['Users', 'Audit trail', 'Settings']],
+  ] as const)('shows a %s only their sections, the first one open', async (role, expected) => {
+    const { nav } = await shellFor(role);
+    expect(navItems(nav)).toEqual(expected);
+    expect(currentItem(nav)).toBe(expected[0]);
+    expect(screen.getByRole('heading', { level: 2, name: expected[0] })).toBeTruthy();
+  });
+});
+
+describe('last view', () => {
+  it('opens the view remembered from the last session', async () => {
+    const { nav } = await shellFor('administrator', 'audit');
+    expect(currentItem(nav)).toBe('Audit trail');
+    expect(await screen.findByRole('heading', { name: 'Audit trail' })).toBeTruthy();
+  });
+
+  it("falls back to the role's first section when the remembered one is not theirs", async () => {
+    expect(currentItem((await shellFor('auditor', 'users')).nav)).toBe('Audit trail');
+  });
+
+  it('falls back for a view that no longer exists', async () => {
+    expect(currentItem((await shellFor('officer', 'old-section')).nav)).toBe('My work');
+  });
+
+  it('tells core each section the user opens', async () => {
+    const { fake, nav, user } = await shellFor('supervisor');
+    await user.click(within(nav).getByRole('button', { name: 'Cases' }));
+    await user.click(within(nav).getByRole('button', { name: 'Settings' }));
+    expect(fake.callsTo('users:setLastView')).toEqual([{ view: 'cases' }, { view: 'settings' }]);
+    expect(currentItem(nav)).toBe('Settings');
+  });
+
+  it('uses section ids core accepts as a view', () => {
+    for (const section of SECTIONS) expect(ViewSchema.safeParse(section).success, section).toBe(true);
+  });
+});

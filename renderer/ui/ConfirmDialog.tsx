@@ -1,0 +1,47 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureMessage } from './ErrorMessage';
+import type { Failure } from './useFailure';
+
+interface ConfirmDialogProps {
+  opened: boolean;
+  title: string;
+  confirmLabel: string;
+  /** Red confirm button, for actions that cannot be undone. */
+  danger?: boolean;
+  busy: boolean;
+  /** A refusal stays in the dialog, next to the action it refers to. */
+  failure: Failure;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/** Asks before an action on someone else's account; the action runs only from the confirm button. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { opened, title, confirmLabel, danger, busy, failure, onConfirm, onCancel, children } = props;
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+    >
+      <Stack gap="md">
+        {children}
+        <FailureMessage failure={failure} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t('dialog.cancel')}
+          </Button>
+          <Button color={danger ? 'red.8' : undefined} loading={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,21 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from './validation';
+
+/**
+ * Text-valued form fields with their translated errors. Errors are kept as i18n keys, so a
+ * language switch re-translates them; `bind(field)` gives an input its value, handler and error.
+ */
+export function useFormFields<F extends string>(initial: Record<F, string>) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
+
+  const set = (field: F, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const bind = (field: F) => ({
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(field, event.currentTarget.value),
+    error: errors[field] ? t(errors[field]) : undefined,
+  });
+  return { values, set, setValues, errors, setErrors, bind, reset: () => setValues(initial) };
+}
