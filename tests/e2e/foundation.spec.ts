@@ -57,7 +57,7 @@ test('create a vault, sign out, sign in, panic-lock, sign in again, switch to Ja
   expect(await page.content()).not.toContain(key);
 
   await signIn(page);
-  await expect(page.getByText(ADMIN.displayName)).toBeVisible();
+  await expect(page.getByRole('banner').getByText(ADMIN.displayName)).toBeVisible();
   await expect(page).toHaveTitle('Mamori');
   await page.screenshot({ path: screenshotPath('en-home') });
 
@@ -70,7 +70,7 @@ test('create a vault, sign out, sign in, panic-lock, sign in again, switch to Ja
   await expect(page.getByText('The user name or passphrase is not correct.')).toBeVisible();
 
   await signIn(page);
-  await expect(page.getByText(ADMIN.displayName)).toBeVisible();
+  await expect(page.getByRole('banner').getByText(ADMIN.displayName)).toBeVisible();
 
   // Panic lock: Ctrl+L from anywhere.
   await page.keyboard.press('Control+L');
