@@ -207,7 +207,11 @@ export const contract = {
   /** Auditors and administrators: recomputes the whole chain. */
   'audit:verify': { input: Empty, output: ChainVerificationSchema },
   /** Auditors and administrators: the filtered trail as CSV (metadata only, never case content). */
-  'audit:export': { input: z.object({ filter: AuditFilterSchema }).strict(), output: z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }) },
+  'audit:export': {
+    input: z.object({ filter: AuditFilterSchema }).strict(),
+    /** `truncated`: the filter matched more than the export limit; only the newest entries are in `csv`. */
+    output: z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean(), fileName: z.string() }),
+  },
   ...casesContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

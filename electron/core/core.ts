@@ -90,7 +90,13 @@ export class MamoriCore implements MamoriCoreApi {
       'session:touch': async () => null,
       'session:changePassphrase': async (input, s) => {
         const session = s!;
-        session.user = await this.write(session, (tx, audit) => changeOwnPassphrase(session, tx, audit, input.currentPassphrase, input.newPassphrase, this.now()));
+        try {
+          session.user = await this.write(session, (tx, audit) => changeOwnPassphrase(session, tx, audit, input.currentPassphrase, input.newPassphrase, this.now()));
+        } catch (e) {
+          // Locked out by guessing from an open session: the session ends too.
+          if (e instanceof CoreError && e.code === 'LOCKED_OUT') await this.lock('user');
+          throw e;
+        }
         return sessionInfo(session);
       },
       'settings:get': async (_i, s) => s!.settings,
@@ -167,10 +173,12 @@ export class MamoriCore implements MamoriCoreApi {
       },
       'audit:export': async (input, s) => {
         const session = s!;
-        const rows = await session.vault.db.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT }));
-        await this.write(session, (_tx, audit) => audit({ action: 'audit.exported', details: { rows: rows.length, filter: JSON.stringify(input.filter) } }));
+        const read = await session.vault.db.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT + 1 }));
+        const rows = read.slice(0, EXPORT_LIMIT);
+        const truncated = read.length > EXPORT_LIMIT;
+        await this.write(session, (_tx, audit) => audit({ action: 'audit.exported', details: { rows: rows.length, truncated, filter: JSON.stringify(input.filter) } }));
         const stamp = this.isoNow().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-        return { csv: toCsv(rows.map(toAuditEntry)), rows: rows.length, fileName: `mamori-audit-${stamp}.csv` };
+        return { csv: toCsv(rows.map(toAuditEntry)), rows: rows.length, truncated, fileName: `mamori-audit-${stamp}.csv` };
       },
     };
   }

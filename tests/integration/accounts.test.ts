@@ -158,6 +158,29 @@ describe('accounts', () => {
   });
 });
 
+describe('guessing from an open session', () => {
+  it('is throttled like sign-in, and a lock-out ends the session', async () => {
+    let t = Date.UTC(2026, 10, 26);
+    const { dataDir, core } = await newVault({ now: () => t });
+    dirs.push(dataDir);
+    const me = (await signInAdmin(core)) as { user: { id: string } };
+    await ok(core, 'settings:update', { autoLockMinutes: 30 });
+    expect(await code(core.dispatch('users:resetPassphrase', { userId: me.user.id, version: 1 }))).toBe('FORBIDDEN');
+    const guess = (i: number) => core.dispatch('session:changePassphrase', { currentPassphrase: `guess number ${i}`, newPassphrase: 'whatever new passphrase' });
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push(await code(guess(i)));
+    codes.push(await code(guess(3)));
+    expect(codes).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'THROTTLED']);
+    for (let i = 4; i < 20 && (await ok(core, 'vault:status')).unlocked; i++) {
+      t += 2 * 60_000;
+      codes.push(await code(guess(i)));
+    }
+    expect(codes.at(-1)).toBe('LOCKED_OUT');
+    expect(await ok(core, 'vault:status')).toEqual({ exists: true, unlocked: false });
+    expect(await code(core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase }))).toBe('LOCKED_OUT');
+  });
+});
+
 describe('the audit trail through the dispatcher', () => {
   it('lists with filters and keyset paging, verifies, and exports CSV without case content', async () => {
     const { core, officer, auditor } = await withAccounts();
@@ -191,8 +214,9 @@ describe('the audit trail through the dispatcher', () => {
     const exp = await ok<{ csv: string; rows: number; fileName: string }>(core, 'audit:export', { filter: { action: 'user.created' } });
     expect(exp.rows).toBe(3);
     expect(exp.fileName).toMatch(/^mamori-audit-\d{8}-\d{6}\.csv$/);
-    const lines = exp.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('seq,at,actor_id,actor_name,actor_role,action,case_ref,target,details,mac');
+    const lines = exp.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFseq,at,actor_id,actor_name,actor_role,action,case_ref,target,details,mac');
+    expect(exp.truncated).toBe(false);
     expect(lines).toHaveLength(4);
     expect(await code(core.dispatch('users:list', {}))).toBe('FORBIDDEN');
     await core.close();

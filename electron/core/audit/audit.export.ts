@@ -18,5 +18,6 @@ export function toCsv(rows: (AuditEntry & { mac: string })[]): string {
       [r.seq, r.at, r.actorId, r.actorName, r.actorRole, r.action, r.caseRef, r.target, JSON.stringify(r.details), r.mac].map(csvField).join(','),
     );
   }
-  return lines.join('\r\n') + '\r\n';
+  // The byte-order mark makes spreadsheet software on Japanese Windows read the file as UTF-8.
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -93,6 +93,8 @@ export async function resetPassphrase(
   version: number,
   now: number,
 ): Promise<{ user: UserAccount; temporaryPassphrase: string }> {
+  // One's own passphrase is changed in one's own session, knowing the current one.
+  if (userId === session.user.id) throw new CoreError('FORBIDDEN');
   const row = await mustGet(tx, userId);
   if (row.status !== 'active') throw new CoreError('NOT_FOUND');
   if (!(await updateUser(tx, userId, version, { must_change_passphrase: 1 }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
@@ -115,11 +117,17 @@ export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit
   if (normalisePassphrase(current) === normalisePassphrase(next)) throw new CoreError('PASSPHRASE_REUSED');
   const file = readKeyslots(session.vault.paths.keyslots);
   const slot = findUserSlot(file, session.user.username);
+  // Guessing through this form is throttled, and counted, like guessing at sign-in.
+  const throttle = throttleOf(session);
+  const lookup = usernameLookup(session.vault.vaultId, session.user.username);
+  const gate = throttle.check(lookup, now);
+  if (gate.lockedOut) throw new CoreError('LOCKED_OUT');
+  if (gate.waitMs > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: gate.waitMs });
   const proof = slot ? await openUserSlot(file, slot, current) : null;
   if (!proof) {
-    // Guessing through this form counts like guessing at sign-in.
-    throttleOf(session).recordFailure(usernameLookup(session.vault.vaultId, session.user.username), session.user.id, now);
-    throw new CoreError('BAD_CREDENTIALS');
+    const next = throttle.recordFailure(lookup, session.user.id, now);
+    if (next.lockedOut) throw new CoreError('LOCKED_OUT');
+    throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
   wipe(proof);
   await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, new Date(now).toISOString());

@@ -39,7 +39,7 @@ export function AuditScreen() {
   const { t } = useTranslation();
   const loaded = useAuditStore(auditSelectors.loaded);
   const verification = useAuditStore(auditSelectors.verification);
-  const exportedRows = useAuditStore(auditSelectors.exportedRows);
+  const exported = useAuditStore(auditSelectors.exported);
   const pageFailure = useFailure();
   const toolFailure = useFailure();
   const [paging, setPaging] = useState(false);
@@ -61,7 +61,7 @@ export function AuditScreen() {
       <Group justify="space-between" align="center">
         <Title order={2}>{t('audit.title')}</Title>
         <Group gap="sm">
-          <ExportStatus rows={exportedRows} />
+          <ExportStatus result={exported} />
           <Button variant="default" loading={verifying} onClick={() => tool(verifyAuditChain, setVerifying)}>
             {t('audit.verify.action')}
           </Button>
@@ -92,11 +92,12 @@ export function AuditScreen() {
   );
 }
 
-function ExportStatus({ rows }: { rows: number | null }) {
+function ExportStatus({ result }: { result: { rows: number; truncated: boolean } | null }) {
   const { t, i18n } = useTranslation();
+  const rows = result ? formatNumber(i18n.language, result.rows) : '';
   return (
-    <Text role="status" size="sm" c="teal.9" fw={700}>
-      {rows === null ? '' : t('audit.export.done', { rows: formatNumber(i18n.language, rows) })}
+    <Text role="status" size="sm" c={result?.truncated ? 'orange.9' : 'teal.9'} fw={700}>
+      {result === null ? '' : t(result.truncated ? 'audit.export.truncated' : 'audit.export.done', { rows })}
     </Text>
   );
 }

@@ -41,7 +41,7 @@ export async function loadActors(): Promise<void> {
 
 /** Starts over at the newest entries matching the filter. */
 export async function applyAuditFilter(filter: AuditFilter, draft: AuditFilterDraft): Promise<void> {
-  await showPage(filter, null, [], { draft, exportedRows: null });
+  await showPage(filter, null, [], { draft, exported: null });
 }
 
 export function showNewest(): Promise<void> {
@@ -67,8 +67,8 @@ export async function verifyAuditChain(): Promise<void> {
 
 /** Exports every entry matching the current filter as CSV; the text goes straight to the download, never to a store. */
 export async function exportAuditCsv(): Promise<void> {
-  useAuditStore.setState({ exportedRows: null });
-  const { csv, rows, fileName } = await callInSession('audit:export', { filter: useAuditStore.getState().filter });
+  useAuditStore.setState({ exported: null });
+  const { csv, rows, truncated, fileName } = await callInSession('audit:export', { filter: useAuditStore.getState().filter });
   downloadFile(fileName, csv, 'text/csv;charset=utf-8');
-  useAuditStore.setState({ exportedRows: rows });
+  useAuditStore.setState({ exported: { rows, truncated } });
 }

@@ -21,7 +21,8 @@ export interface AuditState {
   nextBefore: number | null;
   loaded: boolean;
   verification: ChainVerificationResult | null;
-  exportedRows: number | null;
+  /** The last export's size, and whether the export limit cut it short. */
+  exported: { rows: number; truncated: boolean } | null;
 }
 
 export const initialAuditState: AuditState = {
@@ -34,7 +35,7 @@ export const initialAuditState: AuditState = {
   nextBefore: null,
   loaded: false,
   verification: null,
-  exportedRows: null,
+  exported: null,
 };
 
 export const useAuditStore = defineStore('audit', initialAuditState);
@@ -47,5 +48,5 @@ export const auditSelectors = {
   hasNewer: (s: AuditState) => s.newerCursors.length > 0,
   hasOlder: (s: AuditState) => s.nextBefore !== null,
   verification: (s: AuditState) => s.verification,
-  exportedRows: (s: AuditState) => s.exportedRows,
+  exported: (s: AuditState) => s.exported,
 };
