@@ -171,7 +171,7 @@ describe('guessing from an open session', () => {
     for (let i = 0; i < 3; i++) codes.push(await code(guess(i)));
     codes.push(await code(guess(3)));
     expect(codes).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'BAD_CREDENTIALS', 'THROTTLED']);
-    for (let i = 4; i < 20 && (await ok(core, 'vault:status')).unlocked; i++) {
+    for (let i = 4; i < 20 && (await ok<{ unlocked: boolean }>(core, 'vault:status')).unlocked; i++) {
       t += 2 * 60_000;
       codes.push(await code(guess(i)));
     }
@@ -211,7 +211,7 @@ describe('the audit trail through the dispatcher', () => {
     const v = await ok<{ intact: boolean; entries: number }>(core, 'audit:verify');
     expect(v.intact).toBe(true);
 
-    const exp = await ok<{ csv: string; rows: number; fileName: string }>(core, 'audit:export', { filter: { action: 'user.created' } });
+    const exp = await ok<{ csv: string; rows: number; truncated: boolean; fileName: string }>(core, 'audit:export', { filter: { action: 'user.created' } });
     expect(exp.rows).toBe(3);
     expect(exp.fileName).toMatch(/^mamori-audit-\d{8}-\d{6}\.csv$/);
     const lines = exp.csv.trimEnd().split('\r\n');

@@ -290,6 +290,7 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
   const count: string[] = [];
   const page: string[] = [];
   const params: (string | number)[] = [];
+  const links: { table: string; key: string }[] = [];
   const f = q.filter;
   const column = (sql: string, value: string | number) => {
     count.push(sql);
@@ -300,6 +301,7 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     count.push(`c.num IN (SELECT case_num FROM ${table} WHERE ${key} = ?)`);
     page.push(`EXISTS (SELECT 1 FROM ${table} x WHERE x.case_num = c.num AND x.${key} = ?)`);
     params.push(value);
+    links.push({ table, key });
   };
   if (q.onlyAssignedTo) linked('case_officers', 'user_id', q.onlyAssignedTo);
   if (f.officerId) linked('case_officers', 'user_id', f.officerId);
@@ -318,7 +320,13 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     column('c.num IN (SELECT rowid FROM cases_name_prefix WHERE cases_name_prefix MATCH ?)', `"${query.replace(/"/g, '""')}"*`);
   }
   const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
-  const total = (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM cases c ${where(count)}`, params))?.n ?? 0;
+  // With one link filter and nothing else, the link table's own index counts alone (foreign
+  // keys guarantee every row points at a case).
+  const countSql =
+    links.length === 1 && count.length === 1
+      ? `SELECT count(*) AS n FROM ${links[0].table} WHERE ${links[0].key} = ?`
+      : `SELECT count(*) AS n FROM cases c ${where(count)}`;
+  const total = (await tx.get<{ n: number }>(countSql, params))?.n ?? 0;
   const rows = await tx.all<ListRow>(
     `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.situation, c.next_deadline, c.updated_at
      FROM cases c ${where(page)} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,

@@ -155,7 +155,7 @@ describe('audit trail screen', () => {
       clicks.push(this.download);
     });
     const { fake, user } = await auditScreen({
-      'audit:export': () => ok({ csv: 'seq,at\r\n1,x\r\n', rows: 1, fileName: 'mamori-audit-20260302-010203.csv' }),
+      'audit:export': () => ok({ csv: 'seq,at\r\n1,x\r\n', rows: 1, truncated: false, fileName: 'mamori-audit-20260302-010203.csv' }),
     });
     await user.selectOptions(screen.getByLabelText('What'), 'Signed in');
     await user.click(screen.getByRole('button', { name: 'Show entries' }));
