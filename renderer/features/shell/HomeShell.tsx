@@ -2,6 +2,7 @@ import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CasesScreen } from '../cases/list/CasesScreen';
 import { lockSession, signOut } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -13,6 +14,8 @@ import { shellSelectors, useShellStore } from './shell.store';
 function SectionContent({ section }: { section: Section }) {
   const { t } = useTranslation();
   switch (section) {
+    case 'cases':
+      return <CasesScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':

@@ -1,0 +1,192 @@
+import { Badge, Box, Group, Skeleton, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RiskLevel } from '../../../../electron/common/cases';
+import type { CaseListRow } from '../../../../electron/common/contract.cases';
+import { ensureRows, openCase, WINDOW_SIZE } from './caseList.actions';
+import { caseListSelectors, useCaseListStore } from './caseList.store';
+import { deadlineState, formatDay, formatInstantDay } from './caseListFormat';
+
+/** Fixed, so the virtualiser can place row 99,999 without measuring the rows before it. */
+export const ROW_HEIGHT = 48;
+/** Rows asked for only once scrolling pauses this long: dragging the scrollbar across 100,000 rows must not read every window on the way. */
+const FETCH_DELAY_MS = 80;
+
+const COLUMNS = 'minmax(120px, 1fr) minmax(72px, 0.6fr) 128px 88px minmax(120px, 1.2fr) minmax(96px, 1fr) minmax(128px, 1.3fr) minmax(150px, 1.2fr) 112px';
+
+const RISK_COLOURS: Record<RiskLevel, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
+
+const gridStyle: CSSProperties = { display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', columnGap: 12 };
+const cellStyle: CSSProperties = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', minWidth: 0 };
+
+function rowAt(windows: Record<number, CaseListRow[]>, index: number): CaseListRow | undefined {
+  return windows[Math.floor(index / WINDOW_SIZE) * WINDOW_SIZE]?.[index % WINDOW_SIZE];
+}
+
+function Deadline({ date }: { date: string | null }) {
+  const { t, i18n } = useTranslation();
+  if (!date) return <>{t('caseList.table.none')}</>;
+  const state = deadlineState(date);
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text span size="sm" fw={state ? 700 : undefined} c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'orange.9' : undefined}>
+        {formatDay(i18n.language, date)}
+      </Text>
+      {state && (
+        // Colour alone would not reach everyone: the state is also said in words.
+        <Badge size="xs" variant="light" tt="none" color={state === 'overdue' ? 'red' : 'orange'}>
+          {t(`caseList.deadline.${state}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function RowCells({ row }: { row: CaseListRow }) {
+  const { t, i18n } = useTranslation();
+  const flags = row.flags.map((flag) => t(`vocab.flag.${flag}`));
+  const nationality = t(`vocab.nationality.${row.nationality}`, { defaultValue: row.nationality });
+  return (
+    <>
+      <Text role="cell" span size="sm" ff="monospace" fw={600} style={cellStyle}>
+        {row.reference}
+      </Text>
+      {/* Masked initials only (DESIGN.md §3): the full name is shown inside the case. */}
+      <Text role="cell" span size="sm" style={cellStyle}>
+        {row.maskedName}
+      </Text>
+      <div role="cell" style={cellStyle}>
+        <Badge variant="light" color="mamori" size="sm" tt="none">
+          {t(`vocab.stage.${row.stage}`)}
+        </Badge>
+      </div>
+      <div role="cell" style={cellStyle}>
+        <Badge variant={row.riskLevel === 'critical' ? 'filled' : 'light'} color={RISK_COLOURS[row.riskLevel]} size="sm" tt="none">
+          {t(`vocab.riskLevel.${row.riskLevel}`)}
+        </Badge>
+      </div>
+      <Text role="cell" span size="xs" style={cellStyle} title={flags.join(', ')}>
+        {flags.length > 0 ? flags.join(', ') : t('caseList.table.none')}
+      </Text>
+      <Text role="cell" span size="sm" style={cellStyle}>
+        {nationality}
+      </Text>
+      <Text role="cell" span size="sm" style={cellStyle} title={t(`vocab.situation.${row.situation}`)}>
+        {t(`vocab.situation.${row.situation}`)}
+      </Text>
+      <div role="cell" style={cellStyle}>
+        <Deadline date={row.nextDeadline} />
+      </div>
+      <Text role="cell" span size="sm" style={cellStyle}>
+        {formatInstantDay(i18n.language, row.updatedAt)}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * Every matching case in one scrolling table, however many: only the rows in view are in the DOM,
+ * and only the windows around them are held. Rows open their case on click, Enter or Space, and
+ * the arrow keys move between rows.
+ */
+export function CaseListTable() {
+  const { t } = useTranslation();
+  const total = useCaseListStore(caseListSelectors.total) ?? 0;
+  const windows = useCaseListStore(caseListSelectors.windows);
+  const query = useCaseListStore(caseListSelectors.query);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read fresh on every render, never memoised.
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (last < 0) return;
+    const timer = setTimeout(() => void ensureRows(first, last), FETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [first, last, query]);
+
+  // A new search or filter is a new list: start it at the top.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [query]);
+
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= total) return;
+    virtualizer.scrollToIndex(index);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: CaseListRow | undefined) => {
+    if ((event.key === 'Enter' || event.key === ' ') && row) {
+      event.preventDefault();
+      openCase(row.id);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      focusRow(index + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      focusRow(event.key === 'Home' ? 0 : total - 1);
+    }
+  };
+
+  return (
+    <Box role="table" aria-label={t('caseList.table.label')} aria-rowcount={total + 1} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
+      <div role="rowgroup">
+        <Box role="row" aria-rowindex={1} px="sm" py={8} bg="gray.0" style={{ ...gridStyle, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          {(['reference', 'name', 'stage', 'risk', 'flags', 'nationality', 'situation', 'deadline', 'updated'] as const).map((column) => (
+            <Text key={column} role="columnheader" size="xs" fw={700} c="dimmed" style={cellStyle}>
+              {t(`caseList.table.${column}`)}
+            </Text>
+          ))}
+        </Box>
+      </div>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        style={{ height: 'max(320px, calc(100vh - 400px))', overflowY: 'auto', contain: 'strict' }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(windows, item.index);
+            return (
+              <Box
+                key={item.key}
+                role="row"
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                aria-label={row ? t('caseList.table.rowLabel', { reference: row.reference, name: row.maskedName }) : t('caseList.table.loadingRow')}
+                aria-busy={row ? undefined : true}
+                tabIndex={0}
+                px="sm"
+                onClick={row ? () => openCase(row.id) : undefined}
+                onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => onKeyDown(event, item.index, row)}
+                style={{
+                  ...gridStyle,
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  cursor: row ? 'pointer' : 'progress',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  background: item.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
+                }}
+              >
+                {row ? <RowCells row={row} /> : <Skeleton role="cell" height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />}
+              </Box>
+            );
+          })}
+        </div>
+      </div>
+    </Box>
+  );
+}

@@ -1,0 +1,90 @@
+import type { CaseListFilter } from '../../../../electron/common/contract.cases';
+import type { ChannelInput } from '../../../../electron/common/contract';
+import { errorCodeOf } from '../../../api/mamori';
+import { storeGeneration } from '../../../stores/registry';
+import { callInSession } from '../../session/session.actions';
+import { useCaseListStore, type CaseSort } from './caseList.store';
+
+/** Rows per `cases:list` request. */
+export const WINDOW_SIZE = 100;
+/** Windows kept at once (a screenful needs at most two); the farthest from view are dropped first. */
+export const MAX_WINDOWS = 5;
+
+/** Window offsets asked for and not yet answered, per query, so scrolling does not ask twice. */
+const pending = new Set<string>();
+
+function windowOffsets(firstIndex: number, lastIndex: number): number[] {
+  const offsets: number[] = [];
+  for (let offset = Math.floor(firstIndex / WINDOW_SIZE) * WINDOW_SIZE; offset <= lastIndex; offset += WINDOW_SIZE) {
+    offsets.push(offset);
+  }
+  return offsets;
+}
+
+async function loadWindow(offset: number, near: number): Promise<void> {
+  const { filter, sort, query } = useCaseListStore.getState();
+  // The store generation too: after a lock the query counter starts again from 0.
+  const key = `${storeGeneration()}:${query}:${offset}`;
+  if (pending.has(key)) return;
+  pending.add(key);
+  try {
+    const input: ChannelInput<'cases:list'> = { filter, sort, offset, limit: WINDOW_SIZE };
+    const page = await callInSession('cases:list', input);
+    // Filter or sort changed while this was on its way: these rows belong to a list no longer shown.
+    if (useCaseListStore.getState().query !== query) return;
+    useCaseListStore.setState((s) => {
+      const windows = { ...s.windows, [offset]: page.rows };
+      const kept = Object.keys(windows)
+        .map(Number)
+        .sort((a, b) => Math.abs(a - near) - Math.abs(b - near))
+        .slice(0, MAX_WINDOWS);
+      return { total: page.total, windows: Object.fromEntries(kept.map((o) => [o, windows[o]])), error: null };
+    });
+  } catch (error) {
+    if (useCaseListStore.getState().query === query) useCaseListStore.setState({ error: errorCodeOf(error) });
+  } finally {
+    pending.delete(key);
+  }
+}
+
+/** Makes sure the rows from `firstIndex` to `lastIndex` are held, reading the windows that are missing. */
+export async function ensureRows(firstIndex: number, lastIndex: number): Promise<void> {
+  const { windows } = useCaseListStore.getState();
+  const missing = windowOffsets(firstIndex, lastIndex).filter((offset) => !(offset in windows));
+  await Promise.all(missing.map((offset) => loadWindow(offset, firstIndex)));
+}
+
+/** Starts the list over with a new filter and sort, from the first row. */
+export async function showCases(filter: CaseListFilter, sort: CaseSort): Promise<void> {
+  useCaseListStore.setState((s) => ({ filter, sort, query: s.query + 1, total: null, windows: {}, error: null }));
+  await loadWindow(0, 0);
+}
+
+/** The same filter and sort read again, e.g. after returning from a case that may have changed. */
+export function reloadCases(): Promise<void> {
+  const { filter, sort } = useCaseListStore.getState();
+  return showCases(filter, sort);
+}
+
+export async function loadOfficers(): Promise<void> {
+  const { officers } = await callInSession('cases:staff', {});
+  useCaseListStore.setState({ officers });
+}
+
+export function openCase(caseId: string): void {
+  useCaseListStore.setState({ view: { kind: 'case', caseId } });
+}
+
+export function openIntake(): void {
+  useCaseListStore.setState({ view: { kind: 'intake' } });
+}
+
+export function showList(): void {
+  useCaseListStore.setState({ view: { kind: 'list' } });
+}
+
+/** Intake: opens the new case on success; an ApiError (INVALID_INPUT with issues…) is for the form to show. */
+export async function createCase(input: ChannelInput<'cases:create'>): Promise<void> {
+  const created = await callInSession('cases:create', input);
+  openCase(created.id);
+}

@@ -1,0 +1,195 @@
+import type { ParseKeys } from 'i18next';
+import type { z } from 'zod';
+import {
+  ExploitationSchema,
+  ImmigrationSchema,
+  PersonSchema,
+  type EXPLOITATION_TYPES,
+  type FLAGS,
+  type IDENTIFICATION_STATUSES,
+  type RiskLevel,
+  type Situation,
+} from '../../../../electron/common/cases';
+import type { ChannelInput } from '../../../../electron/common/contract';
+import type { ApiIssue } from '../../../api/mamori';
+import { i18n } from '../../../i18n/i18n';
+import { validationKey } from '../../../ui/validation';
+
+export const INTAKE_SECTIONS = ['person', 'immigration', 'exploitation'] as const;
+export type IntakeSection = (typeof INTAKE_SECTIONS)[number];
+
+/** Situations that come with conditions (入管法 Art. 54 仮放免, 監理措置, 収容). */
+export const MEASURE_SITUATIONS: readonly Situation[] = ['detained', 'provisional-release', 'supervision-measures'];
+/** Situations under which the person must report to immigration on set dates. */
+export const REPORTING_SITUATIONS: readonly Situation[] = ['provisional-release', 'supervision-measures'];
+
+export interface ReportingDateDraft {
+  date: string;
+  note: string;
+}
+
+/** The intake form as typed: empty strings mean "not chosen" or "not known". */
+export interface IntakeDraft {
+  person: {
+    familyName: string;
+    givenName: string;
+    familyNameNative: string;
+    givenNameNative: string;
+    aliases: string[];
+    sex: string;
+    dateOfBirth: string;
+    nationality: string;
+    languages: string[];
+    interpreterNeeded: boolean;
+  };
+  immigration: {
+    statusOfResidence: string;
+    periodOfStayExpiry: string;
+    situation: string;
+    situationSince: string;
+    measureConditions: string;
+    reportingDates: ReportingDateDraft[];
+  };
+  exploitation: {
+    types: (typeof EXPLOITATION_TYPES)[number][];
+    referralSource: string;
+    identificationStatus: (typeof IDENTIFICATION_STATUSES)[number];
+  };
+  riskLevel: RiskLevel;
+  flags: (typeof FLAGS)[number][];
+}
+
+export const EMPTY_INTAKE: IntakeDraft = {
+  person: {
+    familyName: '',
+    givenName: '',
+    familyNameNative: '',
+    givenNameNative: '',
+    aliases: [],
+    sex: '',
+    dateOfBirth: '',
+    nationality: '',
+    languages: [],
+    interpreterNeeded: false,
+  },
+  immigration: {
+    statusOfResidence: '',
+    periodOfStayExpiry: '',
+    situation: '',
+    situationSince: '',
+    measureConditions: '',
+    reportingDates: [],
+  },
+  exploitation: { types: [], referralSource: '', identificationStatus: 'possible' },
+  riskLevel: 'medium',
+  flags: [],
+};
+
+const orNull = (value: string) => (value === '' ? null : value);
+const orUndefined = (value: string) => (value === '' ? undefined : value);
+
+/** Each section as the contract expects it; what the schema refuses is explained, not patched over. */
+function sectionInput(draft: IntakeDraft, section: IntakeSection): unknown {
+  switch (section) {
+    case 'person': {
+      const p = draft.person;
+      // An empty nationality stays '' so the contract's own message ('case.nationality.code') explains it.
+      return { ...p, sex: orUndefined(p.sex), dateOfBirth: orNull(p.dateOfBirth) };
+    }
+    case 'immigration': {
+      const m = draft.immigration;
+      const situation = m.situation as Situation;
+      return {
+        statusOfResidence: orUndefined(m.statusOfResidence),
+        periodOfStayExpiry: orNull(m.periodOfStayExpiry),
+        situation: orUndefined(m.situation),
+        situationSince: orNull(m.situationSince),
+        // Conditions and reporting dates of a situation no longer chosen are not sent.
+        measureConditions: MEASURE_SITUATIONS.includes(situation) ? m.measureConditions : '',
+        reportingDates: REPORTING_SITUATIONS.includes(situation) ? m.reportingDates : [],
+      };
+    }
+    case 'exploitation': {
+      const e = draft.exploitation;
+      return { ...e, referralSource: orUndefined(e.referralSource) };
+    }
+  }
+}
+
+const SCHEMAS = { person: PersonSchema, immigration: ImmigrationSchema, exploitation: ExploitationSchema } as const;
+
+export type IntakeErrorKey = Extract<ParseKeys, `validation.${string}` | `caseList.${string}`>;
+/** Errors by dotted path inside the whole form: 'person.familyName', 'immigration.reportingDates.0.date'. */
+export type IntakeErrors = Partial<Record<string, IntakeErrorKey>>;
+
+/**
+ * The contract's message keys ('case.familyName.required') are translated under the shared
+ * `validation.`; a field left unchosen, whose schema names no key, asks to choose.
+ */
+export function intakeErrorKey(issue: { message: string; code?: string }, value: unknown): IntakeErrorKey {
+  const unchosen = value === undefined || value === null || value === '';
+  if (unchosen && !i18n.exists(`validation.${issue.message}`)) return 'validation.choose';
+  return validationKey(issue);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function addIssues(errors: IntakeErrors, section: IntakeSection, input: unknown, issues: readonly z.core.$ZodIssue[]): void {
+  for (const issue of issues) {
+    // A problem with one alias or one language is shown on the list's field as a whole.
+    const path = issue.path.length > 1 && typeof issue.path[1] === 'number' && issue.path[0] !== 'reportingDates' ? issue.path.slice(0, 1) : issue.path;
+    const key = [section, ...path.map(String)].join('.');
+    errors[key] ??= intakeErrorKey(issue, valueAt(input, issue.path));
+  }
+}
+
+/** Checks one step with the contract's schema, as core will check it. */
+export function validateSection(draft: IntakeDraft, section: IntakeSection): IntakeErrors {
+  const input = sectionInput(draft, section);
+  const parsed = SCHEMAS[section].safeParse(input);
+  const errors: IntakeErrors = {};
+  if (!parsed.success) addIssues(errors, section, input, parsed.error.issues);
+  return errors;
+}
+
+/** The whole form as `cases:create` input, or the errors of every step. */
+export function toCreateInput(draft: IntakeDraft): { ok: true; input: ChannelInput<'cases:create'> } | { ok: false; errors: IntakeErrors } {
+  const person = PersonSchema.safeParse(sectionInput(draft, 'person'));
+  const immigration = ImmigrationSchema.safeParse(sectionInput(draft, 'immigration'));
+  const exploitation = ExploitationSchema.safeParse(sectionInput(draft, 'exploitation'));
+  if (person.success && immigration.success && exploitation.success) {
+    return {
+      ok: true,
+      input: { person: person.data, immigration: immigration.data, exploitation: exploitation.data, riskLevel: draft.riskLevel, flags: draft.flags },
+    };
+  }
+  const errors = Object.assign({}, ...INTAKE_SECTIONS.map((section) => validateSection(draft, section))) as IntakeErrors;
+  return { ok: false, errors };
+}
+
+/** Core's INVALID_INPUT issues ('person.familyName') as the form's errors. */
+export function serverErrors(draft: IntakeDraft, issues: readonly ApiIssue[]): IntakeErrors {
+  const errors: IntakeErrors = {};
+  for (const issue of issues) {
+    const parts = issue.path.split('.');
+    const section = parts[0] as IntakeSection;
+    const value = INTAKE_SECTIONS.includes(section) ? valueAt(sectionInput(draft, section), parts.slice(1)) : undefined;
+    const key = parts.length > 2 && /^\d+$/.test(parts[2]) && parts[1] !== 'reportingDates' ? parts.slice(0, 2).join('.') : issue.path;
+    errors[key] ??= intakeErrorKey(issue, value);
+  }
+  return errors;
+}
+
+/** The first step holding an error (0–2), so the form can take the user there. */
+export function firstStepWithError(errors: IntakeErrors): number | null {
+  const keys = Object.keys(errors);
+  const step = INTAKE_SECTIONS.findIndex((section) => keys.some((key) => key.startsWith(`${section}.`)));
+  return step === -1 ? null : step;
+}

@@ -1,0 +1,124 @@
+import { Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { z } from 'zod';
+import { FLAGS, RISK_LEVELS, STAGES, type Stage } from '../../../../electron/common/cases';
+import { checkTransition } from '../../../../electron/common/caseRules';
+import type { Role } from '../../../../electron/common/contract';
+import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import { errorCodeOf } from '../../../api/mamori';
+import type { ErrorCode } from '../../../../electron/common/errors';
+import { parseWith } from './caseForms';
+import { transitionCase, updateCase } from './casePage.actions';
+import { EditableSection } from './EditableSection';
+import { useLabels } from './labels';
+import { ReasonDialog } from './ReasonDialog';
+import { CaseFailure } from './SaveBar';
+
+/** Offers only the moves checkTransition allows this user, so a refused button is never shown. */
+export function StageSection({ detail, role }: { detail: CaseDetail; role: Role }) {
+  const { t, vocab } = useLabels();
+  const [asking, setAsking] = useState<Stage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ErrorCode | null>(null);
+  const moves = STAGES.flatMap((to) => {
+    const check = checkTransition(detail.stage, to, role);
+    return check.allowed ? [{ to, needsReason: check.needsReason }] : [];
+  });
+  const title = t('casePage.stage.title');
+
+  const move = async (to: Stage, reason: string) => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await transitionCase(to, reason);
+    } catch (error) {
+      // Shown in the section, not the dialog: a stale version needs the Reload offered there.
+      setFailure(errorCodeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={title}>
+      <Stack gap="md">
+        <Title order={3}>{title}</Title>
+        <Group gap="xs">
+          <Text>{t('casePage.stage.current')}</Text>
+          <Badge size="lg">{vocab('stage', detail.stage)}</Badge>
+        </Group>
+        <Group gap="sm" role="group" aria-label={t('casePage.stage.moves')}>
+          {moves.length === 0 && <Text c="dimmed">{t('casePage.stage.noMoves')}</Text>}
+          {moves.map(({ to, needsReason }) => (
+            <Button
+              key={to}
+              variant={needsReason ? 'default' : 'filled'}
+              loading={busy && asking === null}
+              onClick={() => (needsReason ? setAsking(to) : void move(to, ''))}
+            >
+              {t(to === 'closed' ? 'casePage.stage.close' : detail.stage === 'closed' ? 'casePage.stage.reopen' : 'casePage.stage.moveTo', { stage: vocab('stage', to) })}
+            </Button>
+          ))}
+        </Group>
+        {detail.stage === 'decision' && <Text size="sm" c="dimmed">{t('casePage.stage.approvalBySubmission')}</Text>}
+        <CaseFailure failure={failure} />
+      </Stack>
+      <ReasonDialog
+        opened={asking !== null}
+        title={asking ? t('casePage.stage.reasonTitle', { stage: vocab('stage', asking) }) : ''}
+        explanation={t('casePage.stage.reasonExplanation')}
+        confirmLabel={asking ? t('casePage.stage.moveTo', { stage: vocab('stage', asking) }) : ''}
+        onConfirm={(reason) => (asking ? move(asking, reason) : Promise.resolve())}
+        onClose={() => setAsking(null)}
+      />
+    </Paper>
+  );
+}
+
+const RiskSchema = z.object({ riskLevel: z.enum(RISK_LEVELS), flags: z.array(z.enum(FLAGS)).max(FLAGS.length) });
+type RiskDraft = z.infer<typeof RiskSchema>;
+
+export function RiskSection({ detail }: { detail: CaseDetail }) {
+  const { t, vocab } = useLabels();
+  return (
+    <EditableSection<RiskDraft, RiskDraft>
+      title={t('casePage.risk.title')}
+      toDraft={() => ({ riskLevel: detail.riskLevel, flags: [...detail.flags] })}
+      parse={(d) => parseWith(RiskSchema, d)}
+      send={(d) => updateCase(d)}
+      issuePrefix=""
+      view={
+        <Group gap="xs">
+          <Badge color={riskColor(detail.riskLevel)} size="lg">
+            {vocab('riskLevel', detail.riskLevel)}
+          </Badge>
+          {detail.flags.length === 0 ? (
+            <Text c="dimmed">{t('casePage.risk.noFlags')}</Text>
+          ) : (
+            detail.flags.map((f) => (
+              <Badge key={f} color="orange" variant="light">
+                {vocab('flag', f)}
+              </Badge>
+            ))
+          )}
+        </Group>
+      }
+      form={({ draft, setDraft }) => (
+        <>
+          <NativeSelect label={t('casePage.risk.level')} value={draft.riskLevel} onChange={(e) => setDraft((d) => ({ ...d, riskLevel: e.currentTarget.value as RiskDraft['riskLevel'] }))} data={RISK_LEVELS.map((r) => ({ value: r, label: vocab('riskLevel', r) }))} maw={240} />
+          <Checkbox.Group label={t('casePage.risk.flags')} value={draft.flags} onChange={(v) => setDraft((d) => ({ ...d, flags: v as RiskDraft['flags'] }))}>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
+              {FLAGS.map((f) => (
+                <Checkbox key={f} value={f} label={vocab('flag', f)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+        </>
+      )}
+    />
+  );
+}
+
+export function riskColor(level: CaseDetail['riskLevel']): string {
+  return { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' }[level];
+}

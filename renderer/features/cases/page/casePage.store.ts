@@ -1,0 +1,42 @@
+import type { ChannelOutput } from '../../../../electron/common/contract';
+import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import { defineStore } from '../../../stores/registry';
+
+export type AccessLogEntry = ChannelOutput<'cases:accessLog'>['entries'][number];
+export type Staff = ChannelOutput<'cases:staff'>;
+
+/**
+ * The open case as core sent it. Never put a revealed sealed value or sealed note here: those
+ * live only in the component that shows them, for as long as they are shown.
+ */
+export interface CasePageState {
+  detail: CaseDetail | null;
+  staff: Staff | null;
+  /** One page of the access log; `before` is its cursor, `newerCursors` the way back. */
+  accessLog: AccessLogEntry[];
+  accessLogBefore: number | null;
+  accessLogNewer: (number | null)[];
+  accessLogNextBefore: number | null;
+  accessLogLoaded: boolean;
+}
+
+export const initialCasePageState: CasePageState = {
+  detail: null,
+  staff: null,
+  accessLog: [],
+  accessLogBefore: null,
+  accessLogNewer: [],
+  accessLogNextBefore: null,
+  accessLogLoaded: false,
+};
+
+export const useCasePageStore = defineStore('casePage', initialCasePageState);
+
+export const casePageSelectors = {
+  detail: (s: CasePageState) => s.detail,
+  staff: (s: CasePageState) => s.staff,
+  accessLog: (s: CasePageState) => s.accessLog,
+  accessLogLoaded: (s: CasePageState) => s.accessLogLoaded,
+  hasNewerAccess: (s: CasePageState) => s.accessLogNewer.length > 0,
+  hasOlderAccess: (s: CasePageState) => s.accessLogNextBefore !== null,
+};
