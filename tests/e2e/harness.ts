@@ -35,6 +35,8 @@ export interface LaunchOptions {
   /** Injected clock for core (idle tests). */
   now?: CoreOptions['now'];
   viewport?: { width: number; height: number };
+  /** Installs Playwright's controllable clock in the page before it loads (for timers such as auto-hide). */
+  fakeClock?: boolean;
 }
 
 export interface LaunchedApp {
@@ -120,6 +122,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
   await context.addInitScript(installBridge, { channels: CHANNELS, events: EVENTS });
 
   const page = await context.newPage();
+  if (opts.fakeClock) await page.clock.install();
   const unsubscribe = core.onEvent((event, payload) => {
     void page.evaluate(([e, p]) => (window as unknown as { __mamoriEmit(e: string, p: unknown): void }).__mamoriEmit(e, p), [event, payload] as const).catch(() => undefined);
   });

@@ -13,7 +13,8 @@ export const ROW_HEIGHT = 48;
 /** Rows asked for only once scrolling pauses this long: dragging the scrollbar across 100,000 rows must not read every window on the way. */
 const FETCH_DELAY_MS = 80;
 
-const COLUMNS = 'minmax(120px, 1fr) minmax(72px, 0.6fr) 128px 88px minmax(120px, 1.2fr) minmax(96px, 1fr) minmax(128px, 1.3fr) minmax(150px, 1.2fr) 112px';
+// Minimums sum to what fits beside the navigation in a 1280-pixel window; cells ellipsise below that.
+const COLUMNS = 'minmax(112px, 1fr) minmax(64px, 0.6fr) minmax(96px, 1fr) 64px minmax(96px, 1.2fr) minmax(88px, 1fr) minmax(112px, 1.3fr) minmax(120px, 1.2fr) 96px';
 
 const RISK_COLOURS: Record<RiskLevel, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
 
