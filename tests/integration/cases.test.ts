@@ -11,8 +11,8 @@ const dirs = cleanVaultsAfterEach(afterEach);
 const PASS = { officerA: 'officer a passphrase', officerB: 'officer b passphrase', sup: 'supervisor passphrase' };
 
 /** A vault with two officers and a supervisor, each with their own passphrase already set. */
-async function team() {
-  const { dataDir, core } = await newVault();
+async function team(now?: () => number) {
+  const { dataDir, core } = await newVault(now ? { now } : {});
   dirs.push(dataDir);
   await signInAdmin(core);
   const made: Record<string, UserAccount> = {};
@@ -226,6 +226,32 @@ describe('case files', () => {
       expect.arrayContaining(['Officer Aoki:case.created', 'Officer Aoki:case.stage-changed', 'Supervisor Chiba:case.stage-changed']),
     );
     expect(users['sup.c'].role).toBe('supervisor');
+    await core.close();
+  });
+
+  it('filters by deadlines due, counting overdue expiries and upcoming reporting dates only', async () => {
+    const { core, as } = await team(() => Date.UTC(2026, 10, 26, 12));
+    await as('officer.a');
+    const make = async (familyName: string, immigration: Partial<ReturnType<typeof intake>['immigration']>) => {
+      const input = intake({ familyName });
+      input.immigration = { ...input.immigration, ...immigration };
+      return (await ok<CaseDetail>(core, 'cases:create', input)).reference;
+    };
+    const soon = await make('SOON', { periodOfStayExpiry: '2026-12-10' });
+    const overdue = await make('OVERDUE', { periodOfStayExpiry: '2026-10-01' });
+    const reporting = await make('REPORTING', { periodOfStayExpiry: null, situation: 'provisional-release', reportingDates: [{ date: '2026-11-20', note: '' }, { date: '2026-12-01', note: '' }] });
+    await make('LATER', { periodOfStayExpiry: '2027-06-01' });
+    await make('NONE', { periodOfStayExpiry: null });
+    const due = await ok<{ total: number; rows: { reference: string; nextDeadline: string | null }[] }>(core, 'cases:list', {
+      filter: { deadlineWithinDays: 30 },
+      sort: 'deadline',
+    });
+    expect(due.total).toBe(3);
+    expect(due.rows.map((r) => [r.reference, r.nextDeadline])).toEqual([
+      [overdue, '2026-10-01'],
+      [reporting, '2026-12-01'],
+      [soon, '2026-12-10'],
+    ]);
     await core.close();
   });
 

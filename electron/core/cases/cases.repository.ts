@@ -310,7 +310,13 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
   if (f.riskLevel) column('c.risk_level = ?', f.riskLevel);
   if (f.nationality) column('c.nationality = ?', f.nationality);
   if (f.situation) column('c.situation = ?', f.situation);
-  if (f.deadlineWithinDays !== undefined) column('c.next_deadline <= ?', addDays(q.today, f.deadlineWithinDays));
+  if (f.deadlineWithinDays !== undefined) {
+    // The count ranges over the deadline index; the page must not (it would sort every due case
+    // before taking 50): the unary + keeps the planner on the sort order's index.
+    count.push('c.next_deadline <= ?');
+    page.push('+c.next_deadline <= ?');
+    params.push(addDays(q.today, f.deadlineWithinDays));
+  }
   const query = f.query ? searchForm(f.query) : '';
   if (query.length >= 3) {
     // Trigram FTS: the query as one quoted phrase, so operators typed by the user mean nothing.
