@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../../ui/LoadingIndicator';
@@ -7,6 +7,7 @@ import { showNewerAccess, showNewestAccess, showOlderAccess } from './casePage.a
 import { casePageSelectors, useCasePageStore } from './casePage.store';
 import { formatDateTime } from './dates';
 import { useLabels } from './labels';
+import { CaseSection } from './CaseSection';
 
 /** Supervisors: who opened or changed this case, newest first, one page at a time. */
 export function AccessLogPanel() {
@@ -37,10 +38,10 @@ export function AccessLogPanel() {
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3}>{title}</Title>
+    <CaseSection
+      title={title}
+      actions={
+        <>
           <Group gap="xs" component="nav" aria-label={t('casePage.access.pager')}>
             <Button size="xs" variant="default" disabled={busy || !hasNewer} onClick={() => void page(showNewerAccess)}>
               {t('casePage.access.newer')}
@@ -49,35 +50,36 @@ export function AccessLogPanel() {
               {t('casePage.access.older')}
             </Button>
           </Group>
-        </Group>
-        <FailureMessage failure={failure} />
-        {!loaded ? (
-          !failure.code && <LoadingIndicator />
-        ) : entries.length === 0 ? (
-          <Text c="dimmed">{t('casePage.access.empty')}</Text>
-        ) : (
-          <Table striped aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('casePage.access.when')}</Table.Th>
-                <Table.Th>{t('casePage.access.who')}</Table.Th>
-                <Table.Th>{t('casePage.access.role')}</Table.Th>
-                <Table.Th>{t('casePage.access.action')}</Table.Th>
+        </>
+      }
+    >
+      <FailureMessage failure={failure} />
+      {!loaded ? (
+        !failure.code && <LoadingIndicator />
+      ) : entries.length === 0 ? (
+        <Text c="dimmed">{t('casePage.access.empty')}</Text>
+      ) : (
+        <Table striped aria-label={title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('casePage.access.when')}</Table.Th>
+              <Table.Th>{t('casePage.access.who')}</Table.Th>
+              <Table.Th>{t('casePage.access.role')}</Table.Th>
+              <Table.Th>{t('casePage.access.action')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.seq}>
+                <Table.Td>{formatDateTime(i18n.language, e.at)}</Table.Td>
+                <Table.Td>{e.actorName ?? '—'}</Table.Td>
+                <Table.Td>{e.actorRole ? tx(`roles.${e.actorRole}`, undefined, e.actorRole) : '—'}</Table.Td>
+                <Table.Td>{tx(`auditActions.${e.action}`, undefined, e.action)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{formatDateTime(i18n.language, e.at)}</Table.Td>
-                  <Table.Td>{e.actorName ?? '—'}</Table.Td>
-                  <Table.Td>{e.actorRole ? tx(`roles.${e.actorRole}`, undefined, e.actorRole) : '—'}</Table.Td>
-                  <Table.Td>{tx(`auditActions.${e.action}`, undefined, e.action)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </CaseSection>
   );
 }

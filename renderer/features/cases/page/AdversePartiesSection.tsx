@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ADVERSE_ROLES, AdversePartyInputSchema, type AdversePartyInput } from '../../../../electron/common/cases';
 import type { CaseDetail } from '../../../../electron/common/contract.cases';
@@ -8,6 +8,7 @@ import { useLabels } from './labels';
 import { ReasonDialog } from './ReasonDialog';
 import { SaveBar } from './SaveBar';
 import { useSave } from './useSave';
+import { CaseSection } from './CaseSection';
 
 type Party = CaseDetail['adverseParties'][number];
 
@@ -22,36 +23,37 @@ export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
   const title = t('casePage.adverse.title');
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3}>{title}</Title>
+    <CaseSection
+      title={title}
+      actions={
+        <>
           {editing === null && (
             <Button variant="default" size="xs" onClick={() => setEditing('new')}>
               {t('casePage.adverse.add')}
             </Button>
           )}
-        </Group>
-        {editing === 'new' && <PartyForm initial={EMPTY_PARTY} onDone={() => setEditing(null)} />}
-        {detail.adverseParties.length === 0 && editing !== 'new' && <Text c="dimmed">{t('casePage.adverse.none')}</Text>}
-        {detail.adverseParties.map((party) =>
-          editing === party.id ? (
-            <PartyForm key={party.id} partyId={party.id} initial={party} onDone={() => setEditing(null)} />
-          ) : (
-            <PartyCard key={party.id} party={party} busy={editing !== null} onEdit={() => setEditing(party.id)} onRemove={() => setRemoving(party)} />
-          ),
-        )}
-      </Stack>
-      <ReasonDialog
-        opened={removing !== null}
-        title={t('casePage.adverse.removeTitle', { name: removing?.name ?? '' })}
-        explanation={t('casePage.adverse.removeExplanation')}
-        confirmLabel={t('casePage.adverse.remove')}
-        danger
-        onConfirm={(reason) => (removing ? removeAdverseParty(removing.id, reason) : Promise.resolve())}
-        onClose={() => setRemoving(null)}
-      />
-    </Paper>
+        </>
+      }
+    >
+      {editing === 'new' && <PartyForm initial={EMPTY_PARTY} onDone={() => setEditing(null)} />}
+      {detail.adverseParties.length === 0 && editing !== 'new' && <Text c="dimmed">{t('casePage.adverse.none')}</Text>}
+      {detail.adverseParties.map((party) =>
+        editing === party.id ? (
+          <PartyForm key={party.id} partyId={party.id} initial={party} onDone={() => setEditing(null)} />
+        ) : (
+          <PartyCard key={party.id} party={party} busy={editing !== null} onEdit={() => setEditing(party.id)} onRemove={() => setRemoving(party)} />
+        ),
+      )}
+    <ReasonDialog
+      opened={removing !== null}
+      title={t('casePage.adverse.removeTitle', { name: removing?.name ?? '' })}
+      explanation={t('casePage.adverse.removeExplanation')}
+      confirmLabel={t('casePage.adverse.remove')}
+      danger
+      onConfirm={(reason) => (removing ? removeAdverseParty(removing.id, reason) : Promise.resolve())}
+      onClose={() => setRemoving(null)}
+    />
+    </CaseSection>
   );
 }
 

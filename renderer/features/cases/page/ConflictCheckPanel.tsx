@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
@@ -7,6 +7,7 @@ import { useFailure } from '../../../ui/useFailure';
 import { apiPathErrors, issueKey } from './caseForms';
 import { acknowledgeConflict, checkConflict } from './casePage.actions';
 import { useLabels } from './labels';
+import { CaseSection } from './CaseSection';
 
 type Context = Exclude<ChannelInput<'cases:acknowledgeConflict'>['context'], 'registry'>;
 type Match = ChannelOutput<'cases:checkConflict'>['matches'][number];
@@ -84,85 +85,82 @@ export function ConflictCheckPanel() {
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={3}>{title}</Title>
-        <Text size="sm" c="dimmed">
-          {t('casePage.conflict.explanation')}
-        </Text>
-        <Group align="flex-end">
-          <TextInput
-            style={{ flex: 1 }}
-            label={t('casePage.conflict.name')}
-            value={name}
-            disabled={result !== null}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={nameError ? tx(nameError) : undefined}
-          />
-          <NativeSelect
-            label={t('casePage.conflict.context')}
-            value={context}
-            disabled={result !== null}
-            onChange={(e) => setContext(e.currentTarget.value as Context)}
-            data={CONTEXTS.map((c) => ({ value: c, label: t(`casePage.conflict.contexts.${c}`) }))}
-          />
-          {result === null && (
-            <Button loading={busy} onClick={() => void check()}>
-              {t('casePage.conflict.check')}
-            </Button>
-          )}
-        </Group>
-        {result?.kind === 'none' && (
-          <Alert color="teal" variant="light" role="status">
-            {t('casePage.conflict.noMatch')}
-          </Alert>
+    <CaseSection title={title}>
+      <Text size="sm" c="dimmed">
+        {t('casePage.conflict.explanation')}
+      </Text>
+      <Group align="flex-end">
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('casePage.conflict.name')}
+          value={name}
+          disabled={result !== null}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={nameError ? tx(nameError) : undefined}
+        />
+        <NativeSelect
+          label={t('casePage.conflict.context')}
+          value={context}
+          disabled={result !== null}
+          onChange={(e) => setContext(e.currentTarget.value as Context)}
+          data={CONTEXTS.map((c) => ({ value: c, label: t(`casePage.conflict.contexts.${c}`) }))}
+        />
+        {result === null && (
+          <Button loading={busy} onClick={() => void check()}>
+            {t('casePage.conflict.check')}
+          </Button>
         )}
-        {result?.kind === 'match' && (
-          <Alert color="red" variant="filled" role="alert" title={t('casePage.conflict.matchTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('casePage.conflict.matchText', { name: result.name })}</Text>
-              <List size="sm" c="white">
-                {result.matches.map((m) => (
-                  <List.Item key={m.partyId}>{t('casePage.conflict.matchItem', { name: m.name, role: vocab('adverseRole', m.role) })}</List.Item>
-                ))}
-              </List>
-            </Stack>
-          </Alert>
-        )}
-        {result?.kind === 'match' && !result.acknowledged && (
-          <Stack gap="sm">
-            <Textarea
-              label={t('casePage.conflict.reason')}
-              description={t('casePage.reason.description')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={reasonError ? tx(reasonError) : undefined}
-              rows={2}
-            />
-            <Group>
-              <Button color="red.8" loading={busy} onClick={() => void acknowledge()}>
-                {t('casePage.conflict.acknowledge')}
-              </Button>
-            </Group>
+      </Group>
+      {result?.kind === 'none' && (
+        <Alert color="teal" variant="light" role="status">
+          {t('casePage.conflict.noMatch')}
+        </Alert>
+      )}
+      {result?.kind === 'match' && (
+        <Alert color="red" variant="filled" role="alert" title={t('casePage.conflict.matchTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('casePage.conflict.matchText', { name: result.name })}</Text>
+            <List size="sm" c="white">
+              {result.matches.map((m) => (
+                <List.Item key={m.partyId}>{t('casePage.conflict.matchItem', { name: m.name, role: vocab('adverseRole', m.role) })}</List.Item>
+              ))}
+            </List>
           </Stack>
-        )}
-        {result?.kind === 'match' && result.acknowledged && (
-          <Alert color="blue" variant="light" role="status">
-            {t('casePage.conflict.acknowledged')}
-          </Alert>
-        )}
-        <FailureMessage failure={failure} />
-        {result !== null && (
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={reset}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button disabled={result.kind === 'match' && !result.acknowledged} onClick={reset}>
-              {t('casePage.conflict.continue')}
+        </Alert>
+      )}
+      {result?.kind === 'match' && !result.acknowledged && (
+        <Stack gap="sm">
+          <Textarea
+            label={t('casePage.conflict.reason')}
+            description={t('casePage.reason.description')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError ? tx(reasonError) : undefined}
+            rows={2}
+          />
+          <Group>
+            <Button color="red.8" loading={busy} onClick={() => void acknowledge()}>
+              {t('casePage.conflict.acknowledge')}
             </Button>
           </Group>
-        )}
-      </Stack>
-    </Paper>
+        </Stack>
+      )}
+      {result?.kind === 'match' && result.acknowledged && (
+        <Alert color="blue" variant="light" role="status">
+          {t('casePage.conflict.acknowledged')}
+        </Alert>
+      )}
+      <FailureMessage failure={failure} />
+      {result !== null && (
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={reset}>
+            {t('dialog.cancel')}
+          </Button>
+          <Button disabled={result.kind === 'match' && !result.acknowledged} onClick={reset}>
+            {t('casePage.conflict.continue')}
+          </Button>
+        </Group>
+      )}
+    </CaseSection>
   );
 }

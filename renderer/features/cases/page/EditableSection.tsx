@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Parsed, PathErrors } from './caseForms';
 import { SaveBar } from './SaveBar';
 import { useSave } from './useSave';
+import { CaseSection } from './CaseSection';
 
 export interface FormProps<D> {
   draft: D;
@@ -40,25 +41,26 @@ export function EditableSection<D, T>(props: EditableSectionProps<D, T>) {
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3}>{title}</Title>
+    <CaseSection
+      title={title}
+      actions={
+        <>
           {canEdit && draft === null && (
             <Button variant="default" size="xs" onClick={() => setDraft(toDraft())} aria-label={t('casePage.form.editSection', { section: title })}>
               {t('casePage.form.edit')}
             </Button>
           )}
-        </Group>
-        {draft === null ? (
-          view
-        ) : (
-          <Stack gap="md">
-            {form({ draft, setDraft: (update) => setDraft((d) => (d === null ? d : update(d))), errors })}
-            <SaveBar busy={busy} failure={failure} onSave={() => void submit()} onCancel={cancel} />
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+        </>
+      }
+    >
+      {draft === null ? (
+        view
+      ) : (
+        <Stack gap="md">
+          {form({ draft, setDraft: (update) => setDraft((d) => (d === null ? d : update(d))), errors })}
+          <SaveBar busy={busy} failure={failure} onSave={() => void submit()} onCancel={cancel} />
+        </Stack>
+      )}
+    </CaseSection>
   );
 }

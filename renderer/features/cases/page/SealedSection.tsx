@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { LOCATION_TYPES, SEALED_FIELDS, SealedValueSchema, type SealedField, type SealedValue } from '../../../../electron/common/cases';
 import type { ChannelOutput } from '../../../../electron/common/contract';
@@ -11,6 +11,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { SaveBar } from './SaveBar';
 import { useReveal } from './useReveal';
 import { useSave } from './useSave';
+import { CaseSection } from './CaseSection';
 
 type Revealed = ChannelOutput<'cases:revealSealed'>;
 type Whereabouts = Extract<SealedValue, { field: 'whereabouts' }>['value'];
@@ -21,17 +22,14 @@ export function SealedSection({ detail }: { detail: CaseDetail }) {
   const { t } = useLabels();
   const title = t('casePage.sealed.title');
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={3}>{title}</Title>
-        <Text size="sm" c="dimmed">
-          {t('casePage.sealed.explanation')}
-        </Text>
-        {SEALED_FIELDS.map((field) => (
-          <SealedFieldCard key={field} field={field} recorded={detail.sealed[field]} />
-        ))}
-      </Stack>
-    </Paper>
+    <CaseSection title={title}>
+      <Text size="sm" c="dimmed">
+        {t('casePage.sealed.explanation')}
+      </Text>
+      {SEALED_FIELDS.map((field) => (
+        <SealedFieldCard key={field} field={field} recorded={detail.sealed[field]} />
+      ))}
+    </CaseSection>
   );
 }
 

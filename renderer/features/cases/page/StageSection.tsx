@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { FLAGS, RISK_LEVELS, STAGES, type Stage } from '../../../../electron/common/cases';
@@ -13,6 +13,7 @@ import { EditableSection } from './EditableSection';
 import { useLabels } from './labels';
 import { ReasonDialog } from './ReasonDialog';
 import { CaseFailure } from './SaveBar';
+import { CaseSection } from './CaseSection';
 
 /** Offers only the moves checkTransition allows this user, so a refused button is never shown. */
 export function StageSection({ detail, role }: { detail: CaseDetail; role: Role }) {
@@ -40,29 +41,26 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={3}>{title}</Title>
-        <Group gap="xs">
-          <Text>{t('casePage.stage.current')}</Text>
-          <Badge size="lg">{vocab('stage', detail.stage)}</Badge>
-        </Group>
-        <Group gap="sm" role="group" aria-label={t('casePage.stage.moves')}>
-          {moves.length === 0 && <Text c="dimmed">{t('casePage.stage.noMoves')}</Text>}
-          {moves.map(({ to, needsReason }) => (
-            <Button
-              key={to}
-              variant={needsReason ? 'default' : 'filled'}
-              loading={busy && asking === null}
-              onClick={() => (needsReason ? setAsking(to) : void move(to, ''))}
-            >
-              {t(to === 'closed' ? 'casePage.stage.close' : detail.stage === 'closed' ? 'casePage.stage.reopen' : 'casePage.stage.moveTo', { stage: vocab('stage', to) })}
-            </Button>
-          ))}
-        </Group>
-        {detail.stage === 'decision' && <Text size="sm" c="dimmed">{t('casePage.stage.approvalBySubmission')}</Text>}
-        <CaseFailure failure={failure} />
-      </Stack>
+    <CaseSection title={title}>
+      <Group gap="xs">
+        <Text>{t('casePage.stage.current')}</Text>
+        <Badge size="lg">{vocab('stage', detail.stage)}</Badge>
+      </Group>
+      <Group gap="sm" role="group" aria-label={t('casePage.stage.moves')}>
+        {moves.length === 0 && <Text c="dimmed">{t('casePage.stage.noMoves')}</Text>}
+        {moves.map(({ to, needsReason }) => (
+          <Button
+            key={to}
+            variant={needsReason ? 'default' : 'filled'}
+            loading={busy && asking === null}
+            onClick={() => (needsReason ? setAsking(to) : void move(to, ''))}
+          >
+            {t(to === 'closed' ? 'casePage.stage.close' : detail.stage === 'closed' ? 'casePage.stage.reopen' : 'casePage.stage.moveTo', { stage: vocab('stage', to) })}
+          </Button>
+        ))}
+      </Group>
+      {detail.stage === 'decision' && <Text size="sm" c="dimmed">{t('casePage.stage.approvalBySubmission')}</Text>}
+      <CaseFailure failure={failure} />
       <ReasonDialog
         opened={asking !== null}
         title={asking ? t('casePage.stage.reasonTitle', { stage: vocab('stage', asking) }) : ''}
@@ -71,7 +69,7 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
         onConfirm={(reason) => (asking ? move(asking, reason) : Promise.resolve())}
         onClose={() => setAsking(null)}
       />
-    </Paper>
+    </CaseSection>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { NOTE_TYPES } from '../../../../electron/common/cases';
@@ -11,6 +11,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { SaveBar } from './SaveBar';
 import { useReveal } from './useReveal';
 import { useSave } from './useSave';
+import { CaseSection } from './CaseSection';
 
 type NoteItem = Extract<TimelineItem, { kind: 'note' }>;
 type EventItem = Extract<TimelineItem, { kind: 'event' }>;
@@ -25,27 +26,28 @@ export function TimelineSection({ detail }: { detail: CaseDetail }) {
   const title = t('casePage.timeline.title');
   const items = [...detail.timeline].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={3}>{title}</Title>
+    <CaseSection
+      title={title}
+      actions={
+        <>
           {!adding && (
             <Button size="xs" variant="default" onClick={() => setAdding(true)}>
               {t('casePage.timeline.addNote')}
             </Button>
           )}
-        </Group>
-        {adding && <NoteForm onDone={() => setAdding(false)} />}
-        <Text size="xs" c="dimmed">
-          {t('casePage.timeline.order')}
-        </Text>
-        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {items.map((item) => (
-            <li key={`${item.kind}-${item.id}`}>{item.kind === 'note' ? <NoteEntry note={item} /> : <EventEntry event={item} />}</li>
-          ))}
-        </Stack>
+        </>
+      }
+    >
+      {adding && <NoteForm onDone={() => setAdding(false)} />}
+      <Text size="xs" c="dimmed">
+        {t('casePage.timeline.order')}
+      </Text>
+      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {items.map((item) => (
+          <li key={`${item.kind}-${item.id}`}>{item.kind === 'note' ? <NoteEntry note={item} /> : <EventEntry event={item} />}</li>
+        ))}
       </Stack>
-    </Paper>
+    </CaseSection>
   );
 }
 
