@@ -167,10 +167,24 @@ describe('hardenSession', () => {
     },
   );
 
-  it('answers every permission check and device request with false', () => {
+  it('answers every permission check and device request with false but clipboard writing by the app itself', () => {
     const ses = hardened();
-    expect(installed(ses.setPermissionCheckHandler)({}, 'clipboard-sanitized-write', 'app://mamori', {})).toBe(false);
+    const check = installed(ses.setPermissionCheckHandler);
+    expect(check({}, 'clipboard-sanitized-write', 'app://mamori', {})).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'https://evil.test', {})).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://mamori', {})).toBe(false);
+    expect(check({}, 'media', 'app://mamori', {})).toBe(false);
     expect(installed(ses.setDevicePermissionHandler)({ deviceType: 'usb', origin: 'app://mamori' })).toBe(false);
+  });
+
+  it('grants a clipboard write request only to the app page', () => {
+    const request = installed(hardened().setPermissionRequestHandler);
+    const granted = vi.fn();
+    request({}, 'clipboard-sanitized-write', granted, { requestingUrl: 'app://mamori/index.html' });
+    expect(granted).toHaveBeenCalledExactlyOnceWith(true);
+    const refused = vi.fn();
+    request({}, 'clipboard-sanitized-write', refused, { requestingUrl: 'https://evil.test/' });
+    expect(refused).toHaveBeenCalledExactlyOnceWith(false);
   });
 
   it('denies screen capture', () => {

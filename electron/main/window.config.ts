@@ -59,6 +59,11 @@ export function isAllowedRequest(url: string, devTools: boolean): boolean {
   return devTools && url.startsWith('devtools:');
 }
 
+/** The one permission the app's own page gets: writing sanitised text to the clipboard. */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
 /** Replaces any CSP header (whatever its case) with ours. */
 export function withContentSecurityPolicy(
   headers: Record<string, string[]> | undefined,
@@ -78,9 +83,13 @@ export function hardenSession(ses: Session, { devTools }: { devTools: boolean })
   if (hardenedSessions.has(ses)) return;
   hardenedSessions.add(ses);
 
-  // Never grant a permission: no camera, microphone, notifications, clipboard reads, devices, screen capture.
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Never grant a permission (no camera, microphone, notifications, clipboard reads, devices,
+  // screen capture) but one: our own page may write plain text to the clipboard, for the Copy
+  // buttons of sealed fields, which clear it again after 30 seconds.
+  ses.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details?.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
 
