@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { interviewReadiness, type ReadinessInput, type ReadinessItem } from './interviewReadiness';
+
+/** A Tagalog-speaking female victim, with everything in place. */
+const ready: ReadinessInput = {
+  victim: { sex: 'female', languages: ['tl', 'en'], condition: 'stable' },
+  interpreter: { languages: ['tl', 'ja'] },
+  officersPresent: [{ sex: 'female' }, { sex: 'male' }],
+  place: { private: true, disclosesWhereabouts: false },
+  adverseMatches: [],
+  rightsExplained: true,
+};
+
+const unmet = (input: ReadinessInput) =>
+  Object.entries(interviewReadiness(input).items)
+    .filter(([, s]) => s === 'unmet')
+    .map(([i]) => i as ReadinessItem)
+    .sort();
+
+describe('interview readiness', () => {
+  it('is ready when every safeguard is in place', () => {
+    expect(interviewReadiness(ready)).toEqual({
+      ready: true,
+      items: { interpreter: 'met', 'female-officer': 'met', 'private-place': 'met', condition: 'met', 'no-conflict': 'met', 'rights-explained': 'met' },
+    });
+  });
+
+  it.each<[string, Partial<ReadinessInput>, ReadinessItem[]]>([
+    ['female victim, only a male officer', { officersPresent: [{ sex: 'male' }] }, ['female-officer']],
+    ['no interpreter at all', { interpreter: null }, ['interpreter']],
+    ['an interpreter of another language', { interpreter: { languages: ['en'] } }, ['interpreter']],
+    ['female victim, male officer, no interpreter', { officersPresent: [{ sex: 'male' }], interpreter: null }, ['female-officer', 'interpreter']],
+    ['a place that is not private', { place: { private: false, disclosesWhereabouts: false } }, ['private-place']],
+    ['a place that would disclose the whereabouts', { place: { private: true, disclosesWhereabouts: true } }, ['private-place']],
+    ['condition acute: postpone', { victim: { ...ready.victim, condition: 'acute' } }, ['condition']],
+    ['an interpreter matching an adverse party', { adverseMatches: [{ acknowledged: false }] }, ['no-conflict']],
+    ['rights not yet explained', { rightsExplained: false }, ['rights-explained']],
+  ])('blocks: %s', (_name, change, expected) => {
+    const r = interviewReadiness({ ...ready, ...change });
+    expect(r.ready).toBe(false);
+    expect(unmet({ ...ready, ...change })).toEqual(expected);
+  });
+
+  it.each<[string, Partial<ReadinessInput>, ReadinessItem]>([
+    ['no interpreter, with a recorded reason', { interpreter: null, noInterpreterReason: 'No Tagalog interpreter reachable today' }, 'interpreter'],
+    ['no female officer, with a recorded reason', { officersPresent: [{ sex: 'male' }], noFemaleOfficerReason: 'Victim asked for this officer' }, 'female-officer'],
+    ['an acknowledged match (a different person)', { adverseMatches: [{ acknowledged: true }] }, 'no-conflict'],
+  ])('accepts with a recorded reason: %s', (_name, change, item) => {
+    const r = interviewReadiness({ ...ready, ...change });
+    expect(r.ready).toBe(true);
+    expect(r.items[item]).toBe('waived');
+  });
+
+  it('does not accept a reason that says nothing', () => {
+    expect(unmet({ ...ready, interpreter: null, noInterpreterReason: ' - ' })).toEqual(['interpreter']);
+  });
+
+  it('asks no female officer for a male victim and no interpreter for a Japanese speaker', () => {
+    const r = interviewReadiness({ ...ready, victim: { sex: 'male', languages: ['ja'], condition: 'fragile' }, interpreter: null, officersPresent: [{ sex: 'male' }] });
+    expect(r).toMatchObject({ ready: true, items: { 'female-officer': 'not-applicable', interpreter: 'met', condition: 'met' } });
+  });
+
+  it('never waives a place that is not private, an acute condition or unexplained rights', () => {
+    const r = interviewReadiness({
+      ...ready,
+      place: { private: false, disclosesWhereabouts: true },
+      victim: { ...ready.victim, condition: 'acute' },
+      rightsExplained: false,
+      noInterpreterReason: 'irrelevant reason',
+      noFemaleOfficerReason: 'irrelevant reason',
+    });
+    expect(unmet({ ...ready, place: { private: false, disclosesWhereabouts: true }, victim: { ...ready.victim, condition: 'acute' }, rightsExplained: false })).toEqual([
+      'condition',
+      'private-place',
+      'rights-explained',
+    ]);
+    expect(r.ready).toBe(false);
+  });
+});

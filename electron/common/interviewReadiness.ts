@@ -1,0 +1,72 @@
+/**
+ * Interview readiness (DESIGN.md §6, DOMAIN.md §1): a pure rule shown before an interview and
+ * enforced when it starts. It never decides for the officer: unmet items block "start" until a
+ * supervisor overrides them with a reason (recorded elsewhere).
+ */
+
+export type Condition = 'stable' | 'fragile' | 'acute';
+
+export interface ReadinessInput {
+  victim: {
+    sex: 'female' | 'male' | 'other' | 'undisclosed';
+    /** ISO 639-1 codes, native language first. */
+    languages: readonly string[];
+    /** The victim's condition today, as assessed before questioning. */
+    condition: Condition;
+  };
+  interpreter: { languages: readonly string[] } | null;
+  /** Why no interpreter of the native language could be found, if none was. */
+  noInterpreterReason?: string;
+  officersPresent: readonly { sex: 'female' | 'male' | 'other' | 'undisclosed' }[];
+  /** Why no female officer can be present for a female victim, if none is. */
+  noFemaleOfficerReason?: string;
+  place: { private: boolean; disclosesWhereabouts: boolean };
+  /** People to be present (interpreter included) who match an adverse party: acknowledged or not. */
+  adverseMatches: readonly { acknowledged: boolean }[];
+  /** The victim was told they may decline or stop at any time. */
+  rightsExplained: boolean;
+}
+
+export const READINESS_ITEMS = ['interpreter', 'female-officer', 'private-place', 'condition', 'no-conflict', 'rights-explained'] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+
+/** met; waived: not met, with a recorded reason the policy accepts; unmet: blocks the start. */
+export type ItemStatus = 'met' | 'waived' | 'unmet' | 'not-applicable';
+
+export interface Readiness {
+  ready: boolean;
+  items: Record<ReadinessItem, ItemStatus>;
+}
+
+const hasReason = (reason: string | undefined) => (reason?.trim().length ?? 0) >= 5;
+
+export function interviewReadiness(input: ReadinessInput): Readiness {
+  const native = input.victim.languages[0];
+  const items: Record<ReadinessItem, ItemStatus> = {
+    // ISA victim-protection policy: questioning through an interpreter of the native language "as much as possible".
+    interpreter:
+      native === undefined || native === 'ja' || input.interpreter?.languages.includes(native)
+        ? 'met'
+        : hasReason(input.noInterpreterReason)
+          ? 'waived'
+          : 'unmet',
+    // ISA victim-protection policy: efforts to assign a female officer to a female victim.
+    'female-officer':
+      input.victim.sex !== 'female'
+        ? 'not-applicable'
+        : input.officersPresent.some((o) => o.sex === 'female')
+          ? 'met'
+          : hasReason(input.noFemaleOfficerReason)
+            ? 'waived'
+            : 'unmet',
+    // ISA victim-protection policy: a place that respects privacy and keeps whereabouts secret. No waiver.
+    'private-place': input.place.private && !input.place.disclosesWhereabouts ? 'met' : 'unmet',
+    // ISA victim-protection policy: time and place with adequate consideration of the victim's condition.
+    condition: input.victim.condition === 'acute' ? 'unmet' : 'met',
+    // ISA victim-protection policy: the victim must not be found out by anyone related to the trafficking.
+    'no-conflict': input.adverseMatches.length === 0 ? 'met' : input.adverseMatches.every((m) => m.acknowledged) ? 'waived' : 'unmet',
+    // ISA victim-protection policy: victims are never forced into providing testimony.
+    'rights-explained': input.rightsExplained ? 'met' : 'unmet',
+  };
+  return { ready: READINESS_ITEMS.every((i) => items[i] !== 'unmet'), items };
+}
