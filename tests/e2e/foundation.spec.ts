@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { removeDir, tempDir } from '../fixtures/vault';
 import { launchApp, screenshotPath, type LaunchedApp } from './harness';
+import { submitCreateVault } from './ui';
 
 const ADMIN = { username: 'admin.ito', displayName: 'Ito Sakura', passphrase: 'e2e admin passphrase 42' };
 
@@ -15,17 +16,6 @@ test.afterEach(async () => {
   await app?.close();
   removeDir(dir);
 });
-
-async function createVault(page: Page) {
-  await page.getByRole('textbox', { name: 'Administrator user name' }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: 'Display name' }).fill(ADMIN.displayName);
-  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(ADMIN.passphrase);
-  await page.getByRole('textbox', { name: 'Confirm passphrase' }).fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  const key = (await page.getByRole('status', { name: 'Recovery key' }).innerText()).replace(/\s+/g, '');
-  expect(key).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
-  return key;
-}
 
 async function signIn(page: Page, passphrase = ADMIN.passphrase) {
   await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username);
@@ -40,7 +30,7 @@ test('create a vault, sign out, sign in, panic-lock, sign in again, switch to Ja
 
   await expect(page.getByRole('heading', { name: /create/i })).toBeVisible();
   await page.screenshot({ path: screenshotPath('en-create-vault') });
-  const key = await createVault(page);
+  const key = await submitCreateVault(page, ADMIN);
   await page.screenshot({ path: screenshotPath('en-recovery-key') });
 
   // Continue stays disabled until the key is confirmed as written down.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core/index';
 import { ADMIN as FIXTURE_ADMIN, newVault, ok, removeDir, tempDir } from '../fixtures/vault';
 import { launchApp, screenshotPath, type LaunchedApp } from './harness';
+import { submitCreateVault } from './ui';
 
 /** The few labels these journeys use, as a person reads them on screen. */
 const UI = {
@@ -77,12 +78,7 @@ function shot(page: Page, name: string) {
 }
 
 async function createVaultThroughUi(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'Administrator user name' }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: 'Display name' }).fill(ADMIN.displayName);
-  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(ADMIN.passphrase);
-  await page.getByRole('textbox', { name: 'Confirm passphrase' }).fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  const key = (await page.getByRole('status', { name: 'Recovery key' }).innerText()).replace(/\s+/g, '');
+  const key = await submitCreateVault(page, ADMIN);
   await page.getByRole('checkbox', { name: 'I have written down the recovery key and stored it safely' }).check();
   await page.getByRole('textbox', { name: 'Last group of the recovery key' }).fill(key.slice(-4));
   await page.getByRole('button', { name: 'Continue to sign in' }).click();
