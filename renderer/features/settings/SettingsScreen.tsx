@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, AutoLockMinutesSchema } from '../../../electron/common/contract';
 import type { Locale } from '../../../electron/common/errors';
@@ -41,34 +41,24 @@ function LanguageSettings() {
   };
 
   return (
-    <Paper withBorder p="lg">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('language.label')}
-        </Title>
-        <div>
-          <LanguageSwitch onChange={(locale) => void change(locale)} disabled={busy} />
-        </div>
-        <Text size="sm" c="dimmed">
-          {t('settings.languageHint')}
-        </Text>
-        <FailureMessage failure={failure} />
-      </Stack>
-    </Paper>
+    <SettingsCard title={t('language.label')}>
+      <div>
+        <LanguageSwitch onChange={(locale) => void change(locale)} disabled={busy} />
+      </div>
+      <Text size="sm" c="dimmed">
+        {t('settings.languageHint')}
+      </Text>
+      <FailureMessage failure={failure} />
+    </SettingsCard>
   );
 }
 
 function PassphraseSettings() {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="lg">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('changePassphrase.title')}
-        </Title>
-        <ChangePassphraseForm temporary={false} />
-      </Stack>
-    </Paper>
+    <SettingsCard title={t('changePassphrase.title')}>
+      <ChangePassphraseForm temporary={false} />
+    </SettingsCard>
   );
 }
 
@@ -79,27 +69,22 @@ function AutoLockSettings() {
   if (!settings) return null;
 
   return (
-    <Paper withBorder p="lg">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('settings.autoLockTitle')}
-        </Title>
-        {isAdministrator ? (
-          <AutoLockForm minutes={settings.autoLockMinutes} />
-        ) : (
-          <>
-            <Text>
-              {t('settings.autoLockCurrent', {
-                duration: formatDuration(i18n.language, settings.autoLockMinutes, 'minute'),
-              })}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t('settings.adminOnly')}
-            </Text>
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <SettingsCard title={t('settings.autoLockTitle')}>
+      {isAdministrator ? (
+        <AutoLockForm minutes={settings.autoLockMinutes} />
+      ) : (
+        <>
+          <Text>
+            {t('settings.autoLockCurrent', {
+              duration: formatDuration(i18n.language, settings.autoLockMinutes, 'minute'),
+            })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('settings.adminOnly')}
+          </Text>
+        </>
+      )}
+    </SettingsCard>
   );
 }
 
@@ -158,5 +143,19 @@ function AutoLockForm({ minutes }: { minutes: number }) {
         <FailureMessage failure={failure} />
       </Stack>
     </form>
+  );
+}
+
+/** One titled group of settings. */
+function SettingsCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
   );
 }
