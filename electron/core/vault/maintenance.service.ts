@@ -39,7 +39,7 @@ export async function vaultStatusReport(dataDir: string, username: string, passp
       auditHead: await auditHead(db),
     };
   } finally {
-    await endSession(session, 'sign-out', Date.now());
+    await endSession(session, 'sign-out', now);
   }
 }
 
@@ -50,7 +50,7 @@ export async function auditVerifyReport(dataDir: string, username: string, passp
     requireRole(session.user.role, ['administrator', 'auditor']);
     return await verifyChain(session.vault.db, session.vault.auditKey);
   } finally {
-    await endSession(session, 'sign-out', Date.now());
+    await endSession(session, 'sign-out', now);
   }
 }
 
