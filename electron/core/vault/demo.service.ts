@@ -40,6 +40,6 @@ export async function seedDemoVault(
       { count: opts.cases, seed: opts.seed, now: new Date(opts.now) },
     );
   } finally {
-    await endSession(session, 'sign-out', now);
+    await endSession(session, 'sign-out', opts.now);
   }
 }
