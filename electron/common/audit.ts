@@ -31,6 +31,17 @@ export const AUDIT_ACTIONS = [
   'case.conflict-acknowledged',
   'case.access-log-viewed',
   'cases.listed',
+  'interpreter.saved',
+  'interpreter.contact-revealed',
+  'interview.planned',
+  'interview.overridden',
+  'interview.started',
+  'interview.recorded',
+  'interview.record-revealed',
+  'case.consideration-recorded',
+  'case.wish-recorded',
+  'case.iom-consent-recorded',
+  'work.viewed',
   'demo.seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

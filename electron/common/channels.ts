@@ -42,6 +42,19 @@ export const CHANNELS = [
   'cases:acknowledgeConflict',
   'cases:accessLog',
   'cases:staff',
+  'interpreters:list',
+  'interpreters:checkConflict',
+  'interpreters:save',
+  'interpreters:revealContact',
+  'interviews:plan',
+  'interviews:override',
+  'interviews:start',
+  'interviews:record',
+  'interviews:revealRecord',
+  'protection:recordConsideration',
+  'protection:recordWish',
+  'protection:recordIomConsent',
+  'work:mine',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

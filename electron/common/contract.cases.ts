@@ -16,6 +16,7 @@ import {
   SealedValueSchema,
   SealedValueSchemas,
 } from './cases';
+import { ProtectionDetailSchema } from './protection';
 
 const Id = z.string().uuid();
 const Version = z.number().int().positive();
@@ -102,6 +103,8 @@ export const CaseDetailSchema = z.object({
   sealed: z.object(Object.fromEntries(SEALED_FIELDS.map((f) => [f, z.boolean()])) as Record<(typeof SEALED_FIELDS)[number], z.ZodBoolean>),
   adverseParties: z.array(AdversePartySchema),
   timeline: z.array(TimelineItemSchema),
+  /** Interviews, the three considerations and the victim's wishes (DESIGN.md §6). */
+  protection: ProtectionDetailSchema,
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS } from './audit';
 import type { Channel, EventName } from './channels';
 import { casesContract } from './contract.cases';
+import { protectionContract } from './contract.protection';
 import { LOCALES, type MamoriError } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
 
@@ -213,6 +214,7 @@ export const contract = {
     output: z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean(), fileName: z.string() }),
   },
   ...casesContract,
+  ...protectionContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

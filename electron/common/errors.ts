@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'STALE_VERSION',
   'SESSION_EXPIRED',
+  'INTERVIEW_NOT_READY',
+  'INTERVIEW_STATE',
+  'INTERPRETER_UNAVAILABLE',
+  'ADVERSE_PARTY_MATCH',
+  'RECOMMENDATION_INCOMPLETE',
+  'OWN_RECOMMENDATION',
+  'SNAPSHOT_STALE',
+  'DECISION_STATE',
   'INTERNAL',
 ] as const;
 
@@ -141,6 +149,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   SESSION_EXPIRED: {
     en: 'Your session was locked. Sign in again.',
     ja: 'セッションはロックされました。もう一度サインインしてください。',
+  },
+  INTERVIEW_NOT_READY: {
+    en: 'The interview cannot start: some safeguards are not in place. Meet them, or ask a supervisor to override with a reason.',
+    ja: '面接を開始できません。満たされていない保護措置があります。措置を整えるか、監督者に理由を付した承認を依頼してください。',
+  },
+  INTERVIEW_STATE: {
+    en: 'This interview can no longer be changed in this way.',
+    ja: 'この面接は、この方法ではもう変更できません。',
+  },
+  INTERPRETER_UNAVAILABLE: {
+    en: 'This interpreter cannot be used: inactive or without a signed confidentiality pledge.',
+    ja: 'この通訳人は使用できません（無効、または守秘誓約が未提出です）。',
+  },
+  ADVERSE_PARTY_MATCH: {
+    en: 'This name matches an adverse party. Record why you go ahead, or choose someone else.',
+    ja: 'この名前は加害関係者と一致します。続行する理由を記録するか、別の人を選んでください。',
+  },
+  RECOMMENDATION_INCOMPLETE: {
+    en: 'The recommendation cannot be submitted yet: items are missing (see the guidance).',
+    ja: '推薦案はまだ提出できません。不足している項目があります（ガイダンスを確認してください）。',
+  },
+  OWN_RECOMMENDATION: {
+    en: 'A supervisor cannot approve a recommendation they submitted.',
+    ja: '監督者は自分が提出した推薦案を承認できません。',
+  },
+  SNAPSHOT_STALE: {
+    en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',
+    ja: 'この推薦案の提出後に事案が変更されました。変更内容を確認してください。担当官による再提出が必要です。',
+  },
+  DECISION_STATE: {
+    en: 'This decision can no longer be changed. An approved decision can only be superseded by a new one.',
+    ja: 'この決定はもう変更できません。承認済みの決定は、新しい決定によってのみ置き換えられます。',
   },
   INTERNAL: {
     en: 'Something went wrong. Nothing was saved. Try again; if it happens again, contact your administrator.',

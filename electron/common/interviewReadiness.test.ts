@@ -7,7 +7,7 @@ const ready: ReadinessInput = {
   interpreter: { languages: ['tl', 'ja'] },
   officersPresent: [{ sex: 'female' }, { sex: 'male' }],
   place: { private: true, disclosesWhereabouts: false },
-  adverseMatches: [],
+  adverseMatches: 0,
   rightsExplained: true,
 };
 
@@ -33,7 +33,7 @@ describe('interview readiness', () => {
     ['a place that is not private', { place: { private: false, disclosesWhereabouts: false } }, ['private-place']],
     ['a place that would disclose the whereabouts', { place: { private: true, disclosesWhereabouts: true } }, ['private-place']],
     ['condition acute: postpone', { victim: { ...ready.victim, condition: 'acute' } }, ['condition']],
-    ['an interpreter matching an adverse party', { adverseMatches: [{ acknowledged: false }] }, ['no-conflict']],
+    ['an interpreter matching an adverse party', { adverseMatches: 1 }, ['no-conflict']],
     ['rights not yet explained', { rightsExplained: false }, ['rights-explained']],
   ])('blocks: %s', (_name, change, expected) => {
     const r = interviewReadiness({ ...ready, ...change });
@@ -44,11 +44,14 @@ describe('interview readiness', () => {
   it.each<[string, Partial<ReadinessInput>, ReadinessItem]>([
     ['no interpreter, with a recorded reason', { interpreter: null, noInterpreterReason: 'No Tagalog interpreter reachable today' }, 'interpreter'],
     ['no female officer, with a recorded reason', { officersPresent: [{ sex: 'male' }], noFemaleOfficerReason: 'Victim asked for this officer' }, 'female-officer'],
-    ['an acknowledged match (a different person)', { adverseMatches: [{ acknowledged: true }] }, 'no-conflict'],
   ])('accepts with a recorded reason: %s', (_name, change, item) => {
     const r = interviewReadiness({ ...ready, ...change });
     expect(r.ready).toBe(true);
     expect(r.items[item]).toBe('waived');
+  });
+
+  it('lets nobody but a supervisor (an override, elsewhere) waive a match with an adverse party', () => {
+    expect(unmet({ ...ready, adverseMatches: 2, noInterpreterReason: 'a reason for something else' })).toEqual(['no-conflict']);
   });
 
   it('does not accept a reason that says nothing', () => {

@@ -4,7 +4,7 @@
  * supervisor overrides them with a reason (recorded elsewhere).
  */
 
-export type Condition = 'stable' | 'fragile' | 'acute';
+import type { Condition } from './protection';
 
 export interface ReadinessInput {
   victim: {
@@ -21,8 +21,11 @@ export interface ReadinessInput {
   /** Why no female officer can be present for a female victim, if none is. */
   noFemaleOfficerReason?: string;
   place: { private: boolean; disclosesWhereabouts: boolean };
-  /** People to be present (interpreter included) who match an adverse party: acknowledged or not. */
-  adverseMatches: readonly { acknowledged: boolean }[];
+  /**
+   * How many people to be present (the interpreter included) match an adverse party of the case.
+   * An officer cannot waive this: only a supervisor's override, with a reason, lets such an interview start.
+   */
+  adverseMatches: number;
   /** The victim was told they may decline or stop at any time. */
   rightsExplained: boolean;
 }
@@ -64,7 +67,7 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
     // ISA victim-protection policy: time and place with adequate consideration of the victim's condition.
     condition: input.victim.condition === 'acute' ? 'unmet' : 'met',
     // ISA victim-protection policy: the victim must not be found out by anyone related to the trafficking.
-    'no-conflict': input.adverseMatches.length === 0 ? 'met' : input.adverseMatches.every((m) => m.acknowledged) ? 'waived' : 'unmet',
+    'no-conflict': input.adverseMatches === 0 ? 'met' : 'unmet',
     // ISA victim-protection policy: victims are never forced into providing testimony.
     'rights-explained': input.rightsExplained ? 'met' : 'unmet',
   };

@@ -14,6 +14,9 @@ import type { CoreEventListener, CoreOptions, MamoriCoreApi } from './core.types
 import type { Tx } from './db/connection';
 import { CoreError } from './errors';
 import * as cases from './cases/cases.service';
+import * as protection from './protection/caseProtection.service';
+import * as registry from './protection/protection.service';
+import { listInterpreters } from './protection/protection.repository';
 import { can } from './policy';
 import { endSession, sessionInfo, sessionLocale, signIn, type Session } from './session/session.service';
 import { readSettings, writeSettings } from './settings/settings.service';
@@ -154,6 +157,21 @@ export class MamoriCore implements MamoriCoreApi {
       'cases:acknowledgeConflict': (input, s) => this.caseWork(s!, (ctx) => cases.acknowledgeConflict(ctx, input)),
       'cases:accessLog': (input, s) => this.caseWork(s!, (ctx) => cases.accessLog(ctx, input)),
       'cases:staff': (_i, s) => s!.vault.db.read(cases.staff),
+      'interpreters:list': async (input, s) => ({
+        interpreters: (await s!.vault.db.read((tx) => listInterpreters(tx, input.includeInactive))).map(registry.toInterpreter),
+      }),
+      'interpreters:checkConflict': async (input, s) => ({ matches: await s!.vault.db.read((tx) => registry.countAdverseMatches(tx, input.name, input.nameVariants)) }),
+      'interpreters:save': (input, s) => this.write(s!, (tx, audit) => registry.saveInterpreter({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
+      'interpreters:revealContact': (input, s) => this.write(s!, (tx, audit) => registry.revealInterpreterContact({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
+      'interviews:plan': (input, s) => this.caseWork(s!, (ctx) => protection.planInterview(ctx, input)),
+      'interviews:override': (input, s) => this.caseWork(s!, (ctx) => protection.overrideInterview(ctx, input)),
+      'interviews:start': (input, s) => this.caseWork(s!, (ctx) => protection.startInterview(ctx, input)),
+      'interviews:record': (input, s) => this.caseWork(s!, (ctx) => protection.recordInterview(ctx, input)),
+      'interviews:revealRecord': (input, s) => this.caseWork(s!, (ctx) => protection.revealInterviewRecord(ctx, input)),
+      'protection:recordConsideration': (input, s) => this.caseWork(s!, (ctx) => protection.recordConsideration(ctx, input)),
+      'protection:recordWish': (input, s) => this.caseWork(s!, (ctx) => protection.recordWish(ctx, input)),
+      'protection:recordIomConsent': (input, s) => this.caseWork(s!, (ctx) => protection.recordIomConsent(ctx, input)),
+      'work:mine': (_i, s) => this.caseWork(s!, (ctx) => protection.myWork(ctx)),
       'audit:actors': async (_i, s) => ({
         actors: (await s!.vault.db.read(listUsers)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
       }),
@@ -227,7 +245,15 @@ export class MamoriCore implements MamoriCoreApi {
     } catch (e) {
       const loc = sessionLocale(this.session, locale);
       if (e instanceof CoreError) {
-        return { ok: false, error: { code: e.code, message: errorMessage(e.code, loc), ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) } };
+        return {
+          ok: false,
+          error: {
+            code: e.code,
+            message: errorMessage(e.code, loc),
+            ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+            ...(e.issues ? { issues: e.issues } : {}),
+          },
+        };
       }
       // Never let an unexpected error's text (SQL, paths, values) reach the caller.
       return fail('INTERNAL', loc);

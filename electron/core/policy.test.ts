@@ -47,6 +47,19 @@ const EXPECTED: Record<Channel, string> = {
   'cases:acknowledgeConflict': '- yy--',
   'cases:accessLog': '- -y--',
   'cases:staff': '- yy--',
+  'interpreters:list': '- yy--',
+  'interpreters:checkConflict': '- yy--',
+  'interpreters:save': '- yy--',
+  'interpreters:revealContact': '- yy--',
+  'interviews:plan': '- yy--',
+  'interviews:override': '- -y--',
+  'interviews:start': '- yy--',
+  'interviews:record': '- yy--',
+  'interviews:revealRecord': '- yy--',
+  'protection:recordConsideration': '- yy--',
+  'protection:recordWish': '- yy--',
+  'protection:recordIomConsent': '- yy--',
+  'work:mine': '- yy--',
 };
 
 /** Channels a user with a temporary passphrase may still use. */

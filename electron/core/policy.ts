@@ -53,6 +53,19 @@ export const POLICY: Record<Channel, Rule> = {
   'cases:acknowledgeConflict': CASEWORK,
   'cases:accessLog': only('supervisor'),
   'cases:staff': CASEWORK,
+  'interpreters:list': CASEWORK,
+  'interpreters:checkConflict': CASEWORK,
+  'interpreters:save': CASEWORK,
+  'interpreters:revealContact': CASEWORK,
+  'interviews:plan': CASEWORK,
+  'interviews:override': only('supervisor'),
+  'interviews:start': CASEWORK,
+  'interviews:record': CASEWORK,
+  'interviews:revealRecord': CASEWORK,
+  'protection:recordConsideration': CASEWORK,
+  'protection:recordWish': CASEWORK,
+  'protection:recordIomConsent': CASEWORK,
+  'work:mine': CASEWORK,
 };
 
 /** What a user holding a temporary passphrase may do before replacing it. */

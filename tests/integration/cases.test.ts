@@ -1,52 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/contract.cases';
-import type { UserAccount } from '../../electron/common/contract';
-import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';
+import { auditRows, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';
-import { cleanVaultsAfterEach, code, filesOf, newVault, ok, signInAdmin } from '../fixtures/vault';
+import { cleanVaultsAfterEach, code, filesOf, ok, signInAdmin } from '../fixtures/vault';
 
 const dirs = cleanVaultsAfterEach(afterEach);
-
-const PASS = { officerA: 'officer a passphrase', officerB: 'officer b passphrase', sup: 'supervisor passphrase' };
-
-/** A vault with two officers and a supervisor, each with their own passphrase already set. */
-async function team(now?: () => number) {
-  const { dataDir, core } = await newVault(now ? { now } : {});
-  dirs.push(dataDir);
-  await signInAdmin(core);
-  const made: Record<string, UserAccount> = {};
-  for (const [username, displayName, role, pass] of [
-    ['officer.a', 'Officer Aoki', 'officer', PASS.officerA],
-    ['officer.b', 'Officer Baba', 'officer', PASS.officerB],
-    ['sup.c', 'Supervisor Chiba', 'supervisor', PASS.sup],
-  ] as const) {
-    const r = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username, displayName, role });
-    made[username] = r.user;
-    await ok(core, 'session:signOut');
-    await ok(core, 'session:signIn', { username, passphrase: r.temporaryPassphrase });
-    await ok(core, 'session:changePassphrase', { currentPassphrase: r.temporaryPassphrase, newPassphrase: pass });
-    await ok(core, 'session:signOut');
-    await signInAdmin(core);
-  }
-  await ok(core, 'session:signOut');
-  const as = async (username: 'officer.a' | 'officer.b' | 'sup.c') => {
-    await core.lock('user');
-    const passphrase = username === 'officer.a' ? PASS.officerA : username === 'officer.b' ? PASS.officerB : PASS.sup;
-    await ok(core, 'session:signIn', { username, passphrase });
-  };
-  return { dataDir, core, users: made, as };
-}
-
-async function auditRows(core: MamoriCoreApi, filter: Record<string, string>) {
-  await core.lock('user');
-  await signInAdmin(core);
-  const { entries } = await ok<{ entries: { action: string; caseRef: string | null; actorName: string | null; details: Record<string, unknown> }[] }>(core, 'audit:list', {
-    filter,
-    limit: 200,
-  });
-  return entries;
-}
+const team = (now?: () => number) => makeTeam(dirs, now);
 
 describe('case files', () => {
   it('keeps an officer to the cases assigned to them, through the dispatcher', async () => {

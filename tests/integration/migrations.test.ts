@@ -77,6 +77,33 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0050 adds the protection workflow and fills the deadlines of existing cases', async () => {
+    const db = await freshDb();
+    await migrate(db, 40);
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u', 'u', 'U', 'officer', 't', 't')");
+      await tx.run(
+        `INSERT INTO cases (num, id, reference, ref_year, ref_seq, stage, risk_level, masked_name, sex, nationality, situation, created_at, created_by, updated_at)
+         VALUES (7, 'c', 'TV-2026-0001', 2026, 1, 'intake', 'low', 'A. B.', 'female', 'PHL', 'overstay', 't', 'u', 't')`,
+      );
+      await tx.run(
+        `INSERT INTO case_details (case_num, family_name, given_name, family_name_native, given_name_native, languages, interpreter_needed, status_of_residence,
+           period_of_stay_expiry, measure_conditions, reporting_dates, exploitation, referral_source, identification_status)
+         VALUES (7, 'A', 'B', '', '', '["tl"]', 1, 'none', '2026-12-20', '', '[{"date":"2026-12-05","note":"station"}]', '{}', 'police', 'possible')`,
+      );
+    });
+    expect(await migrate(db, 50)).toEqual([50]);
+    expect(await tables(db)).toEqual(expect.arrayContaining(['interpreters', 'interpreter_contacts', 'interviews', 'interview_records', 'case_considerations', 'case_wishes', 'case_iom_consents', 'case_deadlines']));
+    expect(await db.read((tx) => tx.all('SELECT case_num, kind, date, note FROM case_deadlines ORDER BY date'))).toEqual([
+      { case_num: 7, kind: 'reporting', date: '2026-12-05', note: 'station' },
+      { case_num: 7, kind: 'period-of-stay-expiry', date: '2026-12-20', note: '' },
+    ]);
+    await expect(
+      db.transaction((tx) => tx.run("INSERT INTO interviews (id, case_id, status, planned_at, plan, created_at, created_by, updated_at) VALUES ('v', 'c', 'compelled', 't', '{}', 't', 'u', 't')")),
+    ).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

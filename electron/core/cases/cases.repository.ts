@@ -78,6 +78,25 @@ export async function insertCases(tx: Tx, rows: { num: number; columns: CaseColu
     `INSERT INTO case_details (case_num, ${DETAIL.join(', ')}) VALUES ${placeholders(DETAIL.length + 1, rows.length)}`,
     rows.flatMap((r) => [r.num, ...DETAIL.map((k) => r.columns[k])]),
   );
+  await insertDeadlines(tx, rows.flatMap((r) => deadlineRows(r.num, r.columns)));
+}
+
+type DeadlineColumns = Pick<CaseColumns, 'period_of_stay_expiry' | 'reporting_dates'>;
+
+/** The dated obligations of one case, as rows of `case_deadlines` (My work reads them by date). */
+function deadlineRows(num: number, c: DeadlineColumns): (string | number)[][] {
+  return [
+    ...(c.period_of_stay_expiry ? [[num, 'period-of-stay-expiry', c.period_of_stay_expiry, '']] : []),
+    ...(JSON.parse(c.reporting_dates) as { date: string; note: string }[]).map((r) => [num, 'reporting', r.date, r.note]),
+  ];
+}
+
+async function insertDeadlines(tx: Tx, rows: (string | number)[][]): Promise<void> {
+  // Chunked: a bulk insert of many cases must stay under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await tx.run(`INSERT INTO case_deadlines (case_num, kind, date, note) VALUES ${placeholders(4, chunk.length)}`, chunk.flat());
+  }
 }
 
 /** Applies `changes` only if the case is still at `version` (optimistic concurrency). */
@@ -96,6 +115,11 @@ export async function updateCase(tx: Tx, row: Pick<CaseRow, 'num' | 'id'>, versi
       ...detail.map((c) => changes[c] as string | number | null),
       row.num,
     ]);
+  }
+  if ('period_of_stay_expiry' in changes || 'reporting_dates' in changes) {
+    const now = await tx.get<DeadlineColumns>('SELECT period_of_stay_expiry, reporting_dates FROM case_details WHERE case_num = ?', [row.num]);
+    await tx.run('DELETE FROM case_deadlines WHERE case_num = ?', [row.num]);
+    if (now) await insertDeadlines(tx, deadlineRows(row.num, now));
   }
   return true;
 }

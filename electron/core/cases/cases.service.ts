@@ -23,6 +23,7 @@ import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import type { Session } from '../session/session.service';
 import * as repo from './cases.repository';
+import { protectionDetail } from '../protection/protection.service';
 
 export type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
 
@@ -35,7 +36,7 @@ export interface Ctx {
 }
 
 /** The case, if this user may reach it. An unassigned officer learns nothing, not even that it exists. */
-async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Promise<repo.CaseRow> {
+export async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Promise<repo.CaseRow> {
   const row = await repo.getCase(ctx.tx, caseId);
   const user = ctx.session.user;
   if (!row) throw new CoreError('NOT_FOUND');
@@ -45,7 +46,7 @@ async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Prom
 }
 
 /** Like `reachable`, for a change based on `version`: a stale base is refused, nothing written. */
-async function forChange(ctx: Ctx, caseId: string, version: number): Promise<repo.CaseRow> {
+export async function forChange(ctx: Ctx, caseId: string, version: number): Promise<repo.CaseRow> {
   const row = await reachable(ctx, caseId);
   if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
   if (row.version !== version) throw new CoreError('STALE_VERSION');
@@ -53,7 +54,7 @@ async function forChange(ctx: Ctx, caseId: string, version: number): Promise<rep
 }
 
 /** Marks the case changed (new version, time) or refuses a stale save. */
-async function touch(ctx: Ctx, row: repo.CaseRow, changes: Partial<repo.CaseColumns> = {}): Promise<void> {
+export async function touch(ctx: Ctx, row: repo.CaseRow, changes: Partial<repo.CaseColumns> = {}): Promise<void> {
   if (!(await repo.updateCase(ctx.tx, row, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
 }
 
@@ -108,6 +109,7 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
     repo.listNotes(tx, row.id),
     repo.listEvents(tx, row.id),
   ]);
+  const protection = await protectionDetail(tx, row, parties);
   const timeline: CaseDetail['timeline'] = [
     ...notes.map((n) => ({
       kind: 'note' as const,
@@ -173,10 +175,11 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
       notes: p.notes,
     })),
     timeline,
+    protection,
   };
 }
 
-async function reload(ctx: Ctx, caseId: string): Promise<CaseDetail> {
+export async function reload(ctx: Ctx, caseId: string): Promise<CaseDetail> {
   return caseDetail(ctx.tx, (await repo.getCase(ctx.tx, caseId))!);
 }
 

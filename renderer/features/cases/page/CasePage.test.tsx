@@ -47,6 +47,7 @@ function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     sealed: { whereabouts: true, 'identity-documents': false, 'residence-card-number': true },
     adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
     timeline: [],
+    protection: { interviews: [], considerations: [], wishes: [], iomConsents: [] },
     ...overrides,
   };
 }

@@ -1,0 +1,275 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { MyWork } from '../../electron/common/contract.protection';
+import type { Interpreter, InterviewPlan } from '../../electron/common/protection';
+import { intake } from '../fixtures/cases';
+import { withRawVault } from '../fixtures/raw';
+import { auditRows, team as makeTeam } from '../fixtures/team';
+import { cleanVaultsAfterEach, code, filesOf, ok } from '../fixtures/vault';
+
+const dirs = cleanVaultsAfterEach(afterEach);
+/** 2026-11-26 09:00 UTC. */
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const team = () => makeTeam(dirs, () => NOW);
+
+const RECORD_MARKER = 'Synthetic-interview-record-7Q2';
+
+function plan(officers: { userId: string; sex: 'female' | 'male' }[], change: Partial<InterviewPlan> = {}): InterviewPlan {
+  return {
+    plannedAt: '2026-11-30T10:00',
+    durationMinutes: 60,
+    breaks: '10 minutes every 30 minutes',
+    placeType: 'agency-private-room',
+    placeLabel: 'Room 3',
+    placePrivate: true,
+    placeDisclosesWhereabouts: false,
+    officersPresent: officers,
+    noFemaleOfficerReason: '',
+    interpreterId: null,
+    noInterpreterReason: '',
+    condition: 'stable',
+    conditionNotes: '',
+    rightsExplained: true,
+    ...change,
+  };
+}
+
+const interpreterInput = (name: string, languages = ['tl', 'en']) => ({ name, nameVariants: [], languages, pledgeDate: '2026-01-10', notes: '', active: true });
+
+describe('protection workflow', () => {
+  it('blocks an interview without its safeguards, names each in core, and starts it once they are met', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake({ sex: 'female' })); // Tagalog speaker
+    const male = { userId: users['officer.a'].id, sex: 'male' as const };
+
+    let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([male]) });
+    const [planned] = d.protection.interviews;
+    expect(planned.status).toBe('planned');
+    expect(planned.readiness.ready).toBe(false);
+    expect(planned.readiness.items).toMatchObject({ interpreter: 'unmet', 'female-officer': 'unmet', 'private-place': 'met' });
+    expect(await code(core.dispatch('interviews:start', { caseId: c.id, version: d.version, interviewId: planned.id }))).toBe('INTERVIEW_NOT_READY');
+    // An officer cannot override.
+    expect(await code(core.dispatch('interviews:override', { caseId: c.id, version: d.version, interviewId: planned.id, reason: 'officer wants to go ahead' }))).toBe('FORBIDDEN');
+
+    // An interpreter without a pledge cannot be assigned.
+    const unpledged = await ok<Interpreter>(core, 'interpreters:save', { interpreter: { ...interpreterInput('Interp Unpledged'), pledgeDate: null } });
+    expect(await code(core.dispatch('interviews:plan', { caseId: c.id, version: d.version, interviewId: planned.id, plan: plan([male], { interpreterId: unpledged.id }) }))).toBe(
+      'INTERPRETER_UNAVAILABLE',
+    );
+    const tagalog = await ok<Interpreter>(core, 'interpreters:save', { interpreter: interpreterInput('Interp Reyes Fictiva') });
+    const female = { userId: users['officer.b'].id, sex: 'female' as const };
+    d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: d.version, interviewId: planned.id, plan: plan([male, female], { interpreterId: tagalog.id }) });
+    expect(d.protection.interviews[0].readiness.ready).toBe(true);
+    expect(d.protection.interviews[0].interpreterName).toBe('Interp Reyes Fictiva');
+    d = await ok<CaseDetail>(core, 'interviews:start', { caseId: c.id, version: d.version, interviewId: planned.id });
+    expect(d.protection.interviews[0].status).toBe('in-progress');
+    // Started once: it cannot start again or be re-planned.
+    expect(await code(core.dispatch('interviews:start', { caseId: c.id, version: d.version, interviewId: planned.id }))).toBe('INTERVIEW_STATE');
+  });
+
+  it('lets only a supervisor override unmet safeguards, with a reason, and only for the plan it was given for', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake({ sex: 'female' }));
+    const male = { userId: users['officer.a'].id, sex: 'male' as const };
+    let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([male], { noInterpreterReason: 'No Tagalog interpreter reachable' }) });
+    const id = d.protection.interviews[0].id;
+    expect(d.protection.interviews[0].readiness.items).toMatchObject({ interpreter: 'waived', 'female-officer': 'unmet' });
+
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'interviews:override', { caseId: c.id, version: d.version, interviewId: id, reason: 'Victim asked for this officer' });
+    expect(d.protection.interviews[0].override).toMatchObject({ by: 'Supervisor Chiba', reason: 'Victim asked for this officer', items: ['female-officer'] });
+
+    await as('officer.a');
+    // A changed plan drops the override: it was given for the plan as it was.
+    d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: d.version, interviewId: id, plan: plan([male], { noInterpreterReason: 'No Tagalog interpreter reachable', placeLabel: 'Room 4' }) });
+    expect(d.protection.interviews[0].override).toBeNull();
+    expect(await code(core.dispatch('interviews:start', { caseId: c.id, version: d.version, interviewId: id }))).toBe('INTERVIEW_NOT_READY');
+
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'interviews:override', { caseId: c.id, version: d.version, interviewId: id, reason: 'Victim asked for this officer' });
+    await as('officer.a');
+    d = await ok<CaseDetail>(core, 'interviews:start', { caseId: c.id, version: d.version, interviewId: id });
+    expect(d.protection.interviews[0].status).toBe('in-progress');
+
+    const trail = await auditRows(core, { caseRef: c.reference });
+    expect(trail.find((e) => e.action === 'interview.overridden')).toMatchObject({ actorName: 'Supervisor Chiba', details: { items: 'female-officer', reason: 'Victim asked for this officer' } });
+    expect(trail.find((e) => e.action === 'interview.started')).toMatchObject({ details: { overridden: true } });
+  });
+
+  it('blocks an interpreter who matches an adverse party, even one accepted in the registry', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake({ sex: 'male' }));
+    const withParty = await ok<CaseDetail>(core, 'cases:saveAdverseParty', {
+      caseId: c.id,
+      version: c.version,
+      party: { role: 'broker', name: 'Ramon Brokerio', nameVariants: ['ラモン'], organisation: '', contact: '', notes: '' },
+    });
+    expect((await ok<{ matches: number }>(core, 'interpreters:checkConflict', { name: 'brokerio ramon' })).matches).toBe(1);
+    expect(await code(core.dispatch('interpreters:save', { interpreter: interpreterInput('Ramon Brokerio') }))).toBe('ADVERSE_PARTY_MATCH');
+    const risky = await ok<Interpreter>(core, 'interpreters:save', { interpreter: interpreterInput('Ramon Brokerio'), conflictReason: 'Different person, checked by ID' });
+    expect(risky.conflictReason).toBe('Different person, checked by ID');
+
+    const d = await ok<CaseDetail>(core, 'interviews:plan', {
+      caseId: c.id,
+      version: withParty.version,
+      plan: plan([{ userId: users['officer.a'].id, sex: 'male' }], { interpreterId: risky.id }),
+    });
+    expect(d.protection.interviews[0]).toMatchObject({ adverseMatches: 1, readiness: { ready: false, items: { 'no-conflict': 'unmet' } } });
+    expect(await code(core.dispatch('interviews:start', { caseId: c.id, version: d.version, interviewId: d.protection.interviews[0].id }))).toBe('INTERVIEW_NOT_READY');
+  });
+
+  it('records a declined interview with no adverse mark, and seals a held interview’s record', async () => {
+    const { dataDir, core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake({ sex: 'male' }));
+    const officer = { userId: users['officer.a'].id, sex: 'male' as const };
+    const tagalog = await ok<Interpreter>(core, 'interpreters:save', { interpreter: interpreterInput('Interp Cruz Fictiva') });
+    let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([officer], { interpreterId: tagalog.id }) });
+    const first = d.protection.interviews[0].id;
+
+    // No testimony can be attached to a declined interview.
+    expect(
+      await code(core.dispatch('interviews:record', { caseId: c.id, version: d.version, interviewId: first, result: { outcome: 'declined', record: 'something said' } })),
+    ).toBe('INVALID_INPUT');
+    // Held needs a start first.
+    expect(await code(core.dispatch('interviews:record', { caseId: c.id, version: d.version, interviewId: first, result: { outcome: 'held', record: 'x', voluntariness: 'x' } }))).toBe(
+      'INTERVIEW_STATE',
+    );
+    const before = d;
+    d = await ok<CaseDetail>(core, 'interviews:record', { caseId: c.id, version: d.version, interviewId: first, result: { outcome: 'declined', note: '' } });
+    expect(d.protection.interviews[0].status).toBe('declined');
+    // Nothing else about the case changed: no risk, flag, stage, note or event.
+    expect({ risk: d.riskLevel, flags: d.flags, stage: d.stage, timeline: d.timeline }).toEqual({ risk: before.riskLevel, flags: before.flags, stage: before.stage, timeline: before.timeline });
+
+    d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: d.version, plan: plan([officer], { interpreterId: tagalog.id, plannedAt: '2026-12-02T10:00' }) });
+    const second = d.protection.interviews.find((v) => v.status === 'planned')!.id;
+    d = await ok<CaseDetail>(core, 'interviews:start', { caseId: c.id, version: d.version, interviewId: second });
+    const missingStatement = await core.dispatch('interviews:record', { caseId: c.id, version: d.version, interviewId: second, result: { outcome: 'held', record: RECORD_MARKER } });
+    expect(missingStatement).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'result.voluntariness', message: 'interview.voluntariness.required' }] } });
+    d = await ok<CaseDetail>(core, 'interviews:record', {
+      caseId: c.id,
+      version: d.version,
+      interviewId: second,
+      result: { outcome: 'held', record: RECORD_MARKER, voluntariness: 'Told he could stop at any time; spoke voluntarily.' },
+    });
+    const held = d.protection.interviews.find((v) => v.id === second)!;
+    expect(held).toMatchObject({ status: 'held', hasRecord: true });
+    expect(JSON.stringify(d)).not.toContain(RECORD_MARKER);
+    expect(JSON.stringify(await ok(core, 'cases:list', { filter: { query: RECORD_MARKER.slice(0, 12) } }))).toContain('"total":0');
+
+    const shown = await ok<{ record: string }>(core, 'interviews:revealRecord', { caseId: c.id, interviewId: second, reason: 'Preparing the recommendation' });
+    expect(shown.record).toBe(RECORD_MARKER);
+    // An officer of another case learns nothing.
+    await as('officer.b');
+    expect(await code(core.dispatch('interviews:revealRecord', { caseId: c.id, interviewId: second, reason: 'curious about it' }))).toBe('NOT_FOUND');
+
+    const trail = await auditRows(core, { caseRef: c.reference });
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['interview.planned', 'interview.started', 'interview.recorded', 'interview.record-revealed']));
+    expect(trail.find((e) => e.action === 'interview.record-revealed')).toMatchObject({ details: { reason: 'Preparing the recommendation' } });
+    expect(JSON.stringify(trail)).not.toContain(RECORD_MARKER);
+    await core.lock('user');
+    // Encrypted at rest, like every other value: absent from every file of the vault.
+    for (const f of filesOf(dataDir)) expect(f.bytes.includes(Buffer.from(RECORD_MARKER))).toBe(false);
+    await withRawVault(dataDir, async (db) => {
+      const row = await db.get<{ n: number }>("SELECT count(*) AS n FROM interviews WHERE status = 'declined'");
+      expect(row?.n).toBe(1);
+    });
+  });
+
+  it('keeps the considerations, wishes and IOM consent as dated histories, audited, append-only', async () => {
+    const { dataDir, core, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake());
+    let d = await ok<CaseDetail>(core, 'protection:recordConsideration', {
+      caseId: c.id,
+      version: c.version,
+      consideration: { kind: 'danger-on-return', level: 'moderate', evidence: 'Broker network active in home town', assessedOn: '2026-11-20' },
+    });
+    d = await ok<CaseDetail>(core, 'protection:recordConsideration', {
+      caseId: c.id,
+      version: d.version,
+      consideration: { kind: 'danger-on-return', level: 'high', evidence: 'Threat message received by family', assessedOn: '2026-11-25' },
+    });
+    expect(
+      await code(
+        core.dispatch('protection:recordConsideration', {
+          caseId: c.id,
+          version: d.version,
+          consideration: { kind: 'danger-on-return', level: 'high', evidence: 'x', assessedOn: '2026-11-25', cooperationStatus: 'cooperating' },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    d = await ok<CaseDetail>(core, 'protection:recordConsideration', {
+      caseId: c.id,
+      version: d.version,
+      consideration: { kind: 'cooperation', level: 'high', evidence: 'Gave statement to prosecutors', assessedOn: '2026-11-25', cooperationStatus: 'cooperating', authorityReference: 'PP-2026-118' },
+    });
+    d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: c.id, version: d.version, wish: { wish: 'undecided', ownWords: 'I need time to think.', expressedOn: '2026-11-20' } });
+    d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: c.id, version: d.version, wish: { wish: 'remain', ownWords: 'I want to stay and work safely.', expressedOn: '2026-11-25' } });
+    d = await ok<CaseDetail>(core, 'protection:recordIomConsent', { caseId: c.id, version: d.version, consent: { consent: 'refused', on: '2026-11-25' } });
+    // A stale save changes nothing.
+    expect(await code(core.dispatch('protection:recordWish', { caseId: c.id, version: c.version, wish: { wish: 'return', ownWords: 'x', expressedOn: '2026-11-25' } }))).toBe('STALE_VERSION');
+
+    const p = (await ok<CaseDetail>(core, 'cases:get', { caseId: c.id })).protection;
+    expect(p.considerations.map((k) => [k.kind, k.level])).toEqual([
+      ['cooperation', 'high'],
+      ['danger-on-return', 'high'],
+      ['danger-on-return', 'moderate'],
+    ]);
+    expect(p.considerations[0]).toMatchObject({ cooperationStatus: 'cooperating', authorityReference: 'PP-2026-118', recordedBy: 'Officer Aoki' });
+    expect(p.wishes.map((w) => w.wish)).toEqual(['remain', 'undecided']);
+    expect(p.iomConsents.map((x) => x.consent)).toEqual(['refused']);
+
+    const trail = await auditRows(core, { caseRef: c.reference });
+    expect(trail.filter((e) => e.action === 'case.consideration-recorded')).toHaveLength(3);
+    expect(trail.filter((e) => e.action === 'case.wish-recorded')).toHaveLength(2);
+    expect(trail.filter((e) => e.action === 'case.iom-consent-recorded')).toHaveLength(1);
+    await core.lock('user');
+    await withRawVault(dataDir, async (db) => {
+      await expect(db.run("UPDATE case_wishes SET wish = 'return'")).rejects.toThrow(/append-only/);
+      await expect(db.run('DELETE FROM case_considerations')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  it('shows each user their interviews, deadlines in the next 30 days and what waits for them', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const base = intake();
+    const c = await ok<CaseDetail>(core, 'cases:create', {
+      ...base,
+      immigration: { ...base.immigration, periodOfStayExpiry: '2026-12-20', reportingDates: [{ date: '2026-11-20', note: 'past' }, { date: '2026-12-05', note: '' }, { date: '2027-02-01', note: 'far' }] },
+    });
+    const overdue = await ok<CaseDetail>(core, 'cases:create', { ...intake({ familyName: 'REYES' }), immigration: { ...base.immigration, periodOfStayExpiry: '2026-11-01' } });
+    let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([{ userId: users['officer.a'].id, sex: 'male' }]) });
+    d = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: d.version, to: 'identification' });
+    d = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: d.version, to: 'protection' });
+
+    const work = await ok<MyWork>(core, 'work:mine', {});
+    expect(work.interviews).toEqual([expect.objectContaining({ caseId: c.id, reference: c.reference, maskedName: 'S. M.', plannedAt: '2026-11-30T10:00', ready: false })]);
+    expect(work.deadlines.map((x) => [x.reference, x.kind, x.date])).toEqual([
+      [overdue.reference, 'period-of-stay-expiry', '2026-11-01'],
+      [c.reference, 'reporting', '2026-12-05'],
+      [c.reference, 'period-of-stay-expiry', '2026-12-20'],
+    ]);
+    expect(work.waiting).toEqual([expect.objectContaining({ caseId: c.id, kind: 'considerations-missing' })]);
+    expect(JSON.stringify(work)).not.toContain('SANTOS');
+
+    // Changing the expiry moves the deadline.
+    d = await ok<CaseDetail>(core, 'cases:update', { caseId: c.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-06-01' } });
+    expect((await ok<MyWork>(core, 'work:mine', {})).deadlines.map((x) => x.date)).toEqual(['2026-11-01', '2026-12-05']);
+
+    // Someone else's work is not mine.
+    await as('officer.b');
+    expect(await ok<MyWork>(core, 'work:mine', {})).toEqual({ interviews: [], deadlines: [], waiting: [] });
+
+    // The supervisor of the case sees the interview that needs an override.
+    await as('sup.c');
+    await ok(core, 'cases:assign', { caseId: c.id, version: d.version, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id });
+    const sup = await ok<MyWork>(core, 'work:mine', {});
+    expect(sup.waiting).toEqual([expect.objectContaining({ caseId: c.id, kind: 'override-needed' })]);
+    expect(sup.deadlines.map((x) => x.date)).toEqual(['2026-12-05']);
+  });
+});
