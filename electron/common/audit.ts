@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = [
   'case.wish-recorded',
   'case.iom-consent-recorded',
   'work.viewed',
+  'decision.draft-saved',
+  'decision.submitted',
+  'decision.returned',
+  'decision.approved',
+  'decision.superseded',
   'demo.seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

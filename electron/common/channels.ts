@@ -55,6 +55,11 @@ export const CHANNELS = [
   'protection:recordWish',
   'protection:recordIomConsent',
   'work:mine',
+  'decisions:saveDraft',
+  'decisions:submit',
+  'decisions:approve',
+  'decisions:return',
+  'decisions:queue',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

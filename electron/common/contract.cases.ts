@@ -16,6 +16,7 @@ import {
   SealedValueSchema,
   SealedValueSchemas,
 } from './cases';
+import { DecisionSummarySchema } from './decisions';
 import { ProtectionDetailSchema } from './protection';
 
 const Id = z.string().uuid();
@@ -105,6 +106,8 @@ export const CaseDetailSchema = z.object({
   timeline: z.array(TimelineItemSchema),
   /** Interviews, the three considerations and the victim's wishes (DESIGN.md §6). */
   protection: ProtectionDetailSchema,
+  /** Recommendations and decisions, newest first (DESIGN.md §6). */
+  decisions: z.array(DecisionSummarySchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

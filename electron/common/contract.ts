@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS } from './audit';
 import type { Channel, EventName } from './channels';
 import { casesContract } from './contract.cases';
+import { decisionsContract } from './contract.decisions';
 import { protectionContract } from './contract.protection';
 import { LOCALES, type MamoriError } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
@@ -215,6 +216,7 @@ export const contract = {
   },
   ...casesContract,
   ...protectionContract,
+  ...decisionsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

@@ -14,6 +14,7 @@ import type { CoreEventListener, CoreOptions, MamoriCoreApi } from './core.types
 import type { Tx } from './db/connection';
 import { CoreError } from './errors';
 import * as cases from './cases/cases.service';
+import * as decisions from './decisions/decisions.service';
 import * as protection from './protection/caseProtection.service';
 import * as registry from './protection/protection.service';
 import { listInterpreters } from './protection/protection.repository';
@@ -171,7 +172,12 @@ export class MamoriCore implements MamoriCoreApi {
       'protection:recordConsideration': (input, s) => this.caseWork(s!, (ctx) => protection.recordConsideration(ctx, input)),
       'protection:recordWish': (input, s) => this.caseWork(s!, (ctx) => protection.recordWish(ctx, input)),
       'protection:recordIomConsent': (input, s) => this.caseWork(s!, (ctx) => protection.recordIomConsent(ctx, input)),
-      'work:mine': (_i, s) => this.caseWork(s!, (ctx) => protection.myWork(ctx)),
+      'work:mine': (_i, s) => this.caseWork(s!, (ctx) => protection.myWork(ctx, (mine, params) => decisions.decisionNotices(ctx.tx, ctx.session, ctx.at, mine, params))),
+      'decisions:saveDraft': (input, s) => this.caseWork(s!, (ctx) => decisions.saveDraft(ctx, input)),
+      'decisions:submit': (input, s) => this.caseWork(s!, (ctx) => decisions.submit(ctx, input)),
+      'decisions:approve': (input, s) => this.caseWork(s!, (ctx) => decisions.approve(ctx, input)),
+      'decisions:return': (input, s) => this.caseWork(s!, (ctx) => decisions.returnDecision(ctx, input)),
+      'decisions:queue': (_i, s) => this.caseWork(s!, (ctx) => decisions.reviewQueue(ctx)),
       'audit:actors': async (_i, s) => ({
         actors: (await s!.vault.db.read(listUsers)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
       }),

@@ -60,6 +60,11 @@ const EXPECTED: Record<Channel, string> = {
   'protection:recordWish': '- yy--',
   'protection:recordIomConsent': '- yy--',
   'work:mine': '- yy--',
+  'decisions:saveDraft': '- yy--',
+  'decisions:submit': '- yy--',
+  'decisions:approve': '- -y--',
+  'decisions:return': '- -y--',
+  'decisions:queue': '- -y--',
 };
 
 /** Channels a user with a temporary passphrase may still use. */

@@ -66,6 +66,11 @@ export const POLICY: Record<Channel, Rule> = {
   'protection:recordWish': CASEWORK,
   'protection:recordIomConsent': CASEWORK,
   'work:mine': CASEWORK,
+  'decisions:saveDraft': CASEWORK,
+  'decisions:submit': CASEWORK,
+  'decisions:approve': only('supervisor'),
+  'decisions:return': only('supervisor'),
+  'decisions:queue': only('supervisor'),
 };
 
 /** What a user holding a temporary passphrase may do before replacing it. */

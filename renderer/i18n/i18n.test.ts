@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as cases from '../../electron/common/cases';
+import { READINESS_ITEMS } from '../../electron/common/interviewReadiness';
+import * as guidance from '../../electron/common/guidance';
+import * as protection from '../../electron/common/protection';
 import { localeFromLanguageTag, resources } from './i18n';
 
 function flatten(tree: object, prefix = ''): Map<string, unknown> {
@@ -55,9 +58,34 @@ describe('translations', () => {
       ['sealedField', cases.SEALED_FIELDS],
       ['nationality', cases.COMMON_NATIONALITIES],
       ['language', cases.COMMON_LANGUAGES],
+      ['placeType', protection.PLACE_TYPES],
+      ['condition', protection.CONDITIONS],
+      ['interviewStatus', protection.INTERVIEW_STATUSES],
+      ['interviewOutcome', protection.INTERVIEW_OUTCOMES],
+      ['readinessItem', READINESS_ITEMS],
+      ['readinessStatus', protection.READINESS_STATUSES],
+      ['considerationKind', protection.CONSIDERATION_KINDS],
+      ['considerationLevel', protection.CONSIDERATION_LEVELS],
+      ['cooperationStatus', protection.COOPERATION_STATUSES],
+      ['wish', protection.WISHES],
+      ['iomConsent', protection.IOM_CONSENTS],
     ];
     const missing = lists.flatMap(([list, codes]) => codes.map((code) => `vocab.${list}.${code}`)).filter((key) => !en.has(key));
     expect(missing).toEqual([]);
+  });
+
+  it('names every residence-guidance code', () => {
+    const keys = [
+      ...guidance.PATHWAYS.flatMap((c) => [`guidance.pathway.${c}`, `guidance.pathwayHelp.${c}`]),
+      ...guidance.GUIDANCE_REASONS.map((c) => `guidance.reason.${c}`),
+      ...guidance.GUIDANCE_MISSING.map((c) => `guidance.missing.${c}`),
+      ...guidance.GUIDANCE_WARNINGS.map((c) => `guidance.warning.${c}`),
+      ...guidance.ART_50_5_FACTORS.flatMap((c) => [`guidance.factor.${c}`, `guidance.factorHelp.${c}`]),
+      ...Object.values(guidance.DOCUMENTS)
+        .flat()
+        .map((c) => `guidance.document.${c}`),
+    ];
+    expect(keys.filter((key) => !en.has(key))).toEqual([]);
   });
 
   it('includes the shared error messages', () => {

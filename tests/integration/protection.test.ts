@@ -209,7 +209,7 @@ describe('protection workflow', () => {
     });
     d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: c.id, version: d.version, wish: { wish: 'undecided', ownWords: 'I need time to think.', expressedOn: '2026-11-20' } });
     d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: c.id, version: d.version, wish: { wish: 'remain', ownWords: 'I want to stay and work safely.', expressedOn: '2026-11-25' } });
-    d = await ok<CaseDetail>(core, 'protection:recordIomConsent', { caseId: c.id, version: d.version, consent: { consent: 'refused', on: '2026-11-25' } });
+    await ok<CaseDetail>(core, 'protection:recordIomConsent', { caseId: c.id, version: d.version, consent: { consent: 'refused', on: '2026-11-25' } });
     // A stale save changes nothing.
     expect(await code(core.dispatch('protection:recordWish', { caseId: c.id, version: c.version, wish: { wish: 'return', ownWords: 'x', expressedOn: '2026-11-25' } }))).toBe('STALE_VERSION');
 

@@ -24,6 +24,8 @@ import { CoreError } from '../errors';
 import type { Session } from '../session/session.service';
 import * as repo from './cases.repository';
 import { protectionDetail } from '../protection/protection.service';
+import { openDecision } from '../decisions/decisions.repository';
+import { decisionSummaries } from '../decisions/decisions.summary';
 
 export type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
 
@@ -132,7 +134,7 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const exploitation = JSON.parse(row.exploitation) as Exploitation;
-  return {
+  const base: Omit<CaseDetail, 'decisions'> = {
     id: row.id,
     reference: row.reference,
     stage: row.stage as Stage,
@@ -177,6 +179,7 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
     timeline,
     protection,
   };
+  return { ...base, decisions: await decisionSummaries(tx, base) };
 }
 
 export async function reload(ctx: Ctx, caseId: string): Promise<CaseDetail> {
@@ -289,6 +292,8 @@ export async function assign(ctx: Ctx, input: { caseId: string; version: number;
 export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string }): Promise<CaseDetail> {
   const row = await reachable(ctx, input.caseId);
   if (row.version !== input.version) throw new CoreError('STALE_VERSION');
+  // A submitted recommendation holds the case at approval until the supervisor returns or approves it.
+  if (row.stage === 'approval' && (await openDecisionStatus(ctx.tx, row.id)) === 'pending') throw new CoreError('DECISION_STATE');
   const check = checkTransition(row.stage as Stage, input.to, ctx.session.user.role);
   if (!check.allowed) throw new CoreError('FORBIDDEN', check.why);
   if (check.needsReason && input.reason.length < 5) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
@@ -419,4 +424,8 @@ export async function accessLog(ctx: Ctx, input: { caseId: string; before?: numb
     entries: rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, action: r.action, details: JSON.parse(r.details) })),
     nextBefore: rows.length === PAGE ? rows[rows.length - 1].seq : null,
   };
+}
+
+async function openDecisionStatus(tx: Tx, caseId: string): Promise<string | undefined> {
+  return (await openDecision(tx, caseId))?.status;
 }

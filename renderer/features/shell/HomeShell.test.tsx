@@ -30,8 +30,8 @@ function currentItem(nav: HTMLElement): string | null {
 
 describe('navigation by role', () => {
   it.each([
-    ['officer', ['My work', 'Cases', 'Interviews', 'Decisions', 'Organisations', 'Exports', 'Settings']],
-    ['supervisor', ['My work', 'Cases', 'Interviews', 'Decisions', 'Organisations', 'Exports', 'Settings']],
+    ['officer', ['My work', 'Cases', 'Interpreters', 'Organisations', 'Exports', 'Settings']],
+    ['supervisor', ['My work', 'Cases', 'Decisions', 'Interpreters', 'Organisations', 'Exports', 'Settings']],
     ['auditor', ['Audit trail', 'Settings']],
     ['administrator', ['Users', 'Audit trail', 'Settings']],
   ] as const)('shows a %s only their sections, the first one open', async (role, expected) => {

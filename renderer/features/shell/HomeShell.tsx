@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CasesScreen } from '../cases/list/CasesScreen';
+import { ReviewQueueScreen } from '../decisions/ReviewQueueScreen';
+import { InterpretersScreen } from '../interpreters/InterpretersScreen';
 import { lockSession, signOut } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { MyWorkScreen } from '../work/MyWorkScreen';
 import { resolveSection, sectionsFor, type Section } from './sections';
 import { openSection } from './shell.actions';
 import { shellSelectors, useShellStore } from './shell.store';
@@ -14,8 +17,14 @@ import { shellSelectors, useShellStore } from './shell.store';
 function SectionContent({ section }: { section: Section }) {
   const { t } = useTranslation();
   switch (section) {
+    case 'my-work':
+      return <MyWorkScreen />;
     case 'cases':
       return <CasesScreen />;
+    case 'interpreters':
+      return <InterpretersScreen />;
+    case 'decisions':
+      return <ReviewQueueScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':

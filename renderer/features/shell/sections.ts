@@ -7,7 +7,7 @@ import type { Role } from '../../../electron/common/contract';
 export const SECTIONS = [
   'my-work',
   'cases',
-  'interviews',
+  'interpreters',
   'decisions',
   'organisations',
   'exports',
@@ -18,7 +18,7 @@ export const SECTIONS = [
 
 export type Section = (typeof SECTIONS)[number];
 
-const CASE_WORK: readonly Section[] = ['my-work', 'cases', 'interviews', 'decisions', 'organisations', 'exports'];
+const CASE_WORK: readonly Section[] = ['my-work', 'cases', 'interpreters', 'organisations', 'exports'];
 
 /**
  * What each role sees, first section first (DESIGN.md §3): auditors and administrators have no case
@@ -26,7 +26,8 @@ const CASE_WORK: readonly Section[] = ['my-work', 'cases', 'interviews', 'decisi
  */
 const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
   officer: [...CASE_WORK, 'settings'],
-  supervisor: [...CASE_WORK, 'settings'],
+  // The review queue of recommendations is the supervisor's (DESIGN.md §3).
+  supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'settings'],
   auditor: ['audit', 'settings'],
   administrator: ['users', 'audit', 'settings'],
 };

@@ -9,6 +9,7 @@ import { migration0020 } from './0020-users-and-settings';
 import { migration0030 } from './0030-accounts-and-audit-paging';
 import { migration0040 } from './0040-cases';
 import { migration0050 } from './0050-protection';
+import { migration0060 } from './0060-decisions';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up(tx: Tx): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export async function schemaVersion(db: Db): Promise<number> {

@@ -48,6 +48,7 @@ function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
     timeline: [],
     protection: { interviews: [], considerations: [], wishes: [], iomConsents: [] },
+    decisions: [],
     ...overrides,
   };
 }

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { ReviewQueueRow } from '../../electron/common/contract.decisions';
+import type { MyWork } from '../../electron/common/contract.protection';
+import type { DecisionDraft } from '../../electron/common/decisions';
+import { ART_50_5_FACTORS } from '../../electron/common/guidance';
+import type { MamoriCoreApi } from '../../electron/core/index';
+import { intake } from '../fixtures/cases';
+import { withRawVault } from '../fixtures/raw';
+import { auditRows, team as makeTeam } from '../fixtures/team';
+import { cleanVaultsAfterEach, code, ok } from '../fixtures/vault';
+
+const dirs = cleanVaultsAfterEach(afterEach);
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const team = () => makeTeam(dirs, () => NOW);
+
+const reasons = (text: string) => ({ 'danger-on-return': text, 'condition-and-protection': text, cooperation: text });
+
+/** A special residence permission recommendation with every reason written. */
+const srp = (summary = 'Recommend special residence permission as a trafficking victim.'): DecisionDraft => ({
+  pathway: 'special-residence-permission',
+  proposedStatus: 'designated-activities',
+  proposedPeriod: '1 year',
+  considerationReasons: reasons('Assessed with evidence on file; weighs for permission.'),
+  factorReasons: Object.fromEntries(ART_50_5_FACTORS.map((f) => [f, `Written reasons for ${f}.`])),
+  summary,
+  documents: ['srp-application'],
+});
+
+/**
+ * The flagship case: an overstaying identified victim who wishes to remain, with danger on
+ * return and cooperation with prosecution, at the decision stage.
+ */
+async function readyCase(core: MamoriCoreApi): Promise<CaseDetail> {
+  const base = intake();
+  let d = await ok<CaseDetail>(core, 'cases:create', { ...base, exploitation: { ...base.exploitation, identificationStatus: 'identified', identificationDate: '2026-11-10' } });
+  for (const [kind, level, extra] of [
+    ['danger-on-return', 'high', {}],
+    ['condition-and-protection', 'moderate', {}],
+    ['cooperation', 'high', { cooperationStatus: 'cooperating', authorityReference: 'PP-2026-9' }],
+  ] as const) {
+    d = await ok<CaseDetail>(core, 'protection:recordConsideration', { caseId: d.id, version: d.version, consideration: { kind, level, evidence: 'On file', assessedOn: '2026-11-20', ...extra } });
+  }
+  d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: 'I want to stay.', expressedOn: '2026-11-20' } });
+  for (const to of ['identification', 'protection', 'decision'] as const) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
+  return d;
+}
+
+describe('residence decisions', () => {
+  it('takes a recommendation from draft through return and resubmission to approval, with the full history', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    let d = await readyCase(core);
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: { ...srp(), factorReasons: {} } });
+    const id = d.decisions[0].id;
+    // Incomplete: every Art. 50(5) factor needs its reasons; nothing is submitted.
+    const incomplete = await core.dispatch('decisions:submit', { caseId: d.id, version: d.version, decisionId: id });
+    expect(incomplete).toMatchObject({ ok: false, error: { code: 'RECOMMENDATION_INCOMPLETE' } });
+    expect(!incomplete.ok && incomplete.error.issues?.map((i) => i.path)).toEqual(ART_50_5_FACTORS.map((f) => `factorReasons.${f}`));
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    expect(d.decisions[0].status).toBe('draft');
+
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: id });
+    expect(d.stage).toBe('approval');
+    expect(d.decisions[0]).toMatchObject({ status: 'pending', submittedById: users['officer.a'].id, changedSinceSubmission: [] });
+    expect(d.decisions[0].snapshotHash).toMatch(/^[0-9a-f]{64}$/);
+    // Frozen while pending.
+    expect(await code(core.dispatch('decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp('changed') }))).toBe('DECISION_STATE');
+    expect(await code(core.dispatch('cases:transition', { caseId: d.id, version: d.version, to: 'decision', reason: 'pull it back' }))).toBe('DECISION_STATE');
+    // An officer cannot approve or return.
+    expect(await code(core.dispatch('decisions:approve', { caseId: d.id, decisionId: id, snapshotHash: d.decisions[0].snapshotHash! }))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('decisions:return', { caseId: d.id, decisionId: id, comment: 'not mine to do' }))).toBe('FORBIDDEN');
+
+    await as('sup.c');
+    const queue = await ok<{ rows: ReviewQueueRow[] }>(core, 'decisions:queue', {});
+    expect(queue.rows).toEqual([expect.objectContaining({ caseId: d.id, reference: d.reference, maskedName: 'S. M.', pathway: 'special-residence-permission', own: false, stale: false })]);
+    expect((await ok<MyWork>(core, 'work:mine', {})).waiting).toEqual([expect.objectContaining({ caseId: d.id, kind: 'decision-pending' })]);
+    d = await ok<CaseDetail>(core, 'decisions:return', { caseId: d.id, decisionId: id, comment: 'Say more about the family relations factor.' });
+    expect(d.stage).toBe('decision');
+    expect(d.decisions[0].status).toBe('returned');
+
+    await as('officer.a');
+    expect((await ok<MyWork>(core, 'work:mine', {})).waiting).toEqual([expect.objectContaining({ caseId: d.id, kind: 'decision-returned' })]);
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', {
+      caseId: d.id,
+      version: d.version,
+      draft: { ...srp(), factorReasons: { ...srp().factorReasons, 'family-relations': 'Supports family abroad; no family in Japan.' } },
+    });
+    expect(d.decisions[0]).toMatchObject({ id, status: 'draft' });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: id });
+
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:approve', { caseId: d.id, decisionId: id, snapshotHash: d.decisions[0].snapshotHash!, comment: 'Approved.' });
+    expect(d.decisions[0].status).toBe('approved');
+    expect(d.decisions[0].events.map((e) => [e.kind, e.by, e.comment])).toEqual([
+      ['approved', 'Supervisor Chiba', 'Approved.'],
+      ['submitted', 'Officer Aoki', ''],
+      ['returned', 'Supervisor Chiba', 'Say more about the family relations factor.'],
+      ['submitted', 'Officer Aoki', ''],
+    ]);
+    expect(d.decisions[0].draft.factorReasons['family-relations']).toBe('Supports family abroad; no family in Japan.');
+
+    await as('officer.a');
+    expect((await ok<MyWork>(core, 'work:mine', {})).waiting).toEqual([expect.objectContaining({ caseId: d.id, kind: 'decision-approved' })]);
+
+    const trail = await auditRows(core, { caseRef: d.reference });
+    const actions = trail.map((e) => e.action);
+    expect(actions.filter((a) => a === 'decision.submitted')).toHaveLength(2);
+    expect(actions).toEqual(expect.arrayContaining(['decision.draft-saved', 'decision.returned', 'decision.approved']));
+    expect(JSON.stringify(trail)).not.toContain('Say more about the family');
+  });
+
+  it('refuses a supervisor approving their own recommendation, and a stale snapshot', async () => {
+    const { core, users, as } = await team();
+    await as('sup.c');
+    let d = await readyCase(core);
+    d = await ok<CaseDetail>(core, 'cases:assign', { caseId: d.id, version: d.version, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id });
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: d.decisions[0].id });
+    const pending = d.decisions[0];
+    expect(await code(core.dispatch('decisions:approve', { caseId: d.id, decisionId: pending.id, snapshotHash: pending.snapshotHash! }))).toBe('OWN_RECOMMENDATION');
+    expect((await ok<{ rows: ReviewQueueRow[] }>(core, 'decisions:queue', {})).rows[0]).toMatchObject({ own: true });
+    await core.lock('user');
+
+    // A second supervisor, not the author.
+    const { signInAdmin } = await import('../fixtures/vault');
+    await signInAdmin(core);
+    const made = await ok<{ temporaryPassphrase: string }>(core, 'users:create', { username: 'sup.d', displayName: 'Supervisor Doi', role: 'supervisor' });
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'sup.d', passphrase: made.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: 'supervisor d passphrase' });
+
+    // The hash seen must be the hash submitted.
+    expect(await code(core.dispatch('decisions:approve', { caseId: d.id, decisionId: pending.id, snapshotHash: 'f'.repeat(64) }))).toBe('SNAPSHOT_STALE');
+    // Any change to the facts after submission stales it; the supervisor sees what changed.
+    await as('officer.a');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'cases:update', { caseId: d.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-01-15' } });
+    expect(d.decisions[0].changedSinceSubmission).toEqual(['immigration.periodOfStayExpiry']);
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'sup.d', passphrase: 'supervisor d passphrase' });
+    expect((await ok<{ rows: ReviewQueueRow[] }>(core, 'decisions:queue', {})).rows[0]).toMatchObject({ own: false, stale: true });
+    expect(await code(core.dispatch('decisions:approve', { caseId: d.id, decisionId: pending.id, snapshotHash: pending.snapshotHash! }))).toBe('SNAPSHOT_STALE');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    expect(d.decisions[0].status).toBe('pending');
+  });
+
+  it('never changes a decided record: no channel edits it, a new one supersedes it, the database refuses edits', async () => {
+    const { dataDir, core, as } = await team();
+    await as('officer.a');
+    let d = await readyCase(core);
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    const first = d.decisions[0].id;
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: first });
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'decisions:approve', { caseId: d.id, decisionId: first, snapshotHash: d.decisions[0].snapshotHash! });
+    const approved = d.decisions[0];
+
+    for (const [channel, input] of [
+      ['decisions:approve', { caseId: d.id, decisionId: first, snapshotHash: approved.snapshotHash! }],
+      ['decisions:return', { caseId: d.id, decisionId: first, comment: 'reopen it please' }],
+      ['decisions:submit', { caseId: d.id, version: d.version, decisionId: first }],
+    ] as const) {
+      expect(await code(core.dispatch(channel, input))).toBe('DECISION_STATE');
+    }
+    // Saving a draft now starts a new recommendation; the approved one is untouched.
+    d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to: 'decision', reason: 'New facts: new recommendation' });
+    await as('officer.a');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp('A second recommendation.') });
+    expect(d.decisions.map((x) => x.status)).toEqual(['draft', 'approved']);
+    expect(d.decisions[1].draft).toEqual(approved.draft);
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: d.decisions[0].id });
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'decisions:approve', { caseId: d.id, decisionId: d.decisions[0].id, snapshotHash: d.decisions[0].snapshotHash! });
+    expect(d.decisions.map((x) => x.status)).toEqual(['approved', 'superseded']);
+    expect(d.decisions[1]).toMatchObject({ supersededBy: d.decisions[0].id, draft: approved.draft });
+
+    await core.lock('user');
+    await withRawVault(dataDir, async (db) => {
+      await expect(db.run("UPDATE decisions SET draft = '{}' WHERE status = 'approved'")).rejects.toThrow(/decided record/);
+      await expect(db.run("UPDATE decisions SET status = 'approved' WHERE status = 'superseded'")).rejects.toThrow(/decided record/);
+      await expect(db.run('DELETE FROM decisions')).rejects.toThrow(/never deleted/);
+      await expect(db.run('DELETE FROM decision_events')).rejects.toThrow(/append-only/);
+    });
+  });
+});
