@@ -1,0 +1,205 @@
+import { Badge, Box, Button, Group, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyWork } from '../../../electron/common/contract.protection';
+import { FailureMessage } from '../../ui/ErrorMessage';
+import { LoadingIndicator } from '../../ui/LoadingIndicator';
+import { useFailure } from '../../ui/useFailure';
+import { formatDate, formatDateTime } from '../cases/page/dates';
+import { loadMyWork, openCaseFromWork } from './work.actions';
+import { workSelectors, useWorkStore } from './work.store';
+import { deadlineWhen } from './workFormat';
+
+type WorkCase = { caseId: string; reference: string; maskedName: string };
+
+/** The signed-in user's home view: interviews, deadlines, what waits for them. */
+export function MyWorkScreen() {
+  const { t } = useTranslation();
+  const work = useWorkStore(workSelectors.work);
+  const loading = useWorkStore(workSelectors.loading);
+  const failure = useFailure();
+
+  const { report, clear } = failure;
+  useEffect(() => {
+    // Afresh on every visit: the way back from a case may have changed what waits here.
+    loadMyWork().catch(report);
+  }, [report]);
+  const refresh = useCallback(() => {
+    clear();
+    loadMyWork().catch(report);
+  }, [clear, report]);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t('work.title')}</Title>
+        <Button variant="default" loading={loading} onClick={refresh} data-testid="work-refresh">
+          {t('work.refresh')}
+        </Button>
+      </Group>
+      <Text c="dimmed">{t('work.intro')}</Text>
+      <FailureMessage failure={failure} />
+      {work ? <WorkSections work={work} /> : !failure.code && <LoadingIndicator />}
+    </Stack>
+  );
+}
+
+function WorkSections({ work }: { work: MyWork }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  // The local calendar day, read at each render: "Today" follows the user's clock.
+  const now = new Date();
+
+  return (
+    <Stack gap="lg">
+      <WorkSection title={t('work.interviews.title')} count={work.interviews.length} empty={t('work.interviews.empty')} testId="work-interviews">
+        {work.interviews.map((item) => (
+          <WorkRow
+            key={item.interviewId}
+            item={item}
+            testId="work-interview-row"
+            description={t(`vocab.interviewStatus.${item.status}`)}
+            asideText={[formatDateTime(locale, item.plannedAt), t(item.ready ? 'work.interviews.ready' : 'work.interviews.notReady')]}
+            aside={
+              <>
+                <Text span size="sm" fw={600}>
+                  {formatDateTime(locale, item.plannedAt)}
+                </Text>
+                <Badge component="span" size="sm" variant="light" tt="none" color={item.ready ? 'teal' : 'orange'}>
+                  {t(item.ready ? 'work.interviews.ready' : 'work.interviews.notReady')}
+                </Badge>
+              </>
+            }
+          />
+        ))}
+      </WorkSection>
+
+      <WorkSection title={t('work.deadlines.title')} count={work.deadlines.length} empty={t('work.deadlines.empty')} testId="work-deadlines">
+        {work.deadlines.map((item) => {
+          const when = deadlineWhen(item.date, now);
+          const whenText =
+            when.kind === 'overdue'
+              ? t('work.deadlines.overdue')
+              : when.kind === 'today'
+                ? t('work.deadlines.today')
+                : t('work.deadlines.inDays', { count: when.days });
+          return (
+            <WorkRow
+              key={`${item.caseId}:${item.kind}:${item.date}`}
+              item={item}
+              testId="work-deadline-row"
+              description={t(`work.deadlines.kind.${item.kind}`)}
+              asideText={[formatDate(locale, item.date), whenText]}
+              aside={
+                <>
+                  <Text span size="sm" fw={when.kind === 'ahead' ? 600 : 700} c={when.kind === 'overdue' ? 'red.8' : undefined}>
+                    {formatDate(locale, item.date)}
+                  </Text>
+                  {when.kind === 'ahead' ? (
+                    <Text span size="sm" c="dimmed">
+                      {whenText}
+                    </Text>
+                  ) : (
+                    // Colour alone would not reach everyone: the state is also said in words.
+                    <Badge component="span" size="sm" variant={when.kind === 'overdue' ? 'filled' : 'light'} tt="none" color={when.kind === 'overdue' ? 'red.8' : 'orange'}>
+                      {whenText}
+                    </Badge>
+                  )}
+                </>
+              }
+            />
+          );
+        })}
+      </WorkSection>
+
+      <WorkSection title={t('work.waiting.title')} count={work.waiting.length} empty={t('work.waiting.empty')} testId="work-waiting">
+        {work.waiting.map((item) => {
+          const since = t('work.waiting.since', { date: formatDate(locale, item.since) });
+          return (
+            <WorkRow
+              key={`${item.caseId}:${item.kind}:${item.since}`}
+              item={item}
+              testId="work-waiting-row"
+              description={t(`work.waiting.kind.${item.kind}`)}
+              asideText={[since]}
+              aside={
+                <Text span size="sm" c="dimmed">
+                  {since}
+                </Text>
+              }
+            />
+          );
+        })}
+      </WorkSection>
+    </Stack>
+  );
+}
+
+/** One card: a landmark named by its title, with how many rows it holds, or a friendly word when none. */
+function WorkSection({ title, count, empty, testId, children }: { title: string; count: number; empty: string; testId: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={titleId} data-testid={testId}>
+      <Stack gap="sm">
+        <Group gap="sm" align="center">
+          <Title order={3} id={titleId}>
+            {title}
+          </Title>
+          <Badge variant="light" color="gray" tt="none" data-testid={`${testId}-count`}>
+            {t('work.count', { count })}
+          </Badge>
+        </Group>
+        {count === 0 ? (
+          <Text c="dimmed">{empty}</Text>
+        ) : (
+          <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {children}
+          </Box>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+interface WorkRowProps {
+  item: WorkCase;
+  testId: string;
+  description: string;
+  aside: ReactNode;
+  /** The aside's words, for the button's accessible name in the order they are shown. */
+  asideText: string[];
+}
+
+/** A row opens its case. Masked initials only (DESIGN.md §3): the full name is shown inside the case. */
+function WorkRow({ item, testId, description, aside, asideText }: WorkRowProps) {
+  return (
+    <li style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+      <NavLink
+        component="button"
+        type="button"
+        data-testid={testId}
+        data-case-reference={item.reference}
+        // Spelled out, because the visible pieces sit in separate boxes that would run together.
+        aria-label={[item.reference, item.maskedName, description, ...asideText].join(', ')}
+        onClick={() => void openCaseFromWork(item.caseId)}
+        label={
+          <>
+            <Text span ff="monospace" fw={600} size="sm">
+              {item.reference}
+            </Text>{' '}
+            <Text span size="sm">
+              {item.maskedName}
+            </Text>
+          </>
+        }
+        description={description}
+        rightSection={
+          <Box component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+            {aside}
+          </Box>
+        }
+      />
+    </li>
+  );
+}
