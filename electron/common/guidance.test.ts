@@ -71,6 +71,7 @@ describe('residence guidance: which pathways apply', () => {
           reasons: ['irregular-status', 'trafficking-victim', 'wishes-to-remain', 'danger-on-return-high', 'needs-protection', 'cooperating-with-prosecution'],
           missing: [],
         },
+        { pathway: PR, reasons: ['liable-to-detention', 'avoid-detention-of-victims'], missing: [] },
       ],
       warnings: [],
     });
@@ -81,11 +82,11 @@ describe('residence guidance: which pathways apply', () => {
   const STAY_DEPORT: Pathway[] = [SRP, PR];
   const EXPECTED: Record<Situation, Record<Wish | 'none', Pathway[]>> = {
     'valid-status': { remain: ['renewal', 'change-of-status'], undecided: ['renewal', 'change-of-status'], none: ['renewal', 'change-of-status'], return: [AR] },
-    overstay: { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
-    'illegal-entry': { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
-    'unauthorised-work': { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
-    'status-revoked': { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
-    'absconded-titp': { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
+    overstay: { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
+    'illegal-entry': { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
+    'unauthorised-work': { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
+    'status-revoked': { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
+    'absconded-titp': { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
     'deportation-procedure': { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
     detained: { remain: STAY_DEPORT, undecided: STAY_DEPORT, none: STAY_DEPORT, return: [PR, AR] },
     'provisional-release': { remain: STAY, undecided: STAY, none: STAY, return: [AR] },
@@ -138,7 +139,7 @@ describe('residence guidance: which pathways apply', () => {
 
   it('after-procedures is not offered to a violator, however completed the procedures', () => {
     const i = input({ statusOfResidence: 'designated-activities', considerations: { cooperation: { level: 'high', status: 'completed' } } });
-    expect(applicable(i)).toEqual([SRP]);
+    expect(applicable(i)).toEqual([SRP, PR]);
   });
 });
 
@@ -198,6 +199,8 @@ describe('residence guidance: reasons', () => {
   it.each<[Situation, GuidanceReason[]]>([
     ['detained', ['detained', 'avoid-detention-of-victims']],
     ['deportation-procedure', ['in-deportation-procedure', 'avoid-detention-of-victims']],
+    ['overstay', ['liable-to-detention', 'avoid-detention-of-victims']],
+    ['absconded-titp', ['liable-to-detention', 'avoid-detention-of-victims']],
   ])('provisional release, %s', (situation, reasons) => {
     expect(pathway(input({ situation }), PR)?.reasons).toEqual(reasons);
   });
@@ -412,13 +415,15 @@ describe('residence guidance: the flagship case', () => {
       ...overrides,
     });
 
-  it('special residence permission applies, with the danger and the cooperation among its reasons, nothing missing', () => {
+  it('special residence permission and an alternative to detention apply, with the danger and the cooperation among the reasons, nothing missing', () => {
     const g = residenceGuidance(flagship());
-    expect(g.pathways.map((p) => p.pathway)).toEqual([SRP]);
+    expect(g.pathways.map((p) => p.pathway)).toEqual([SRP, PR]);
+    expect(g.pathways[1].reasons).toEqual(['liable-to-detention', 'avoid-detention-of-victims']);
     expect(g.pathways[0].reasons).toEqual(expect.arrayContaining(['danger-on-return-high', 'cooperating-with-prosecution', 'trafficking-victim']));
     expect(g.pathways[0].missing).toEqual([]);
     expect(canSubmit(g, SRP)).toBe(true);
-    expect(canSubmit(g, PR)).toBe(false);
+    expect(canSubmit(g, PR)).toBe(true);
+    expect(canSubmit(g, 'assisted-return')).toBe(false);
     expect(g.warnings).toEqual([]);
   });
 

@@ -67,6 +67,7 @@ export const GUIDANCE_REASONS = [
   'cooperating-with-prosecution',
   'detained',
   'in-deportation-procedure',
+  'liable-to-detention',
   'avoid-detention-of-victims',
   'after-protection-procedures',
   'criminal-procedures-completed',
@@ -255,10 +256,12 @@ export function residenceGuidance(input: GuidanceInput): Guidance {
     }
 
     // DOMAIN.md §1 ISA policy: "flexibly uses provisional release, substantively avoiding detention";
-    // §2 Art. 54 provisional release and supervision measures. Whatever the wish: detention is avoided
-    // while a return is arranged too. Not offered again once released or under supervision.
-    if (situation === 'detained' || situation === 'deportation-procedure') {
-      add('provisional-release', [situation === 'detained' ? 'detained' : 'in-deportation-procedure', 'avoid-detention-of-victims'], conditionMissing);
+    // §2 Art. 54 provisional release and supervision measures. Every violator is liable to detention in
+    // deportation procedure, so the alternative applies from the start, whatever the wish: detention is
+    // avoided while a return is arranged too. Not offered again once released or under supervision.
+    if (irregular && situation !== 'provisional-release' && situation !== 'supervision-measures') {
+      const why: GuidanceReason = situation === 'detained' ? 'detained' : situation === 'deportation-procedure' ? 'in-deportation-procedure' : 'liable-to-detention';
+      add('provisional-release', [why, 'avoid-detention-of-victims'], conditionMissing);
     }
 
     // DOMAIN.md §2: assisted voluntary return with IOM, only on the victim's own wish and with consent
