@@ -5,10 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import type { UserAccount } from '../../electron/common/contract';
 import type { MamoriCoreApi } from '../../electron/core/index';
-import { ADMIN, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { ADMIN, newVault, removeDir } from '../fixtures/vault';
 import { launchApp, screenshotPath, type LaunchedApp } from './harness';
+import { createStaff, signIn as signInAs } from './ui';
 
 const OFFICER = { username: 'officer.kimura', displayName: '木村 直子', passphrase: 'officer e2e passphrase' };
 const SUPERVISOR = { username: 'sup.ogawa', displayName: '小川 健', passphrase: 'supervisor e2e passphrase' };
@@ -21,29 +21,16 @@ test.afterEach(async () => {
   removeDir(join(dataDir, '..'));
 });
 
-/** Staff accounts made through core, each with its own passphrase already set. */
-async function staff(core: MamoriCoreApi) {
-  await signInAdmin(core);
-  for (const u of [
-    { ...OFFICER, role: 'officer' },
-    { ...SUPERVISOR, role: 'supervisor' },
-  ]) {
-    const made = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username: u.username, displayName: u.displayName, role: u.role });
-    await ok(core, 'session:signOut');
-    await ok(core, 'session:signIn', { username: u.username, passphrase: made.temporaryPassphrase });
-    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: u.passphrase });
-    await ok(core, 'users:setLocale', { locale: 'ja' });
-    await ok(core, 'session:signOut');
-    await signInAdmin(core);
-  }
-  await ok(core, 'session:signOut');
-}
-
-async function signIn(page: Page, who: { username: string; passphrase: string }) {
-  await page.getByRole('textbox', { name: 'ユーザー名' }).fill(who.username);
-  await page.getByRole('textbox', { name: 'パスフレーズ', exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-}
+const staff = (core: MamoriCoreApi) =>
+  createStaff(
+    core,
+    [
+      { ...OFFICER, role: 'officer' },
+      { ...SUPERVISOR, role: 'supervisor' },
+    ],
+    'ja',
+  );
+const signIn = (page: Page, who: { username: string; passphrase: string }) => signInAs(page, who, 'ja');
 
 test('intake in Japanese, assign, search, reveal the shelter address, adverse party and conflict warning', async () => {
   test.setTimeout(120_000);

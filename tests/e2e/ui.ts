@@ -1,5 +1,45 @@
-/** Steps through the English UI that several E2E suites share. */
+/** Steps through the UI (and staff set up through core) that several E2E suites share. */
 import { expect, type Page } from '@playwright/test';
+import type { UserAccount } from '../../electron/common/contract';
+import type { MamoriCoreApi } from '../../electron/core/index';
+import { ok, signInAdmin } from '../fixtures/vault';
+
+export interface StaffMember {
+  username: string;
+  displayName: string;
+  passphrase: string;
+  role: 'officer' | 'supervisor';
+}
+
+/** Staff accounts made through core, each with its own passphrase and language already set. Returns their ids. */
+export async function createStaff(core: MamoriCoreApi, members: readonly StaffMember[], locale: 'en' | 'ja'): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  await signInAdmin(core);
+  for (const u of members) {
+    const made = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username: u.username, displayName: u.displayName, role: u.role });
+    ids[u.username] = made.user.id;
+    await ok(core, 'session:signOut');
+    await ok(core, 'session:signIn', { username: u.username, passphrase: made.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: u.passphrase });
+    await ok(core, 'users:setLocale', { locale });
+    await ok(core, 'session:signOut');
+    await signInAdmin(core);
+  }
+  await ok(core, 'session:signOut');
+  return ids;
+}
+
+const SIGN_IN = {
+  en: { username: 'User name', passphrase: 'Passphrase', submit: 'Sign in' },
+  ja: { username: 'ユーザー名', passphrase: 'パスフレーズ', submit: 'サインイン' },
+} as const;
+
+export async function signIn(page: Page, who: { username: string; passphrase: string }, locale: 'en' | 'ja'): Promise<void> {
+  const l = SIGN_IN[locale];
+  await page.getByRole('textbox', { name: l.username }).fill(who.username);
+  await page.getByRole('textbox', { name: l.passphrase, exact: true }).fill(who.passphrase);
+  await page.getByRole('button', { name: l.submit, exact: true }).click();
+}
 
 /** Fills the create-vault form, submits it, and returns the recovery key shown once. */
 export async function submitCreateVault(page: Page, admin: { username: string; displayName: string; passphrase: string }): Promise<string> {
