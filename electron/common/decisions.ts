@@ -154,6 +154,8 @@ export const DecisionSummarySchema = z.object({
   draft: DecisionDraftSchema,
   createdAt: z.string(),
   createdBy: z.string(),
+  /** Who drafted it: like the submitter, they may not approve it. */
+  createdById: z.string(),
   updatedAt: z.string(),
   /** Who submitted it last (id, so the UI can tell a supervisor their own), and the hash of the snapshot. */
   submittedById: z.string().nullable(),

@@ -168,15 +168,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   RECOMMENDATION_INCOMPLETE: {
     en: 'The recommendation cannot be submitted yet: items are missing (see the guidance).',
-    ja: '推薦案はまだ提出できません。不足している項目があります（ガイダンスを確認してください）。',
+    ja: '意見書はまだ提出できません。不足している項目があります（ガイダンスを確認してください）。',
   },
   OWN_RECOMMENDATION: {
     en: 'A supervisor cannot approve a recommendation they submitted.',
-    ja: '監督者は自分が提出した推薦案を承認できません。',
+    ja: '監督者は自分が提出した意見書を承認できません。',
   },
   SNAPSHOT_STALE: {
     en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',
-    ja: 'この推薦案の提出後に事案が変更されました。変更内容を確認してください。担当官による再提出が必要です。',
+    ja: 'この意見書の提出後に事案が変更されました。変更内容を確認してください。担当官による再提出が必要です。',
   },
   DECISION_STATE: {
     en: 'This decision can no longer be changed. An approved decision can only be superseded by a new one.',

@@ -23,6 +23,7 @@ export async function decisionSummaries(tx: Tx, base: Omit<CaseDetail, 'decision
     draft: DecisionDraftSchema.parse(JSON.parse(d.draft)),
     createdAt: d.created_at,
     createdBy: d.created_by_name,
+    createdById: d.created_by,
     updatedAt: d.updated_at,
     submittedById: d.submitted_by,
     submittedBy: d.submitted_by_name,

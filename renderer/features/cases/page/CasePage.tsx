@@ -12,10 +12,13 @@ import { closeCase, loadCase } from './casePage.actions';
 import { casePageSelectors, useCasePageStore } from './casePage.store';
 import { wipeClipboardNow } from './clipboard';
 import { ConflictCheckPanel } from './ConflictCheckPanel';
+import { DecisionSection } from '../../decisions/DecisionSection';
 import { ExploitationSection } from './ExploitationSection';
 import { ExpiryWarning, ImmigrationSection } from './ImmigrationSection';
+import { InterviewsSection } from './interviews/InterviewsSection';
 import { displayName, useLabels } from './labels';
 import { PersonSection } from './PersonSection';
+import { ProtectionSection } from './protection/ProtectionSection';
 import { SealedSection } from './SealedSection';
 import { RiskSection, riskColor, StageSection } from './StageSection';
 import { TimelineSection } from './TimelineSection';
@@ -61,6 +64,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
               <Tabs.Tab value="immigration">{t('casePage.tabs.immigration')}</Tabs.Tab>
               <Tabs.Tab value="exploitation">{t('casePage.tabs.exploitation')}</Tabs.Tab>
               <Tabs.Tab value="adverse">{t('casePage.tabs.adverse')}</Tabs.Tab>
+              <Tabs.Tab value="interviews">{t('casePage.tabs.interviews')}</Tabs.Tab>
+              <Tabs.Tab value="protection">{t('casePage.tabs.protection')}</Tabs.Tab>
+              <Tabs.Tab value="decision">{t('casePage.tabs.decision')}</Tabs.Tab>
               <Tabs.Tab value="sealed">{t('casePage.tabs.sealed')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('casePage.tabs.timeline')}</Tabs.Tab>
               <Tabs.Tab value="stage">{t('casePage.tabs.stage')}</Tabs.Tab>
@@ -80,6 +86,16 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                 <ConflictCheckPanel />
                 <AdversePartiesSection detail={shown} />
               </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="interviews" pt="md">
+              {/* Rendered only while chosen, like the sealed tab: a revealed record goes when the user moves on. */}
+              {tab === 'interviews' && <InterviewsSection detail={shown} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="protection" pt="md">
+              <ProtectionSection detail={shown} />
+            </Tabs.Panel>
+            <Tabs.Panel value="decision" pt="md">
+              <DecisionSection detail={shown} />
             </Tabs.Panel>
             <Tabs.Panel value="sealed" pt="md">
               {/* Rendered only while chosen: a revealed value goes when the user moves to another tab. */}

@@ -12,7 +12,7 @@ function current() {
 }
 
 /** Every save is made against the version on screen, so core can refuse one based on stale data. */
-function ref() {
+export function ref() {
   const { id, version } = current();
   return { caseId: id, version };
 }

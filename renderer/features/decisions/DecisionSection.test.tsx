@@ -1,0 +1,448 @@
+import { MantineProvider } from '@mantine/core';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput, Role } from '../../../electron/common/contract';
+import type { CaseDetail } from '../../../electron/common/contract.cases';
+import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
+import type { Consideration, WishRecord } from '../../../electron/common/protection';
+import { i18n } from '../../i18n/i18n';
+import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { sessionFor } from '../../test/fixtures';
+import { theme } from '../../ui/theme';
+import { useCasePageStore } from '../cases/page/casePage.store';
+import { useSessionStore } from '../session/session.store';
+import { DecisionSection } from './DecisionSection';
+
+const CASE_ID = '00000000-0000-4000-8000-00000000c001';
+const DECISION_ID = '00000000-0000-4000-8000-00000000d001';
+const RECORDED_AT = '2026-03-05T02:00:00.000Z';
+const HASH = '0123456789abcdef'.repeat(4);
+const SUPERVISOR_ID = 'supervisor-1';
+
+function assessment(overrides: Partial<Consideration>): Consideration {
+  return {
+    id: `consideration-${overrides.kind}`,
+    kind: 'danger-on-return',
+    level: 'high',
+    evidence: 'Test evidence',
+    notes: '',
+    assessedOn: '2026-03-04',
+    cooperationStatus: null,
+    authorityReference: '',
+    recordedAt: RECORDED_AT,
+    recordedBy: 'Testperson Officer',
+    ...overrides,
+  };
+}
+
+const remain: WishRecord = {
+  id: 'wish-1',
+  wish: 'remain',
+  ownWords: 'Test words',
+  expressedOn: '2026-03-04',
+  interpreterName: null,
+  recordedAt: RECORDED_AT,
+  recordedBy: 'Testperson Officer',
+};
+
+/**
+ * Synthetic case: an identified victim who overstayed, wishes to remain, faces high danger on return,
+ * needs protection and cooperates with the prosecution. No real person's data.
+ */
+function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  return {
+    id: CASE_ID,
+    reference: 'TV-2026-0042',
+    stage: 'decision',
+    riskLevel: 'high',
+    flags: [],
+    version: 7,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-02T09:00:00.000Z',
+    officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }],
+    supervisor: { id: SUPERVISOR_ID, displayName: 'Testperson Supervisor' },
+    person: {
+      familyName: 'Testfamily',
+      givenName: 'Testgiven',
+      familyNameNative: '',
+      givenNameNative: '',
+      aliases: [],
+      sex: 'female',
+      dateOfBirth: null,
+      nationality: 'PHL',
+      languages: ['tl'],
+      interpreterNeeded: true,
+    },
+    immigration: { statusOfResidence: 'none', periodOfStayExpiry: null, situation: 'overstay', situationSince: '2025-11-01', measureConditions: '', reportingDates: [] },
+    exploitation: {
+      types: ['sexual'],
+      indicators: { 'withholds-documents': { present: true, note: '' } },
+      periodFrom: null,
+      periodTo: null,
+      place: '',
+      referralSource: 'ngo-shelter',
+      identificationStatus: 'identified',
+      identificationDate: '2026-02-20',
+    },
+    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
+    adverseParties: [],
+    timeline: [],
+    protection: {
+      interviews: [],
+      considerations: [
+        assessment({ kind: 'danger-on-return', level: 'high' }),
+        assessment({ kind: 'condition-and-protection', level: 'moderate' }),
+        assessment({ kind: 'cooperation', level: 'moderate', cooperationStatus: 'cooperating' }),
+      ],
+      wishes: [remain],
+      iomConsents: [],
+    },
+    decisions: [],
+    ...overrides,
+  };
+}
+
+const FULL_DRAFT: DecisionDraft = {
+  pathway: 'special-residence-permission',
+  proposedStatus: 'designated-activities',
+  proposedPeriod: '1 year',
+  considerationReasons: { 'danger-on-return': 'Threats by the broker network at home.', 'condition-and-protection': 'Under treatment at the shelter.', cooperation: 'Gave statements to the prosecutor.' },
+  factorReasons: {
+    'reason-for-stay': 'Safety and ongoing treatment.',
+    'family-relations': 'No family in Japan; family abroad threatened.',
+    conduct: 'No offence apart from the overstay.',
+    'how-came-to-japan': 'Recruited by a broker with false promises.',
+    'length-and-status-of-stay': 'Two years, the last five months overstaying.',
+    'facts-of-deportation-grounds': 'Overstay caused by the confinement.',
+    'humanitarian-need': 'High danger on return, needs care.',
+    'domestic-international-conditions': 'Broker network still active abroad.',
+    'effect-on-other-irregular-residents': 'Limited: an identified victim.',
+  },
+  summary: 'Recommend special residence permission as Designated Activities for one year.',
+  documents: ['srp-application'],
+};
+
+function decision(overrides: Partial<DecisionSummary> = {}): DecisionSummary {
+  return {
+    id: DECISION_ID,
+    status: 'pending',
+    draft: FULL_DRAFT,
+    createdAt: '2026-03-10T01:00:00.000Z',
+    createdBy: 'Testperson Officer',
+    createdById: 'officer-1',
+    updatedAt: '2026-03-10T01:00:00.000Z',
+    submittedById: 'officer-1',
+    submittedBy: 'Testperson Officer',
+    submittedAt: '2026-03-10T02:00:00.000Z',
+    snapshotHash: HASH,
+    changedSinceSubmission: [],
+    supersededBy: null,
+    events: [{ kind: 'submitted', at: '2026-03-10T02:00:00.000Z', by: 'Testperson Officer', comment: '', snapshotHash: HASH }],
+    ...overrides,
+  };
+}
+
+/** The section reads the case from the store, as CasePage does, so core's answer shows at once. */
+function Harness() {
+  const detail = useCasePageStore((s) => s.detail);
+  return detail ? <DecisionSection detail={detail} /> : null;
+}
+
+function renderSection(detail: CaseDetail, { role = 'officer', userId = 'officer-1', handlers = {} }: { role?: Role; userId?: string; handlers?: Handlers } = {}) {
+  const fake = installFakeMamori(handlers);
+  useSessionStore.setState({ status: 'signed-in', user: sessionFor({ role, id: userId }).user });
+  useCasePageStore.setState({ detail });
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <Harness />
+      </MantineProvider>
+    </I18nextProvider>,
+  );
+  return { fake, user };
+}
+
+const card = (name: string) => screen.queryByRole('article', { name });
+const worksheet = () => within(screen.getByRole('form', { name: 'Recommendation worksheet' }));
+const blockerTexts = () => within(screen.getByTestId('decision-blockers')).queryAllByRole('listitem').map((li) => li.textContent);
+
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.clear(field);
+  await user.click(field);
+  await user.paste(text);
+}
+
+// Typing into Mantine inputs under jsdom is slow when several engineers' suites run at once.
+describe('decision tab', { timeout: 30_000 }, () => {
+  it('guides an overstaying identified victim who wishes to remain towards special residence permission, not a return', () => {
+    renderSection(caseDetail());
+
+    expect(screen.getByText('Guidance only — the officer recommends and a supervisor decides.')).toBeTruthy();
+    const srp = card('Special residence permission');
+    expect(srp).toBeTruthy();
+    const inSrp = within(srp!);
+    for (const reason of [
+      'In breach of immigration law (overstay, illegal entry or another violation)',
+      'The victim wishes to stay in Japan',
+      "Identified as a trafficking victim under another's control (Art. 50(1))",
+      'Danger to life or physical safety on return',
+      'Cooperating with criminal procedures',
+    ]) {
+      expect(inSrp.getByText(reason)).toBeTruthy();
+    }
+    expect(inSrp.getByText('Nothing missing')).toBeTruthy();
+    expect(card('Assisted voluntary return (IOM)')).toBeNull();
+    expect(card('Renewal of the period of stay')).toBeNull();
+  });
+
+  it('lists warnings first and what is still missing', () => {
+    const detail = caseDetail();
+    renderSection({ ...detail, protection: { ...detail.protection, wishes: [], considerations: detail.protection.considerations.slice(0, 1) } });
+
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/The victim's wish has not been recorded/)).toBeTruthy();
+    const srp = within(card('Special residence permission')!);
+    expect(srp.getByText('Still missing')).toBeTruthy();
+    expect(srp.getByText("The victim's wish, in their own words")).toBeTruthy();
+    expect(srp.getByText('Record of cooperation with criminal procedures')).toBeTruthy();
+    expect(srp.queryByText('Nothing missing')).toBeNull();
+  });
+
+  it('says so when no pathway applies', () => {
+    const detail = caseDetail();
+    renderSection({ ...detail, exploitation: { ...detail.exploitation, identificationStatus: 'not-a-victim' } });
+    expect(screen.getByTestId('guidance-none').textContent).toBe(
+      "No pathway applies to the case as recorded. Check the immigration situation, the identification and the victim's wishes.",
+    );
+    expect(screen.getByText(/Found not to be a trafficking victim/)).toBeTruthy();
+  });
+
+  it('shows the nine Art. 50(5) factors once special residence permission is chosen', async () => {
+    const { user } = renderSection(caseDetail());
+    const form = worksheet();
+    expect(form.queryByRole('group', { name: 'Art. 50(5) factors' })).toBeNull();
+
+    await user.click(within(card('Special residence permission')!).getByRole('button', { name: 'Choose this pathway' }));
+
+    expect((form.getByLabelText(/^Pathway/) as HTMLSelectElement).value).toBe('special-residence-permission');
+    expect(within(card('Special residence permission')!).getByText('Chosen')).toBeTruthy();
+    const factors = within(form.getByRole('group', { name: 'Art. 50(5) factors' }));
+    expect(factors.getAllByRole('textbox')).toHaveLength(9);
+    expect(factors.getByLabelText(/^Reason for wishing to stay/)).toBeTruthy();
+    expect(factors.getByText('How did the victim come to Japan: who recruited or brought them, on what promises, and at what cost?')).toBeTruthy();
+    expect(factors.getByLabelText(/^Effect on other irregular residents/)).toBeTruthy();
+    // Beside each consideration, the assessment it rests on.
+    expect(form.getByText(/^Recorded assessment: High/)).toBeTruthy();
+    expect(form.getByLabelText(/^Proposed status of residence/)).toBeTruthy();
+    expect(form.getByRole('checkbox', { name: 'Application for special residence permission' })).toBeTruthy();
+
+    await user.selectOptions(form.getByLabelText(/^Pathway/), 'provisional-release');
+    expect(form.queryByRole('group', { name: 'Art. 50(5) factors' })).toBeNull();
+    expect(form.queryByLabelText(/^Proposed status of residence/)).toBeNull();
+  });
+
+  it('keeps Submit disabled until nothing blocks, then saves and submits what is on screen', async () => {
+    const saved = decision({ status: 'draft', submittedById: null, submittedBy: null, submittedAt: null, snapshotHash: null, changedSinceSubmission: null, events: [] });
+    const { fake, user } = renderSection(caseDetail(), {
+      handlers: {
+        // Core answers with the draft as it stored it (the contract's schema fills its defaults).
+        'decisions:saveDraft': (input: ChannelInput<'decisions:saveDraft'>) => ok({ ...caseDetail(), version: 8, decisions: [{ ...saved, draft: DecisionDraftSchema.parse(input.draft) }] }),
+        'decisions:submit': () => ok({ ...caseDetail(), version: 9, stage: 'approval', decisions: [decision()] }),
+      },
+    });
+    const form = worksheet();
+    const submit = () => form.getByRole('button', { name: 'Submit for approval' });
+    expect(blockerTexts()).toEqual(['Pathway: Choose a pathway.']);
+    expect(submit()).toHaveProperty('disabled', true);
+
+    await user.selectOptions(form.getByLabelText(/^Pathway/), 'special-residence-permission');
+    expect(blockerTexts()).toContain('Reasons: Danger to life or body if returned: Write the reasons (at least 10 characters).');
+    expect(blockerTexts()).toContain('Reason for wishing to stay: Write the reasons (at least 10 characters).');
+    expect(blockerTexts()).toContain('Proposed status of residence: Choose the proposed status of residence.');
+    expect(submit()).toHaveProperty('disabled', true);
+
+    await user.selectOptions(form.getByLabelText(/^Proposed status of residence/), 'designated-activities');
+    await fill(user, form.getByLabelText(/^Proposed period of stay/), '1 year');
+    await fill(user, form.getByLabelText(/^Reasons: Danger to life or body if returned/), FULL_DRAFT.considerationReasons['danger-on-return']!);
+    await fill(user, form.getByLabelText(/^Reasons: Mental and physical condition/), FULL_DRAFT.considerationReasons['condition-and-protection']!);
+    await fill(user, form.getByLabelText(/^Reasons: Cooperation with criminal procedures/), FULL_DRAFT.considerationReasons.cooperation!);
+    const factors = within(form.getByRole('group', { name: 'Art. 50(5) factors' })).getAllByRole('textbox');
+    for (const [index, text] of Object.values(FULL_DRAFT.factorReasons).entries()) await fill(user, factors[index], text!);
+    expect(blockerTexts()).toEqual(['Recommendation: Write the recommendation (at least 10 characters).']);
+    expect(submit()).toHaveProperty('disabled', true);
+
+    await fill(user, form.getByRole('textbox', { name: /^Recommendation/ }), FULL_DRAFT.summary);
+    await user.click(form.getByRole('checkbox', { name: 'Application for special residence permission' }));
+    expect(screen.getByText('Nothing blocks submission.')).toBeTruthy();
+    expect(submit()).toHaveProperty('disabled', false);
+
+    await user.click(submit());
+    await waitFor(() => expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 8, decisionId: DECISION_ID }]));
+    expect(fake.callsTo('decisions:saveDraft')).toEqual([{ caseId: CASE_ID, version: 7, draft: FULL_DRAFT }]);
+    // Submitted: the worksheet gives way to the recommendation awaiting approval.
+    expect(await screen.findByRole('region', { name: 'Recommendation awaiting approval' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Recommendation worksheet' })).toBeNull();
+  });
+
+  it('explains that a case not at the Decision stage cannot be submitted, and puts core’s refusal on the fields', async () => {
+    const draft = decision({ status: 'draft', submittedById: null, submittedBy: null, submittedAt: null, snapshotHash: null, changedSinceSubmission: null, events: [] });
+    const { fake, user } = renderSection(caseDetail({ stage: 'protection', decisions: [draft] }), {
+      handlers: {
+        'decisions:submit': () =>
+          fail('RECOMMENDATION_INCOMPLETE', {
+            issues: [
+              { path: 'stage', message: 'decision.stage.notDecision' },
+              { path: 'summary', message: 'decision.summary.required' },
+            ],
+          }),
+      },
+    });
+    expect(blockerTexts()).toEqual(['Stage: The case must be at the Decision stage before it can be submitted: move it on the "Stage & assignment" tab.']);
+    expect(worksheet().getByRole('button', { name: 'Submit for approval' })).toHaveProperty('disabled', true);
+
+    // Pre-filled from the open draft.
+    expect((worksheet().getByLabelText(/^Proposed period of stay/) as HTMLInputElement).value).toBe('1 year');
+    // Moved on to the Decision stage meanwhile: nothing blocks on screen, but core still refuses.
+    act(() => useCasePageStore.setState({ detail: caseDetail({ decisions: [draft] }) }));
+    await user.click(worksheet().getByRole('button', { name: 'Submit for approval' }));
+    expect(await screen.findByText('Write the recommendation (at least 10 characters).')).toBeTruthy();
+    expect(worksheet().getByRole('textbox', { name: /^Recommendation/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 7, decisionId: DECISION_ID }]);
+    // Core's word on what the form has no field for joins the list; Submit stays available for another try.
+    expect(blockerTexts()).toEqual(['Stage: The case must be at the Decision stage before it can be submitted: move it on the "Stage & assignment" tab.']);
+    expect(worksheet().getByRole('button', { name: 'Submit for approval' })).toHaveProperty('disabled', false);
+    expect(screen.getByRole('alert').textContent).toContain('The recommendation cannot be submitted yet');
+    // Unchanged since it was saved: submitted as it stands, with no second save.
+    expect(fake.callsTo('decisions:saveDraft')).toEqual([]);
+  });
+
+  it('lets a supervisor approve another officer’s recommendation exactly as submitted', async () => {
+    const approved = decision({ status: 'approved', changedSinceSubmission: null });
+    const { fake, user } = renderSection(caseDetail({ stage: 'approval', decisions: [decision()] }), {
+      role: 'supervisor',
+      userId: SUPERVISOR_ID,
+      handlers: { 'decisions:approve': () => ok(caseDetail({ stage: 'approval', decisions: [approved] })) },
+    });
+    const pending = within(screen.getByRole('region', { name: 'Recommendation awaiting approval' }));
+    expect(pending.getByTestId('decision-snapshot').textContent).toBe('0123456789ab');
+    expect(pending.getByText(/^Submitted by Testperson Officer on/)).toBeTruthy();
+    expect(pending.getByText('Special residence permission')).toBeTruthy();
+    expect(pending.getByText(FULL_DRAFT.factorReasons['how-came-to-japan']!)).toBeTruthy();
+    // Nothing can be chosen while a recommendation awaits approval.
+    expect(screen.queryByRole('button', { name: 'Choose this pathway' })).toBeNull();
+
+    const approve = pending.getByRole('button', { name: 'Approve' });
+    expect(approve).toHaveProperty('disabled', false);
+    await user.click(approve);
+    const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
+    await fill(user, dialog.getByLabelText('Comment (optional)'), 'Agreed with the reasons.');
+    await user.click(dialog.getByRole('button', { name: 'Approve' }));
+
+    await waitFor(() => expect(fake.callsTo('decisions:approve')).toEqual([{ caseId: CASE_ID, decisionId: DECISION_ID, snapshotHash: HASH, comment: 'Agreed with the reasons.' }]));
+    expect(await screen.findByText('Approved decisions cannot be changed; a new recommendation supersedes this one when approved.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Start a new recommendation' })).toBeTruthy();
+  });
+
+  it('refuses a supervisor the approval of their own recommendation', () => {
+    renderSection(caseDetail({ stage: 'approval', decisions: [decision({ submittedById: SUPERVISOR_ID, submittedBy: 'Testperson Supervisor' })] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('You submitted this recommendation: another supervisor must approve it.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Return with comments' })).toHaveProperty('disabled', false);
+  });
+
+  it('refuses the approval to a supervisor who drafted it, even if an officer submitted it', () => {
+    renderSection(caseDetail({ stage: 'approval', decisions: [decision({ createdById: SUPERVISOR_ID })] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveProperty('disabled', true);
+  });
+
+  it('refuses approval once the case changed after submission, and says what changed', () => {
+    const stale = decision({ changedSinceSubmission: ['immigration.periodOfStayExpiry', 'protection.considerations', 'riskLevel'] });
+    renderSection(caseDetail({ stage: 'approval', decisions: [stale] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('The case changed after submission: return it so the officer can resubmit.')).toBeTruthy();
+    expect(screen.getByTestId('decision-changed').textContent).toBe(
+      'The case changed after submission: Immigration situation (periodOfStayExpiry), Protection (considerations), and Risk level',
+    );
+  });
+
+  it('shows an officer the pending recommendation without review buttons', () => {
+    renderSection(caseDetail({ stage: 'approval', decisions: [decision()] }));
+    expect(screen.getByText('A supervisor reviews this recommendation. It cannot be changed meanwhile.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Recommendation worksheet' })).toBeNull();
+  });
+
+  it('returns a recommendation only with a comment, and the officer then sees it above the pre-filled worksheet', async () => {
+    const comment = 'Please add the prosecutor’s reference to the cooperation reasons.';
+    const returned = decision({
+      status: 'returned',
+      changedSinceSubmission: null,
+      events: [{ kind: 'returned', at: '2026-03-11T03:00:00.000Z', by: 'Testperson Supervisor', comment, snapshotHash: HASH }, ...decision().events],
+    });
+    const { fake, user } = renderSection(caseDetail({ stage: 'approval', decisions: [decision()] }), {
+      role: 'supervisor',
+      userId: SUPERVISOR_ID,
+      handlers: { 'decisions:return': () => ok(caseDetail({ decisions: [returned] })) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Return with comments' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Return the recommendation' }));
+    await user.click(dialog.getByRole('button', { name: 'Return' }));
+    expect(dialog.getByText('Write a comment of at least 5 characters.')).toBeTruthy();
+    expect(fake.callsTo('decisions:return')).toEqual([]);
+
+    await fill(user, dialog.getByLabelText(/^Comments for the officer/), comment);
+    await user.click(dialog.getByRole('button', { name: 'Return' }));
+    await waitFor(() => expect(fake.callsTo('decisions:return')).toEqual([{ caseId: CASE_ID, decisionId: DECISION_ID, comment }]));
+
+    const notice = await screen.findByTestId('decision-returned');
+    expect(notice.textContent).toContain(`Returned by Testperson Supervisor on`);
+    expect(notice.textContent).toContain(comment);
+    expect((worksheet().getByLabelText(/^Reasons: Cooperation with criminal procedures/) as HTMLTextAreaElement).value).toBe(FULL_DRAFT.considerationReasons.cooperation);
+    expect(worksheet().getByRole('button', { name: 'Submit for approval' })).toHaveProperty('disabled', false);
+    const history = within(screen.getByRole('region', { name: 'Decision history' }));
+    expect(history.getByText('Returned')).toBeTruthy();
+    expect(history.getByText(`Comment: ${comment}`)).toBeTruthy();
+  });
+
+  it('keeps the history of approved and superseded decisions, and starts a new recommendation on request', async () => {
+    const older = decision({ id: 'd-old', status: 'superseded', createdAt: '2025-06-01T01:00:00.000Z', changedSinceSubmission: null, draft: { ...FULL_DRAFT, pathway: 'provisional-release', proposedStatus: null, proposedPeriod: '', factorReasons: {} } });
+    const latest = decision({
+      status: 'approved',
+      changedSinceSubmission: null,
+      events: [{ kind: 'approved', at: '2026-03-12T03:00:00.000Z', by: 'Testperson Supervisor', comment: 'Well reasoned.', snapshotHash: HASH }, ...decision().events],
+    });
+    const { user } = renderSection(caseDetail({ stage: 'approval', decisions: [latest, older] }));
+    const items = screen.getAllByTestId('decision-history-item');
+    expect(items.map((i) => i.dataset.status)).toEqual(['approved', 'superseded']);
+    expect(within(items[0]).getByText('Approved')).toBeTruthy();
+    expect(within(items[0]).getByText(/Special residence permission · Designated Activities · 1 year/)).toBeTruthy();
+    expect(within(items[0]).getByText(/approved by Testperson Supervisor/)).toBeTruthy();
+    expect(within(items[0]).getByText('Comment: Well reasoned.')).toBeTruthy();
+    expect(within(items[1]).getByText('Superseded')).toBeTruthy();
+    expect(within(items[1]).getByText('Provisional release or supervision measures')).toBeTruthy();
+
+    expect(screen.queryByRole('form', { name: 'Recommendation worksheet' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start a new recommendation' }));
+    expect((worksheet().getByLabelText(/^Pathway/) as HTMLSelectElement).value).toBe('');
+  });
+
+  it('shows the tab in Japanese', async () => {
+    renderSection(caseDetail({ stage: 'approval', decisions: [decision({ changedSinceSubmission: ['immigration.periodOfStayExpiry'] })] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    await act(() => i18n.changeLanguage('ja'));
+
+    expect(screen.getByText('このガイダンスは参考情報です。担当官が意見を述べ、監督者が決定します。')).toBeTruthy();
+    expect(card('在留特別許可')).toBeTruthy();
+    expect(within(card('在留特別許可')!).getByText('該当する理由')).toBeTruthy();
+    expect(within(card('在留特別許可')!).getByText('不足している事項はありません')).toBeTruthy();
+    expect(screen.getByRole('region', { name: '決裁待ちの意見書' })).toBeTruthy();
+    expect(screen.getByText('スナップショット')).toBeTruthy();
+    expect(screen.getByTestId('decision-changed').textContent).toBe('提出後に事案が変更されました：在留状況 (periodOfStayExpiry)');
+    expect(screen.getByRole('button', { name: '承認' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('提出後に事案が変更されました。担当官が再提出できるよう差し戻してください。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'コメントを付して差し戻す' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '決定の履歴' })).toBeTruthy();
+    expect(screen.getByText('決裁待ち')).toBeTruthy();
+  });
+});
