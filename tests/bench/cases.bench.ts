@@ -2,12 +2,13 @@
  * Case files at 100,000 synthetic cases. Targets (case-files issue), through the dispatcher:
  * list page with a filter < 20 ms, full-text search < 60 ms, open a case < 30 ms, save an edit
  * (with its audit entry) < 30 ms. Baseline: the same repository SQL on a plain connection.
+ * My work (protection-workflow issue) is measured for a supervisor of every case and for an officer.
  */
 import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/contract.cases';
 import { getCase, listCases, updateCase } from '../../electron/core/cases/cases.repository';
 import { caseDetail } from '../../electron/core/cases/cases.service';
-import { DEMO_SUPERVISOR } from '../../electron/core/cases/demo';
+import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/cases/demo';
 import { Db } from '../../electron/core/db/connection';
 import { createCore } from '../../electron/core/index';
 import { seedDemoVault } from '../../electron/core/vault/demo.service';
@@ -49,7 +50,7 @@ export const casesBenchmark: Benchmark = {
         results.push({ name: `cases ${label}`, size: SIZE, ...t, baseline_ms: b.median_ms });
       }
 
-      const ids = (await raw.read((tx) => tx.all<{ id: string }>('SELECT id FROM cases ORDER BY random() LIMIT 60'))).map((r) => r.id);
+      const ids = (await raw.read((tx) => tx.all<{ id: string }>("SELECT id FROM cases WHERE stage != 'closed' ORDER BY random() LIMIT 60"))).map((r) => r.id);
       let i = 0;
       const open = await measure(() => ok(core, 'cases:get', { caseId: ids[i++ % 30] }), 30, { warmup: 3 });
       const openRaw = await measure(async () => raw.read(async (tx) => caseDetail(tx, (await getCase(tx, ids[i++ % 30]))!)), 30, { warmup: 3 });
@@ -71,6 +72,14 @@ export const casesBenchmark: Benchmark = {
         rawVersion++;
       }, 30, { warmup: 3 });
       results.push({ name: 'cases save an edit (with audit entry)', size: SIZE, ...save, baseline_ms: saveRaw.median_ms });
+
+      // My work of the supervisor of every case (the worst case: deadlines across all of them).
+      const work = await measure(() => ok(core, 'work:mine', {}), 30, { warmup: 3 });
+      results.push({ name: 'cases my work (supervisor of every case)', size: SIZE, ...work });
+      await ok(core, 'session:signOut');
+      await ok(core, 'session:signIn', { username: DEMO_OFFICERS[0], passphrase: ADMIN.passphrase });
+      const officerWork = await measure(() => ok(core, 'work:mine', {}), 30, { warmup: 3 });
+      results.push({ name: `cases my work (officer of ~${Math.round(SIZE / DEMO_OFFICERS.length)} cases)`, size: SIZE, ...officerWork });
       return results;
     } finally {
       await raw.close();

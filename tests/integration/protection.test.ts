@@ -242,7 +242,12 @@ describe('protection workflow', () => {
       ...base,
       immigration: { ...base.immigration, periodOfStayExpiry: '2026-12-20', reportingDates: [{ date: '2026-11-20', note: 'past' }, { date: '2026-12-05', note: '' }, { date: '2027-02-01', note: 'far' }] },
     });
-    const overdue = await ok<CaseDetail>(core, 'cases:create', { ...intake({ familyName: 'REYES' }), immigration: { ...base.immigration, periodOfStayExpiry: '2026-11-01' } });
+    const overdue = await ok<CaseDetail>(core, 'cases:create', {
+      ...intake({ familyName: 'REYES' }),
+      immigration: { ...base.immigration, situation: 'valid-status', statusOfResidence: 'technical-intern-2', periodOfStayExpiry: '2026-11-01' },
+    });
+    // A violator's long-past expiry is history, not a deadline.
+    await ok<CaseDetail>(core, 'cases:create', { ...intake({ familyName: 'LIM' }), immigration: { ...base.immigration, periodOfStayExpiry: '2026-06-01' } });
     let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([{ userId: users['officer.a'].id, sex: 'male' }]) });
     d = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: d.version, to: 'identification' });
     d = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: d.version, to: 'protection' });

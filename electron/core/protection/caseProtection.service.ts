@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetail } from '../../common/contract.cases';
 import type { MyWork } from '../../common/contract.protection';
-import { InterviewPlanSchema, type ConsiderationInput, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type IomConsentInput, type WishInput } from '../../common/protection';
+import { CONSIDERATION_KINDS, InterviewPlanSchema, type ConsiderationInput, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type IomConsentInput, type WishInput } from '../../common/protection';
 import * as caseRepo from '../cases/cases.repository';
 import { forChange, reachable, reload, touch, type Ctx } from '../cases/cases.service';
 import { CoreError } from '../errors';
@@ -214,12 +214,14 @@ export async function myWork(ctx: Ctx, extraWaiting: (mine: string, params: stri
   const today = ctx.at.slice(0, 10);
   const me = session.user.id;
   const supervisor = session.user.role === 'supervisor';
-  const mine = supervisor ? 'c.supervisor_id = ?' : 'c.num IN (SELECT case_num FROM case_officers WHERE user_id = ?)';
+  // "Mine" as one probe per row: every query here is driven by a small index (open interviews,
+  // dates, pending decisions) and must not start from a caseload of thousands.
+  const mineByProbe = supervisor ? '+c.supervisor_id = ?' : 'EXISTS (SELECT 1 FROM case_officers x WHERE x.case_num = c.num AND x.user_id = ?)';
 
   const open = await tx.all<WorkRow & { id: string; planned_at: string; status: string; updated_at: string; started_at: string | null }>(
     `SELECT v.id, v.planned_at, v.status, v.updated_at, v.started_at, c.id AS case_id, c.reference, c.masked_name
      FROM interviews v JOIN cases c ON c.id = v.case_id
-     WHERE v.status IN ('planned', 'in-progress') AND c.stage != 'closed' AND ${mine} ORDER BY v.planned_at LIMIT ${WORK_LIMIT}`,
+     WHERE v.status IN ('planned', 'in-progress') AND +c.stage != 'closed' AND ${mineByProbe} ORDER BY v.planned_at LIMIT ${WORK_LIMIT}`,
     [me],
   );
   const interviews: MyWork['interviews'] = [];
@@ -235,27 +237,36 @@ export async function myWork(ctx: Ctx, extraWaiting: (mine: string, params: stri
     if (!supervisor && o.status === 'in-progress') waiting.push({ ...workCase(o), kind: 'outcome-needed', since: o.started_at ?? o.updated_at });
   }
 
-  const deadlines = await tx.all<WorkRow & { kind: 'period-of-stay-expiry' | 'reporting'; date: string }>(
-    `SELECT d.kind, d.date, c.id AS case_id, c.reference, c.masked_name
-     FROM case_deadlines d JOIN cases c ON c.num = d.case_num
-     WHERE ${mine} AND c.stage != 'closed' AND d.date <= ? AND (d.kind = 'period-of-stay-expiry' OR d.date >= ?)
-     ORDER BY d.date, c.reference LIMIT ${WORK_LIMIT}`,
-    [me, addDays(today, WORK_HORIZON_DAYS), today],
+  // Walked by date (the unary + keeps the planner off the per-user indexes, which would read every
+  // one of a large caseload's deadlines): the next 30 days, then the most recent overdue expiries
+  // of cases whose status is still recorded as valid (for a violator the expiry is history, not a deadline).
+  type DeadlineRow = WorkRow & { kind: 'period-of-stay-expiry' | 'reporting'; date: string };
+  const select = `SELECT d.kind, d.date, c.id AS case_id, c.reference, c.masked_name FROM case_deadlines d JOIN cases c ON c.num = d.case_num`;
+  const upcoming = await tx.all<DeadlineRow>(
+    `${select} WHERE d.date >= ? AND d.date <= ? AND ${mineByProbe} AND +c.stage != 'closed' ORDER BY d.date, c.reference LIMIT ${WORK_LIMIT}`,
+    [today, addDays(today, WORK_HORIZON_DAYS), me],
   );
+  const overdue = await tx.all<DeadlineRow>(
+    `${select} WHERE d.date < ? AND d.kind = 'period-of-stay-expiry' AND +c.situation = 'valid-status' AND ${mineByProbe} AND +c.stage != 'closed'
+     ORDER BY d.date DESC LIMIT ${WORK_LIMIT}`,
+    [today, me],
+  );
+  const deadlines = [...overdue.reverse(), ...upcoming].slice(0, WORK_LIMIT);
 
   if (!supervisor) {
     // DESIGN.md §6: the three considerations and the wishes are what a recommendation rests on.
+    // Walked in update order (oldest first), stopping after one page: no sort of a whole caseload.
+    const lacks = (kind: string) => `NOT EXISTS (SELECT 1 FROM case_considerations k WHERE k.case_id = c.id AND k.kind = '${kind}')`;
     const missing = await tx.all<WorkRow & { updated_at: string }>(
-      `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at FROM cases c
-       WHERE ${mine} AND c.stage IN ('protection', 'decision')
-         AND ((SELECT count(DISTINCT kind) FROM case_considerations k WHERE k.case_id = c.id) < 3
-              OR NOT EXISTS (SELECT 1 FROM case_wishes w WHERE w.case_id = c.id))
+      `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at FROM cases c INDEXED BY cases_by_updated_at
+       WHERE +c.stage IN ('protection', 'decision') AND ${mineByProbe}
+         AND (${CONSIDERATION_KINDS.map(lacks).join(' OR ')} OR NOT EXISTS (SELECT 1 FROM case_wishes w WHERE w.case_id = c.id))
        ORDER BY c.updated_at LIMIT ${WORK_LIMIT}`,
       [me],
     );
     waiting.push(...missing.map((m) => ({ ...workCase(m), kind: 'considerations-missing' as const, since: m.updated_at })));
   }
-  waiting.push(...(await extraWaiting(mine, [me])));
+  waiting.push(...(await extraWaiting(mineByProbe, [me])));
   waiting.sort((a, b) => a.since.localeCompare(b.since));
 
   await ctx.audit({ action: 'work.viewed', details: { interviews: interviews.length, deadlines: deadlines.length, waiting: waiting.length } });

@@ -79,6 +79,7 @@ export const migration0050: Migration = {
         recorded_by TEXT NOT NULL REFERENCES users (id)
       ) STRICT;
       CREATE INDEX case_considerations_by_case_id ON case_considerations (case_id, recorded_at);
+      CREATE INDEX case_considerations_by_kind ON case_considerations (case_id, kind);
 
       CREATE TABLE case_wishes (
         id TEXT PRIMARY KEY,
@@ -119,6 +120,7 @@ export const migration0050: Migration = {
         note TEXT NOT NULL DEFAULT ''
       ) STRICT;
       CREATE INDEX case_deadlines_by_case_num ON case_deadlines (case_num, date);
+      CREATE INDEX case_deadlines_by_date ON case_deadlines (date, kind);
 
       INSERT INTO case_deadlines (case_num, kind, date)
         SELECT case_num, 'period-of-stay-expiry', period_of_stay_expiry FROM case_details WHERE period_of_stay_expiry IS NOT NULL;

@@ -30,6 +30,7 @@ export const migration0060: Migration = {
       CREATE INDEX decisions_by_case_id ON decisions (case_id, created_at);
       CREATE INDEX decisions_pending ON decisions (submitted_at) WHERE status = 'pending';
       CREATE INDEX decisions_returned ON decisions (updated_at) WHERE status = 'returned';
+      CREATE INDEX decisions_approved ON decisions (decided_at) WHERE status = 'approved';
       -- At most one recommendation in the works per case.
       CREATE UNIQUE INDEX decisions_one_open ON decisions (case_id) WHERE status IN ('draft', 'pending', 'returned');
 
