@@ -1,80 +1,29 @@
-import { MantineProvider } from '@mantine/core';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, Role } from '../../../electron/common/contract';
 import type { CaseDetail } from '../../../electron/common/contract.cases';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
-import type { Consideration, WishRecord } from '../../../electron/common/protection';
 import { i18n } from '../../i18n/i18n';
-import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
-import { sessionFor } from '../../test/fixtures';
-import { theme } from '../../ui/theme';
+import { assessment, CASE_ID, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';
+import { fail, ok, type Handlers } from '../../test/fakeMamori';
+import { renderCaseSection } from '../../test/renderCase';
 import { useCasePageStore } from '../cases/page/casePage.store';
-import { useSessionStore } from '../session/session.store';
 import { DecisionSection } from './DecisionSection';
 
-const CASE_ID = '00000000-0000-4000-8000-00000000c001';
 const DECISION_ID = '00000000-0000-4000-8000-00000000d001';
-const RECORDED_AT = '2026-03-05T02:00:00.000Z';
 const HASH = '0123456789abcdef'.repeat(4);
 const SUPERVISOR_ID = 'supervisor-1';
 
-function assessment(overrides: Partial<Consideration>): Consideration {
-  return {
-    id: `consideration-${overrides.kind}`,
-    kind: 'danger-on-return',
-    level: 'high',
-    evidence: 'Test evidence',
-    notes: '',
-    assessedOn: '2026-03-04',
-    cooperationStatus: null,
-    authorityReference: '',
-    recordedAt: RECORDED_AT,
-    recordedBy: 'Testperson Officer',
-    ...overrides,
-  };
-}
-
-const remain: WishRecord = {
-  id: 'wish-1',
-  wish: 'remain',
-  ownWords: 'Test words',
-  expressedOn: '2026-03-04',
-  interpreterName: null,
-  recordedAt: RECORDED_AT,
-  recordedBy: 'Testperson Officer',
-};
-
 /**
- * Synthetic case: an identified victim who overstayed, wishes to remain, faces high danger on return,
- * needs protection and cooperates with the prosecution. No real person's data.
+ * The synthetic case at the decision stage: an identified victim who overstayed, wishes to remain,
+ * faces high danger on return, needs protection and cooperates with the prosecution.
  */
-function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
-  return {
-    id: CASE_ID,
-    reference: 'TV-2026-0042',
+function caseDetail(overrides: CaseOverrides = {}): CaseDetail {
+  return syntheticCase({
     stage: 'decision',
-    riskLevel: 'high',
-    flags: [],
     version: 7,
-    createdAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-02T09:00:00.000Z',
-    officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }],
     supervisor: { id: SUPERVISOR_ID, displayName: 'Testperson Supervisor' },
-    person: {
-      familyName: 'Testfamily',
-      givenName: 'Testgiven',
-      familyNameNative: '',
-      givenNameNative: '',
-      aliases: [],
-      sex: 'female',
-      dateOfBirth: null,
-      nationality: 'PHL',
-      languages: ['tl'],
-      interpreterNeeded: true,
-    },
     immigration: { statusOfResidence: 'none', periodOfStayExpiry: null, situation: 'overstay', situationSince: '2025-11-01', measureConditions: '', reportingDates: [] },
     exploitation: {
       types: ['sexual'],
@@ -86,22 +35,16 @@ function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
       identificationStatus: 'identified',
       identificationDate: '2026-02-20',
     },
-    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
-    adverseParties: [],
-    timeline: [],
     protection: {
-      interviews: [],
       considerations: [
         assessment({ kind: 'danger-on-return', level: 'high' }),
         assessment({ kind: 'condition-and-protection', level: 'moderate' }),
         assessment({ kind: 'cooperation', level: 'moderate', cooperationStatus: 'cooperating' }),
       ],
-      wishes: [remain],
-      iomConsents: [],
+      wishes: [wishRecord()],
     },
-    decisions: [],
     ...overrides,
-  };
+  });
 }
 
 const FULL_DRAFT: DecisionDraft = {
@@ -144,25 +87,8 @@ function decision(overrides: Partial<DecisionSummary> = {}): DecisionSummary {
   };
 }
 
-/** The section reads the case from the store, as CasePage does, so core's answer shows at once. */
-function Harness() {
-  const detail = useCasePageStore((s) => s.detail);
-  return detail ? <DecisionSection detail={detail} /> : null;
-}
-
 function renderSection(detail: CaseDetail, { role = 'officer', userId = 'officer-1', handlers = {} }: { role?: Role; userId?: string; handlers?: Handlers } = {}) {
-  const fake = installFakeMamori(handlers);
-  useSessionStore.setState({ status: 'signed-in', user: sessionFor({ role, id: userId }).user });
-  useCasePageStore.setState({ detail });
-  const user = userEvent.setup();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
-        <Harness />
-      </MantineProvider>
-    </I18nextProvider>,
-  );
-  return { fake, user };
+  return renderCaseSection(DecisionSection, detail, { role, userId, handlers });
 }
 
 const card = (name: string) => screen.queryByRole('article', { name });

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/mamori';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { useFailure } from '../../ui/useFailure';
+import { apiPathErrors } from '../cases/page/caseForms';
 import { loadCase } from '../cases/page/casePage.actions';
 import { CaseSection } from '../cases/page/CaseSection';
 import { formatDateTime } from '../cases/page/dates';
@@ -13,7 +14,7 @@ import { Fields } from '../cases/page/Fields';
 import { useLabels } from '../cases/page/labels';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { approveDecision, returnDecision } from './decisions.actions';
-import { changedItem, decisionIssueKey, issueErrors, shortHash } from './decisionForms';
+import { changedItem, decisionIssueKey, shortHash } from './decisionForms';
 import { RecommendationView } from './RecommendationView';
 
 /**
@@ -174,7 +175,7 @@ function ReturnDialog({ opened, decision, onClose }: { opened: boolean; decision
       setComment('');
       onClose();
     } catch (caught) {
-      const fields = caught instanceof ApiError && caught.code === 'INVALID_INPUT' && caught.issues?.length ? issueErrors(caught.issues) : null;
+      const fields = apiPathErrors(caught, 'draft', decisionIssueKey);
       if (fields?.comment) setError(fields.comment);
       else failure.report(caught);
     } finally {

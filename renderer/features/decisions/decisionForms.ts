@@ -15,8 +15,7 @@ import {
 import { ART_50_5_FACTORS, DOCUMENTS, type Art505Factor, type Pathway } from '../../../electron/common/guidance';
 import { CONSIDERATION_KINDS, type ConsiderationKind } from '../../../electron/common/protection';
 import type { ApiIssue } from '../../api/mamori';
-import { i18n } from '../../i18n/i18n';
-import { validationKey } from '../../ui/validation';
+import { namespacedIssueKey, pathErrors, type PathErrors } from '../cases/page/caseForms';
 import { daysUntil } from '../cases/page/dates';
 
 export type StatusOfResidence = (typeof STATUSES_OF_RESIDENCE)[number];
@@ -115,13 +114,10 @@ export function daysWaiting(submittedAt: string, now: Date = new Date()): number
 /**
  * The i18n key for one problem. Core's recommendation checks name keys such as
  * 'decision.reason.required'; their texts live in this feature's namespace as
- * `decisions.issues.decision_reason_required` (dots would nest). Anything else (a schema's length
- * check) falls back to the shared `validation.*` texts.
+ * `decisions.issues.decision_reason_required`. Anything else (a schema's length check) falls back
+ * to the shared `validation.*` texts.
  */
-export function decisionIssueKey(issue: { message: string; code?: string }): string {
-  const own = `decisions.issues.${issue.message.replaceAll('.', '_')}`;
-  return i18n.exists(own) ? own : validationKey(issue);
-}
+export const decisionIssueKey = namespacedIssueKey('decisions');
 
 /** A problem with where it belongs ('summary', 'considerationReasons.cooperation', 'stage') and its i18n key. */
 export interface Blocker {
@@ -145,11 +141,9 @@ export function blockers(form: WorksheetForm, detail: CaseDetail, today: string)
   return [...found, ...recommendationIssues(parsed.data, detail, today).issues.map((issue) => ({ path: issue.path, key: decisionIssueKey(issue) }))];
 }
 
-/** Core's issues (RECOMMENDATION_INCOMPLETE, INVALID_INPUT) keyed by their path, the first per path. */
-export function issueErrors(issues: readonly ApiIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.path.replace(/^draft\./, '')] ??= decisionIssueKey(issue);
-  return errors;
+/** Core's issues (RECOMMENDATION_INCOMPLETE, INVALID_INPUT) keyed by their path below 'draft.', the first per path. */
+export function issueErrors(issues: readonly ApiIssue[]): PathErrors {
+  return pathErrors(issues, 'draft', decisionIssueKey);
 }
 
 /**

@@ -79,9 +79,9 @@ describe('home shell', () => {
     const { user } = renderApp();
     expect(await screen.findByText('Testperson Kanade')).toBeTruthy();
     expect(screen.getByText('Supervisor')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Interviews' }));
-    expect(screen.getByRole('heading', { name: 'Interviews' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Organisations' }));
+    expect(screen.getByRole('heading', { name: 'Organisations' })).toBeTruthy();
     expect(screen.getByText('This part of Mamori is not available yet. It will come in a later version.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Interviews' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: 'Organisations' }).getAttribute('aria-current')).toBe('page');
   });
 });

@@ -1,72 +1,35 @@
-import { MantineProvider } from '@mantine/core';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
 import { i18n } from '../../../i18n/i18n';
+import { CASE_ID, caseDetail as syntheticCase, type CaseOverrides } from '../../../test/caseDetail';
 import { fail, installFakeMamori, ok, type Handlers } from '../../../test/fakeMamori';
-import { sessionFor } from '../../../test/fixtures';
+import { renderWithProviders, signInAs } from '../../../test/renderCase';
 import { resetAllStores, storeSnapshots } from '../../../stores/registry';
-import { theme } from '../../../ui/theme';
-import { useSessionStore } from '../../session/session.store';
 import { CasePage } from './CasePage';
 import { useCasePageStore } from './casePage.store';
 
-const CASE_ID = '00000000-0000-4000-8000-00000000c001';
 const PARTY_ID = '00000000-0000-4000-8000-00000000a001';
 
-/** Synthetic case: no real person's data. */
-function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
-  return {
-    id: CASE_ID,
-    reference: 'TV-2026-0042',
+/** The synthetic case at identification, with sealed values and an adverse party on record. */
+function caseDetail(overrides: CaseOverrides = {}) {
+  return syntheticCase({
     stage: 'identification',
-    riskLevel: 'high',
     flags: ['threat-to-life'],
-    version: 3,
-    createdAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-02T09:00:00.000Z',
-    officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }],
     supervisor: { id: 'super-1', displayName: 'Testperson Supervisor' },
-    person: {
-      familyName: 'Testfamily',
-      givenName: 'Testgiven',
-      familyNameNative: '',
-      givenNameNative: '',
-      aliases: [],
-      sex: 'female',
-      dateOfBirth: null,
-      nationality: 'PHL',
-      languages: ['tl'],
-      interpreterNeeded: true,
-    },
-    immigration: { statusOfResidence: 'technical-intern-2', periodOfStayExpiry: null, situation: 'absconded-titp', situationSince: null, measureConditions: '', reportingDates: [] },
-    exploitation: { types: ['labour-titp'], indicators: {}, periodFrom: null, periodTo: null, place: '', referralSource: 'ngo-shelter', identificationStatus: 'possible', identificationDate: null },
     sealed: { whereabouts: true, 'identity-documents': false, 'residence-card-number': true },
     adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
-    timeline: [],
-    protection: { interviews: [], considerations: [], wishes: [], iomConsents: [] },
-    decisions: [],
     ...overrides,
-  };
+  });
 }
 
 function renderCasePage(role: Role, handlers: Handlers = {}, { fakeTimers = false } = {}) {
-  if (fakeTimers) vi.useFakeTimers({ shouldAdvanceTime: true });
   const fake = installFakeMamori({ 'cases:get': () => ok(caseDetail()), ...handlers });
-  useSessionStore.setState({ status: 'signed-in', user: sessionFor({ role }).user });
-  const user = userEvent.setup(fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
+  signInAs(role);
   const onBack = vi.fn();
-  const rendered = render(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
-        <CasePage caseId={CASE_ID} onBack={onBack} />
-      </MantineProvider>
-    </I18nextProvider>,
-  );
-  return { fake, user, onBack, unmount: rendered.unmount };
+  const { user, unmount } = renderWithProviders(<CasePage caseId={CASE_ID} onBack={onBack} />, { fakeTimers });
+  return { fake, user, onBack, unmount };
 }
 
 async function openTab(user: ReturnType<typeof userEvent.setup>, name: string) {

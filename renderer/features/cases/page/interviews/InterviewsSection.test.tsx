@@ -1,23 +1,17 @@
-import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../../../electron/common/contract';
 import type { CaseDetail } from '../../../../../electron/common/contract.cases';
 import { interviewReadiness } from '../../../../../electron/common/interviewReadiness';
 import type { Interpreter, InterviewPlan, InterviewSummary } from '../../../../../electron/common/protection';
 import { i18n } from '../../../../i18n/i18n';
-import { fail, installFakeMamori, ok, type Handlers } from '../../../../test/fakeMamori';
-import { sessionFor } from '../../../../test/fixtures';
+import { CASE_ID, caseDetail as syntheticCase } from '../../../../test/caseDetail';
+import { fail, ok, type Handlers } from '../../../../test/fakeMamori';
+import { renderCaseSection } from '../../../../test/renderCase';
 import { storeSnapshots } from '../../../../stores/registry';
-import { theme } from '../../../../ui/theme';
-import { useSessionStore } from '../../../session/session.store';
-import { useCasePageStore } from '../casePage.store';
 import { InterviewsSection } from './InterviewsSection';
 
 // Synthetic people and ids only.
-const CASE_ID = '00000000-0000-4000-8000-00000000c001';
 const INTERVIEW_ID = '00000000-0000-4000-8000-00000000d001';
 const MALE_OFFICER = { id: '00000000-0000-4000-8000-0000000000a1', displayName: 'Testperson Akira' };
 const FEMALE_OFFICER = { id: '00000000-0000-4000-8000-0000000000a2', displayName: 'Testperson Beatriz' };
@@ -48,39 +42,9 @@ const INTERPRETERS = [
   interpreter({ id: '00000000-0000-4000-8000-0000000000b3', name: 'Testperson Unpledged', languages: ['tl'], pledgeDate: null }),
 ];
 
-/** A female victim whose native language is Tagalog. */
+/** The synthetic case: a female victim whose native language is Tagalog, with one male officer. */
 function caseDetail(interviews: InterviewSummary[] = [], version = 3): CaseDetail {
-  return {
-    id: CASE_ID,
-    reference: 'TV-2026-0042',
-    stage: 'protection',
-    riskLevel: 'high',
-    flags: [],
-    version,
-    createdAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-02T09:00:00.000Z',
-    officers: [MALE_OFFICER],
-    supervisor: SUPERVISOR,
-    person: {
-      familyName: 'Testfamily',
-      givenName: 'Testgiven',
-      familyNameNative: '',
-      givenNameNative: '',
-      aliases: [],
-      sex: 'female',
-      dateOfBirth: null,
-      nationality: 'PHL',
-      languages: ['tl'],
-      interpreterNeeded: true,
-    },
-    immigration: { statusOfResidence: 'technical-intern-2', periodOfStayExpiry: null, situation: 'absconded-titp', situationSince: null, measureConditions: '', reportingDates: [] },
-    exploitation: { types: ['labour-titp'], indicators: {}, periodFrom: null, periodTo: null, place: '', referralSource: 'ngo-shelter', identificationStatus: 'possible', identificationDate: null },
-    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
-    adverseParties: [],
-    timeline: [],
-    protection: { interviews, considerations: [], wishes: [], iomConsents: [] },
-    decisions: [],
-  };
+  return syntheticCase({ version, officers: [MALE_OFFICER], supervisor: SUPERVISOR, protection: { interviews } });
 }
 
 const BASE_PLAN: InterviewPlan = {
@@ -134,30 +98,16 @@ function interview(overrides: Partial<InterviewSummary> = {}, plan: Partial<Inte
   };
 }
 
-/** The tab as CasePage shows it: the section re-renders with whatever detail core last sent. */
-function Tab() {
-  const detail = useCasePageStore((s) => s.detail);
-  return detail ? <InterviewsSection detail={detail} /> : null;
-}
-
 function renderSection(role: Role, detail: CaseDetail, handlers: Handlers = {}, { fakeTimers = false } = {}) {
-  if (fakeTimers) vi.useFakeTimers({ shouldAdvanceTime: true });
-  const fake = installFakeMamori({
-    'cases:staff': () => ok({ officers: [MALE_OFFICER, FEMALE_OFFICER], supervisors: [SUPERVISOR] }),
-    'interpreters:list': () => ok({ interpreters: INTERPRETERS }),
-    ...handlers,
+  return renderCaseSection(InterviewsSection, detail, {
+    role,
+    fakeTimers,
+    handlers: {
+      'cases:staff': () => ok({ officers: [MALE_OFFICER, FEMALE_OFFICER], supervisors: [SUPERVISOR] }),
+      'interpreters:list': () => ok({ interpreters: INTERPRETERS }),
+      ...handlers,
+    },
   });
-  useSessionStore.setState({ status: 'signed-in', user: sessionFor({ role }).user });
-  useCasePageStore.setState({ detail });
-  const user = userEvent.setup(fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
-  render(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
-        <Tab />
-      </MantineProvider>
-    </I18nextProvider>,
-  );
-  return { fake, user };
 }
 
 /** The checklist line of one safeguard, found by its label as the user reads it. */

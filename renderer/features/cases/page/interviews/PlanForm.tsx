@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../../../electron/common/contract.cases';
 import { CONDITIONS, InterviewPlanSchema, PLACE_TYPES, type Interpreter, type InterviewPlan, type InterviewSummary } from '../../../../../electron/common/protection';
 import { FailureMessage } from '../../../../ui/ErrorMessage';
 import { useFailure } from '../../../../ui/useFailure';
+import { parseWith } from '../caseForms';
 import { loadStaff } from '../casePage.actions';
 import { casePageSelectors, useCasePageStore } from '../casePage.store';
 import { useLabels } from '../labels';
@@ -13,13 +14,12 @@ import { loadInterpreters, planInterview } from './interviews.actions';
 import {
   draftOf,
   EMPTY_DRAFT,
+  interviewIssueKey,
   liveReadiness,
   needsFemaleOfficerReason,
   needsInterpreterReason,
   planOf,
   useInterviewSave,
-  zodIssues,
-  type ParsedForm,
   type PlanDraft,
   type Sex,
 } from './interviewForms';
@@ -74,10 +74,7 @@ export function PlanForm({ detail, interview, onDone }: { detail: CaseDetail; in
   }, [detail.protection.interviews]);
 
   const { errors, failure, busy, save } = useInterviewSave({
-    parse: (d: PlanDraft): ParsedForm<InterviewPlan> => {
-      const parsed = InterviewPlanSchema.safeParse(planOf(d, victim, interpreter));
-      return parsed.success ? { ok: true, data: parsed.data } : { ok: false, issues: zodIssues(parsed.error.issues) };
-    },
+    parse: (d: PlanDraft) => parseWith(InterviewPlanSchema, planOf(d, victim, interpreter), interviewIssueKey),
     send: (plan: InterviewPlan) => planInterview(plan, interview?.id),
     issuePrefix: 'plan',
   });

@@ -1,10 +1,11 @@
 import { Badge, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { INTERVIEW_OUTCOMES, InterviewRecordInputSchema, type InterviewOutcome, type InterviewRecordInput, type InterviewSummary } from '../../../../../electron/common/protection';
+import type { Issue, Parsed } from '../caseForms';
 import { useLabels } from '../labels';
 import { SaveBar } from '../SaveBar';
 import { recordInterview } from './interviews.actions';
-import { useInterviewSave, zodIssues, type Issue, type ParsedForm } from './interviewForms';
+import { interviewErrors, useInterviewSave } from './interviewForms';
 
 interface RecordDraft {
   outcome: InterviewOutcome | '';
@@ -20,7 +21,7 @@ const isTestimony = (outcome: RecordDraft['outcome']) => outcome === 'held' || o
  * Mirrors core's rule: what was said is only recorded with a statement that it was said
  * voluntarily; a declined or postponed interview carries neither (and nothing adverse).
  */
-function parseRecord(d: RecordDraft): ParsedForm<InterviewRecordInput> {
+function parseRecord(d: RecordDraft): Parsed<InterviewRecordInput> {
   const testimony = isTestimony(d.outcome);
   const parsed = InterviewRecordInputSchema.safeParse({
     outcome: d.outcome,
@@ -28,10 +29,10 @@ function parseRecord(d: RecordDraft): ParsedForm<InterviewRecordInput> {
     voluntariness: testimony ? d.voluntariness : '',
     note: testimony ? '' : d.note,
   });
-  const issues: Issue[] = parsed.success ? [] : zodIssues(parsed.error.issues);
+  const issues: Issue[] = parsed.success ? [] : [...parsed.error.issues];
   if (testimony && d.voluntariness.trim().length < 10) issues.push({ path: 'voluntariness', message: 'interview.voluntariness.required' });
   if (d.outcome === 'held' && d.record.trim().length === 0) issues.push({ path: 'record', message: 'interview.record.required' });
-  return parsed.success && issues.length === 0 ? { ok: true, data: parsed.data } : { ok: false, issues };
+  return parsed.success && issues.length === 0 ? { ok: true, data: parsed.data } : { ok: false, errors: interviewErrors(issues) };
 }
 
 /**

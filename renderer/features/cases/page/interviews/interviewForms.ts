@@ -1,13 +1,9 @@
-import { useState } from 'react';
-import type { z } from 'zod';
 import type { SEXES } from '../../../../../electron/common/cases';
 import type { CaseDetail } from '../../../../../electron/common/contract.cases';
-import type { ErrorCode } from '../../../../../electron/common/errors';
 import { interviewReadiness, READINESS_ITEMS, type Readiness, type ReadinessItem } from '../../../../../electron/common/interviewReadiness';
 import type { Condition, InterviewPlan, InterviewSummary, PlaceType } from '../../../../../electron/common/protection';
-import { ApiError, errorCodeOf, type ApiIssue } from '../../../../api/mamori';
-import { i18n } from '../../../../i18n/i18n';
-import { validationKey } from '../../../../ui/validation';
+import { namespacedIssueKey, pathErrors, type Issue, type IssueKeyOf, type Parsed, type PathErrors } from '../caseForms';
+import { useSave } from '../useSave';
 
 export type Sex = (typeof SEXES)[number];
 
@@ -109,66 +105,24 @@ export function canStart(interview: InterviewSummary): boolean {
 
 // ---- Field problems ---------------------------------------------------------------------
 
-export type Issue = { path: string; message: string; code?: string };
-export type IssueErrors = Record<string, string>;
+const interviewsIssueKey = namespacedIssueKey('interviews', { invalid_value: 'validation.choose' });
 
 /**
- * The i18n key for one issue. Core's interview keys ('interview.voluntariness.required') are
- * labelled in this feature's file as `interviews.issues.interview_voluntariness_required`; anything
- * else falls back to the shared `validation.*` texts.
+ * The i18n key for one issue at `path` in the form. Core's interview keys ('interview.voluntariness.required')
+ * are labelled in this feature's file as `interviews.issues.interview_voluntariness_required`, the
+ * duration by a text of its own whatever the check; anything else falls back to the shared `validation.*` texts.
  */
-export function interviewIssueKey(issue: Issue): string {
-  if (issue.path === 'durationMinutes') return 'interviews.issues.duration';
-  const own = `interviews.issues.${issue.message.replace(/\./g, '_')}`;
-  if (i18n.exists(own)) return own;
-  if (issue.code === 'invalid_value') return 'validation.choose';
-  return validationKey(issue);
-}
+export const interviewIssueKey: IssueKeyOf = (issue, path) => (path === 'durationMinutes' ? 'interviews.issues.duration' : interviewsIssueKey(issue));
 
-/** Issues keyed by their path within the form; core's paths carry the input's name ('plan.', 'result.'). */
-export function issueErrors(issues: readonly Issue[], prefix: string): IssueErrors {
-  const errors: IssueErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.startsWith(`${prefix}.`) ? issue.path.slice(prefix.length + 1) : issue.path;
-    errors[path] ??= interviewIssueKey({ ...issue, path });
-  }
-  return errors;
+/** The form's own problems (zod's and its extra checks) keyed by their path, the first per path. */
+export function interviewErrors(issues: readonly Issue[]): PathErrors {
+  return pathErrors(issues, '', interviewIssueKey);
 }
-
-export function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }));
-}
-
-export type ParsedForm<T> = { ok: true; data: T } | { ok: false; issues: Issue[] };
 
 /**
- * Validates and sends one interview form. A refusal never touches the draft: after STALE_VERSION
- * the officer's entries stay in the form, to be saved again after a reload.
+ * Validates and sends one interview form (see useSave): after STALE_VERSION the officer's entries
+ * stay in the form, to be saved again after a reload. Core's paths carry the input's name ('plan.', 'result.').
  */
-export function useInterviewSave<D, T>({ parse, send, issuePrefix }: { parse: (draft: D) => ParsedForm<T>; send: (data: T) => Promise<void>; issuePrefix: string }) {
-  const [errors, setErrors] = useState<IssueErrors>({});
-  const [failure, setFailure] = useState<ErrorCode | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async (draft: D): Promise<boolean> => {
-    setFailure(null);
-    const parsed = parse(draft);
-    if (!parsed.ok) {
-      setErrors(issueErrors(parsed.issues, ''));
-      return false;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await send(parsed.data);
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'INVALID_INPUT' && error.issues?.length) setErrors(issueErrors(error.issues as ApiIssue[], issuePrefix));
-      setFailure(errorCodeOf(error));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { errors, failure, busy, save };
+export function useInterviewSave<D, T>(options: { parse: (draft: D) => Parsed<T>; send: (data: T) => Promise<void>; issuePrefix: string }) {
+  return useSave({ ...options, issueKey: interviewIssueKey });
 }

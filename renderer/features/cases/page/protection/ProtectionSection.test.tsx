@@ -1,85 +1,20 @@
-import { MantineProvider } from '@mantine/core';
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../../../electron/common/contract';
 import type { CaseDetail } from '../../../../../electron/common/contract.cases';
-import type { Consideration, Interpreter, WishRecord } from '../../../../../electron/common/protection';
+import type { Interpreter } from '../../../../../electron/common/protection';
 import { i18n } from '../../../../i18n/i18n';
-import { fail, installFakeMamori, ok, type Handlers } from '../../../../test/fakeMamori';
-import { sessionFor } from '../../../../test/fixtures';
-import { theme } from '../../../../ui/theme';
-import { useSessionStore } from '../../../session/session.store';
+import { assessment, CASE_ID, caseDetail as syntheticCase, RECORDED_AT, wishRecord } from '../../../../test/caseDetail';
+import { fail, ok, type Handlers } from '../../../../test/fakeMamori';
+import { renderCaseSection } from '../../../../test/renderCase';
 import { useCasePageStore } from '../casePage.store';
 import { ProtectionSection } from './ProtectionSection';
 
-const CASE_ID = '00000000-0000-4000-8000-00000000c001';
 const INTERPRETER_ID = '00000000-0000-4000-8000-0000000011a1';
-const RECORDED_AT = '2026-03-05T02:00:00.000Z';
 
-/** Synthetic case: no real person's data. */
+/** The synthetic case with no supervisor yet, and the protection records given. */
 function caseDetail(protection: Partial<CaseDetail['protection']> = {}): CaseDetail {
-  return {
-    id: CASE_ID,
-    reference: 'TV-2026-0042',
-    stage: 'protection',
-    riskLevel: 'high',
-    flags: [],
-    version: 3,
-    createdAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-02T09:00:00.000Z',
-    officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }],
-    supervisor: null,
-    person: {
-      familyName: 'Testfamily',
-      givenName: 'Testgiven',
-      familyNameNative: '',
-      givenNameNative: '',
-      aliases: [],
-      sex: 'female',
-      dateOfBirth: null,
-      nationality: 'PHL',
-      languages: ['tl'],
-      interpreterNeeded: true,
-    },
-    immigration: { statusOfResidence: 'technical-intern-2', periodOfStayExpiry: null, situation: 'absconded-titp', situationSince: null, measureConditions: '', reportingDates: [] },
-    exploitation: { types: ['labour-titp'], indicators: {}, periodFrom: null, periodTo: null, place: '', referralSource: 'ngo-shelter', identificationStatus: 'possible', identificationDate: null },
-    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
-    adverseParties: [],
-    timeline: [],
-    protection: { interviews: [], considerations: [], wishes: [], iomConsents: [], ...protection },
-    decisions: [],
-  };
-}
-
-function assessment(overrides: Partial<Consideration> = {}): Consideration {
-  return {
-    id: `consideration-${Math.random()}`,
-    kind: 'danger-on-return',
-    level: 'moderate',
-    evidence: 'Test evidence',
-    notes: '',
-    assessedOn: '2026-03-04',
-    cooperationStatus: null,
-    authorityReference: '',
-    recordedAt: RECORDED_AT,
-    recordedBy: 'Testperson Officer',
-    ...overrides,
-  };
-}
-
-function wishRecord(overrides: Partial<WishRecord> = {}): WishRecord {
-  return {
-    id: `wish-${Math.random()}`,
-    wish: 'remain',
-    ownWords: 'Test words',
-    expressedOn: '2026-03-04',
-    interpreterName: null,
-    recordedAt: RECORDED_AT,
-    recordedBy: 'Testperson Officer',
-    ...overrides,
-  };
+  return syntheticCase({ supervisor: null, protection });
 }
 
 const interpreter: Interpreter = {
@@ -104,25 +39,8 @@ function afterConsideration(input: ChannelInput<'protection:recordConsideration'
   return { ...before, version: before.version + 1, protection: { ...before.protection, considerations: [added, ...before.protection.considerations] } };
 }
 
-/** The page reads the case from the store, as CasePage does, so a recorded entry shows at once. */
-function Harness() {
-  const detail = useCasePageStore((s) => s.detail);
-  return detail ? <ProtectionSection detail={detail} /> : null;
-}
-
 function renderSection(detail: CaseDetail, handlers: Handlers = {}) {
-  const fake = installFakeMamori({ 'interpreters:list': () => ok({ interpreters: [interpreter] }), ...handlers });
-  useSessionStore.setState({ status: 'signed-in', user: sessionFor({ role: 'officer' }).user });
-  useCasePageStore.setState({ detail });
-  const user = userEvent.setup();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
-        <Harness />
-      </MantineProvider>
-    </I18nextProvider>,
-  );
-  return { fake, user };
+  return renderCaseSection(ProtectionSection, detail, { handlers: { 'interpreters:list': () => ok({ interpreters: [interpreter] }), ...handlers } });
 }
 
 function localToday(): string {

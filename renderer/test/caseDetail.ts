@@ -1,0 +1,86 @@
+import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { Consideration, WishRecord } from '../../electron/common/protection';
+
+/** The id of the synthetic case every case-page test works on. */
+export const CASE_ID = '00000000-0000-4000-8000-00000000c001';
+
+/** When the synthetic protection records were recorded. */
+export const RECORDED_AT = '2026-03-05T02:00:00.000Z';
+
+/** Like `Partial<CaseDetail>`, except that the protection lists given are merged into the empty ones. */
+export type CaseOverrides = Partial<Omit<CaseDetail, 'protection'>> & { protection?: Partial<CaseDetail['protection']> };
+
+/**
+ * A synthetic case as `cases:get` returns it: invented names only, no real person's data. A female
+ * Tagalog speaker, a possible technical-intern victim who absconded, at the protection stage, with
+ * nothing sealed, no adverse party, no protection record and no decision. Tests pass what they rely on.
+ */
+export function caseDetail({ protection, ...overrides }: CaseOverrides = {}): CaseDetail {
+  return {
+    id: CASE_ID,
+    reference: 'TV-2026-0042',
+    stage: 'protection',
+    riskLevel: 'high',
+    flags: [],
+    version: 3,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-02T09:00:00.000Z',
+    officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }],
+    supervisor: { id: 'supervisor-1', displayName: 'Testperson Supervisor' },
+    person: {
+      familyName: 'Testfamily',
+      givenName: 'Testgiven',
+      familyNameNative: '',
+      givenNameNative: '',
+      aliases: [],
+      sex: 'female',
+      dateOfBirth: null,
+      nationality: 'PHL',
+      languages: ['tl'],
+      interpreterNeeded: true,
+    },
+    immigration: { statusOfResidence: 'technical-intern-2', periodOfStayExpiry: null, situation: 'absconded-titp', situationSince: null, measureConditions: '', reportingDates: [] },
+    exploitation: { types: ['labour-titp'], indicators: {}, periodFrom: null, periodTo: null, place: '', referralSource: 'ngo-shelter', identificationStatus: 'possible', identificationDate: null },
+    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
+    adverseParties: [],
+    timeline: [],
+    protection: { interviews: [], considerations: [], wishes: [], iomConsents: [], ...protection },
+    decisions: [],
+    ...overrides,
+  };
+}
+
+let serial = 0;
+
+/** A recorded assessment, as core sends it: a moderate danger on return unless told, with an id of its own. */
+export function assessment(overrides: Partial<Consideration> = {}): Consideration {
+  serial += 1;
+  return {
+    id: `consideration-${serial}`,
+    kind: 'danger-on-return',
+    level: 'moderate',
+    evidence: 'Test evidence',
+    notes: '',
+    assessedOn: '2026-03-04',
+    cooperationStatus: null,
+    authorityReference: '',
+    recordedAt: RECORDED_AT,
+    recordedBy: 'Testperson Officer',
+    ...overrides,
+  };
+}
+
+/** A recorded wish, as core sends it: to remain in Japan unless told, expressed without an interpreter. */
+export function wishRecord(overrides: Partial<WishRecord> = {}): WishRecord {
+  serial += 1;
+  return {
+    id: `wish-${serial}`,
+    wish: 'remain',
+    ownWords: 'Test words',
+    expressedOn: '2026-03-04',
+    interpreterName: null,
+    recordedAt: RECORDED_AT,
+    recordedBy: 'Testperson Officer',
+    ...overrides,
+  };
+}
