@@ -196,16 +196,18 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   await expect(auditRows(page).getByRole('cell', { name: 'Signed out' })).toHaveCount(1);
   await expect(auditRows(page).getByRole('cell', { name: 'Passphrase changed' })).toHaveCount(1);
   await expect(auditRows(page).getByRole('cell', { name: 'Signed in' })).toHaveCount(1);
-  await expect(auditRows(page).getByRole('cell', { name: OFFICER.displayName, exact: true })).toHaveCount(3);
+  // The officer's home view lists their work: reading it is recorded too.
+  await expect(auditRows(page).getByRole('cell', { name: 'My work viewed' })).toHaveCount(1);
+  await expect(auditRows(page).getByRole('cell', { name: OFFICER.displayName, exact: true })).toHaveCount(4);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^mamori-audit-\d{8}-\d{6}\.csv$/);
   const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
   // A byte-order mark first, so spreadsheet software on Japanese Windows reads UTF-8.
   expect(lines[0]).toBe(`\uFEFF${CSV_HEADER}`);
-  expect(lines).toHaveLength(4);
+  expect(lines).toHaveLength(5);
   expect(lines.slice(1).every((line) => line.includes(OFFICER.displayName))).toBe(true);
-  await expect(page.getByText('Rows exported: 3.')).toBeVisible();
+  await expect(page.getByText('Rows exported: 4.')).toBeVisible();
 
   expect(app.blockedRequests).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
