@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'cases.listed',
   'interpreter.saved',
   'interpreter.contact-revealed',
+  'interpreter.conflict-checked',
   'interview.planned',
   'interview.overridden',
   'interview.started',

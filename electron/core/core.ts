@@ -161,7 +161,13 @@ export class MamoriCore implements MamoriCoreApi {
       'interpreters:list': async (input, s) => ({
         interpreters: (await s!.vault.db.read((tx) => listInterpreters(tx, input.includeInactive))).map(registry.toInterpreter),
       }),
-      'interpreters:checkConflict': async (input, s) => ({ matches: await s!.vault.db.read((tx) => registry.countAdverseMatches(tx, input.name, input.nameVariants)) }),
+      'interpreters:checkConflict': (input, s) =>
+        this.write(s!, async (tx, audit) => {
+          const matches = await registry.countAdverseMatches(tx, input.name, input.nameVariants);
+          // It reads every case's adverse parties: recorded like any read of cases (the count, not the name).
+          await audit({ action: 'interpreter.conflict-checked', details: { matches } });
+          return { matches };
+        }),
       'interpreters:save': (input, s) => this.write(s!, (tx, audit) => registry.saveInterpreter({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
       'interpreters:revealContact': (input, s) => this.write(s!, (tx, audit) => registry.revealInterpreterContact({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
       'interviews:plan': (input, s) => this.caseWork(s!, (ctx) => protection.planInterview(ctx, input)),

@@ -108,6 +108,8 @@ describe('protection workflow', () => {
       party: { role: 'broker', name: 'Ramon Brokerio', nameVariants: ['ラモン'], organisation: '', contact: '', notes: '' },
     });
     expect((await ok<{ matches: number }>(core, 'interpreters:checkConflict', { name: 'brokerio ramon' })).matches).toBe(1);
+    expect((await auditRows(core, { action: 'interpreter.conflict-checked' })).map((e) => e.details)).toEqual([{ matches: 1 }]);
+    await as('officer.a');
     expect(await code(core.dispatch('interpreters:save', { interpreter: interpreterInput('Ramon Brokerio') }))).toBe('ADVERSE_PARTY_MATCH');
     const risky = await ok<Interpreter>(core, 'interpreters:save', { interpreter: interpreterInput('Ramon Brokerio'), conflictReason: 'Different person, checked by ID' });
     expect(risky.conflictReason).toBe('Different person, checked by ID');
