@@ -32,14 +32,14 @@ function PledgeCell({ pledgeDate }: { pledgeDate: string | null }) {
   const { t, date } = useLabels();
   if (!pledgeDate) {
     return (
-      <Badge color="red.9" variant="outline" tt="none">
+      <Badge color="red.9" variant="outline" tt="none" miw="max-content">
         {t('interpreters.table.noPledge')}
       </Badge>
     );
   }
   if (pledgeDate > today()) {
     return (
-      <Badge color="orange.9" variant="outline" tt="none">
+      <Badge color="orange.9" variant="outline" tt="none" miw="max-content">
         {t('interpreters.table.pledgeFuture', { date: date(pledgeDate) })}
       </Badge>
     );
@@ -120,7 +120,7 @@ export function InterpretersTable({ editing, shown, onEdit, onShowContact, onHid
                 <Table.Td>
                   <Group gap={4}>
                     {interpreter.languages.map((code) => (
-                      <Badge key={code} variant="light" color="gray.8" tt="none">
+                      <Badge key={code} variant="light" color="gray" c="dark.7" tt="none" miw="max-content">
                         {vocab('language', code)}
                       </Badge>
                     ))}
@@ -130,7 +130,7 @@ export function InterpretersTable({ editing, shown, onEdit, onShowContact, onHid
                   <PledgeCell pledgeDate={interpreter.pledgeDate} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={interpreter.active ? 'teal.9' : 'gray.7'} variant="outline" tt="none">
+                  <Badge color={interpreter.active ? 'teal.9' : 'gray.7'} variant="outline" tt="none" miw="max-content">
                     {interpreter.active ? t('interpreters.table.active') : t('interpreters.table.inactive')}
                   </Badge>
                 </Table.Td>
@@ -140,7 +140,7 @@ export function InterpretersTable({ editing, shown, onEdit, onShowContact, onHid
                 <Table.Td>
                   {interpreter.conflictReason ? (
                     <Stack gap={2} align="flex-start">
-                      <Badge color="red.9" variant="light" tt="none">
+                      <Badge color="red" c="red.9" variant="light" tt="none" miw="max-content">
                         {t('interpreters.conflict.accepted')}
                       </Badge>
                       <Text size="xs">{t('interpreters.conflict.acceptedReason', { reason: interpreter.conflictReason })}</Text>
