@@ -100,7 +100,8 @@ test('guidance, recommendation, return with comments, revision and approval, in 
   const row = page.getByTestId('decision-queue-row').filter({ hasText: c.reference });
   await expect(row).toContainText('G. A.');
   await expect(page.getByText('GARCIA')).toHaveCount(0);
-  await page.screenshot({ path: screenshotPath('ja-decision-queue') });
+  await expect(page.getByTestId('decision-queue-refresh')).toBeEnabled();
+  await page.screenshot({ path: screenshotPath('ja-decision-queue'), animations: 'disabled' });
   await row.click();
   await page.getByRole('tab', { name: '在留の決定' }).click();
   await page.getByTestId('decision-return').click();
@@ -113,6 +114,8 @@ test('guidance, recommendation, return with comments, revision and approval, in 
   await signIn(page, OFFICER);
   await page.getByRole('button', { name: '自分の業務', exact: true }).click();
   await expect(page.getByTestId('work-waiting-row').filter({ hasText: c.reference })).toContainText('差し戻されました');
+  await expect(page.getByTestId('work-refresh')).toBeEnabled();
+  await page.screenshot({ path: screenshotPath('ja-my-work-returned'), animations: 'disabled' });
   await page.getByTestId('work-waiting-row').filter({ hasText: c.reference }).click();
   await page.getByRole('tab', { name: '在留の決定' }).click();
   await expect(page.getByTestId('decision-returned')).toContainText(COMMENT);
