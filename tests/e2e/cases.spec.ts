@@ -4,22 +4,16 @@
  * party and the conflict warning. All data is fictional.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import type { MamoriCoreApi } from '../../electron/core/index';
-import { ADMIN, newVault, removeDir } from '../fixtures/vault';
-import { launchApp, screenshotPath, type LaunchedApp } from './harness';
-import { createStaff, signIn as signInAs } from './ui';
+import { ADMIN } from '../fixtures/vault';
+import { screenshotPath } from './harness';
+import { appPerTest, createStaff, signIn as signInAs } from './ui';
 
 const OFFICER = { username: 'officer.kimura', displayName: '木村 直子', passphrase: 'officer e2e passphrase' };
 const SUPERVISOR = { username: 'sup.ogawa', displayName: '小川 健', passphrase: 'supervisor e2e passphrase' };
 const ADDRESS = 'FICTIONAL 1-2-3 Sakura-cho, Shelter Hikari';
 
-let app: LaunchedApp;
-let dataDir: string;
-test.afterEach(async () => {
-  await app?.close();
-  removeDir(join(dataDir, '..'));
-});
+const startApp = appPerTest(test.afterEach);
 
 const staff = (core: MamoriCoreApi) =>
   createStaff(
@@ -34,10 +28,7 @@ const signIn = (page: Page, who: { username: string; passphrase: string }) => si
 
 test('intake in Japanese, assign, search, reveal the shelter address, adverse party and conflict warning', async () => {
   test.setTimeout(120_000);
-  const made = await newVault();
-  dataDir = made.dataDir;
-  await made.core.close();
-  app = await launchApp({ dataDir, locale: 'ja', fakeClock: true });
+  const app = await startApp({ locale: 'ja', fakeClock: true });
   const { page } = app;
   await staff(app.core);
   void ADMIN;

@@ -6,14 +6,13 @@
  * their own suites drive them through the UI. All data is fictional.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/contract.cases';
 import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';
-import { newVault, ok, removeDir } from '../fixtures/vault';
-import { launchApp, screenshotPath, type LaunchedApp } from './harness';
-import { createStaff, signIn as signInAs } from './ui';
+import { ok } from '../fixtures/vault';
+import { screenshotPath } from './harness';
+import { appPerTest, createStaff, signIn as signInAs } from './ui';
 
 const OFFICER = { username: 'officer.ueda', displayName: '上田 真理', passphrase: 'officer ueda e2e passphrase', role: 'officer' } as const;
 const SUPERVISOR = { username: 'sup.nakano', displayName: '中野 誠', passphrase: 'supervisor nakano e2e passphrase', role: 'supervisor' } as const;
@@ -21,12 +20,7 @@ const COMMENT = '家族関係についての理由を具体的に記載してく
 
 test.use({ actionTimeout: 15_000 });
 
-let app: LaunchedApp;
-let dataDir: string;
-test.afterEach(async () => {
-  await app?.close();
-  removeDir(join(dataDir, '..'));
-});
+const startApp = appPerTest(test.afterEach);
 
 const signIn = (page: Page, who: { username: string; passphrase: string }) => signInAs(page, who, 'ja');
 
@@ -62,10 +56,7 @@ async function openCase(page: Page, reference: string) {
 
 test('guidance, recommendation, return with comments, revision and approval, in Japanese', async () => {
   test.setTimeout(180_000);
-  const made = await newVault();
-  dataDir = made.dataDir;
-  await made.core.close();
-  app = await launchApp({ dataDir, locale: 'ja' });
+  const app = await startApp({ locale: 'ja' });
   const { page, core } = app;
   const ids = await createStaff(core, [OFFICER, SUPERVISOR], 'ja');
   const c = await preparedCase(core, ids[SUPERVISOR.username]);

@@ -5,12 +5,11 @@
  * fictional.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/contract.cases';
 import { intake } from '../fixtures/cases';
-import { newVault, ok, removeDir } from '../fixtures/vault';
-import { launchApp, screenshotPath, type LaunchedApp } from './harness';
-import { createStaff, signIn } from './ui';
+import { ok } from '../fixtures/vault';
+import { screenshotPath } from './harness';
+import { appPerTest, createStaff, signIn } from './ui';
 
 const KATO = { username: 'officer.kato', displayName: 'Officer Kato', passphrase: 'officer kato e2e passphrase', role: 'officer' } as const;
 const MORI = { username: 'officer.mori', displayName: 'Officer Mori', passphrase: 'officer mori e2e passphrase', role: 'officer' } as const;
@@ -18,21 +17,13 @@ const INTERPRETER = 'Interp Dela Cruz Fictiva';
 
 test.use({ actionTimeout: 15_000 });
 
-let app: LaunchedApp;
-let dataDir: string;
-test.afterEach(async () => {
-  await app?.close();
-  removeDir(join(dataDir, '..'));
-});
+const startApp = appPerTest(test.afterEach);
 
 const item = (card: Locator, name: string) => card.getByTestId(`readiness-${name}`);
 
 test('interview safeguards block, then allow; a declined interview leaves no adverse mark; considerations and wishes are recorded', async () => {
   test.setTimeout(180_000);
-  const made = await newVault();
-  dataDir = made.dataDir;
-  await made.core.close();
-  app = await launchApp({ dataDir, locale: 'en' });
+  const app = await startApp({ locale: 'en' });
   const { page, core } = app;
   await createStaff(core, [KATO, MORI], 'en');
   // The case itself comes from intake (tested elsewhere): a woman whose native language is Tagalog.

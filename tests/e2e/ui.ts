@@ -2,7 +2,9 @@
 import { expect, type Page } from '@playwright/test';
 import type { UserAccount } from '../../electron/common/contract';
 import type { MamoriCoreApi } from '../../electron/core/index';
-import { ok, signInAdmin } from '../fixtures/vault';
+import { join } from 'node:path';
+import { newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
 export interface StaffMember {
   username: string;
@@ -51,4 +53,26 @@ export async function submitCreateVault(page: Page, admin: { username: string; d
   const key = (await page.getByRole('status', { name: 'Recovery key' }).innerText()).replace(/\s+/g, '');
   expect(key).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
   return key;
+}
+
+/**
+ * One app on a vault of its own per test (an administrator already created), closed and removed
+ * after each test. Call at the top level of a spec file.
+ */
+export function appPerTest(afterEach: (fn: () => Promise<void>) => void): (opts: Omit<LaunchOptions, 'dataDir'>) => Promise<LaunchedApp> {
+  let app: LaunchedApp | undefined;
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    await app?.close();
+    if (dataDir) removeDir(join(dataDir, '..'));
+    app = undefined;
+    dataDir = undefined;
+  });
+  return async (opts) => {
+    const made = await newVault();
+    dataDir = made.dataDir;
+    await made.core.close();
+    app = await launchApp({ dataDir, ...opts });
+    return app;
+  };
 }
