@@ -252,6 +252,26 @@ describe('interpreter registry', { timeout: 20_000 }, () => {
     expect(fake.callsTo('interpreters:save')[1]).not.toHaveProperty('contact');
   });
 
+  it('bases the retry on the current version even when a colleague made the interpreter inactive meanwhile', async () => {
+    let saves = 0;
+    let lists = 0;
+    const { fake, user } = renderScreen({
+      // The list shown (active only) no longer holds Anna after a colleague deactivated her; the full list does.
+      'interpreters:list': (input) => ok({ interpreters: lists++ === 0 ? [ANNA, BEN] : input.includeInactive ? [{ ...ANNA, version: 5, active: false }, BEN] : [BEN] }),
+      'interpreters:checkConflict': () => ok({ matches: 0 }),
+      'interpreters:save': (input) => (saves++ === 0 ? fail('STALE_VERSION') : ok({ ...ANNA, version: 6, notes: input.interpreter.notes ?? '' })),
+    });
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Edit Testanna Reyes' }));
+    const form = screen.getByRole('form', { name: 'Edit Testanna Reyes' });
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText(/Someone else changed this record/)).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo('interpreters:list')).toHaveLength(3));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved: Testanna Reyes')).toBeTruthy();
+    expect(fake.callsTo('interpreters:save')[1]).toMatchObject({ interpreterId: ANNA_ID, version: 5 });
+  });
+
   it('shows a contact only after a reason, counts down and hides it after 60 s, never keeping it in a store', async () => {
     const { fake, user } = renderScreen(
       { 'interpreters:revealContact': () => ok({ phone: '090-1111-2222', email: 'anna@example.test', other: '' }) },

@@ -44,7 +44,16 @@ export async function saveInterpreter(input: SaveInterpreterInput): Promise<Inte
     upsert(saved);
     return saved;
   } catch (error) {
-    if (errorCodeOf(error) === 'STALE_VERSION') await loadInterpreters().catch(() => undefined);
+    if (errorCodeOf(error) === 'STALE_VERSION') {
+      await loadInterpreters().catch(() => undefined);
+      // The entry may have been made inactive meanwhile and so be missing from the list shown:
+      // fetch it anyway, so that the retry is based on its current version.
+      if (input.interpreterId && !useInterpretersStore.getState().byId[input.interpreterId]) {
+        const all = await callInSession('interpreters:list', { includeInactive: true }).catch(() => null);
+        const current = all?.interpreters.find((i) => i.id === input.interpreterId);
+        if (current) useInterpretersStore.setState((state) => ({ byId: { ...state.byId, [current.id]: current } }));
+      }
+    }
     throw error;
   }
 }
