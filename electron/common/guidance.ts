@@ -6,7 +6,7 @@
  * Codes are English; each has an English and a Japanese label in
  * renderer/features/decisions/guidance.{en,ja}.json.
  */
-import type { Situation, STATUSES_OF_RESIDENCE } from './cases';
+import { SITUATIONS, type Situation, type STATUSES_OF_RESIDENCE } from './cases';
 import type { ConsiderationLevel, CooperationStatus, IomConsent, Wish } from './protection';
 
 export const PATHWAYS = ['renewal', 'change-of-status', 'special-residence-permission', 'provisional-release', 'assisted-return', 'after-procedures'] as const;
@@ -148,17 +148,7 @@ export interface Guidance {
 // DOMAIN.md §1 "victims in violation of immigration law" and §2 situation values: every situation
 // other than a valid status is a violation or a stage of deportation procedures (provisional release
 // and supervision measures included: the procedure is still pending).
-const IRREGULAR: ReadonlySet<Situation> = new Set<Situation>([
-  'overstay',
-  'illegal-entry',
-  'unauthorised-work',
-  'status-revoked',
-  'absconded-titp',
-  'deportation-procedure',
-  'detained',
-  'provisional-release',
-  'supervision-measures',
-]);
+const IRREGULAR: ReadonlySet<Situation> = new Set(SITUATIONS.filter((s) => s !== 'valid-status'));
 
 // Statuses that keep the victim tied to the exploiter (intern, trainee: the training plan names the
 // employer; entertainer: the usual route of sexual exploitation) or cannot lawfully continue

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interviewReadiness, type ReadinessInput, type ReadinessItem } from './interviewReadiness';
+import { interviewReadiness, mayStart, type ReadinessInput, type ReadinessItem } from './interviewReadiness';
 
 /** A Tagalog-speaking female victim, with everything in place. */
 const ready: ReadinessInput = {
@@ -78,5 +78,15 @@ describe('interview readiness', () => {
       'rights-explained',
     ]);
     expect(r.ready).toBe(false);
+  });
+
+  it.each<[string, Partial<ReadinessInput>, string[] | null, boolean]>([
+    ['ready, no override', {}, null, true],
+    ['one unmet, no override', { rightsExplained: false }, null, false],
+    ['one unmet, overridden', { rightsExplained: false }, ['rights-explained'], true],
+    ['two unmet, only one overridden', { rightsExplained: false, adverseMatches: 1 }, ['rights-explained'], false],
+    ['an override of something else', { adverseMatches: 1 }, ['female-officer'], false],
+  ])('may start: %s', (_name, change, overridden, expected) => {
+    expect(mayStart(interviewReadiness({ ...ready, ...change }), overridden)).toBe(expected);
   });
 });

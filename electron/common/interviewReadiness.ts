@@ -73,3 +73,14 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
   };
   return { ready: READINESS_ITEMS.every((i) => items[i] !== 'unmet'), items };
 }
+
+/** The safeguards that block the start. */
+export const unmetItems = (r: Readiness): ReadinessItem[] => READINESS_ITEMS.filter((i) => r.items[i] === 'unmet');
+
+/**
+ * Whether an interview may start: ready, or every unmet item is one a supervisor overrode
+ * (an override covers only what was unmet when it was given).
+ */
+export function mayStart(r: Readiness, overriddenItems: readonly string[] | null): boolean {
+  return unmetItems(r).every((i) => overriddenItems?.includes(i) ?? false);
+}

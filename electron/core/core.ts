@@ -161,15 +161,9 @@ export class MamoriCore implements MamoriCoreApi {
       'interpreters:list': async (input, s) => ({
         interpreters: (await s!.vault.db.read((tx) => listInterpreters(tx, input.includeInactive))).map(registry.toInterpreter),
       }),
-      'interpreters:checkConflict': (input, s) =>
-        this.write(s!, async (tx, audit) => {
-          const matches = await registry.countAdverseMatches(tx, input.name, input.nameVariants);
-          // It reads every case's adverse parties: recorded like any read of cases (the count, not the name).
-          await audit({ action: 'interpreter.conflict-checked', details: { matches } });
-          return { matches };
-        }),
-      'interpreters:save': (input, s) => this.write(s!, (tx, audit) => registry.saveInterpreter({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
-      'interpreters:revealContact': (input, s) => this.write(s!, (tx, audit) => registry.revealInterpreterContact({ tx, audit, at: this.isoNow(), userId: s!.user.id }, input)),
+      'interpreters:checkConflict': (input, s) => this.caseWork(s!, (ctx) => registry.checkInterpreterConflict(ctx, input)),
+      'interpreters:save': (input, s) => this.caseWork(s!, (ctx) => registry.saveInterpreter(ctx, input)),
+      'interpreters:revealContact': (input, s) => this.caseWork(s!, (ctx) => registry.revealInterpreterContact(ctx, input)),
       'interviews:plan': (input, s) => this.caseWork(s!, (ctx) => protection.planInterview(ctx, input)),
       'interviews:override': (input, s) => this.caseWork(s!, (ctx) => protection.overrideInterview(ctx, input)),
       'interviews:start': (input, s) => this.caseWork(s!, (ctx) => protection.startInterview(ctx, input)),

@@ -293,7 +293,7 @@ export async function transition(ctx: Ctx, input: { caseId: string; version: num
   const row = await reachable(ctx, input.caseId);
   if (row.version !== input.version) throw new CoreError('STALE_VERSION');
   // A submitted recommendation holds the case at approval until the supervisor returns or approves it.
-  if (row.stage === 'approval' && (await openDecisionStatus(ctx.tx, row.id)) === 'pending') throw new CoreError('DECISION_STATE');
+  if (row.stage === 'approval' && (await openDecision(ctx.tx, row.id))?.status === 'pending') throw new CoreError('DECISION_STATE');
   const check = checkTransition(row.stage as Stage, input.to, ctx.session.user.role);
   if (!check.allowed) throw new CoreError('FORBIDDEN', check.why);
   if (check.needsReason && input.reason.length < 5) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
@@ -424,8 +424,4 @@ export async function accessLog(ctx: Ctx, input: { caseId: string; before?: numb
     entries: rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, action: r.action, details: JSON.parse(r.details) })),
     nextBefore: rows.length === PAGE ? rows[rows.length - 1].seq : null,
   };
-}
-
-async function openDecisionStatus(tx: Tx, caseId: string): Promise<string | undefined> {
-  return (await openDecision(tx, caseId))?.status;
 }

@@ -49,12 +49,11 @@ export async function submit(ctx: Ctx, input: { caseId: string; version: number;
   if (row.stage !== 'decision') issues.unshift({ path: 'stage', message: 'decision.stage.notDecision' });
   if (issues.length) throw new CoreError('RECOMMENDATION_INCOMPLETE', 'recommendation', { issues });
 
+  // The facts leave out the stage and its event, so the case read above is the case as submitted.
+  const snapshot = canonicalJson({ facts: caseFacts(before), recommendation: draft, guidance });
+  const hash = sha256(snapshot);
   await touch(ctx, row, { stage: 'approval' });
   await stageEvent(ctx, row, 'approval', '');
-  // The snapshot is taken from the case as it now stands, in this transaction.
-  const after = await caseDetail(ctx.tx, (await caseRepo.getCase(ctx.tx, row.id))!);
-  const snapshot = canonicalJson({ facts: caseFacts(after), recommendation: draft, guidance });
-  const hash = sha256(snapshot);
   await repo.markSubmitted(ctx.tx, d.id, ctx.at, ctx.session.user.id, snapshot, hash);
   await repo.insertDecisionEvent(ctx.tx, { id: randomUUID(), decision_id: d.id, kind: 'submitted', at: ctx.at, actor_id: ctx.session.user.id, comment: '', snapshot_hash: hash });
   await ctx.audit({ action: 'decision.submitted', caseRef: row.reference, target: `decision:${d.id}`, details: { pathway: draft.pathway, snapshot: hash } });

@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDetail } from '../../common/contract.cases';
+import { mayStart, unmetItems } from '../../common/interviewReadiness';
 import type { MyWork } from '../../common/contract.protection';
 import { CONSIDERATION_KINDS, InterviewPlanSchema, type ConsiderationInput, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type IomConsentInput, type WishInput } from '../../common/protection';
 import * as caseRepo from '../cases/cases.repository';
 import { forChange, reachable, reload, touch, type Ctx } from '../cases/cases.service';
 import { CoreError } from '../errors';
 import * as repo from './protection.repository';
-import { canRecord, readinessOf, recordIssues, unmetItems } from './protection.service';
+import { canRecord, readinessOf, recordIssues } from './protection.service';
 
 async function interviewOf(ctx: Ctx, row: caseRepo.CaseRow, interviewId: string): Promise<repo.InterviewRow> {
   const v = await repo.getInterview(ctx.tx, row.id, interviewId);
@@ -20,7 +21,7 @@ async function interviewOf(ctx: Ctx, row: caseRepo.CaseRow, interviewId: string)
 }
 
 /** The interview's readiness against the case as it is now (the victim, the adverse parties, the interpreter). */
-async function currentReadiness(ctx: Pick<Ctx, 'tx'>, row: caseRepo.CaseRow, v: Pick<repo.InterviewRow, 'plan' | 'interpreter_id'>) {
+async function currentReadiness(ctx: Pick<Ctx, 'tx'>, row: Pick<caseRepo.CaseRow, 'id' | 'sex' | 'languages'>, v: Pick<repo.InterviewRow, 'plan' | 'interpreter_id'>) {
   const plan = InterviewPlanSchema.parse(JSON.parse(v.plan));
   const interpreter = v.interpreter_id ? await repo.getInterpreter(ctx.tx, v.interpreter_id) : undefined;
   return readinessOf(row, plan, interpreter, await caseRepo.listAdverse(ctx.tx, row.id));
@@ -93,12 +94,11 @@ export async function startInterview(ctx: Ctx, input: { caseId: string; version:
   const v = await interviewOf(ctx, row, input.interviewId);
   if (v.status !== 'planned') throw new CoreError('INTERVIEW_STATE');
   // Checked again now, against the case as it is: an override covers only what was unmet when given.
-  const unmet = unmetItems((await currentReadiness(ctx, row, v)).readiness);
-  const overridden: string[] = v.override_items ? JSON.parse(v.override_items) : [];
-  if (unmet.some((i) => !overridden.includes(i))) throw new CoreError('INTERVIEW_NOT_READY');
+  const { readiness } = await currentReadiness(ctx, row, v);
+  if (!mayStart(readiness, v.override_items ? JSON.parse(v.override_items) : null)) throw new CoreError('INTERVIEW_NOT_READY');
   await repo.setInterviewStatus(ctx.tx, v.id, { status: 'in-progress', at: ctx.at, started: true });
   await touch(ctx, row);
-  await ctx.audit({ action: 'interview.started', caseRef: row.reference, target: `interview:${v.id}`, details: { overridden: unmet.length > 0 } });
+  await ctx.audit({ action: 'interview.started', caseRef: row.reference, target: `interview:${v.id}`, details: { overridden: unmetItems(readiness).length > 0 } });
   return reload(ctx, row.id);
 }
 
@@ -218,20 +218,20 @@ export async function myWork(ctx: Ctx, extraWaiting: (mine: string, params: stri
   // dates, pending decisions) and must not start from a caseload of thousands.
   const mineByProbe = supervisor ? '+c.supervisor_id = ?' : 'EXISTS (SELECT 1 FROM case_officers x WHERE x.case_num = c.num AND x.user_id = ?)';
 
-  const open = await tx.all<WorkRow & { id: string; planned_at: string; status: string; updated_at: string; started_at: string | null }>(
-    `SELECT v.id, v.planned_at, v.status, v.updated_at, v.started_at, c.id AS case_id, c.reference, c.masked_name
-     FROM interviews v JOIN cases c ON c.id = v.case_id
+  type OpenRow = WorkRow & Pick<repo.InterviewRow, 'id' | 'planned_at' | 'status' | 'updated_at' | 'started_at' | 'plan' | 'interpreter_id' | 'override_items'>;
+  // With what the readiness rule needs (the victim's sex and languages, the plan), in one read.
+  const open = await tx.all<OpenRow & { sex: string; languages: string }>(
+    `SELECT v.id, v.planned_at, v.status, v.updated_at, v.started_at, v.plan, v.interpreter_id, v.override_items,
+            c.id AS case_id, c.reference, c.masked_name, c.sex, d.languages
+     FROM interviews v JOIN cases c ON c.id = v.case_id JOIN case_details d ON d.case_num = c.num
      WHERE v.status IN ('planned', 'in-progress') AND +c.stage != 'closed' AND ${mineByProbe} ORDER BY v.planned_at LIMIT ${WORK_LIMIT}`,
     [me],
   );
   const interviews: MyWork['interviews'] = [];
   const waiting: MyWork['waiting'] = [];
   for (const o of open) {
-    const row = (await caseRepo.getCase(tx, o.case_id))!;
-    const v = (await repo.getInterview(tx, o.case_id, o.id))!;
-    const unmet = unmetItems((await currentReadiness(ctx, row, v)).readiness);
-    const overridden: string[] = v.override_items ? JSON.parse(v.override_items) : [];
-    const ready = unmet.every((i) => overridden.includes(i));
+    const { readiness } = await currentReadiness(ctx, { id: o.case_id, sex: o.sex, languages: o.languages }, o);
+    const ready = mayStart(readiness, o.override_items ? JSON.parse(o.override_items) : null);
     interviews.push({ ...workCase(o), interviewId: o.id, plannedAt: o.planned_at, status: o.status as 'planned' | 'in-progress', ready });
     if (supervisor && o.status === 'planned' && !ready) waiting.push({ ...workCase(o), kind: 'override-needed', since: o.updated_at });
     if (!supervisor && o.status === 'in-progress') waiting.push({ ...workCase(o), kind: 'outcome-needed', since: o.started_at ?? o.updated_at });

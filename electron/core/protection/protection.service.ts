@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { conflictingParties } from '../../common/caseRules';
-import { interviewReadiness, READINESS_ITEMS, type Readiness } from '../../common/interviewReadiness';
+import { interviewReadiness, type Readiness } from '../../common/interviewReadiness';
 import {
   InterviewPlanSchema,
   type ConsiderationInput,
@@ -23,6 +23,7 @@ import type { Interpreter } from '../../common/protection';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import type { CaseRow } from '../cases/cases.repository';
+import type { Ctx } from '../cases/cases.service';
 import * as repo from './protection.repository';
 
 type Party = { id: string; name: string; name_variants: string };
@@ -55,8 +56,6 @@ export function readinessOf(
   });
   return { readiness, adverseMatches };
 }
-
-export const unmetItems = (r: Readiness) => READINESS_ITEMS.filter((i) => r.items[i] === 'unmet');
 
 /** Everything of the protection workflow the case page shows. No sealed value. */
 export async function protectionDetail(tx: Tx, c: CaseRow, parties: readonly Party[]): Promise<ProtectionDetail> {
@@ -151,12 +150,8 @@ export async function countAdverseMatches(tx: Tx, name: string, nameVariants: re
   return interpreterMatches({ name, name_variants: JSON.stringify(nameVariants) }, await repo.allAdverseNames(tx));
 }
 
-export interface RegistryCtx {
-  tx: Tx;
-  at: string;
-  userId: string;
-  audit: (e: { action: 'interpreter.saved' | 'interpreter.contact-revealed'; target: string; details?: Record<string, string | number | boolean | null> }) => Promise<unknown>;
-}
+/** The registry is not case work, but it runs like it: one transaction with its audit entry. */
+export type RegistryCtx = Pick<Ctx, 'tx' | 'audit' | 'at' | 'session'>;
 
 export async function saveInterpreter(
   ctx: RegistryCtx,
@@ -186,7 +181,7 @@ export async function saveInterpreter(
   } else {
     await repo.insertInterpreter(tx, { id, created_at: at, ...columns });
   }
-  if (input.contact) await repo.putInterpreterContact(tx, id, JSON.stringify(input.contact), at, ctx.userId);
+  if (input.contact) await repo.putInterpreterContact(tx, id, JSON.stringify(input.contact), at, ctx.session.user.id);
   // Names and contacts stay out of the trail; what changed and whether a conflict was accepted do not.
   await ctx.audit({
     action: 'interpreter.saved',
@@ -194,6 +189,13 @@ export async function saveInterpreter(
     details: { added: !existing, contactChanged: !!input.contact, adverseMatches: matches, ...(matches > 0 && input.conflictReason ? { conflictReason: input.conflictReason } : {}) },
   });
   return toInterpreter((await repo.getInterpreter(tx, id))!);
+}
+
+/** How many adverse parties of any case the name matches. It reads every case's parties: audited (the count, not the name). */
+export async function checkInterpreterConflict(ctx: RegistryCtx, input: { name: string; nameVariants: string[] }): Promise<{ matches: number }> {
+  const matches = await countAdverseMatches(ctx.tx, input.name, input.nameVariants);
+  await ctx.audit({ action: 'interpreter.conflict-checked', details: { matches } });
+  return { matches };
 }
 
 export async function revealInterpreterContact(ctx: RegistryCtx, input: { interpreterId: string; reason: string }): Promise<InterpreterContact> {

@@ -9,7 +9,8 @@ import { useLabels } from '../labels';
 import { ReasonDialog } from '../ReasonDialog';
 import { useReveal } from '../useReveal';
 import { overrideInterview, revealInterviewRecord, startInterview } from './interviews.actions';
-import { canStart, unmetItems } from './interviewForms';
+import { unmetItems } from '../../../../../electron/common/interviewReadiness';
+import { canStart } from './interviewForms';
 import { ReadinessBadge, ReadinessChecklist } from './ReadinessChecklist';
 import { RecordForm } from './RecordForm';
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { READINESS_ITEMS, type ItemStatus, type Readiness } from '../../../../../electron/common/interviewReadiness';
 import { useLabels } from '../labels';
-import { unmetItems } from './interviewForms';
+import { unmetItems } from '../../../../../electron/common/interviewReadiness';
 
 const LOOK: Record<ItemStatus, { icon: string; color: string }> = {
   met: { icon: '✓', color: 'green.8' },

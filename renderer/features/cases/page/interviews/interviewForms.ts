@@ -1,6 +1,6 @@
 import type { SEXES } from '../../../../../electron/common/cases';
 import type { CaseDetail } from '../../../../../electron/common/contract.cases';
-import { interviewReadiness, READINESS_ITEMS, type Readiness, type ReadinessItem } from '../../../../../electron/common/interviewReadiness';
+import { interviewReadiness, mayStart, type Readiness } from '../../../../../electron/common/interviewReadiness';
 import type { Condition, InterviewPlan, InterviewSummary, PlaceType } from '../../../../../electron/common/protection';
 import { namespacedIssueKey, pathErrors, type Issue, type IssueKeyOf, type Parsed, type PathErrors } from '../caseForms';
 import { useSave } from '../useSave';
@@ -95,13 +95,8 @@ export function liveReadiness(draft: PlanDraft, victim: Victim, interpreter: { l
   return { ready: false, items: { ...readiness.items, condition: 'unmet' } };
 }
 
-export const unmetItems = (r: Readiness): ReadinessItem[] => READINESS_ITEMS.filter((i) => r.items[i] === 'unmet');
-
-/** Whether core will let this planned interview start: ready, or every unmet item overridden. */
-export function canStart(interview: InterviewSummary): boolean {
-  const unmet = unmetItems(interview.readiness);
-  return unmet.length === 0 || (interview.override !== null && unmet.every((i) => interview.override?.items.includes(i)));
-}
+/** Whether core will let this planned interview start (the same rule core applies). */
+export const canStart = (interview: InterviewSummary): boolean => mayStart(interview.readiness, interview.override?.items ?? null);
 
 // ---- Field problems ---------------------------------------------------------------------
 
