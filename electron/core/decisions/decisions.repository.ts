@@ -125,13 +125,14 @@ export interface QueueRow {
   submitted_by_name: string;
   created_by: string;
   next_deadline: string | null;
+  snapshot: string;
 }
 
 /** Pending recommendations, oldest submission first. */
 export function pendingQueue(tx: Tx): Promise<QueueRow[]> {
   return tx.all<QueueRow>(
     `SELECT d.id AS decision_id, c.id AS case_id, c.reference, c.masked_name, d.draft, d.submitted_at, d.submitted_by, u.display_name AS submitted_by_name,
-            d.created_by, c.next_deadline
+            d.created_by, c.next_deadline, d.snapshot
      FROM decisions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.submitted_by
      WHERE d.status = 'pending' ORDER BY d.submitted_at, d.rowid`,
   );

@@ -113,7 +113,6 @@ export async function reviewQueue(ctx: Ctx): Promise<{ rows: ReviewQueueRow[] }>
   const rows: ReviewQueueRow[] = [];
   for (const p of pending) {
     const c = (await caseRepo.getCase(ctx.tx, p.case_id))!;
-    const d = (await repo.getDecision(ctx.tx, p.case_id, p.decision_id))!;
     rows.push({
       caseId: p.case_id,
       reference: p.reference,
@@ -123,7 +122,7 @@ export async function reviewQueue(ctx: Ctx): Promise<{ rows: ReviewQueueRow[] }>
       submittedAt: p.submitted_at,
       submittedBy: p.submitted_by_name,
       own: p.submitted_by === ctx.session.user.id || p.created_by === ctx.session.user.id,
-      stale: !factsUnchanged(d.snapshot!, await caseDetail(ctx.tx, c)),
+      stale: !factsUnchanged(p.snapshot, await caseDetail(ctx.tx, c)),
       nextDeadline: p.next_deadline,
     });
   }
