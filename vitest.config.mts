@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Timeouts are sized for a loaded 2-core CI machine, never for speed: a test that waits, waits for an
+// event (a promise, a findBy), so a generous limit costs nothing when the test passes and only turns a
+// slow machine from a failure into a pass. Speed is measured in `npm run bench`, not here.
+// `npm test` runs the integration project apart from unit and component (tests/run-stages.mjs), so
+// scrypt-heavy vault tests never compete with jsdom renders for the same two cores.
+const LOADED_MACHINE_MS = 60_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['electron/**/*.test.ts'],
+          testTimeout: LOADED_MACHINE_MS,
+          hookTimeout: LOADED_MACHINE_MS,
         },
       },
       {
@@ -16,6 +25,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test/setup.ts'],
+          testTimeout: LOADED_MACHINE_MS,
+          hookTimeout: LOADED_MACHINE_MS,
         },
       },
       {
@@ -23,8 +34,9 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Each vault test runs several scrypt derivations (~0.4 s each on an idle core).
+          testTimeout: 3 * LOADED_MACHINE_MS,
+          hookTimeout: 3 * LOADED_MACHINE_MS,
         },
       },
     ],

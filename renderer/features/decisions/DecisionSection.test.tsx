@@ -102,7 +102,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement
 }
 
 // Typing into Mantine inputs under jsdom is slow when several engineers' suites run at once.
-describe('decision tab', { timeout: 30_000 }, () => {
+describe('decision tab', () => {
   it('guides an overstaying identified victim who wishes to remain towards special residence permission, not a return', () => {
     renderSection(caseDetail());
 

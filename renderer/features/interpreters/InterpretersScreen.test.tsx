@@ -95,7 +95,7 @@ const DORA_INPUT = {
 };
 
 // Forms typed key by key: generous when the suite runs in parallel.
-describe('interpreter registry', { timeout: 20_000 }, () => {
+describe('interpreter registry', () => {
   it('lists interpreters with languages, pledge, status, contact and an accepted conflict in words', async () => {
     const { fake, user } = renderScreen();
     await table();

@@ -37,7 +37,7 @@ async function fillPerson(user: UserEvent) {
 }
 
 // A whole four-step form typed key by key: generous when the suite runs in parallel.
-describe('intake', { timeout: 20_000 }, () => {
+describe('intake', () => {
   it('explains what is missing on the person step, in the user’s language, and keeps what was typed', async () => {
     const { user, fake } = await openIntake();
     await user.type(screen.getByRole('textbox', { name: /^Given name$/ }), 'Lan');

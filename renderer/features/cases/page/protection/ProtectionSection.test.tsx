@@ -53,7 +53,7 @@ const CHECK_FIELDS = 'Some fields need attention. Nothing was saved.';
 const card = (name: string) => within(screen.getByRole('article', { name }));
 
 // Typing into Mantine inputs under jsdom is slow when several engineers' suites run at once.
-describe('considerations and wishes', { timeout: 20_000 }, () => {
+describe('considerations and wishes', () => {
   it('records a danger assessment and shows it as the current one', async () => {
     const { fake, user } = renderSection(caseDetail(), { 'protection:recordConsideration': (input) => ok(afterConsideration(input)) });
     const danger = card('Danger to life or body if returned');
