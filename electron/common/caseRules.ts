@@ -1,5 +1,5 @@
 /** Pure rules of the case file, shared by core (authoritative) and the renderer (feedback). */
-import type { Role } from './contract';
+import type { Role } from './accounts';
 import { STAGES, type Stage } from './cases';
 
 /**

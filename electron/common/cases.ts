@@ -4,6 +4,7 @@
  * Lists are lookups so that new terms (e.g. 育成就労 from April 2027) can be added.
  */
 import { z } from 'zod';
+import { isoDate, optionalText, text } from './schemas';
 
 export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -93,10 +94,6 @@ export const SEALED_FIELDS = ['whereabouts', 'identity-documents', 'residence-ca
 export type SealedField = (typeof SEALED_FIELDS)[number];
 
 export const CASE_REFERENCE = /^TV-\d{4}-\d{4,}$/;
-
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => text(max).optional().default('');
-const isoDate = z.iso.date();
 
 export const PersonSchema = z
   .object({

@@ -1,5 +1,7 @@
 /** The case-file channels of the contract (merged into `contract` in contract.ts). */
 import { z } from 'zod';
+import { AuditDetailsSchema } from './contract.audit';
+import { CaseDetailSchema, StaffSchema } from './caseDetail';
 import {
   ADVERSE_ROLES,
   AdversePartyInputSchema,
@@ -16,13 +18,7 @@ import {
   SealedValueSchema,
   SealedValueSchemas,
 } from './cases';
-import { DecisionSummarySchema } from './decisions';
-import { ProtectionDetailSchema } from './protection';
-
-const Id = z.string().uuid();
-const Version = z.number().int().positive();
-/** Why a user needs to see sealed information or acknowledge a conflict: recorded in the audit trail. */
-const Reason = z.string().trim().min(5, { message: 'case.reason.tooShort' }).max(500);
+import { CaseRef, Empty, Id, Reason, type ContractSlice } from './schemas';
 
 export const CaseListFilterSchema = z
   .object({
@@ -57,61 +53,6 @@ export const CaseListRowSchema = z.object({
   updatedAt: z.string(),
 });
 export type CaseListRow = z.infer<typeof CaseListRowSchema>;
-
-const StaffSchema = z.object({ id: z.string(), displayName: z.string() });
-
-export const AdversePartySchema = AdversePartyInputSchema.extend({ id: z.string() });
-
-export const TimelineItemSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('note'),
-    id: z.string(),
-    at: z.string(),
-    authorName: z.string(),
-    noteType: z.enum(NOTE_TYPES),
-    sealed: z.boolean(),
-    /** Null for a sealed note until it is revealed with a reason. */
-    body: z.string().nullable(),
-  }),
-  z.object({
-    kind: z.literal('event'),
-    id: z.string(),
-    at: z.string(),
-    authorName: z.string(),
-    event: z.enum(['created', 'stage', 'assigned', 'conflict-acknowledged']),
-    fromStage: z.enum(STAGES).nullable(),
-    toStage: z.enum(STAGES).nullable(),
-    reason: z.string(),
-  }),
-]);
-export type TimelineItem = z.infer<typeof TimelineItemSchema>;
-
-export const CaseDetailSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  stage: z.enum(STAGES),
-  riskLevel: z.enum(RISK_LEVELS),
-  flags: z.array(z.enum(FLAGS)),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  officers: z.array(StaffSchema),
-  supervisor: StaffSchema.nullable(),
-  person: PersonSchema,
-  immigration: ImmigrationSchema,
-  exploitation: ExploitationSchema,
-  /** Which sealed fields hold a value; never the value itself. */
-  sealed: z.object(Object.fromEntries(SEALED_FIELDS.map((f) => [f, z.boolean()])) as Record<(typeof SEALED_FIELDS)[number], z.ZodBoolean>),
-  adverseParties: z.array(AdversePartySchema),
-  timeline: z.array(TimelineItemSchema),
-  /** Interviews, the three considerations and the victim's wishes (DESIGN.md §6). */
-  protection: ProtectionDetailSchema,
-  /** Recommendations and decisions, newest first (DESIGN.md §6). */
-  decisions: z.array(DecisionSummarySchema),
-});
-export type CaseDetail = z.infer<typeof CaseDetailSchema>;
-
-const CaseRef = z.object({ caseId: Id, version: Version });
 
 export const casesContract = {
   /** Intake: opens a case; an officer's own case is assigned to them. Returns the new case. */
@@ -199,13 +140,13 @@ export const casesContract = {
   'cases:accessLog': {
     input: z.object({ caseId: Id, before: z.number().int().positive().optional() }).strict(),
     output: z.object({
-      entries: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), action: z.string(), details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) })),
+      entries: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), action: z.string(), details: AuditDetailsSchema })),
       nextBefore: z.number().int().nullable(),
     }),
   },
   /** Officers and supervisors who can be assigned (for the assignment form and the officer filter). */
   'cases:staff': {
-    input: z.object({}).strict(),
+    input: Empty,
     output: z.object({ officers: z.array(StaffSchema), supervisors: z.array(StaffSchema) }),
   },
-} as const;
+} as const satisfies ContractSlice<'cases'>;

@@ -1,11 +1,9 @@
 /** Residence decisions: the worksheet, submission and the supervisor's review (DESIGN.md §6). */
 import { z } from 'zod';
-import { CaseDetailSchema } from './contract.cases';
+import { CaseDetailSchema } from './caseDetail';
 import { DecisionDraftSchema } from './decisions';
 import { PATHWAYS } from './guidance';
-
-const Id = z.string().uuid();
-const CaseRef = z.object({ caseId: Id, version: z.number().int().positive() });
+import { CaseRef, Empty, Id, type ContractSlice } from './schemas';
 /** A supervisor's comment on a return: what the officer must look at again. */
 const Comment = z.string().trim().min(5, { message: 'decision.comment.tooShort' }).max(4000);
 
@@ -39,5 +37,5 @@ export const decisionsContract = {
   /** Supervisors: send the recommendation back to the officer with comments. */
   'decisions:return': { input: z.object({ caseId: Id, decisionId: Id, comment: Comment }).strict(), output: CaseDetailSchema },
   /** Supervisors: pending recommendations, oldest first. */
-  'decisions:queue': { input: z.object({}).strict(), output: z.object({ rows: z.array(ReviewQueueRowSchema) }) },
-} as const;
+  'decisions:queue': { input: Empty, output: z.object({ rows: z.array(ReviewQueueRowSchema) }) },
+} as const satisfies ContractSlice<'decisions'>;

@@ -4,10 +4,10 @@
  * renderer both use it, core authoritatively.
  */
 import { z } from 'zod';
-import { STATUSES_OF_RESIDENCE } from './cases';
-import type { CaseDetail } from './contract.cases';
+import { STATUSES_OF_RESIDENCE, type AdversePartyInput, type Exploitation, type Immigration, type Person, type RiskLevel, type SealedField } from './cases';
 import { ART_50_5_FACTORS, canSubmit, DOCUMENTS, PATHWAYS, residenceGuidance, type Guidance, type GuidanceInput, type Pathway } from './guidance';
-import { CONSIDERATION_KINDS } from './protection';
+import { CONSIDERATION_KINDS, type Consideration, type InterviewPlan, type InterviewStatus, type IomConsent, type Wish } from './protection';
+import { text } from './schemas';
 
 /** draft → pending (submitted) → approved | returned (→ draft again); approved → superseded. */
 export const DECISION_STATUSES = ['draft', 'pending', 'returned', 'approved', 'superseded'] as const;
@@ -15,8 +15,6 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** Pathways that end in a status of residence and a period of stay. */
 export const PATHWAYS_WITH_STATUS: readonly Pathway[] = ['renewal', 'change-of-status', 'special-residence-permission', 'after-procedures'];
-
-const text = (max: number) => z.string().trim().max(max);
 
 export const DecisionDraftSchema = z
   .object({
@@ -38,8 +36,23 @@ export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
 
 const MIN_REASON = 10;
 
+/**
+ * What the residence guidance and the submission rules read of a case: the immigration facts, the
+ * exploitation and its indicators, and the histories of considerations, wishes and IOM consent
+ * (newest first). A case page's detail satisfies it; core reads no more than this to decide.
+ */
+export interface CaseFacts {
+  immigration: Immigration;
+  exploitation: Exploitation;
+  protection: {
+    considerations: readonly Pick<Consideration, 'kind' | 'level' | 'cooperationStatus'>[];
+    wishes: readonly { wish: Wish }[];
+    iomConsents: readonly { consent: IomConsent }[];
+  };
+}
+
 /** Builds the guidance rule's input from the case as it is (today: YYYY-MM-DD). */
-export function guidanceInputOf(detail: Pick<CaseDetail, 'immigration' | 'exploitation' | 'protection'>, chosenPathway: Pathway | null, today: string): GuidanceInput {
+export function guidanceInputOf(detail: CaseFacts, chosenPathway: Pathway | null, today: string): GuidanceInput {
   const current = <K extends string>(kind: K) => detail.protection.considerations.find((c) => c.kind === kind) ?? null;
   const cooperation = current('cooperation');
   const indicators = Object.entries(detail.exploitation.indicators);
@@ -73,7 +86,7 @@ export interface Issue {
  * What stops this recommendation from being submitted, as field issues (message keys under
  * `decision.`). Empty when it may be submitted.
  */
-export function recommendationIssues(draft: DecisionDraft, detail: Pick<CaseDetail, 'immigration' | 'exploitation' | 'protection'>, today: string): { guidance: Guidance; issues: Issue[] } {
+export function recommendationIssues(draft: DecisionDraft, detail: CaseFacts, today: string): { guidance: Guidance; issues: Issue[] } {
   const guidance = residenceGuidance(guidanceInputOf(detail, draft.pathway, today));
   const issues: Issue[] = [];
   if (!canSubmit(guidance, draft.pathway)) issues.push({ path: 'pathway', message: 'decision.pathway.notReady' });
@@ -99,12 +112,32 @@ export function recommendationIssues(draft: DecisionDraft, detail: Pick<CaseDeta
   return { guidance, issues };
 }
 
+/** What a submission snapshot is made of: the case's facts as core reads them (no decisions). */
+export interface SnapshotSource {
+  reference: string;
+  riskLevel: RiskLevel;
+  flags: readonly string[];
+  person: Person;
+  immigration: Immigration;
+  exploitation: Exploitation;
+  sealed: Record<SealedField, boolean>;
+  adverseParties: readonly (AdversePartyInput & { id: string })[];
+  timeline: readonly { kind: 'note' | 'event'; id: string }[];
+  protection: {
+    interviews: readonly { id: string; status: InterviewStatus; plan: InterviewPlan; hasRecord: boolean }[];
+    considerations: readonly { id: string }[];
+    wishes: readonly { id: string }[];
+    iomConsents: readonly { id: string }[];
+  };
+}
+
 /**
  * The facts of the case a recommendation rests on: everything an officer can change, except
  * bookkeeping (version, times, stage, assignment) and the decisions themselves. A supervisor
  * approves these facts as they were when submitted; any change to them stales the approval.
+ * Never change what this returns for an existing case: pending snapshots are compared with it.
  */
-export function caseFacts(detail: Omit<CaseDetail, 'decisions'>) {
+export function snapshotFacts(detail: SnapshotSource) {
   return {
     reference: detail.reference,
     riskLevel: detail.riskLevel,
@@ -123,7 +156,7 @@ export function caseFacts(detail: Omit<CaseDetail, 'decisions'>) {
     },
   };
 }
-export type CaseFacts = ReturnType<typeof caseFacts>;
+export type SnapshotFacts = ReturnType<typeof snapshotFacts>;
 
 /** JSON with object keys sorted at every level: the same facts always give the same text (and hash). */
 export function canonicalJson(value: unknown): string {

@@ -7,6 +7,7 @@
  * renderer/features/decisions/guidance.{en,ja}.json.
  */
 import { SITUATIONS, type Situation, type STATUSES_OF_RESIDENCE } from './cases';
+import { dayNumber, EXPIRY_WARNING_DAYS } from './dates';
 import type { ConsiderationLevel, CooperationStatus, IomConsent, Wish } from './protection';
 
 export const PATHWAYS = ['renewal', 'change-of-status', 'special-residence-permission', 'provisional-release', 'assisted-return', 'after-procedures'] as const;
@@ -161,21 +162,6 @@ const STATUS_TIED_TO_EXPLOITATION: ReadonlySet<string> = new Set([
   'entertainer',
   'temporary-visitor',
 ]);
-
-/** How near the end of the period of stay the officer is warned. */
-export const EXPIRY_WARNING_DAYS = 30;
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD calendar date: UTC arithmetic, no local time zone. */
-function dayNumber(date: string): number {
-  const m = DATE.exec(date);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  // Date.UTC rolls 2025-02-30 over to March: refuse it rather than guess.
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return ms / DAY_MS;
-}
 
 const orderBy =
   <T extends string>(order: readonly T[]) =>

@@ -5,6 +5,7 @@
  */
 
 import type { Condition } from './protection';
+import { isStatedReason } from './schemas';
 
 export interface ReadinessInput {
   victim: {
@@ -41,8 +42,6 @@ export interface Readiness {
   items: Record<ReadinessItem, ItemStatus>;
 }
 
-const hasReason = (reason: string | undefined) => (reason?.trim().length ?? 0) >= 5;
-
 export function interviewReadiness(input: ReadinessInput): Readiness {
   const native = input.victim.languages[0];
   const items: Record<ReadinessItem, ItemStatus> = {
@@ -50,7 +49,7 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
     interpreter:
       native === undefined || native === 'ja' || input.interpreter?.languages.includes(native)
         ? 'met'
-        : hasReason(input.noInterpreterReason)
+        : isStatedReason(input.noInterpreterReason)
           ? 'waived'
           : 'unmet',
     // ISA victim-protection policy: efforts to assign a female officer to a female victim.
@@ -59,7 +58,7 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
         ? 'not-applicable'
         : input.officersPresent.some((o) => o.sex === 'female')
           ? 'met'
-          : hasReason(input.noFemaleOfficerReason)
+          : isStatedReason(input.noFemaleOfficerReason)
             ? 'waived'
             : 'unmet',
     // ISA victim-protection policy: a place that respects privacy and keeps whereabouts secret. No waiver.

@@ -5,13 +5,9 @@
  */
 import { z } from 'zod';
 import { SEXES } from './cases';
+import { Id, isoDate, optionalText, text } from './schemas';
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => text(max).optional().default('');
-const isoDate = z.iso.date();
 const language = z.string().regex(/^[a-z]{2,3}$/);
-/** A recorded reason (an unmet safeguard, an override): at least a few words. */
-const Reason = z.string().trim().min(5, { message: 'case.reason.tooShort' }).max(500);
 
 // ---- Interpreter registry -------------------------------------------------------------
 
@@ -54,7 +50,7 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export const INTERVIEW_OUTCOMES = ['held', 'declined', 'ended-early', 'postponed'] as const;
 export type InterviewOutcome = (typeof INTERVIEW_OUTCOMES)[number];
 
-export const OfficerPresentSchema = z.object({ userId: z.string().uuid(), sex: z.enum(SEXES) }).strict();
+export const OfficerPresentSchema = z.object({ userId: Id, sex: z.enum(SEXES) }).strict();
 
 export const InterviewPlanSchema = z
   .object({
@@ -72,7 +68,7 @@ export const InterviewPlanSchema = z
     placeDisclosesWhereabouts: z.boolean(),
     officersPresent: z.array(OfficerPresentSchema).min(1, { message: 'interview.officers.required' }).max(6),
     noFemaleOfficerReason: optionalText(500),
-    interpreterId: z.string().uuid().nullable().default(null),
+    interpreterId: Id.nullable().default(null),
     noInterpreterReason: optionalText(500),
     condition: z.enum(CONDITIONS),
     conditionNotes: optionalText(1000),
@@ -97,8 +93,6 @@ export const InterviewRecordInputSchema = z
   })
   .strict();
 export type InterviewRecordInput = z.infer<typeof InterviewRecordInputSchema>;
-
-export const OverrideReasonSchema = Reason;
 
 // ---- The three considerations (ISA victim-protection policy, DOMAIN.md §1) ----------
 
@@ -141,7 +135,7 @@ export const WishInputSchema = z
     /** The victim's own words, as interpreted. */
     ownWords: text(4000).min(1, { message: 'wish.ownWords.required' }),
     expressedOn: isoDate,
-    interpreterId: z.string().uuid().nullable().default(null),
+    interpreterId: Id.nullable().default(null),
   })
   .strict();
 export type WishInput = z.infer<typeof WishInputSchema>;

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { isChannel, type Channel, type EventName } from '../common/channels';
-import { contract, type AuditEntry, type ChannelOutput, type EventPayload, type LockReason, type Result } from '../common/contract';
+import { contract, type ChannelOutput, type EventPayload, type Result } from '../common/contract';
+import type { AuditEntry } from '../common/contract.audit';
+import type { LockReason } from '../common/accounts';
 import { errorMessage, type Locale } from '../common/errors';
 import { toCsv } from './audit/audit.export';
 import { listPage, type AuditListRow } from './audit/audit.repository';

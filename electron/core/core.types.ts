@@ -1,7 +1,7 @@
 import type { Channel, EventName } from '../common/channels';
 import type { EventPayload, Result } from '../common/contract';
 import type { Locale } from '../common/errors';
-import type { LockReason } from '../common/contract';
+import type { LockReason } from '../common/accounts';
 
 export interface CoreOptions {
   /** The vault's data directory (created 0700 on first run). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../common/channels';
-import { ROLES, type Role } from '../common/contract';
+import { ROLES, type Role } from '../common/accounts';
 import { can, POLICY } from './policy';
 
 /**

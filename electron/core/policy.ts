@@ -3,7 +3,7 @@
  * before any service runs. A channel without an entry does not compile.
  */
 import type { Channel } from '../common/channels';
-import { ROLES, type Role } from '../common/contract';
+import { ROLES, type Role } from '../common/accounts';
 
 export type Rule = { signedIn: false } | { signedIn: true; roles: readonly Role[] };
 

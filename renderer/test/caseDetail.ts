@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { Consideration, WishRecord } from '../../electron/common/protection';
 
 /** The id of the synthetic case every case-page test works on. */

@@ -1,4 +1,5 @@
-import type { AuditEntry, SessionInfo, UserAccount } from '../../electron/common/contract';
+import type { AuditEntry } from '../../electron/common/contract.audit';
+import type { SessionInfo, UserAccount } from '../../electron/common/accounts';
 
 /** Synthetic people only. */
 export function sessionFor(overrides: Partial<SessionInfo['user']> = {}): SessionInfo {

@@ -5,7 +5,7 @@
  * My work (protection-workflow issue) is measured for a supervisor of every case and for an officer.
  */
 import { join } from 'node:path';
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import { getCase, listCases, updateCase } from '../../electron/core/cases/cases.repository';
 import { caseDetail } from '../../electron/core/cases/cases.service';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/cases/demo';

@@ -6,7 +6,7 @@
  * their own suites drive them through the UI. All data is fictional.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';

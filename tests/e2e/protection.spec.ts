@@ -5,7 +5,7 @@
  * fictional.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { ok } from '../fixtures/vault';
 import { screenshotPath } from './harness';

@@ -1,6 +1,6 @@
 /** Steps through the UI (and staff set up through core) that several E2E suites share. */
 import { expect, type Page } from '@playwright/test';
-import type { UserAccount } from '../../electron/common/contract';
+import type { UserAccount } from '../../electron/common/accounts';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { join } from 'node:path';
 import { newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UserAccount } from '../../electron/common/contract';
+import type { UserAccount } from '../../electron/common/accounts';
 import { createCore, type MamoriCoreApi } from '../../electron/core/index';
 import { ADMIN, cleanVaultsAfterEach, code, newVault, ok, signInAdmin } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';

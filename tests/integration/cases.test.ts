@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { auditRows, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/contract.cases';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { ReviewQueueRow } from '../../electron/common/contract.decisions';
-import type { MyWork } from '../../electron/common/contract.protection';
+import type { MyWork } from '../../electron/common/contract.work';
 import type { DecisionDraft } from '../../electron/common/decisions';
 import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import type { MamoriCoreApi } from '../../electron/core/index';

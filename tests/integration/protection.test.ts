@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/contract.cases';
-import type { MyWork } from '../../electron/common/contract.protection';
+import type { CaseDetail } from '../../electron/common/caseDetail';
+import type { MyWork } from '../../electron/common/contract.work';
 import type { Interpreter, InterviewPlan } from '../../electron/common/protection';
 import { intake } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';

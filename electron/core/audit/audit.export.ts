@@ -1,5 +1,5 @@
 /** CSV of audit metadata. Case content is never in the trail, so it is never in the export either. */
-import type { AuditEntry } from '../../common/contract';
+import type { AuditEntry } from '../../common/contract.audit';
 
 const COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'actor_role', 'action', 'case_ref', 'target', 'details', 'mac'] as const;
 

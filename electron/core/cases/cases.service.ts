@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEntryInput } from '../audit/audit.service';
-import type { CaseDetail, CaseListRow } from '../../common/contract.cases';
+import type { CaseDetail } from '../../common/caseDetail';
+import type { CaseListRow } from '../../common/contract.cases';
 import {
   NOTE_TYPES,
   SealedValueSchemas,

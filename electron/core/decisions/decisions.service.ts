@@ -6,10 +6,10 @@
  * with the case reference in the same transaction.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseDetail } from '../../common/contract.cases';
-import type { MyWork } from '../../common/contract.protection';
+import type { CaseDetail } from '../../common/caseDetail';
+import type { MyWork } from '../../common/contract.work';
 import type { ReviewQueueRow } from '../../common/contract.decisions';
-import { canonicalJson, caseFacts, DecisionDraftSchema, recommendationIssues, type DecisionDraft } from '../../common/decisions';
+import { canonicalJson, snapshotFacts as caseFacts, DecisionDraftSchema, recommendationIssues, type DecisionDraft } from '../../common/decisions';
 import * as caseRepo from '../cases/cases.repository';
 import { caseDetail, forChange, reachable, reload, touch, type Ctx } from '../cases/cases.service';
 import type { Tx } from '../db/connection';

@@ -1,6 +1,6 @@
 /** The decisions of one case as the case page shows them (no sealed value is part of them). */
-import type { CaseDetail } from '../../common/contract.cases';
-import { canonicalJson, caseFacts, changedPaths, DecisionDraftSchema, type DecisionStatus, type DecisionSummary } from '../../common/decisions';
+import type { CaseDetail } from '../../common/caseDetail';
+import { canonicalJson, snapshotFacts as caseFacts, changedPaths, DecisionDraftSchema, type DecisionStatus, type DecisionSummary } from '../../common/decisions';
 import type { Tx } from '../db/connection';
 import * as repo from './decisions.repository';
 

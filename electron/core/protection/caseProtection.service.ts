@@ -4,9 +4,9 @@
  * "My work". Need to know and concurrency are those of the case file (cases.service).
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail } from '../../common/contract.cases';
+import type { CaseDetail } from '../../common/caseDetail';
 import { mayStart, unmetItems } from '../../common/interviewReadiness';
-import type { MyWork } from '../../common/contract.protection';
+import type { MyWork } from '../../common/contract.work';
 import { CONSIDERATION_KINDS, InterviewPlanSchema, type ConsiderationInput, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type IomConsentInput, type WishInput } from '../../common/protection';
 import * as caseRepo from '../cases/cases.repository';
 import { forChange, reachable, reload, touch, type Ctx } from '../cases/cases.service';

@@ -3,7 +3,7 @@
  * opens (and so never changes) the database: it is recorded in the throttle file and written
  * to the audit trail by the next successful sign-in.
  */
-import type { LockReason, SessionInfo, Settings } from '../../common/contract';
+import type { LockReason, SessionInfo, Settings } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
 import { appendAudit } from '../audit/audit.service';
 import { CoreError } from '../errors';

@@ -1,4 +1,4 @@
-import { AutoLockMinutesSchema, type Settings } from '../../common/contract';
+import { AutoLockMinutesSchema, type Settings } from '../../common/accounts';
 import type { Tx } from '../db/connection';
 import { getSetting, putSetting } from './settings.repository';
 

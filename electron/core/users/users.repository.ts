@@ -1,5 +1,5 @@
 /** SQL for accounts. Passphrases and keys are never here: they live as keyslots. */
-import type { Role, UserAccount, UserSummary } from '../../common/contract';
+import type { Role, UserAccount, UserSummary } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
 import { normaliseUsername } from '../../common/passphrase';
 import type { Tx } from '../db/connection';

@@ -4,7 +4,7 @@
  * transaction, so if either fails the transaction rolls back. The data key never leaves core.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role, UserAccount } from '../../common/contract';
+import type { Role, UserAccount } from '../../common/accounts';
 import { normalisePassphrase } from '../../common/passphrase';
 import type { AuditEntryInput } from '../audit/audit.service';
 import type { Tx } from '../db/connection';

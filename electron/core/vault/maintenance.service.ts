@@ -3,7 +3,7 @@
  * vault with an administrator's (or auditor's) own keyslot, through the same throttle as sign-in.
  */
 import { existsSync } from 'node:fs';
-import type { Role } from '../../common/contract';
+import type { Role } from '../../common/accounts';
 import { auditHead, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
 import { Db } from '../db/connection';
 import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';

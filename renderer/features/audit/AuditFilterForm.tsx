@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/cor
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../../electron/common/audit';
-import type { AuditFilter } from '../../../electron/common/contract';
+import type { AuditFilter } from '../../../electron/common/contract.audit';
 import { useFormFields } from '../../ui/useFormFields';
 import { auditSelectors, useAuditStore } from './audit.store';
 import { EMPTY_DRAFT, toAuditFilter, type AuditFilterDraft, type AuditFilterField } from './auditFilter';

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter } from '../../../electron/common/contract';
+import type { AuditFilter } from '../../../electron/common/contract.audit';
 import { formatNumber } from '../../i18n/format';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';

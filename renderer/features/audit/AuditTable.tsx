@@ -2,7 +2,8 @@ import { Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../electron/common/audit';
-import { ROLES, type AuditEntry, type Role } from '../../../electron/common/contract';
+import { ROLES, type Role } from '../../../electron/common/accounts';
+import type { AuditEntry } from '../../../electron/common/contract.audit';
 import { formatDateTime } from '../../i18n/format';
 import { auditSelectors, useAuditStore, type AuditActor } from './audit.store';
 

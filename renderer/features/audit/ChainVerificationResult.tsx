@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ChainVerificationResult as Result } from '../../../electron/common/contract';
+import type { ChainVerificationResult as Result } from '../../../electron/common/contract.audit';
 import { formatNumber } from '../../i18n/format';
 import { SuccessNotice } from '../../ui/SuccessNotice';
 

@@ -1,4 +1,4 @@
-import type { AuditFilter } from '../../../electron/common/contract';
+import type { AuditFilter } from '../../../electron/common/contract.audit';
 import { downloadFile } from '../../ui/download';
 import { callInSession } from '../session/session.actions';
 import { useAuditStore, type AuditState } from './audit.store';

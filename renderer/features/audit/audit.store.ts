@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditFilter, ChainVerificationResult, ChannelOutput } from '../../../electron/common/contract';
+import type { AuditEntry, AuditFilter, ChainVerificationResult } from '../../../electron/common/contract.audit';
+import type { ChannelOutput } from '../../../electron/common/contract';
 import { defineStore } from '../../stores/registry';
 import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
 

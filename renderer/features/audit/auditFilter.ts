@@ -1,4 +1,4 @@
-import { AuditFilterSchema, type AuditFilter } from '../../../electron/common/contract';
+import { AuditFilterSchema, type AuditFilter } from '../../../electron/common/contract.audit';
 import type { FieldErrors } from '../../ui/validation';
 
 /** The filter form as typed: empty strings mean "any"; dates are the `YYYY-MM-DD` of date inputs. */

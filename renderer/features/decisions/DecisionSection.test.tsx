@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ChannelInput, Role } from '../../../electron/common/contract';
-import type { CaseDetail } from '../../../electron/common/contract.cases';
+import type { ChannelInput } from '../../../electron/common/contract';
+import type { Role } from '../../../electron/common/accounts';
+import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import { i18n } from '../../i18n/i18n';
 import { assessment, CASE_ID, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';

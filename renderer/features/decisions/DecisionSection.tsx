@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { CaseDetail } from '../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { guidanceInputOf, type DecisionSummary } from '../../../electron/common/decisions';
 import { residenceGuidance, type Pathway } from '../../../electron/common/guidance';
 import { useLabels } from '../cases/page/labels';

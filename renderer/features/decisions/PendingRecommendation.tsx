@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { CaseDetail } from '../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../electron/common/caseDetail';
 import type { DecisionSummary } from '../../../electron/common/decisions';
 import { ApiError } from '../../api/mamori';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';

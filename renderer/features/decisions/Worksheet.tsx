@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useId, useState, type Dispatch, type SetStateAction } from 'react';
 import { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
-import type { CaseDetail } from '../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import type { ErrorCode } from '../../../electron/common/errors';
 import { ART_50_5_FACTORS, PATHWAYS, type Pathway } from '../../../electron/common/guidance';

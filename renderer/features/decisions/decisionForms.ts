@@ -3,15 +3,8 @@
  * blocks submission (the same check core runs at submit), and the labels of core's issue keys.
  */
 import type { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
-import type { CaseDetail } from '../../../electron/common/contract.cases';
-import {
-  canonicalJson,
-  DecisionDraftSchema,
-  PATHWAYS_WITH_STATUS,
-  recommendationIssues,
-  type DecisionDraft,
-  type DecisionSummary,
-} from '../../../electron/common/decisions';
+import type { CaseDetail } from '../../../electron/common/caseDetail';
+import { canonicalJson, DecisionDraftSchema, PATHWAYS_WITH_STATUS, recommendationIssues, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import { ART_50_5_FACTORS, DOCUMENTS, type Art505Factor, type Pathway } from '../../../electron/common/guidance';
 import { CONSIDERATION_KINDS, type ConsiderationKind } from '../../../electron/common/protection';
 import type { ApiIssue } from '../../api/mamori';

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../electron/common/channels';
-import type { ChannelInput, ChannelOutput, LockReason, SessionInfo } from '../../../electron/common/contract';
+import type { ChannelInput, ChannelOutput } from '../../../electron/common/contract';
+import type { LockReason, SessionInfo } from '../../../electron/common/accounts';
 import { ApiError, call, errorCodeOf } from '../../api/mamori';
 import { setUiLocale } from '../../i18n/i18n';
 import { resetAllStores, storeGeneration } from '../../stores/registry';

@@ -1,4 +1,4 @@
-import type { LockReason, Settings, UserSummary } from '../../../electron/common/contract';
+import type { LockReason, Settings, UserSummary } from '../../../electron/common/accounts';
 import type { ErrorCode } from '../../../electron/common/errors';
 import { defineStore } from '../../stores/registry';
 

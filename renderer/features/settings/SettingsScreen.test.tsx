@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../electron/common/contract';
+import type { Role } from '../../../electron/common/accounts';
 import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

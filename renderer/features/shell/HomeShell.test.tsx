@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ViewSchema, type Role } from '../../../electron/common/contract';
+import { ViewSchema, type Role } from '../../../electron/common/accounts';
 import { installFakeMamori, ok } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../electron/common/contract';
+import type { Role } from '../../../electron/common/accounts';
 
 /**
  * The home shell's sections in navigation order; each has the i18n key `nav.<section>`. The ids are

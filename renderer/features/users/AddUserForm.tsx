@@ -1,7 +1,8 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, ROLES, type ChannelInput } from '../../../electron/common/contract';
+import { contract, type ChannelInput } from '../../../electron/common/contract';
+import { ROLES } from '../../../electron/common/accounts';
 import { ApiError } from '../../api/mamori';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { useFailure } from '../../ui/useFailure';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { UserAccount } from '../../../electron/common/contract';
+import type { UserAccount } from '../../../electron/common/accounts';
 import { storeSnapshots } from '../../stores/registry';
 import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { accountFor, sessionFor } from '../../test/fixtures';

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserAccount } from '../../../electron/common/contract';
+import type { UserAccount } from '../../../electron/common/accounts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';

@@ -1,6 +1,6 @@
 import { Badge, Button, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UserAccount } from '../../../electron/common/contract';
+import type { UserAccount } from '../../../electron/common/accounts';
 import { usersSelectors, useUsersStore } from './users.store';
 
 export type UserAction = 'reset' | 'disable' | 'unlock';

@@ -1,4 +1,5 @@
-import type { ChannelInput, UserAccount } from '../../../electron/common/contract';
+import type { ChannelInput } from '../../../electron/common/contract';
+import type { UserAccount } from '../../../electron/common/accounts';
 import { errorCodeOf } from '../../api/mamori';
 import { callInSession } from '../session/session.actions';
 import { useUsersStore } from './users.store';

@@ -1,4 +1,4 @@
-import type { UserAccount } from '../../../electron/common/contract';
+import type { UserAccount } from '../../../electron/common/accounts';
 import { defineStore } from '../../stores/registry';
 
 /** The accounts as administrators see them. Never a passphrase: temporary ones live only in the panel that shows them. */

@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WORK_WAITING_KINDS, type MyWork } from '../../../electron/common/contract.protection';
+import { WORK_WAITING_KINDS, type MyWork } from '../../../electron/common/contract.work';
 import { i18n } from '../../i18n/i18n';
 import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';

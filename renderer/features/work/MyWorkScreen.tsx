@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Group, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyWork } from '../../../electron/common/contract.protection';
+import type { MyWork } from '../../../electron/common/contract.work';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
 import { useFailure } from '../../ui/useFailure';

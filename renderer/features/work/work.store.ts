@@ -1,4 +1,4 @@
-import type { MyWork } from '../../../electron/common/contract.protection';
+import type { MyWork } from '../../../electron/common/contract.work';
 import { defineStore } from '../../stores/registry';
 
 export interface WorkState {

@@ -1,7 +1,7 @@
 import { Checkbox, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { parseWith } from './caseForms';
 import { assignCase, loadStaff } from './casePage.actions';
 import { casePageSelectors, useCasePageStore } from './casePage.store';

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../electron/common/contract';
+import type { Role } from '../../../../electron/common/accounts';
 import { i18n } from '../../../i18n/i18n';
 import { CASE_ID, caseDetail as syntheticCase, type CaseOverrides } from '../../../test/caseDetail';
 import { fail, installFakeMamori, ok, type Handlers } from '../../../test/fakeMamori';

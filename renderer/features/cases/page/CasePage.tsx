@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../../ui/LoadingIndicator';
 import { useFailure } from '../../../ui/useFailure';

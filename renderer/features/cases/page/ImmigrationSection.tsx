@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { ImmigrationSchema, SITUATIONS, STATUSES_OF_RESIDENCE, type Immigration } from '../../../../electron/common/cases';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
+import { EXPIRY_WARNING_DAYS } from '../../../../electron/common/dates';
 import { dateIn, dateOut, parseWith } from './caseForms';
 import { updateCase } from './casePage.actions';
 import { daysUntil } from './dates';
@@ -9,8 +10,6 @@ import { Fields } from './Fields';
 import { useLabels } from './labels';
 
 /** A period of stay this close to its end needs an application now (renewal or change of status). */
-const EXPIRY_WARNING_DAYS = 30;
-
 export function ExpiryWarning({ expiry }: { expiry: string | null }) {
   const { t, date } = useLabels();
   if (!expiry) return null;

@@ -1,6 +1,6 @@
 import { Checkbox, Group, MultiSelect, NativeSelect, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { COMMON_LANGUAGES, COMMON_NATIONALITIES, PersonSchema, SEXES, type Person } from '../../../../electron/common/cases';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { dateIn, dateOut, parseWith } from './caseForms';
 import { updateCase } from './casePage.actions';
 import { EditableSection, type FormProps } from './EditableSection';

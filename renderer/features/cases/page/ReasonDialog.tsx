@@ -1,14 +1,11 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { Reason } from '../../../../electron/common/schemas';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { useFailure } from '../../../ui/useFailure';
 import { apiPathErrors, issueKey } from './caseForms';
 import { useLabels } from './labels';
-
-/** The contract's rule for a stated reason (it is recorded in the audit trail). */
-const ReasonSchema = z.string().trim().min(5, { message: 'case.reason.tooShort' }).max(500);
 
 interface ReasonDialogProps {
   opened: boolean;
@@ -39,7 +36,7 @@ export function ReasonDialog({ opened, title, explanation, confirmLabel, danger,
 
   const confirm = async () => {
     failure.clear();
-    const parsed = ReasonSchema.safeParse(reason);
+    const parsed = Reason.safeParse(reason);
     if (!parsed.success) {
       setError(issueKey(parsed.error.issues[0]));
       return;

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGri
 import { useState, type ReactNode } from 'react';
 import { LOCATION_TYPES, SEALED_FIELDS, SealedValueSchema, type SealedField, type SealedValue } from '../../../../electron/common/cases';
 import type { ChannelOutput } from '../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { parseWith } from './caseForms';
 import { revealSealed, setSealedValue } from './casePage.actions';
 import { copySealedText } from './clipboard';

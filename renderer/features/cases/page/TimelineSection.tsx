@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Texta
 import { useState } from 'react';
 import { z } from 'zod';
 import { NOTE_TYPES } from '../../../../electron/common/cases';
-import type { CaseDetail, TimelineItem } from '../../../../electron/common/contract.cases';
+import type { CaseDetail, TimelineItem } from '../../../../electron/common/caseDetail';
 import { parseWith } from './caseForms';
 import { addNote, revealNote } from './casePage.actions';
 import { formatDateTime } from './dates';

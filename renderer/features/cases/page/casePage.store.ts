@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { defineStore } from '../../../stores/registry';
 
 export type AccessLogEntry = ChannelOutput<'cases:accessLog'>['entries'][number];

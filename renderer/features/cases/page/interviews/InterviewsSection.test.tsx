@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { Role } from '../../../../../electron/common/accounts';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import { interviewReadiness } from '../../../../../electron/common/interviewReadiness';
 import type { Interpreter, InterviewPlan, InterviewSummary } from '../../../../../electron/common/protection';
 import { i18n } from '../../../../i18n/i18n';

@@ -1,6 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import { sessionSelectors, useSessionStore } from '../../../session/session.store';
 import { CaseSection } from '../CaseSection';
 import { useLabels } from '../labels';

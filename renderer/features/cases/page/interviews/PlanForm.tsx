@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Grid, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { SEXES } from '../../../../../electron/common/cases';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import { CONDITIONS, InterviewPlanSchema, PLACE_TYPES, type Interpreter, type InterviewPlan, type InterviewSummary } from '../../../../../electron/common/protection';
 import { FailureMessage } from '../../../../ui/ErrorMessage';
 import { useFailure } from '../../../../ui/useFailure';

@@ -1,5 +1,5 @@
 import type { SEXES } from '../../../../../electron/common/cases';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import { interviewReadiness, mayStart, type Readiness } from '../../../../../electron/common/interviewReadiness';
 import type { Condition, InterviewPlan, InterviewSummary, PlaceType } from '../../../../../electron/common/protection';
 import { namespacedIssueKey, pathErrors, type Issue, type IssueKeyOf, type Parsed, type PathErrors } from '../caseForms';

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import type { Interpreter } from '../../../../../electron/common/protection';
 import { i18n } from '../../../../i18n/i18n';
 import { assessment, CASE_ID, caseDetail as syntheticCase, RECORDED_AT, wishRecord } from '../../../../test/caseDetail';

@@ -1,5 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
-import type { CaseDetail } from '../../../../../electron/common/contract.cases';
+import type { CaseDetail } from '../../../../../electron/common/caseDetail';
 import { useLabels } from '../labels';
 import { ConsiderationsSection } from './ConsiderationsSection';
 import { IomConsentSection } from './IomConsentSection';

@@ -1,0 +1,62 @@
+/**
+ * The case as its page shows it (DESIGN.md §5–§6): what `cases:get` and every case change return.
+ * Sealed fields say only whether they hold a value; never the value itself.
+ */
+import { z } from 'zod';
+import { AdversePartyInputSchema, ExploitationSchema, FLAGS, ImmigrationSchema, NOTE_TYPES, PersonSchema, RISK_LEVELS, SEALED_FIELDS, STAGES } from './cases';
+import { DecisionSummarySchema } from './decisions';
+import { ProtectionDetailSchema } from './protection';
+
+export const StaffSchema = z.object({ id: z.string(), displayName: z.string() });
+
+export const AdversePartySchema = AdversePartyInputSchema.extend({ id: z.string() });
+export type AdverseParty = z.infer<typeof AdversePartySchema>;
+
+export const TimelineItemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('note'),
+    id: z.string(),
+    at: z.string(),
+    authorName: z.string(),
+    noteType: z.enum(NOTE_TYPES),
+    sealed: z.boolean(),
+    /** Null for a sealed note until it is revealed with a reason. */
+    body: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('event'),
+    id: z.string(),
+    at: z.string(),
+    authorName: z.string(),
+    event: z.enum(['created', 'stage', 'assigned', 'conflict-acknowledged']),
+    fromStage: z.enum(STAGES).nullable(),
+    toStage: z.enum(STAGES).nullable(),
+    reason: z.string(),
+  }),
+]);
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
+export const CaseDetailSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  stage: z.enum(STAGES),
+  riskLevel: z.enum(RISK_LEVELS),
+  flags: z.array(z.enum(FLAGS)),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  officers: z.array(StaffSchema),
+  supervisor: StaffSchema.nullable(),
+  person: PersonSchema,
+  immigration: ImmigrationSchema,
+  exploitation: ExploitationSchema,
+  /** Which sealed fields hold a value; never the value itself. */
+  sealed: z.object(Object.fromEntries(SEALED_FIELDS.map((f) => [f, z.boolean()])) as Record<(typeof SEALED_FIELDS)[number], z.ZodBoolean>),
+  adverseParties: z.array(AdversePartySchema),
+  timeline: z.array(TimelineItemSchema),
+  /** Interviews, the three considerations and the victim's wishes (DESIGN.md §6). */
+  protection: ProtectionDetailSchema,
+  /** Recommendations and decisions, newest first (DESIGN.md §6). */
+  decisions: z.array(DecisionSummarySchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;

@@ -1,0 +1,67 @@
+/** The audit trail's channels (merged into `contract` in contract.ts): auditors and administrators. */
+import { z } from 'zod';
+import { RoleSchema } from './accounts';
+import { AUDIT_ACTIONS } from './audit';
+import { Empty, type ContractSlice } from './schemas';
+
+export const AuditFilterSchema = z
+  .object({
+    actorId: z.string().max(64).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    caseRef: z.string().trim().max(32).optional(),
+    /** Inclusive ISO date-times. */
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+
+/** An entry's details: flat values only, never a sealed value or key material. */
+export const AuditDetailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  caseRef: z.string().nullable(),
+  target: z.string().nullable(),
+  details: AuditDetailsSchema,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const ChainVerificationSchema = z.discriminatedUnion('intact', [
+  z.object({ intact: z.literal(true), entries: z.number().int(), headSeq: z.number().int(), headMacPrefix: z.string() }),
+  z.object({
+    intact: z.literal(false),
+    entries: z.number().int(),
+    intactUpTo: z.number().int(),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['mac-mismatch', 'sequence-gap']) }),
+  }),
+]);
+export type ChainVerificationResult = z.infer<typeof ChainVerificationSchema>;
+
+export const auditContract = {
+  /** Everyone who can appear in the trail, for the "who" filter (no case content). */
+  'audit:actors': {
+    input: Empty,
+    output: z.object({ actors: z.array(z.object({ id: z.string(), displayName: z.string(), role: RoleSchema, status: z.enum(['active', 'disabled']) })) }),
+  },
+  /** One page of the trail, newest first; `before` is the cursor. */
+  'audit:list': {
+    input: z
+      .object({ filter: AuditFilterSchema, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
+  },
+  /** Recomputes the whole chain. */
+  'audit:verify': { input: Empty, output: ChainVerificationSchema },
+  /** The filtered trail as CSV (metadata only, never case content). */
+  'audit:export': {
+    input: z.object({ filter: AuditFilterSchema }).strict(),
+    /** `truncated`: the filter matched more than the export limit; only the newest entries are in `csv`. */
+    output: z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean(), fileName: z.string() }),
+  },
+} as const satisfies ContractSlice<'audit'>;
