@@ -7,10 +7,10 @@ import { parseArgs } from 'node:util';
 import { errorMessage, type ErrorCode } from '../common/errors';
 import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
-import { auditVerifyReport, vaultStatusReport, verifyVault } from '../core/vault/maintenance.service';
+import { auditVerifyReport, vaultStatusReport, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
-import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/cases/demo';
-import { seedDemoVault } from '../core/vault/demo.service';
+import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
+import { seedDemoVault } from '../core/demo/demo.service';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 

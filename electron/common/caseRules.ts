@@ -61,6 +61,11 @@ export function conflictingParties<P extends NamedParty>(candidate: string, part
   return parties.filter((p) => [p.name, ...p.nameVariants].some((n) => normaliseName(n) === flat || tokenKey(n) === tokens));
 }
 
+/** How many distinct adverse parties any of a person's names (the name and its other spellings) matches. */
+export function matchingPartyCount(names: readonly string[], parties: readonly NamedParty[]): number {
+  return new Set(names.flatMap((n) => conflictingParties(n, parties).map((p) => p.id))).size;
+}
+
 export type TransitionCheck = { allowed: true; needsReason: boolean } | { allowed: false; why: 'same-stage' | 'not-adjacent' | 'supervisor-only' | 'by-submission-only' };
 
 /**

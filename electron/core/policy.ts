@@ -5,15 +5,15 @@
 import type { Channel } from '../common/channels';
 import { ROLES, type Role } from '../common/accounts';
 
-export type Rule = { signedIn: false } | { signedIn: true; roles: readonly Role[] };
+export type Rule = { readonly signedIn: false } | { readonly signedIn: true; readonly roles: readonly Role[] };
 
-const ANYONE: Rule = { signedIn: false };
-const ANY_ROLE: Rule = { signedIn: true, roles: ROLES };
-const only = (...roles: Role[]): Rule => ({ signedIn: true, roles });
+const ANYONE = { signedIn: false } as const;
+const ANY_ROLE = { signedIn: true, roles: ROLES } as const;
+const only = (...roles: Role[]) => ({ signedIn: true, roles }) as const;
 /** Administrators and auditors never see case content (DESIGN.md §3). */
 const CASEWORK = only('officer', 'supervisor');
 
-export const POLICY: Record<Channel, Rule> = {
+export const POLICY = {
   'vault:status': ANYONE,
   'vault:create': ANYONE,
   'vault:recover': ANYONE,
@@ -71,7 +71,10 @@ export const POLICY: Record<Channel, Rule> = {
   'decisions:approve': only('supervisor'),
   'decisions:return': only('supervisor'),
   'decisions:queue': only('supervisor'),
-};
+} as const satisfies Record<Channel, Rule>;
+
+/** The channels that need a signed-in session: their handlers receive one, never null. */
+export type SignedInChannel = { [C in Channel]: (typeof POLICY)[C]['signedIn'] extends true ? C : never }[Channel];
 
 /** What a user holding a temporary passphrase may do before replacing it. */
 const BEFORE_PASSPHRASE_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
@@ -86,7 +89,7 @@ const BEFORE_PASSPHRASE_CHANGE: ReadonlySet<Channel> = new Set<Channel>([
 export type Decision = 'allow' | 'NOT_SIGNED_IN' | 'FORBIDDEN' | 'PASSPHRASE_CHANGE_REQUIRED';
 
 export function can(session: { role: Role; mustChangePassphrase?: boolean } | null, channel: Channel): Decision {
-  const rule = POLICY[channel];
+  const rule: Rule = POLICY[channel];
   if (!rule.signedIn) return 'allow';
   if (!session) return 'NOT_SIGNED_IN';
   if (!rule.roles.includes(session.role)) return 'FORBIDDEN';

@@ -6,12 +6,13 @@
  */
 import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/caseDetail';
-import { getCase, listCases, updateCase } from '../../electron/core/cases/cases.repository';
-import { caseDetail } from '../../electron/core/cases/cases.service';
-import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/cases/demo';
+import { getCase, updateCase } from '../../electron/core/caseAccess/caseAccess.repository';
+import { caseDetail } from '../../electron/core/caseFile/caseFile';
+import { listCases } from '../../electron/core/cases/cases.repository';
+import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/demo/demoCases';
 import { Db } from '../../electron/core/db/connection';
 import { createCore } from '../../electron/core/index';
-import { seedDemoVault } from '../../electron/core/vault/demo.service';
+import { seedDemoVault } from '../../electron/core/demo/demo.service';
 import { adminDataKey } from '../fixtures/raw';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import type { Benchmark } from './benchmarks';

@@ -1,4 +1,5 @@
 /** SQL for the audit trail. Append and list only: the trail is never updated or deleted. */
+import type { Role } from '../../common/accounts';
 import type { Tx } from '../db/connection';
 
 export interface AuditRow {
@@ -68,4 +69,9 @@ export function listPage(tx: Tx, q: AuditQuery): Promise<AuditListRow[]> {
      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq DESC LIMIT ?`,
     params,
   );
+}
+
+/** Everyone who can appear in the trail as an actor (the "who" filter), with no case content. */
+export function listActors(tx: Tx): Promise<{ id: string; display_name: string; role: Role; status: 'active' | 'disabled' }[]> {
+  return tx.all("SELECT id, display_name, role, status FROM users ORDER BY status = 'disabled', role, username");
 }

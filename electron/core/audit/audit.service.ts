@@ -4,9 +4,8 @@
  */
 import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
-import { hmacHex, safeEqualHex } from '../vault/crypto';
+import { hmacHex, safeEqualHex } from '../crypto/crypto';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
-
 
 export type { AuditAction };
 
@@ -19,6 +18,9 @@ export interface AuditEntryInput {
   target?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }
+
+/** Appends one entry as the signed-in user, inside the change's own transaction (actor and time filled in). */
+export type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
 
 export interface AuditHead {
   seq: number;

@@ -1,59 +1,10 @@
 /** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
-import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
-import type { SealedField } from '../../common/cases';
 import { searchForm } from '../../common/caseRules';
+import type { SealedField } from '../../common/cases';
+import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
+import { addDays } from '../../common/dates';
+import { DETAIL, HEADER, deadlineRows, insertDeadlines, placeholders, type CaseColumns, type EventRow } from '../caseAccess/caseAccess.repository';
 import type { Tx } from '../db/connection';
-
-export interface CaseRow {
-  num: number;
-  id: string;
-  reference: string;
-  ref_year: number;
-  ref_seq: number;
-  stage: string;
-  risk_level: string;
-  flags: string;
-  supervisor_id: string | null;
-  masked_name: string;
-  sex: string;
-  nationality: string;
-  situation: string;
-  next_deadline: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  version: number;
-  family_name: string;
-  given_name: string;
-  family_name_native: string;
-  given_name_native: string;
-  aliases: string;
-  date_of_birth: string | null;
-  languages: string;
-  interpreter_needed: number;
-  status_of_residence: string;
-  period_of_stay_expiry: string | null;
-  situation_since: string | null;
-  measure_conditions: string;
-  reporting_dates: string;
-  exploitation: string;
-  referral_source: string;
-  identification_status: string;
-}
-
-export type CaseColumns = Omit<CaseRow, 'num' | 'version'>;
-
-/** Columns of the narrow header table (`cases`); the rest live in `case_details`. */
-const HEADER: (keyof CaseColumns)[] = [
-  'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'masked_name', 'sex', 'nationality',
-  'situation', 'next_deadline', 'created_at', 'created_by', 'updated_at',
-];
-const DETAIL: (keyof CaseColumns)[] = [
-  'family_name', 'given_name', 'family_name_native', 'given_name_native', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',
-  'status_of_residence', 'period_of_stay_expiry', 'situation_since', 'measure_conditions', 'reporting_dates', 'exploitation',
-  'referral_source', 'identification_status',
-];
-const isHeader = new Set<string>(HEADER);
 
 /** The next free reference of the year: TV-2026-0001, TV-2026-0002, … */
 export async function nextReference(tx: Tx, year: number): Promise<{ ref_year: number; ref_seq: number; reference: string }> {
@@ -66,8 +17,6 @@ export async function nextNum(tx: Tx): Promise<number> {
   return ((await tx.get<{ n: number | null }>('SELECT max(num) AS n FROM cases'))?.n ?? 0) + 1;
 }
 
-const placeholders = (cols: number, rows: number) => Array.from({ length: rows }, () => `(${Array.from({ length: cols }, () => '?').join(', ')})`).join(', ');
-
 /** Inserts cases with the given nums (header and details), several rows per statement. */
 export async function insertCases(tx: Tx, rows: { num: number; columns: CaseColumns }[]): Promise<void> {
   await tx.run(
@@ -79,57 +28,6 @@ export async function insertCases(tx: Tx, rows: { num: number; columns: CaseColu
     rows.flatMap((r) => [r.num, ...DETAIL.map((k) => r.columns[k])]),
   );
   await insertDeadlines(tx, rows.flatMap((r) => deadlineRows(r.num, r.columns)));
-}
-
-type DeadlineColumns = Pick<CaseColumns, 'period_of_stay_expiry' | 'reporting_dates'>;
-
-/** The dated obligations of one case, as rows of `case_deadlines` (My work reads them by date). */
-function deadlineRows(num: number, c: DeadlineColumns): (string | number)[][] {
-  return [
-    ...(c.period_of_stay_expiry ? [[num, 'period-of-stay-expiry', c.period_of_stay_expiry, '']] : []),
-    ...(JSON.parse(c.reporting_dates) as { date: string; note: string }[]).map((r) => [num, 'reporting', r.date, r.note]),
-  ];
-}
-
-async function insertDeadlines(tx: Tx, rows: (string | number)[][]): Promise<void> {
-  // Chunked: a bulk insert of many cases must stay under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    await tx.run(`INSERT INTO case_deadlines (case_num, kind, date, note) VALUES ${placeholders(4, chunk.length)}`, chunk.flat());
-  }
-}
-
-/** Applies `changes` only if the case is still at `version` (optimistic concurrency). */
-export async function updateCase(tx: Tx, row: Pick<CaseRow, 'num' | 'id'>, version: number, changes: Partial<CaseColumns>): Promise<boolean> {
-  const cols = Object.keys(changes) as (keyof CaseColumns)[];
-  const head = cols.filter((c) => isHeader.has(c));
-  const detail = cols.filter((c) => !isHeader.has(c));
-  const r = await tx.run(`UPDATE cases SET ${head.map((c) => `${c} = ?, `).join('')}version = version + 1 WHERE id = ? AND version = ?`, [
-    ...head.map((c) => changes[c] as string | number | null),
-    row.id,
-    version,
-  ]);
-  if (r.changes !== 1) return false;
-  if (detail.length) {
-    await tx.run(`UPDATE case_details SET ${detail.map((c) => `${c} = ?`).join(', ')} WHERE case_num = ?`, [
-      ...detail.map((c) => changes[c] as string | number | null),
-      row.num,
-    ]);
-  }
-  if ('period_of_stay_expiry' in changes || 'reporting_dates' in changes) {
-    const now = await tx.get<DeadlineColumns>('SELECT period_of_stay_expiry, reporting_dates FROM case_details WHERE case_num = ?', [row.num]);
-    await tx.run('DELETE FROM case_deadlines WHERE case_num = ?', [row.num]);
-    if (now) await insertDeadlines(tx, deadlineRows(row.num, now));
-  }
-  return true;
-}
-
-export function getCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
-  return tx.get<CaseRow>('SELECT c.*, d.* FROM cases c JOIN case_details d ON d.case_num = c.num WHERE c.id = ?', [id]);
-}
-
-export async function isAssigned(tx: Tx, caseNum: number, userId: string): Promise<boolean> {
-  return !!(await tx.get('SELECT 1 AS x FROM case_officers WHERE case_num = ? AND user_id = ?', [caseNum, userId]));
 }
 
 export function caseOfficers(tx: Tx, caseNum: number): Promise<{ id: string; display_name: string }[]> {
@@ -193,24 +91,6 @@ export function listNotes(tx: Tx, caseId: string): Promise<NoteRow[]> {
 
 export function getNote(tx: Tx, caseId: string, noteId: string): Promise<{ sealed: number; body: string } | undefined> {
   return tx.get('SELECT sealed, body FROM case_notes WHERE case_id = ? AND id = ?', [caseId, noteId]);
-}
-
-export interface EventRow {
-  id: string;
-  case_id: string;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  kind: 'created' | 'stage' | 'assigned' | 'conflict-acknowledged';
-  from_stage: string | null;
-  to_stage: string | null;
-  reason: string;
-}
-
-export async function insertEvent(tx: Tx, e: Omit<EventRow, 'actor_name'>): Promise<void> {
-  await tx.run('INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-    e.id, e.case_id, e.at, e.actor_id, e.kind, e.from_stage, e.to_stage, e.reason,
-  ]);
 }
 
 export function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
@@ -300,12 +180,6 @@ type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDea
   updated_at: string;
 };
 
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** One window of the list and the total, with the same filters. */
 export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
   // Two forms of the same filters: the count is driven by each filter's own index (IN: every
@@ -363,4 +237,19 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     [...params, q.limit, q.offset],
   );
   return { total, rows };
+}
+
+/** Active officers and supervisors, by display name (who can be assigned). */
+export function activeCaseworkers(tx: Tx): Promise<{ id: string; display_name: string; role: string }[]> {
+  return tx.all("SELECT id, display_name, role FROM users WHERE status = 'active' AND role IN ('officer', 'supervisor') ORDER BY display_name");
+}
+
+/** The roles of those of `ids` who are active accounts. */
+export function activeRoles(tx: Tx, ids: readonly string[]): Promise<{ id: string; role: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx.all(`SELECT id, role FROM users WHERE status = 'active' AND id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+}
+
+export function displayNameOf(tx: Tx, userId: string): Promise<{ id: string; display_name: string } | undefined> {
+  return tx.get('SELECT id, display_name FROM users WHERE id = ?', [userId]);
 }

@@ -2,64 +2,19 @@
  * Case files (DESIGN.md §3, §5). Need to know: an officer reaches only the cases assigned to
  * them, a supervisor all cases; every view and change is audited with the case reference in
  * the same transaction. Never send a sealed value without entitlement and a recorded reason.
+ * Changes return nothing: the handler shows the case as the case file assembles it.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditEntryInput } from '../audit/audit.service';
+import { checkTransition, conflictingParties, maskName } from '../../common/caseRules';
+import { NOTE_TYPES, SealedValueSchemas, type AdversePartyInput, type Exploitation, type Immigration, type Person, type RiskLevel, type SealedField, type SealedValue, type Stage } from '../../common/cases';
 import type { CaseDetail } from '../../common/caseDetail';
 import type { CaseListRow } from '../../common/contract.cases';
-import {
-  NOTE_TYPES,
-  SealedValueSchemas,
-  type AdversePartyInput,
-  type Exploitation,
-  type Immigration,
-  type Person,
-  type SealedField,
-  type SealedValue,
-  type Stage,
-} from '../../common/cases';
-import { checkTransition, conflictingParties, maskName } from '../../common/caseRules';
 import { listPage } from '../audit/audit.repository';
+import { forChange, heldForApproval, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
-import type { Session } from '../session/session.service';
+import type { Ctx } from '../session/session.service';
 import * as repo from './cases.repository';
-import { protectionDetail } from '../protection/protection.service';
-import { openDecision } from '../decisions/decisions.repository';
-import { decisionSummaries } from '../decisions/decisions.summary';
-
-export type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
-
-export interface Ctx {
-  session: Session;
-  tx: Tx;
-  audit: Audit;
-  /** ISO timestamp of this request. */
-  at: string;
-}
-
-/** The case, if this user may reach it. An unassigned officer learns nothing, not even that it exists. */
-export async function reachable(ctx: Pick<Ctx, 'session' | 'tx'>, caseId: string): Promise<repo.CaseRow> {
-  const row = await repo.getCase(ctx.tx, caseId);
-  const user = ctx.session.user;
-  if (!row) throw new CoreError('NOT_FOUND');
-  if (user.role === 'supervisor') return row;
-  if (user.role === 'officer' && (await repo.isAssigned(ctx.tx, row.num, user.id))) return row;
-  throw new CoreError('NOT_FOUND');
-}
-
-/** Like `reachable`, for a change based on `version`: a stale base is refused, nothing written. */
-export async function forChange(ctx: Ctx, caseId: string, version: number): Promise<repo.CaseRow> {
-  const row = await reachable(ctx, caseId);
-  if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
-  if (row.version !== version) throw new CoreError('STALE_VERSION');
-  return row;
-}
-
-/** Marks the case changed (new version, time) or refuses a stale save. */
-export async function touch(ctx: Ctx, row: repo.CaseRow, changes: Partial<repo.CaseColumns> = {}): Promise<void> {
-  if (!(await repo.updateCase(ctx.tx, row, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
-}
 
 /** Earliest of the period-of-stay expiry (even if past: overdue matters) and upcoming reporting dates. */
 export function nextDeadline(immigration: Immigration, today: string): string | null {
@@ -102,17 +57,18 @@ export function exploitationColumns(e: Exploitation) {
   return { exploitation: JSON.stringify(e), referral_source: e.referralSource, identification_status: e.identificationStatus };
 }
 
-/** The case as its page shows it. Sealed fields say only whether they hold a value. */
-export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail> {
+/** The case file's own part of what the case page shows (no protection workflow, no decisions). Sealed fields say only whether they hold a value. */
+export type CaseBase = Omit<CaseDetail, 'protection' | 'decisions'>;
+
+export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
   const [officers, supervisor, sealed, parties, notes, events] = await Promise.all([
     repo.caseOfficers(tx, row.num),
-    row.supervisor_id ? tx.get<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ?', [row.supervisor_id]) : undefined,
+    row.supervisor_id ? repo.displayNameOf(tx, row.supervisor_id) : undefined,
     repo.sealedPresence(tx, row.id),
     repo.listAdverse(tx, row.id),
     repo.listNotes(tx, row.id),
     repo.listEvents(tx, row.id),
   ]);
-  const protection = await protectionDetail(tx, row, parties);
   const timeline: CaseDetail['timeline'] = [
     ...notes.map((n) => ({
       kind: 'note' as const,
@@ -134,12 +90,11 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
       reason: e.reason,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const exploitation = JSON.parse(row.exploitation) as Exploitation;
-  const base: Omit<CaseDetail, 'decisions'> = {
+  return {
     id: row.id,
     reference: row.reference,
     stage: row.stage as Stage,
-    riskLevel: row.risk_level as CaseDetail['riskLevel'],
+    riskLevel: row.risk_level as RiskLevel,
     flags: JSON.parse(row.flags),
     version: row.version,
     createdAt: row.created_at,
@@ -166,7 +121,7 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
       measureConditions: row.measure_conditions,
       reportingDates: JSON.parse(row.reporting_dates),
     },
-    exploitation,
+    exploitation: JSON.parse(row.exploitation) as Exploitation,
     sealed: { whereabouts: sealed.has('whereabouts'), 'identity-documents': sealed.has('identity-documents'), 'residence-card-number': sealed.has('residence-card-number') },
     adverseParties: parties.map((p) => ({
       id: p.id,
@@ -178,24 +133,19 @@ export async function caseDetail(tx: Tx, row: repo.CaseRow): Promise<CaseDetail>
       notes: p.notes,
     })),
     timeline,
-    protection,
   };
-  return { ...base, decisions: await decisionSummaries(tx, base) };
 }
 
-export async function reload(ctx: Ctx, caseId: string): Promise<CaseDetail> {
-  return caseDetail(ctx.tx, (await repo.getCase(ctx.tx, caseId))!);
-}
-
+/** Intake: opens a case and returns its id. An officer's own intake is assigned to them. */
 export async function createCase(
   ctx: Ctx,
-  input: { person: Person; immigration: Immigration; exploitation: Exploitation; riskLevel: CaseDetail['riskLevel']; flags: CaseDetail['flags'] },
-): Promise<CaseDetail> {
+  input: { person: Person; immigration: Immigration; exploitation: Exploitation; riskLevel: RiskLevel; flags: CaseDetail['flags'] },
+): Promise<string> {
   const { session, tx, at } = ctx;
   const id = randomUUID();
   const ref = await repo.nextReference(tx, Number(at.slice(0, 4)));
   const num = await repo.nextNum(tx);
-  const columns: repo.CaseColumns = {
+  const columns: CaseColumns = {
     id,
     ...ref,
     stage: 'intake',
@@ -213,10 +163,10 @@ export async function createCase(
   await repo.setExploitationTypes(tx, num, input.exploitation.types);
   // The officer who takes the intake works the case until a supervisor assigns it.
   if (session.user.role === 'officer') await repo.setOfficers(tx, num, [session.user.id]);
-  await repo.insertEvent(tx, { id: randomUUID(), case_id: id, at, actor_id: session.user.id, kind: 'created', from_stage: null, to_stage: 'intake', reason: '' });
+  await recordEvent(ctx, id, 'created', { to: 'intake' });
   await repo.refreshSearchIndex(tx, id);
   await ctx.audit({ action: 'case.created', caseRef: ref.reference, target: `case:${id}` });
-  return reload(ctx, id);
+  return id;
 }
 
 export async function listForUser(
@@ -229,6 +179,8 @@ export async function listForUser(
     onlyAssignedTo: session.user.role === 'supervisor' ? null : session.user.id,
     today: at.slice(0, 10),
   });
+  // A new search or filter is recorded (without its text); scrolling the same list is not.
+  if (input.offset === 0) await ctx.audit({ action: 'cases.listed', details: { searched: !!input.filter.query, results: total } });
   return {
     total,
     rows: rows.map((r) => ({
@@ -247,18 +199,19 @@ export async function listForUser(
   };
 }
 
-export async function openCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
+/** Opening a case is a view of it: audited before anything of it is read. */
+export async function openCase(ctx: Ctx, caseId: string): Promise<CaseRow> {
   const row = await reachable(ctx, caseId);
   await ctx.audit({ action: 'case.viewed', caseRef: row.reference, target: `case:${row.id}` });
-  return caseDetail(ctx.tx, row);
+  return row;
 }
 
 export async function updateSections(
   ctx: Ctx,
-  input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: CaseDetail['riskLevel']; flags?: CaseDetail['flags'] },
-): Promise<CaseDetail> {
+  input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: RiskLevel; flags?: CaseDetail['flags'] },
+): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
-  const changes: Partial<repo.CaseColumns> = {
+  const changes: Partial<CaseColumns> = {
     ...(input.person ? personColumns(input.person) : {}),
     ...(input.immigration ? immigrationColumns(input.immigration, ctx.at.slice(0, 10)) : {}),
     ...(input.exploitation ? exploitationColumns(input.exploitation) : {}),
@@ -271,37 +224,30 @@ export async function updateSections(
   const sections = (['person', 'immigration', 'exploitation', 'riskLevel', 'flags'] as const).filter((k) => input[k] !== undefined);
   // Which sections changed, never their content.
   await ctx.audit({ action: 'case.updated', caseRef: row.reference, target: `case:${row.id}`, details: { sections: sections.join(',') } });
-  return reload(ctx, row.id);
 }
 
-export async function assign(ctx: Ctx, input: { caseId: string; version: number; officerIds: string[]; supervisorId: string | null }): Promise<CaseDetail> {
+export async function assign(ctx: Ctx, input: { caseId: string; version: number; officerIds: string[]; supervisorId: string | null }): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
-  const staff = await ctx.tx.all<{ id: string; role: string }>(
-    `SELECT id, role FROM users WHERE status = 'active' AND id IN (${[...input.officerIds, input.supervisorId ?? ''].map(() => '?').join(', ')})`,
-    [...input.officerIds, input.supervisorId ?? ''],
-  );
+  const staff = await repo.activeRoles(ctx.tx, [...input.officerIds, input.supervisorId ?? '']);
   const roleOf = new Map(staff.map((s) => [s.id, s.role]));
   if (input.officerIds.some((id) => roleOf.get(id) !== 'officer')) throw new CoreError('INVALID_INPUT');
   if (input.supervisorId && roleOf.get(input.supervisorId) !== 'supervisor') throw new CoreError('INVALID_INPUT');
   await touch(ctx, row, { supervisor_id: input.supervisorId });
   await repo.setOfficers(ctx.tx, row.num, [...new Set(input.officerIds)]);
-  await repo.insertEvent(ctx.tx, { id: randomUUID(), case_id: row.id, at: ctx.at, actor_id: ctx.session.user.id, kind: 'assigned', from_stage: null, to_stage: null, reason: '' });
+  await recordEvent(ctx, row.id, 'assigned');
   await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { officers: input.officerIds.join(','), supervisor: input.supervisorId } });
-  return reload(ctx, row.id);
 }
 
-export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string }): Promise<CaseDetail> {
+export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string }): Promise<void> {
   const row = await reachable(ctx, input.caseId);
   if (row.version !== input.version) throw new CoreError('STALE_VERSION');
-  // A submitted recommendation holds the case at approval until the supervisor returns or approves it.
-  if (row.stage === 'approval' && (await openDecision(ctx.tx, row.id))?.status === 'pending') throw new CoreError('DECISION_STATE');
+  if (await heldForApproval(ctx, row)) throw new CoreError('DECISION_STATE');
   const check = checkTransition(row.stage as Stage, input.to, ctx.session.user.role);
   if (!check.allowed) throw new CoreError('FORBIDDEN', check.why);
   if (check.needsReason && input.reason.length < 5) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
   await touch(ctx, row, { stage: input.to });
-  await repo.insertEvent(ctx.tx, { id: randomUUID(), case_id: row.id, at: ctx.at, actor_id: ctx.session.user.id, kind: 'stage', from_stage: row.stage, to_stage: input.to, reason: input.reason });
+  await recordEvent(ctx, row.id, 'stage', { from: row.stage, to: input.to, reason: input.reason });
   await ctx.audit({ action: 'case.stage-changed', caseRef: row.reference, target: `case:${row.id}`, details: { from: row.stage, to: input.to } });
-  return reload(ctx, row.id);
 }
 
 /** Reveals one sealed value: the reason is recorded first, in the same transaction. */
@@ -312,16 +258,15 @@ export async function revealSealed(ctx: Ctx, input: { caseId: string; field: Sea
   return { field: input.field, value: raw === undefined ? null : SealedValueSchemas[input.field].parse(JSON.parse(raw)) } as never;
 }
 
-export async function setSealed(ctx: Ctx, input: { caseId: string; version: number; sealed: SealedValue }): Promise<CaseDetail> {
+export async function setSealed(ctx: Ctx, input: { caseId: string; version: number; sealed: SealedValue }): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
   await touch(ctx, row);
   await repo.putSealed(ctx.tx, row.id, input.sealed.field, JSON.stringify(input.sealed.value), ctx.at, ctx.session.user.id);
   // Which field changed, never the value.
   await ctx.audit({ action: 'case.sealed-updated', caseRef: row.reference, target: `case:${row.id}`, details: { field: input.sealed.field } });
-  return reload(ctx, row.id);
 }
 
-export async function addNote(ctx: Ctx, input: { caseId: string; noteType: string; body: string; sealed: boolean }): Promise<CaseDetail> {
+export async function addNote(ctx: Ctx, input: { caseId: string; noteType: string; body: string; sealed: boolean }): Promise<void> {
   const row = await reachable(ctx, input.caseId);
   if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
   const id = randomUUID();
@@ -330,7 +275,6 @@ export async function addNote(ctx: Ctx, input: { caseId: string; noteType: strin
   // Sealed notes are never indexed: refreshSearchIndex reads only non-sealed ones.
   if (!input.sealed) await repo.refreshSearchIndex(ctx.tx, row.id);
   await ctx.audit({ action: 'case.note-added', caseRef: row.reference, target: `note:${id}`, details: { sealed: input.sealed, type: input.noteType } });
-  return reload(ctx, row.id);
 }
 
 export async function revealNote(ctx: Ctx, input: { caseId: string; noteId: string; reason: string }): Promise<{ body: string }> {
@@ -341,7 +285,7 @@ export async function revealNote(ctx: Ctx, input: { caseId: string; noteId: stri
   return { body: note.body };
 }
 
-export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId?: string; party: AdversePartyInput }): Promise<CaseDetail> {
+export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId?: string; party: AdversePartyInput }): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
   const existing = input.partyId ? (await repo.listAdverse(ctx.tx, row.id)).find((p) => p.id === input.partyId) : undefined;
   if (input.partyId && !existing) throw new CoreError('NOT_FOUND');
@@ -360,15 +304,13 @@ export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; versio
   });
   await touch(ctx, row);
   await ctx.audit({ action: 'case.adverse-party-saved', caseRef: row.reference, target: `adverse-party:${id}`, details: { role: input.party.role, added: !existing } });
-  return reload(ctx, row.id);
 }
 
-export async function removeAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId: string; reason: string }): Promise<CaseDetail> {
+export async function removeAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId: string; reason: string }): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
   if (!(await repo.deleteAdverse(ctx.tx, row.id, input.partyId))) throw new CoreError('NOT_FOUND');
   await touch(ctx, row);
   await ctx.audit({ action: 'case.adverse-party-removed', caseRef: row.reference, target: `adverse-party:${input.partyId}`, details: { reason: input.reason } });
-  return reload(ctx, row.id);
 }
 
 export async function checkConflict(ctx: Ctx, input: { caseId: string; name: string }) {
@@ -380,23 +322,11 @@ export async function checkConflict(ctx: Ctx, input: { caseId: string; name: str
   return { matches: matches.map((m) => ({ partyId: m.id, name: m.name, role: m.role as AdversePartyInput['role'] })) };
 }
 
-export async function acknowledgeConflict(
-  ctx: Ctx,
-  input: { caseId: string; name: string; context: string; partyIds: string[]; reason: string },
-): Promise<CaseDetail> {
+export async function acknowledgeConflict(ctx: Ctx, input: { caseId: string; name: string; context: string; partyIds: string[]; reason: string }): Promise<void> {
   const row = await reachable(ctx, input.caseId);
   const known = new Set((await repo.listAdverse(ctx.tx, row.id)).map((p) => p.id));
   if (input.partyIds.some((id) => !known.has(id))) throw new CoreError('NOT_FOUND');
-  await repo.insertEvent(ctx.tx, {
-    id: randomUUID(),
-    case_id: row.id,
-    at: ctx.at,
-    actor_id: ctx.session.user.id,
-    kind: 'conflict-acknowledged',
-    from_stage: null,
-    to_stage: null,
-    reason: `${input.context}: ${input.reason}`,
-  });
+  await recordEvent(ctx, row.id, 'conflict-acknowledged', { reason: `${input.context}: ${input.reason}` });
   await touch(ctx, row);
   await ctx.audit({
     action: 'case.conflict-acknowledged',
@@ -404,13 +334,10 @@ export async function acknowledgeConflict(
     target: `case:${row.id}`,
     details: { context: input.context, parties: input.partyIds.join(','), reason: input.reason },
   });
-  return reload(ctx, row.id);
 }
 
 export async function staff(tx: Tx) {
-  const rows = await tx.all<{ id: string; display_name: string; role: string }>(
-    "SELECT id, display_name, role FROM users WHERE status = 'active' AND role IN ('officer', 'supervisor') ORDER BY display_name",
-  );
+  const rows = await repo.activeCaseworkers(tx);
   const pick = (role: string) => rows.filter((r) => r.role === role).map((r) => ({ id: r.id, displayName: r.display_name }));
   return { officers: pick('officer'), supervisors: pick('supervisor') };
 }

@@ -5,7 +5,7 @@
 import sqlcipher from '@journeyapps/sqlcipher';
 import { closeSync, openSync } from 'node:fs';
 import { CoreError } from '../errors';
-import { FILE_MODE } from '../vault/files';
+import { FILE_MODE } from './files';
 
 type Param = string | number | bigint | Buffer | null;
 export type Params = Param[] | Record<string, Param>;

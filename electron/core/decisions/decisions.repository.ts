@@ -1,4 +1,5 @@
 /** SQL for residence decisions. Decided rows are protected by triggers (migration 0060). */
+import { ownerProbe, type Owner } from '../caseAccess/caseAccess.repository';
 import type { Tx } from '../db/connection';
 
 export interface DecisionRow {
@@ -135,5 +136,37 @@ export function pendingQueue(tx: Tx): Promise<QueueRow[]> {
             d.created_by, c.next_deadline, d.snapshot
      FROM decisions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.submitted_by
      WHERE d.status = 'pending' ORDER BY d.submitted_at, d.rowid`,
+  );
+}
+
+type NoticeRow = { case_id: string; reference: string; masked_name: string; since: string };
+
+/** Supervisors: recommendations submitted by others for cases they supervise (or nobody does). */
+export function pendingFor(tx: Tx, supervisorId: string): Promise<NoticeRow[]> {
+  return tx.all<NoticeRow>(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, d.submitted_at AS since FROM decisions d JOIN cases c ON c.id = d.case_id
+     WHERE d.status = 'pending' AND d.submitted_by != ? AND d.created_by != ? AND (c.supervisor_id = ? OR c.supervisor_id IS NULL)
+     ORDER BY d.submitted_at LIMIT 100`,
+    [supervisorId, supervisorId, supervisorId],
+  );
+}
+
+/** The owner's cases whose recommendation came back with comments. */
+export function returnedFor(tx: Tx, owner: Owner): Promise<NoticeRow[]> {
+  const mine = ownerProbe(owner);
+  return tx.all<NoticeRow>(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, d.updated_at AS since FROM decisions d JOIN cases c ON c.id = d.case_id
+     WHERE d.status = 'returned' AND ${mine.sql} ORDER BY d.updated_at LIMIT 100`,
+    mine.params,
+  );
+}
+
+/** The owner's cases with a decision approved since `since` (ISO time). */
+export function approvedFor(tx: Tx, owner: Owner, since: string): Promise<NoticeRow[]> {
+  const mine = ownerProbe(owner);
+  return tx.all<NoticeRow>(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, d.decided_at AS since FROM decisions d JOIN cases c ON c.id = d.case_id
+     WHERE d.status = 'approved' AND d.decided_at >= ? AND ${mine.sql} ORDER BY d.decided_at LIMIT 100`,
+    [since, ...mine.params],
   );
 }

@@ -1,22 +1,21 @@
 /** The decisions of one case as the case page shows them (no sealed value is part of them). */
-import type { CaseDetail } from '../../common/caseDetail';
-import { canonicalJson, snapshotFacts as caseFacts, changedPaths, DecisionDraftSchema, type DecisionStatus, type DecisionSummary } from '../../common/decisions';
+import { canonicalJson, changedPaths, DecisionDraftSchema, snapshotFacts, type DecisionStatus, type DecisionSummary, type SnapshotSource } from '../../common/decisions';
 import type { Tx } from '../db/connection';
 import * as repo from './decisions.repository';
 
 export interface Snapshot {
-  facts: ReturnType<typeof caseFacts>;
+  facts: ReturnType<typeof snapshotFacts>;
   recommendation: unknown;
   guidance: unknown;
 }
 
 /** Whether the case's facts still are those of the submitted snapshot. */
-export function factsUnchanged(snapshot: string, base: Omit<CaseDetail, 'decisions'>): boolean {
-  return canonicalJson((JSON.parse(snapshot) as Snapshot).facts) === canonicalJson(caseFacts(base));
+export function factsUnchanged(snapshot: string, current: SnapshotSource): boolean {
+  return canonicalJson((JSON.parse(snapshot) as Snapshot).facts) === canonicalJson(snapshotFacts(current));
 }
 
-export async function decisionSummaries(tx: Tx, base: Omit<CaseDetail, 'decisions'>): Promise<DecisionSummary[]> {
-  const [rows, events] = await Promise.all([repo.listDecisions(tx, base.id), repo.listDecisionEvents(tx, base.id)]);
+export async function decisionSummaries(tx: Tx, current: SnapshotSource & { id: string }): Promise<DecisionSummary[]> {
+  const [rows, events] = await Promise.all([repo.listDecisions(tx, current.id), repo.listDecisionEvents(tx, current.id)]);
   return rows.map((d) => ({
     id: d.id,
     status: d.status as DecisionStatus,
@@ -29,7 +28,7 @@ export async function decisionSummaries(tx: Tx, base: Omit<CaseDetail, 'decision
     submittedBy: d.submitted_by_name,
     submittedAt: d.submitted_at,
     snapshotHash: d.snapshot_hash,
-    changedSinceSubmission: d.status === 'pending' && d.snapshot ? changedPaths((JSON.parse(d.snapshot) as Snapshot).facts, caseFacts(base)) : null,
+    changedSinceSubmission: d.status === 'pending' && d.snapshot ? changedPaths((JSON.parse(d.snapshot) as Snapshot).facts, snapshotFacts(current)) : null,
     supersededBy: d.superseded_by,
     events: events
       .filter((e) => e.decision_id === d.id)

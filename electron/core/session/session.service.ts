@@ -5,7 +5,8 @@
  */
 import type { LockReason, SessionInfo, Settings } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit, type Audit } from '../audit/audit.service';
+import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/settings.service';
 import { getUser, toUserSummary, type UserRow } from '../users/users.repository';
@@ -17,6 +18,15 @@ export interface Session {
   user: UserRow;
   settings: Settings;
   lastActivity: number;
+}
+
+/** Work done in a session: one transaction, and the audit entries it appends as the signed-in user. */
+export interface Ctx {
+  session: Session;
+  tx: Tx;
+  audit: Audit;
+  /** ISO timestamp of this request. */
+  at: string;
 }
 
 export function sessionInfo(s: Session): SessionInfo {

@@ -6,16 +6,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role, UserAccount } from '../../common/accounts';
 import { normalisePassphrase } from '../../common/passphrase';
-import type { AuditEntryInput } from '../audit/audit.service';
+import type { Audit } from '../audit/audit.service';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
-import type { Session } from '../session/session.service';
-import { wipe } from '../vault/crypto';
+import type { OpenVault } from '../vault/vault.service';
+import { wipe } from '../crypto/crypto';
 import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type KeyslotsFile } from '../vault/keyslots';
 import { Throttle } from '../vault/throttle';
 import { countActiveAdministrators, getUser, getUserByName, insertUser, listUsers, toUserAccount, updateUser, type UserRow } from './users.repository';
 
-type Audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => Promise<unknown>;
+/** What account administration needs of the signed-in administrator's session: the open vault and who they are. */
+type Session = { readonly vault: OpenVault; readonly user: UserRow };
 
 const B32 = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 

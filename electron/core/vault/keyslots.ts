@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalisePassphrase, normaliseUsername } from '../../common/passphrase';
 import { CoreError } from '../errors';
-import { SCRYPT_PARAMS, hkdf, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from './crypto';
-import { writeFileAtomic } from './files';
+import { SCRYPT_PARAMS, hkdf, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from '../crypto/crypto';
+import { writeFileAtomic } from '../db/files';
 
 const WrappedSchema = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 

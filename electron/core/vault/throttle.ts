@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { hkdf, hmacHex, safeEqualHex } from './crypto';
-import { writeFileAtomic } from './files';
+import { hkdf, hmacHex, safeEqualHex } from '../crypto/crypto';
+import { writeFileAtomic } from '../db/files';
 
 /** Free attempts before delays start, then 1 s, 2 s, 4 s … up to the cap. */
 export const FREE_ATTEMPTS = 3;

@@ -3,7 +3,7 @@
  * scrypt, unwrap. One error for an unknown user and a wrong passphrase; both cost one scrypt.
  */
 import { CoreError } from '../errors';
-import { vaultPaths } from './files';
+import { vaultPaths } from '../db/files';
 import { equaliseTiming, findUserSlot, openUserSlot, readKeyslots, usernameLookup, type KeyslotsFile } from './keyslots';
 import { Throttle } from './throttle';
 

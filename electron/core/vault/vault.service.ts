@@ -6,17 +6,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { Locale } from '../../common/errors';
 import { appendAudit, auditHead } from '../audit/audit.service';
-import { Db } from '../db/connection';
+import { checkHead, writeHead } from '../audit/head';
+import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
+import { Db, type Tx } from '../db/connection';
+import { ensureDataDir, vaultPaths, type VaultPaths } from '../db/files';
+import { acquireWriterLock, type LockHandle } from '../db/lockfile';
 import { migrate } from '../db/migrations';
 import { CoreError } from '../errors';
-import { insertUser } from '../users/users.repository';
-import { formatRecoveryKey, hkdf, wipe } from './crypto';
-import { ensureDataDir, vaultPaths, type VaultPaths } from './files';
-import { checkHead, writeHead } from './head';
 import { makeRecoverySlot, makeUserSlot, newKeyslotsFile, readKeyslots, writeKeyslots, type KeyslotsFile } from './keyslots';
-import { acquireWriterLock, type LockHandle } from './lockfile';
 import { Throttle } from './throttle';
-import type { ScryptParams } from './crypto';
 
 export interface OpenVault {
   readonly paths: VaultPaths;
@@ -51,8 +49,22 @@ export interface CreateVaultInput {
   scryptParams?: ScryptParams;
 }
 
-/** First run: a random data key, the first administrator's slot, the recovery slot, the schema. */
-export async function createVault(input: CreateVaultInput): Promise<{ recoveryKey: string; userId: string }> {
+/** The first administrator's account row, as the accounts feature writes it. */
+export interface FirstAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'administrator';
+  locale: Locale;
+  at: string;
+}
+
+/**
+ * First run: a random data key, the first administrator's slot, the recovery slot, the schema.
+ * The vault knows keys and files, not accounts: `addAccount` writes the administrator's account
+ * row inside the creating transaction, so the slot and its account exist together or not at all.
+ */
+export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, account: FirstAccount) => Promise<void>): Promise<{ recoveryKey: string; userId: string }> {
   const paths = vaultPaths(input.dataDir);
   ensureDataDir(paths.dir);
   if (existsSync(paths.keyslots) || existsSync(paths.db)) throw new CoreError('VAULT_EXISTS');
@@ -71,7 +83,7 @@ export async function createVault(input: CreateVaultInput): Promise<{ recoveryKe
     const at = input.now.toISOString();
     await db.transaction(async (tx) => {
       await tx.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['vault_id', file.vaultId, 'created_at', at]);
-      await insertUser(tx, { id: userId, username: input.username, displayName: input.displayName, role: 'administrator', locale: input.locale, at });
+      await addAccount(tx, { id: userId, username: input.username, displayName: input.displayName, role: 'administrator', locale: input.locale, at });
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` });
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' });
     });

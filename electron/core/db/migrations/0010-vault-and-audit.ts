@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Vault identity and the append-only, hash-chained audit trail (DESIGN.md §4). */
 export const migration0010: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Accounts (their keys live in keyslots.json, never here) and vault-wide settings. */
 export const migration0020: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Per-user last view (restored at sign-in) and indexes for time-range audit queries: with a

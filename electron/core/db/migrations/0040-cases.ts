@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Case files (DESIGN.md §5). Sealed values live in their own table so that no list or search

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The protection workflow (DESIGN.md §6): the interpreter registry, interviews with their

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Residence decisions (DESIGN.md §6). A recommendation is edited while it is a draft (or was

@@ -2,7 +2,7 @@
  * Forward-only migrations, numbered in steps of 10. Each runs in its own transaction together
  * with its `PRAGMA user_version`; a database from a newer version is refused untouched.
  */
-import type { Db, Tx } from '../connection';
+import type { Db } from '../connection';
 import { CoreError } from '../../errors';
 import { migration0010 } from './0010-vault-and-audit';
 import { migration0020 } from './0020-users-and-settings';
@@ -10,12 +10,9 @@ import { migration0030 } from './0030-accounts-and-audit-paging';
 import { migration0040 } from './0040-cases';
 import { migration0050 } from './0050-protection';
 import { migration0060 } from './0060-decisions';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(tx: Tx): Promise<void>;
-}
+export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

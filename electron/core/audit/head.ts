@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AuditHead } from '../audit/audit.service';
+import type { AuditHead } from './audit.service';
 import { CoreError } from '../errors';
-import { hmacHex, safeEqualHex } from './crypto';
-import { writeFileAtomic } from './files';
+import { hmacHex, safeEqualHex } from '../crypto/crypto';
+import { writeFileAtomic } from '../db/files';
 
 const HeadFileSchema = z.object({ seq: z.number().int().min(0), macPrefix: z.string(), at: z.string(), mac: z.string() });
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatRecoveryKey, parseRecoveryKey, unwrapKey, wrapKey } from './crypto';
-import { delayFor, MAX_DELAY_MS } from './throttle';
 
 describe('recovery key format', () => {
   it('round-trips 256 bits through 13 groups of 4 unambiguous characters', () => {
@@ -32,12 +31,5 @@ describe('key wrapping', () => {
     expect(unwrapKey(w, kek, 'vault\0slot\0user\0u1')?.equals(key)).toBe(true);
     expect(unwrapKey(w, randomBytes(32), 'vault\0slot\0user\0u1')).toBeNull();
     expect(unwrapKey(w, kek, 'vault\0slot\0user\0u2')).toBeNull();
-  });
-});
-
-describe('throttle schedule', () => {
-  it('gives three free attempts, then doubles from one second up to the cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map(delayFor)).toEqual([0, 0, 0, 1000, 2000, 4000, 8000]);
-    expect(delayFor(40)).toBe(MAX_DELAY_MS);
   });
 });

@@ -5,12 +5,12 @@
  */
 import { appendAudit } from '../audit/audit.service';
 import { CoreError } from '../errors';
-import { getUserByName, updateUser } from '../users/users.repository';
-import { parseRecoveryKey, wipe } from './crypto';
-import { vaultPaths } from './files';
-import { openRecoverySlot, readKeyslots, replaceUserSlot, usernameLookup } from './keyslots';
-import { Throttle } from './throttle';
-import { closeVault, openVault } from './vault.service';
+import { getUserByName, updateUser } from './users.repository';
+import { parseRecoveryKey, wipe } from '../crypto/crypto';
+import { vaultPaths } from '../db/files';
+import { openRecoverySlot, readKeyslots, replaceUserSlot, usernameLookup } from '../vault/keyslots';
+import { Throttle } from '../vault/throttle';
+import { closeVault, openVault } from '../vault/vault.service';
 
 export async function recoverAdministrator(dataDir: string, username: string, recoveryKeyText: string, newPassphrase: string, now: number): Promise<void> {
   const paths = vaultPaths(dataDir);

@@ -17,8 +17,9 @@ import {
   type Person,
 } from '../../common/cases';
 import type { Tx } from '../db/connection';
-import { insertCases, nextNum, searchEntry, type CaseColumns } from './cases.repository';
-import { exploitationColumns, immigrationColumns, personColumns } from './cases.service';
+import type { CaseColumns } from '../caseAccess/caseAccess.repository';
+import { insertCases, nextNum, searchEntry } from '../cases/cases.repository';
+import { exploitationColumns, immigrationColumns, personColumns } from '../cases/cases.service';
 
 const PEOPLE: Record<string, { languages: string[]; family: string[]; given: string[] }> = {
   PHL: { languages: ['tl', 'en'], family: ['SANTOS', 'REYES', 'CRUZ', 'BAUTISTA', 'GARCIA', 'MENDOZA'], given: ['Maria', 'Jocelyn', 'Analyn', 'Rowena', 'Mark', 'Jerome'] },

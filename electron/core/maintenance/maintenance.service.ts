@@ -10,11 +10,11 @@ import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';
 import { CoreError } from '../errors';
 import { endSession, signIn } from '../session/session.service';
 import { countUsers, getUser } from '../users/users.repository';
-import { wipe } from './crypto';
-import { vaultPaths } from './files';
-import { acquireWriterLock } from './lockfile';
-import { unwrapWithPassphrase } from './unlock';
-import { deriveKeys } from './vault.service';
+import { wipe } from '../crypto/crypto';
+import { vaultPaths } from '../db/files';
+import { acquireWriterLock } from '../db/lockfile';
+import { unwrapWithPassphrase } from '../vault/unlock';
+import { deriveKeys } from '../vault/vault.service';
 
 export interface VaultStatusReport {
   exists: boolean;

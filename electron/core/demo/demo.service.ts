@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit.service';
-import { seedDemo } from '../cases/demo';
+import { seedDemo } from './demoCases';
 import { CoreError } from '../errors';
 import { endSession, signIn } from '../session/session.service';
 import { getUserByName, insertUser } from '../users/users.repository';
-import { readKeyslots, replaceUserSlot } from './keyslots';
+import { readKeyslots, replaceUserSlot } from '../vault/keyslots';
 
 export async function seedDemoVault(
   dataDir: string,

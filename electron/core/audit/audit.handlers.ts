@@ -1,0 +1,50 @@
+/** The audit trail's channels (auditors and administrators, by policy): metadata only, never case content. */
+import type { AuditEntry } from '../../common/contract.audit';
+import type { HandlerSlice } from '../handler';
+import { toCsv } from './audit.export';
+import { listActors, listPage, type AuditListRow } from './audit.repository';
+import { verifyChain } from './audit.service';
+
+/** Rows the CSV export reads at most; beyond that the auditor narrows the filter. */
+const EXPORT_LIMIT = 100_000;
+
+function toAuditEntry(r: AuditListRow): AuditEntry & { mac: string } {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    caseRef: r.case_ref,
+    target: r.target,
+    details: JSON.parse(r.details),
+    mac: r.mac,
+  };
+}
+
+export const auditHandlers: HandlerSlice<'audit'> = {
+  'audit:actors': async (_input, r) => ({
+    actors: (await r.read(listActors)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
+  }),
+  'audit:list': async (input, r) => {
+    const rows = await r.read((tx) => listPage(tx, { ...input.filter, before: input.before, limit: input.limit }));
+    return { entries: rows.map(toAuditEntry), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };
+  },
+  'audit:verify': async (_input, r) => {
+    // Read page by page outside any transaction: a long verification does not hold the database.
+    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey);
+    await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: v.intact ? { intact: true, entries: v.entries } : { intact: false, firstBroken: v.firstBroken.seq } }));
+    return v.intact
+      ? { intact: true as const, entries: v.entries, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16) }
+      : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken };
+  },
+  'audit:export': async (input, r) => {
+    const read = await r.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT + 1 }));
+    const rows = read.slice(0, EXPORT_LIMIT);
+    const truncated = read.length > EXPORT_LIMIT;
+    await r.work((ctx) => ctx.audit({ action: 'audit.exported', details: { rows: rows.length, truncated, filter: JSON.stringify(input.filter) } }));
+    const stamp = r.at.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    return { csv: toCsv(rows.map(toAuditEntry)), rows: rows.length, truncated, fileName: `mamori-audit-${stamp}.csv` };
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * The case file as a whole (DESIGN.md §5–§6): assembles what the case page shows from the
+ * features that hold its parts — the case itself, its interviews, the protection histories and
+ * its decisions. It sits above those features so that none of them imports another.
+ */
+import type { CaseDetail } from '../../common/caseDetail';
+import { adversePartyNames, type CaseRow } from '../caseAccess/caseAccess';
+import { getCase } from '../caseAccess/caseAccess.repository';
+import { caseBase } from '../cases/cases.service';
+import type { Tx } from '../db/connection';
+import { decisionSummaries } from '../decisions/decisions.summary';
+import { CoreError } from '../errors';
+import { interviewSummaries } from '../interviews/interviews.service';
+import { protectionHistories } from '../protection/protection.service';
+
+/** The case without its decisions: the facts a decision rests on (see decisions.service's ReadCase). */
+export async function caseWithoutDecisions(tx: Tx, row: CaseRow): Promise<Omit<CaseDetail, 'decisions'>> {
+  const [base, parties, histories] = await Promise.all([caseBase(tx, row), adversePartyNames(tx, row.id), protectionHistories(tx, row.id)]);
+  const interviews = await interviewSummaries(tx, row, parties);
+  return { ...base, protection: { interviews, ...histories } };
+}
+
+/** The case as its page shows it. Sealed fields say only whether they hold a value. */
+export async function caseDetail(tx: Tx, row: CaseRow): Promise<CaseDetail> {
+  const facts = await caseWithoutDecisions(tx, row);
+  return { ...facts, decisions: await decisionSummaries(tx, facts) };
+}
+
+/** The case as it is now, after a change in this transaction (the caller has already reached it). */
+export async function currentDetail(tx: Tx, caseId: string): Promise<CaseDetail> {
+  const row = await getCase(tx, caseId);
+  if (!row) throw new CoreError('NOT_FOUND');
+  return caseDetail(tx, row);
+}
+
+/** Awaits a change of the case made in this transaction, then shows the case as it now is. */
+export async function showAfter(tx: Tx, caseId: string, change: Promise<unknown>): Promise<CaseDetail> {
+  await change;
+  return currentDetail(tx, caseId);
+}

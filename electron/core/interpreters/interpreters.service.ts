@@ -1,0 +1,94 @@
+/**
+ * The interpreter registry (DESIGN.md §6): who may interpret for a victim, their languages and
+ * confidentiality pledge. Every name added is checked against the adverse parties of all cases.
+ * The contact is sealed: it leaves core only with a recorded reason. Not case work, but run like
+ * it: one transaction with its audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import { matchingPartyCount } from '../../common/caseRules';
+import type { Interpreter, InterpreterContact, InterpreterInput } from '../../common/protection';
+import type { Tx } from '../db/connection';
+import { CoreError } from '../errors';
+import type { Ctx } from '../session/session.service';
+import * as repo from './interpreters.repository';
+
+export function toInterpreter(r: repo.InterpreterRow): Interpreter {
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    nameVariants: JSON.parse(r.name_variants),
+    languages: JSON.parse(r.languages),
+    pledgeDate: r.pledge_date,
+    notes: r.notes,
+    active: r.active === 1,
+    hasContact: r.has_contact === 1,
+    conflictReason: r.conflict_reason,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listInterpreters(tx: Tx, includeInactive: boolean): Promise<Interpreter[]> {
+  return (await repo.listInterpreters(tx, includeInactive)).map(toInterpreter);
+}
+
+/** How many adverse parties, across all cases, the name or its variants match. */
+export async function countAdverseMatches(tx: Tx, name: string, nameVariants: readonly string[]): Promise<number> {
+  const parties = (await repo.allAdverseNames(tx)).map((p) => ({ id: p.id, name: p.name, nameVariants: JSON.parse(p.name_variants) as string[] }));
+  return matchingPartyCount([name, ...nameVariants], parties);
+}
+
+export async function saveInterpreter(
+  ctx: Ctx,
+  input: { interpreterId?: string; version?: number; interpreter: InterpreterInput; contact?: InterpreterContact; conflictReason?: string },
+): Promise<Interpreter> {
+  const { tx, at } = ctx;
+  const i = input.interpreter;
+  // DESIGN.md §5: every interpreter added anywhere is checked against the adverse parties.
+  const matches = await countAdverseMatches(tx, i.name, i.nameVariants);
+  const existing = input.interpreterId ? await repo.getInterpreter(tx, input.interpreterId) : undefined;
+  if (input.interpreterId && !existing) throw new CoreError('NOT_FOUND');
+  if (matches > 0 && !input.conflictReason && !existing?.conflict_reason) throw new CoreError('ADVERSE_PARTY_MATCH');
+  const conflictReason = matches > 0 ? (input.conflictReason ?? existing?.conflict_reason ?? '') : '';
+  const columns = {
+    name: i.name,
+    name_variants: JSON.stringify(i.nameVariants),
+    languages: JSON.stringify(i.languages),
+    pledge_date: i.pledgeDate,
+    notes: i.notes,
+    active: i.active ? 1 : 0,
+    conflict_reason: conflictReason,
+    updated_at: at,
+  };
+  const id = existing?.id ?? randomUUID();
+  if (existing) {
+    if (input.version === undefined || !(await repo.updateInterpreter(tx, id, input.version, columns))) throw new CoreError('STALE_VERSION');
+  } else {
+    await repo.insertInterpreter(tx, { id, created_at: at, ...columns });
+  }
+  if (input.contact) await repo.putInterpreterContact(tx, id, JSON.stringify(input.contact), at, ctx.session.user.id);
+  // Names and contacts stay out of the trail; what changed and whether a conflict was accepted do not.
+  await ctx.audit({
+    action: 'interpreter.saved',
+    target: `interpreter:${id}`,
+    details: { added: !existing, contactChanged: !!input.contact, adverseMatches: matches, ...(matches > 0 && input.conflictReason ? { conflictReason: input.conflictReason } : {}) },
+  });
+  const saved = await repo.getInterpreter(tx, id);
+  if (!saved) throw new CoreError('NOT_FOUND');
+  return toInterpreter(saved);
+}
+
+/** How many adverse parties of any case the name matches. It reads every case's parties: audited (the count, not the name). */
+export async function checkInterpreterConflict(ctx: Ctx, input: { name: string; nameVariants: string[] }): Promise<{ matches: number }> {
+  const matches = await countAdverseMatches(ctx.tx, input.name, input.nameVariants);
+  await ctx.audit({ action: 'interpreter.conflict-checked', details: { matches } });
+  return { matches };
+}
+
+export async function revealInterpreterContact(ctx: Ctx, input: { interpreterId: string; reason: string }): Promise<InterpreterContact> {
+  const row = await repo.getInterpreter(ctx.tx, input.interpreterId);
+  if (!row) throw new CoreError('NOT_FOUND');
+  await ctx.audit({ action: 'interpreter.contact-revealed', target: `interpreter:${row.id}`, details: { reason: input.reason } });
+  const raw = await repo.getInterpreterContact(ctx.tx, row.id);
+  return raw ? JSON.parse(raw) : { phone: '', email: '', other: '' };
+}

@@ -1,0 +1,82 @@
+/**
+ * SQL for My work. Every query is driven by a small index (open interviews, dates, update order)
+ * and probes "is this case the owner's" per row: it must never start from a caseload of thousands.
+ */
+import { CONSIDERATION_KINDS } from '../../common/protection';
+import { ownerProbe, type Owner } from '../caseAccess/caseAccess.repository';
+import type { Tx } from '../db/connection';
+
+/** The most rows of each list. */
+export const WORK_LIMIT = 100;
+
+export type WorkRow = { case_id: string; reference: string; masked_name: string };
+
+export type OpenInterviewRow = WorkRow & {
+  id: string;
+  planned_at: string;
+  status: string;
+  updated_at: string;
+  started_at: string | null;
+  plan: string;
+  interpreter_id: string | null;
+  override_items: string | null;
+  sex: string;
+  languages: string;
+};
+
+/** Planned and started interviews of the owner's open cases, soonest first, with what the readiness rule needs. */
+export function openInterviews(tx: Tx, owner: Owner): Promise<OpenInterviewRow[]> {
+  const mine = ownerProbe(owner);
+  return tx.all<OpenInterviewRow>(
+    `SELECT v.id, v.planned_at, v.status, v.updated_at, v.started_at, v.plan, v.interpreter_id, v.override_items,
+            c.id AS case_id, c.reference, c.masked_name, c.sex, d.languages
+     FROM interviews v JOIN cases c ON c.id = v.case_id JOIN case_details d ON d.case_num = c.num
+     WHERE v.status IN ('planned', 'in-progress') AND +c.stage != 'closed' AND ${mine.sql} ORDER BY v.planned_at LIMIT ${WORK_LIMIT}`,
+    mine.params,
+  );
+}
+
+export type DeadlineRow = WorkRow & { kind: 'period-of-stay-expiry' | 'reporting'; date: string };
+
+const DEADLINES = `SELECT d.kind, d.date, c.id AS case_id, c.reference, c.masked_name FROM case_deadlines d JOIN cases c ON c.num = d.case_num`;
+
+// Walked by date (the unary + keeps the planner off the per-user indexes, which would read every
+// one of a large caseload's deadlines).
+
+/** The owner's open cases' deadlines from `from` to `to` (inclusive), soonest first. */
+export function upcomingDeadlines(tx: Tx, owner: Owner, from: string, to: string): Promise<DeadlineRow[]> {
+  const mine = ownerProbe(owner);
+  return tx.all<DeadlineRow>(
+    `${DEADLINES} WHERE d.date >= ? AND d.date <= ? AND ${mine.sql} AND +c.stage != 'closed' ORDER BY d.date, c.reference LIMIT ${WORK_LIMIT}`,
+    [from, to, ...mine.params],
+  );
+}
+
+/**
+ * The most recent overdue period-of-stay expiries of the owner's open cases whose status is still
+ * recorded as valid (for a violator the expiry is history, not a deadline), newest first.
+ */
+export function overdueExpiries(tx: Tx, owner: Owner, before: string): Promise<DeadlineRow[]> {
+  const mine = ownerProbe(owner);
+  return tx.all<DeadlineRow>(
+    `${DEADLINES} WHERE d.date < ? AND d.kind = 'period-of-stay-expiry' AND +c.situation = 'valid-status' AND ${mine.sql} AND +c.stage != 'closed'
+     ORDER BY d.date DESC LIMIT ${WORK_LIMIT}`,
+    [before, ...mine.params],
+  );
+}
+
+/**
+ * The owner's cases in protection or decision that lack one of the three considerations or a
+ * recorded wish. Walked in update order (oldest first), stopping after one page: no sort of a whole caseload.
+ */
+export function missingConsiderations(tx: Tx, owner: Owner): Promise<(WorkRow & { updated_at: string })[]> {
+  const mine = ownerProbe(owner);
+  const lacks = (kind: string) => `NOT EXISTS (SELECT 1 FROM case_considerations k WHERE k.case_id = c.id AND k.kind = '${kind}')`;
+  return tx.all(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at FROM cases c INDEXED BY cases_by_updated_at
+     WHERE +c.stage IN ('protection', 'decision') AND ${mine.sql}
+       AND (${CONSIDERATION_KINDS.map(lacks).join(' OR ')} OR NOT EXISTS (SELECT 1 FROM case_wishes w WHERE w.case_id = c.id))
+     ORDER BY c.updated_at LIMIT ${WORK_LIMIT}`,
+    mine.params,
+  );
+}
