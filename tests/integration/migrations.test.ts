@@ -18,6 +18,63 @@ async function freshDb(): Promise<Db> {
 
 const tables = (db: Db) => db.pragma<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").then((r) => r.map((x) => x.name));
 
+/** Every row of every table (sorted, so WITHOUT ROWID tables compare too) and every schema entry. */
+async function contents(db: Db): Promise<{ rows: Record<string, unknown[]>; schema: unknown[] }> {
+  const schema = await db.pragma<{ type: string; name: string; sql: string | null }>('SELECT type, name, sql FROM sqlite_master ORDER BY name');
+  const rows: Record<string, unknown[]> = {};
+  for (const { name } of schema.filter((s) => s.type === 'table' && !s.sql?.startsWith('CREATE VIRTUAL'))) {
+    const all = await db.read((tx) => tx.all(`SELECT * FROM "${name}"`));
+    rows[name] = all.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return { rows, schema };
+}
+
+/**
+ * A version-50 vault with a little of everything (fictional people only): two staff, two cases
+ * with details, an officer, a note, a sealed value, an adverse party, an interpreter and an
+ * interview, the considerations and wishes histories, deadlines, and audit entries.
+ */
+async function seedVersion50(db: Db): Promise<void> {
+  expect(await schemaVersion(db)).toBe(50);
+  await db.transaction(async (tx) => {
+    await tx.run("INSERT INTO meta (key, value) VALUES ('vault_id', 'vault-synthetic-1')");
+    await tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u-officer', 'officer.test', 'Test Officer', 'officer', 't', 't')");
+    await tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u-supervisor', 'supervisor.test', 'Test Supervisor', 'supervisor', 't', 't')");
+    for (const [num, id, seq, name] of [
+      [7, 'c-1', 1, ['SANTOS', 'Maria Fictiva']],
+      [8, 'c-2', 2, ['NGUYEN', 'Thi Fictiva']],
+    ] as const) {
+      await tx.run(
+        `INSERT INTO cases (num, id, reference, ref_year, ref_seq, stage, risk_level, masked_name, sex, nationality, situation, supervisor_id, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, 2026, ?, 'decision', 'high', ?, 'female', 'PHL', 'overstay', 'u-supervisor', '2026-10-01T09:00:00Z', 'u-officer', '2026-10-01T09:00:00Z')`,
+        [num, id, `TV-2026-000${seq}`, seq, `${name[0][0]}. ${name[1][0]}.`],
+      );
+      await tx.run(
+        `INSERT INTO case_details (case_num, family_name, given_name, family_name_native, given_name_native, languages, interpreter_needed, status_of_residence,
+           period_of_stay_expiry, measure_conditions, reporting_dates, exploitation, referral_source, identification_status)
+         VALUES (?, ?, ?, '', '', '["tl"]', 1, 'none', '2026-12-20', '', '[{"date":"2026-12-05","note":"station"}]', '{}', 'police', 'identified')`,
+        [num, name[0], name[1]],
+      );
+      await tx.run("INSERT INTO case_officers (case_num, user_id) VALUES (?, 'u-officer')", [num]);
+      await tx.run("INSERT INTO case_deadlines (case_num, kind, date) VALUES (?, 'period-of-stay-expiry', '2026-12-20')", [num]);
+    }
+    await tx.run("INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ('n-1', 'c-1', 't', 'u-officer', 'general', 0, 'Synthetic note: fictional case.')");
+    await tx.run("INSERT INTO case_sealed (case_id, field, value, updated_at, updated_by) VALUES ('c-1', 'whereabouts', '{\"type\":\"shelter\"}', 't', 'u-officer')");
+    await tx.run("INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage) VALUES ('ev-1', 'c-1', 't', 'u-officer', 'stage', 'protection', 'decision')");
+    await tx.run("INSERT INTO adverse_parties (id, case_id, role, name, organisation, contact, notes, created_at, updated_at) VALUES ('ap-1', 'c-1', 'broker', 'Fictional Broker', 'Example Agency', '', '', 't', 't')");
+    await tx.run("INSERT INTO interpreters (id, name, languages, active, created_at, updated_at) VALUES ('i-1', 'Test Interpreter', '[\"tl\"]', 1, 't', 't')");
+    await tx.run(
+      "INSERT INTO interviews (id, case_id, status, planned_at, plan, interpreter_id, created_at, created_by, updated_at) VALUES ('iv-1', 'c-1', 'held', '2026-10-10T10:00:00Z', '{}', 'i-1', 't', 'u-officer', 't')",
+    );
+    await tx.run(
+      "INSERT INTO case_considerations (id, case_id, kind, level, evidence, notes, assessed_on, recorded_at, recorded_by) VALUES ('k-1', 'c-1', 'danger-on-return', 'high', 'synthetic', '', '2026-10-11', 't', 'u-officer')",
+    );
+    await tx.run("INSERT INTO case_wishes (id, case_id, wish, own_words, expressed_on, recorded_at, recorded_by) VALUES ('w-1', 'c-1', 'remain', 'Synthetic words.', '2026-10-11', 't', 'u-officer')");
+    await tx.run("INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, mac) VALUES (1, 't', 'u-officer', 'officer', 'cases:create', 'TV-2026-0001', 'mac-1')");
+    await tx.run("INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, mac) VALUES (2, 't', 'u-officer', 'officer', 'cases:get', 'TV-2026-0001', 'mac-2')");
+  });
+}
+
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
@@ -101,6 +158,87 @@ describe('migrations', () => {
     await expect(
       db.transaction((tx) => tx.run("INSERT INTO interviews (id, case_id, status, planned_at, plan, created_at, created_by, updated_at) VALUES ('v', 'c', 'compelled', 't', '{}', 't', 'u', 't')")),
     ).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
+  it('0060 adds residence decisions beside the data of a version-50 vault, and keeps decided records immutable', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    const before = await contents(db);
+
+    expect(await migrate(db, 60)).toEqual([60]);
+    expect(await schemaVersion(db)).toBe(60);
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['decisions', 'decision_events', 'decisions_decided_immutable', 'decisions_no_delete', 'decision_events_no_update', 'decision_events_no_delete']),
+    );
+    // Everything that was there before is there unchanged: every row of every earlier table, and its schema.
+    const earlierTables = async () => {
+      const { rows } = await contents(db);
+      return Object.fromEntries(Object.keys(before.rows).map((t) => [t, rows[t]]));
+    };
+    const after = await contents(db);
+    expect(await earlierTables()).toEqual(before.rows);
+    expect(after.schema).toEqual(expect.arrayContaining(before.schema));
+    expect(after.rows.decisions).toEqual([]);
+
+    const run = (sql: string, params: (string | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    const status = async (id: string) => (await db.read((tx) => tx.get<{ status: string }>('SELECT status FROM decisions WHERE id = ?', [id])))?.status;
+    const insertDraft = (id: string, caseId = 'c-1', by = 'u-officer') =>
+      run("INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at) VALUES (?, ?, 'draft', '{\"pathway\":\"special-permission\"}', '2026-11-01T09:00:00Z', ?, '2026-11-01T09:00:00Z')", [id, caseId, by]);
+    const submitAndApprove = async (id: string, hash: string) => {
+      await run("UPDATE decisions SET status = 'pending', submitted_at = '2026-11-02T09:00:00Z', submitted_by = 'u-officer', snapshot = '{\"case\":\"TV-2026-0001\"}', snapshot_hash = ? WHERE id = ?", [hash, id]);
+      await run("UPDATE decisions SET status = 'approved', decided_at = '2026-11-03T09:00:00Z', decided_by = 'u-supervisor' WHERE id = ?", [id]);
+    };
+
+    // A recommendation belongs to an existing case and is made by an existing user.
+    await expect(insertDraft('d-x', 'no-such-case')).rejects.toThrow(/FOREIGN KEY/);
+    await expect(insertDraft('d-x', 'c-1', 'no-such-user')).rejects.toThrow(/FOREIGN KEY/);
+    await expect(run("INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at) VALUES ('d-x', 'c-1', 'decided', '{}', 't', 'u-officer', 't')")).rejects.toThrow(/CHECK/);
+
+    // A draft is edited freely; only one recommendation per case is in the works at a time.
+    await insertDraft('d-1');
+    await run("UPDATE decisions SET draft = '{\"pathway\":\"renewal\"}', updated_at = '2026-11-01T10:00:00Z' WHERE id = 'd-1'");
+    await expect(insertDraft('d-2')).rejects.toThrow(/UNIQUE/);
+    await insertDraft('d-other-case', 'c-2');
+    await submitAndApprove('d-1', 'hash-1');
+    expect(await status('d-1')).toBe('approved');
+
+    // An approved decision never changes and is never deleted.
+    await expect(run("UPDATE decisions SET draft = '{}' WHERE id = 'd-1'")).rejects.toThrow(/a decided record cannot be changed/);
+    await expect(run("UPDATE decisions SET status = 'pending' WHERE id = 'd-1'")).rejects.toThrow(/a decided record cannot be changed/);
+    await expect(run("UPDATE decisions SET status = 'superseded' WHERE id = 'd-1'")).rejects.toThrow(/a decided record cannot be changed/);
+    await expect(run("DELETE FROM decisions WHERE id = 'd-1'")).rejects.toThrow(/decisions are never deleted/);
+    await expect(run("DELETE FROM decisions WHERE id = 'd-other-case'")).rejects.toThrow(/decisions are never deleted/);
+
+    // Once approved, the case may get a new recommendation; its approval supersedes the old one, and only that.
+    await insertDraft('d-2');
+    await submitAndApprove('d-2', 'hash-2');
+    await expect(run("UPDATE decisions SET status = 'superseded', superseded_by = 'd-2', snapshot_hash = 'forged' WHERE id = 'd-1'")).rejects.toThrow(
+      /a decided record cannot be changed/,
+    );
+    await expect(run("UPDATE decisions SET status = 'superseded', superseded_by = 'no-such-decision' WHERE id = 'd-1'")).rejects.toThrow(/FOREIGN KEY/);
+    await run("UPDATE decisions SET status = 'superseded', superseded_by = 'd-2' WHERE id = 'd-1'");
+    expect(await db.read((tx) => tx.get('SELECT status, superseded_by, snapshot_hash, decided_by FROM decisions WHERE id = ?', ['d-1']))).toEqual({
+      status: 'superseded',
+      superseded_by: 'd-2',
+      snapshot_hash: 'hash-1',
+      decided_by: 'u-supervisor',
+    });
+    await expect(run("UPDATE decisions SET status = 'approved', superseded_by = NULL WHERE id = 'd-1'")).rejects.toThrow(/a decided record cannot be changed/);
+    await expect(run("UPDATE decisions SET superseded_by = 'd-other-case' WHERE id = 'd-1'")).rejects.toThrow(/a decided record cannot be changed/);
+
+    // The history of a decision is append-only.
+    await run("INSERT INTO decision_events (id, decision_id, kind, at, actor_id, snapshot_hash) VALUES ('e-1', 'd-1', 'approved', '2026-11-03T09:00:00Z', 'u-supervisor', 'hash-1')");
+    await expect(run("INSERT INTO decision_events (id, decision_id, kind, at, actor_id) VALUES ('e-2', 'd-1', 'rejected', 't', 'u-supervisor')")).rejects.toThrow(/CHECK/);
+    await expect(run("INSERT INTO decision_events (id, decision_id, kind, at, actor_id) VALUES ('e-2', 'no-such-decision', 'returned', 't', 'u-supervisor')")).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
+    await expect(run("UPDATE decision_events SET comment = 'edited' WHERE id = 'e-1'")).rejects.toThrow(/history is append-only/);
+    await expect(run("DELETE FROM decision_events WHERE id = 'e-1'")).rejects.toThrow(/history is append-only/);
+
+    // The earlier data still reads the same after all that.
+    expect(await earlierTables()).toEqual(before.rows);
     await db.close();
   });
 
