@@ -1,13 +1,14 @@
 import { Button, Stack } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FirstPassphraseScreen } from './features/session/FirstPassphraseScreen';
 import { loadSession } from './features/session/session.actions';
 import { sessionSelectors, useSessionStore } from './features/session/session.store';
-import { FirstPassphraseScreen } from './features/session/FirstPassphraseScreen';
-import { SignedOutScreen } from './features/session/SignedOutScreen';
+import { SignInScreen } from './features/session/SignInScreen';
 import { useSessionGuards } from './features/session/useSessionGuards';
 import { HomeShell } from './features/shell/HomeShell';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
+import { RecoveryScreen } from './features/vault/RecoveryScreen';
 import { AuthLayout } from './ui/AuthLayout';
 import { ErrorMessage } from './ui/ErrorMessage';
 import { LoadingIndicator } from './ui/LoadingIndicator';
@@ -29,12 +30,43 @@ export function App() {
     case 'loading':
       return <Loading />;
     case 'no-vault':
-      return <CreateVaultScreen />;
+      return <CreateVaultScreen onDone={() => void loadSession()} />;
     case 'signed-out':
-      return <SignedOutScreen />;
+      return <SignedOut />;
     case 'signed-in':
       return mustChangePassphrase ? <FirstPassphraseScreen /> : <HomeShell />;
   }
+}
+
+/**
+ * Signed out: the sign-in form, or the recovery-key form reached from it. Chosen here, above both
+ * features, so that session (sign-in) and vault (recovery) need not know each other.
+ */
+function SignedOut() {
+  // Component state: which form is shown, and the name of an account just recovered (not a secret).
+  const [recovering, setRecovering] = useState(false);
+  const [recoveredUsername, setRecoveredUsername] = useState<string | null>(null);
+
+  if (recovering) {
+    return (
+      <RecoveryScreen
+        onCancel={() => setRecovering(false)}
+        onRecovered={(username) => {
+          setRecoveredUsername(username);
+          setRecovering(false);
+        }}
+      />
+    );
+  }
+  return (
+    <SignInScreen
+      recoveredUsername={recoveredUsername}
+      onUseRecoveryKey={() => {
+        setRecoveredUsername(null);
+        setRecovering(true);
+      }}
+    />
+  );
 }
 
 function Loading() {

@@ -1,20 +1,22 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ERROR_CODES, ERROR_MESSAGES, LOCALES, type ErrorCode, type Locale } from '../../electron/common/errors';
+import caseFieldsEn from '../features/cases/fields/i18n.en.json';
+import caseFieldsJa from '../features/cases/fields/i18n.ja.json';
 import caseListEn from '../features/cases/list/i18n.en.json';
 import caseListJa from '../features/cases/list/i18n.ja.json';
 import casePageEn from '../features/cases/page/i18n.en.json';
 import casePageJa from '../features/cases/page/i18n.ja.json';
-import interviewsEn from '../features/cases/page/interviews/i18n.en.json';
-import interviewsJa from '../features/cases/page/interviews/i18n.ja.json';
-import protectionEn from '../features/cases/page/protection/i18n.en.json';
-import protectionJa from '../features/cases/page/protection/i18n.ja.json';
-import decisionsEn from '../features/decisions/i18n.en.json';
-import decisionsJa from '../features/decisions/i18n.ja.json';
 import guidanceEn from '../features/decisions/guidance.en.json';
 import guidanceJa from '../features/decisions/guidance.ja.json';
+import decisionsEn from '../features/decisions/i18n.en.json';
+import decisionsJa from '../features/decisions/i18n.ja.json';
 import interpretersEn from '../features/interpreters/i18n.en.json';
 import interpretersJa from '../features/interpreters/i18n.ja.json';
+import interviewsEn from '../features/interviews/i18n.en.json';
+import interviewsJa from '../features/interviews/i18n.ja.json';
+import protectionEn from '../features/protection/i18n.en.json';
+import protectionJa from '../features/protection/i18n.ja.json';
 import workEn from '../features/work/i18n.en.json';
 import workJa from '../features/work/i18n.ja.json';
 import en from './en.json';
@@ -24,11 +26,13 @@ import vocabJa from './vocab/ja.json';
 
 // Error texts live once, in electron/common/errors.ts, shared with core and the CLI; they are
 // merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
-// vocabulary (`vocab.*`) and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
+// vocabulary (`vocab.*`), the names of the case file's fields shared by the case list, intake and
+// the case page (`caseFields.*`), and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
 // `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`) have files of their own, merged the same way.
 type Messages = typeof en & {
   errors: Record<ErrorCode, string>;
   vocab: typeof vocabEn;
+  caseFields: typeof caseFieldsEn;
   caseList: typeof caseListEn;
   casePage: typeof casePageEn;
   interviews: typeof interviewsEn;
@@ -47,8 +51,8 @@ declare module 'i18next' {
 }
 
 const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
-  en: { ...en, vocab: vocabEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn },
-  ja: { ...ja, vocab: vocabJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa },
+  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn },
+  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa },
 };
 
 function messagesFor(locale: Locale): Messages {

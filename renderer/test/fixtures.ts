@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../electron/common/contract.audit';
 import type { SessionInfo, UserAccount } from '../../electron/common/accounts';
+import type { InterviewPlan } from '../../electron/common/protection';
 
 /** Synthetic people only. */
 export function sessionFor(overrides: Partial<SessionInfo['user']> = {}): SessionInfo {
@@ -48,4 +49,29 @@ export function auditEntries(from: number, count: number, overrides: Partial<Aud
     details: {},
     ...overrides,
   }));
+}
+
+/**
+ * An interview plan that meets every safeguard but the ones a test changes: a private agency room
+ * that does not disclose whereabouts, the victim stable and told of their rights. Shared by the
+ * component tests and the integration tests (which pass real officer ids).
+ */
+export function interviewPlan(officersPresent: InterviewPlan['officersPresent'], change: Partial<InterviewPlan> = {}): InterviewPlan {
+  return {
+    plannedAt: '2026-04-10T10:00',
+    durationMinutes: 60,
+    breaks: '',
+    placeType: 'agency-private-room',
+    placeLabel: 'Interview room 3',
+    placePrivate: true,
+    placeDisclosesWhereabouts: false,
+    officersPresent,
+    noFemaleOfficerReason: '',
+    interpreterId: null,
+    noInterpreterReason: '',
+    condition: 'stable',
+    conditionNotes: '',
+    rightsExplained: true,
+    ...change,
+  };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { MyWork } from '../../electron/common/contract.work';
 import type { Interpreter, InterviewPlan } from '../../electron/common/protection';
+import { interviewPlan } from '../../renderer/test/fixtures';
 import { intake } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';
 import { auditRows, team as makeTeam } from '../fixtures/team';
@@ -15,23 +16,7 @@ const team = () => makeTeam(dirs, () => NOW);
 const RECORD_MARKER = 'Synthetic-interview-record-7Q2';
 
 function plan(officers: { userId: string; sex: 'female' | 'male' }[], change: Partial<InterviewPlan> = {}): InterviewPlan {
-  return {
-    plannedAt: '2026-11-30T10:00',
-    durationMinutes: 60,
-    breaks: '10 minutes every 30 minutes',
-    placeType: 'agency-private-room',
-    placeLabel: 'Room 3',
-    placePrivate: true,
-    placeDisclosesWhereabouts: false,
-    officersPresent: officers,
-    noFemaleOfficerReason: '',
-    interpreterId: null,
-    noInterpreterReason: '',
-    condition: 'stable',
-    conditionNotes: '',
-    rightsExplained: true,
-    ...change,
-  };
+  return interviewPlan(officers, { plannedAt: '2026-11-30T10:00', breaks: '10 minutes every 30 minutes', placeLabel: 'Room 3', ...change });
 }
 
 const interpreterInput = (name: string, languages = ['tl', 'en']) => ({ name, nameVariants: [], languages, pledgeDate: '2026-01-10', notes: '', active: true });

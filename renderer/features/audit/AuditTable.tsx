@@ -1,10 +1,10 @@
 import { Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, type AuditAction } from '../../../electron/common/audit';
 import { ROLES, type Role } from '../../../electron/common/accounts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../electron/common/audit';
 import type { AuditEntry } from '../../../electron/common/contract.audit';
-import { formatDateTime } from '../../i18n/format';
+import { formatTimestamp } from '../../i18n/format';
 import { auditSelectors, useAuditStore, type AuditActor } from './audit.store';
 
 const NONE = '—';
@@ -68,7 +68,7 @@ export function AuditTable() {
           {entries.map((entry) => (
             <Table.Tr key={entry.seq}>
               <Table.Td ff="monospace">{entry.seq}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(i18n.language, entry.at)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(i18n.language, entry.at)}</Table.Td>
               <Table.Td>{entry.actorName ?? NONE}</Table.Td>
               <Table.Td>{isRole(entry.actorRole) ? t(`roles.${entry.actorRole}`) : NONE}</Table.Td>
               <Table.Td>{isAuditAction(entry.action) ? t(`auditActions.${entry.action}`) : entry.action}</Table.Td>

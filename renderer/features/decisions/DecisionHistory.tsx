@@ -1,9 +1,9 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { DecisionStatus, DecisionSummary } from '../../../electron/common/decisions';
-import { CaseSection } from '../cases/page/CaseSection';
-import { formatDateTime } from '../cases/page/dates';
-import { useLabels } from '../cases/page/labels';
+import { formatDateTime } from '../../i18n/format';
+import { useLabels } from '../../i18n/labels';
+import { Section } from '../../ui/Section';
 import { hasStatus } from './decisionForms';
 
 const STATUS_COLOURS: Record<DecisionStatus, string> = { draft: 'gray', pending: 'blue', returned: 'orange', approved: 'teal', superseded: 'gray' };
@@ -12,9 +12,9 @@ const STATUS_COLOURS: Record<DecisionStatus, string> = { draft: 'gray', pending:
 export function DecisionHistory({ decisions }: { decisions: DecisionSummary[] }) {
   const { t } = useLabels();
   return (
-    <CaseSection title={t('decisions.history.title')}>
+    <Section title={t('decisions.history.title')}>
       {decisions.length === 0 ? <Text c="dimmed">{t('decisions.history.empty')}</Text> : decisions.map((d) => <DecisionEntry key={d.id} decision={d} />)}
-    </CaseSection>
+    </Section>
   );
 }
 

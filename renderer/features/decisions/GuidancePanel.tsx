@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { Guidance, Pathway, PathwayGuidance } from '../../../electron/common/guidance';
-import { CaseSection } from '../cases/page/CaseSection';
-import { useLabels } from '../cases/page/labels';
+import { useLabels } from '../../i18n/labels';
+import { Section } from '../../ui/Section';
 
 interface GuidancePanelProps {
   guidance: Guidance;
@@ -18,7 +18,7 @@ interface GuidancePanelProps {
 export function GuidancePanel({ guidance, chosen, onChoose }: GuidancePanelProps) {
   const { t, tx } = useLabels();
   return (
-    <CaseSection title={t('decisions.guidance.title')}>
+    <Section title={t('decisions.guidance.title')}>
       <Text fw={600} data-testid="guidance-disclaimer">
         {t('decisions.guidance.disclaimer')}
       </Text>
@@ -39,7 +39,7 @@ export function GuidancePanel({ guidance, chosen, onChoose }: GuidancePanelProps
       ) : (
         guidance.pathways.map((g) => <PathwayCard key={g.pathway} guidance={g} chosen={chosen === g.pathway} onChoose={onChoose} />)
       )}
-    </CaseSection>
+    </Section>
   );
 }
 

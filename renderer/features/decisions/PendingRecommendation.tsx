@@ -1,20 +1,19 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
 import type { DecisionSummary } from '../../../electron/common/decisions';
 import { ApiError } from '../../api/mamori';
+import { formatDateTime } from '../../i18n/format';
+import { useLabels } from '../../i18n/labels';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { FailureMessage } from '../../ui/ErrorMessage';
+import { Fields } from '../../ui/Fields';
+import { ReasonDialog } from '../../ui/ReasonDialog';
+import { Section } from '../../ui/Section';
 import { useFailure } from '../../ui/useFailure';
-import { apiPathErrors } from '../cases/page/caseForms';
 import { loadCase } from '../cases/page/casePage.actions';
-import { CaseSection } from '../cases/page/CaseSection';
-import { formatDateTime } from '../cases/page/dates';
-import { Fields } from '../cases/page/Fields';
-import { useLabels } from '../cases/page/labels';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
-import { approveDecision, returnDecision } from './decisions.actions';
 import { changedItem, decisionIssueKey, shortHash } from './decisionForms';
+import { approveDecision, returnDecision } from './decisions.actions';
 import { RecommendationView } from './RecommendationView';
 
 /**
@@ -28,7 +27,7 @@ export function PendingRecommendation({ detail, decision }: { detail: CaseDetail
   const changed = decision.changedSinceSubmission ?? [];
 
   return (
-    <CaseSection title={t('decisions.pending.title')}>
+    <Section title={t('decisions.pending.title')}>
       <Text size="sm" data-testid="decision-submitted">
         {t('decisions.pending.submitted', { name: decision.submittedBy ?? '—', date: decision.submittedAt ? formatDateTime(i18n.language, decision.submittedAt) : '—' })}
       </Text>
@@ -56,7 +55,7 @@ export function PendingRecommendation({ detail, decision }: { detail: CaseDetail
           {t('decisions.pending.waiting')}
         </Text>
       )}
-    </CaseSection>
+    </Section>
   );
 }
 
@@ -149,66 +148,27 @@ function ApproveDialog({ opened, detail, decision, onClose }: { opened: boolean;
 const MIN_COMMENT = 5;
 
 function ReturnDialog({ opened, decision, onClose }: { opened: boolean; decision: DecisionSummary; onClose: () => void }) {
-  const { t, tx } = useLabels();
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const failure = useFailure();
-
-  const close = () => {
-    setComment('');
-    setError(null);
-    failure.clear();
-    onClose();
-  };
-  const confirm = async () => {
-    failure.clear();
-    const text = comment.trim();
-    if (text.length < MIN_COMMENT) {
-      setError(decisionIssueKey({ message: 'decision.comment.tooShort' }));
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      await returnDecision(decision.id, text);
-      setComment('');
-      onClose();
-    } catch (caught) {
-      const fields = apiPathErrors(caught, 'draft', decisionIssueKey);
-      if (fields?.comment) setError(fields.comment);
-      else failure.report(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { t } = useLabels();
   return (
-    <Modal opened={opened} onClose={close} title={t('decisions.return.title')} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
-      <Stack gap="md">
-        <Text size="sm">{t('decisions.return.text')}</Text>
-        <Textarea
-          label={t('decisions.return.comment')}
-          description={t('decisions.return.commentHint')}
-          required
-          rows={3}
-          maxLength={4000}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          error={error ? tx(error) : undefined}
-          data-autofocus
-          data-testid="decision-return-comment"
-        />
-        <FailureMessage failure={failure} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} disabled={busy}>
-            {t('dialog.cancel')}
-          </Button>
-          <Button loading={busy} onClick={() => void confirm()} data-testid="decision-return-confirm">
-            {t('decisions.return.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonDialog
+      opened={opened}
+      title={t('decisions.return.title')}
+      explanation={t('decisions.return.text')}
+      confirmLabel={t('decisions.return.confirm')}
+      onConfirm={(comment) => returnDecision(decision.id, comment)}
+      onClose={onClose}
+      asks={{
+        label: t('decisions.return.comment'),
+        description: t('decisions.return.commentHint'),
+        check: (text) => (text.trim().length < MIN_COMMENT ? decisionIssueKey({ message: 'decision.comment.tooShort' }) : null),
+        issueField: 'comment',
+        issueKey: decisionIssueKey,
+        required: true,
+        rows: 3,
+        maxLength: 4000,
+        testId: 'decision-return-comment',
+        confirmTestId: 'decision-return-confirm',
+      }}
+    />
   );
 }

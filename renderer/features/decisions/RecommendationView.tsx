@@ -2,8 +2,8 @@ import { List, Stack, Text } from '@mantine/core';
 import type { DecisionDraft } from '../../../electron/common/decisions';
 import { ART_50_5_FACTORS } from '../../../electron/common/guidance';
 import { CONSIDERATION_KINDS } from '../../../electron/common/protection';
-import { Fields } from '../cases/page/Fields';
-import { useLabels } from '../cases/page/labels';
+import { useLabels } from '../../i18n/labels';
+import { Fields } from '../../ui/Fields';
 import { hasStatus } from './decisionForms';
 
 /** A recommendation as it was submitted, read-only. */

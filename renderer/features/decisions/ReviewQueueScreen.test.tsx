@@ -4,14 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ReviewQueueRow } from '../../../electron/common/contract.decisions';
+import { localToday } from '../../i18n/dates';
 import { i18n } from '../../i18n/i18n';
 import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';
 import { theme } from '../../ui/theme';
 import { useCaseListStore } from '../cases/list/caseList.store';
+import { useNavigationStore } from '../navigation/navigation.store';
 import { useSessionStore } from '../session/session.store';
-import { useShellStore } from '../shell/shell.store';
-import { localToday } from './decisionForms';
 import { ReviewQueueScreen } from './ReviewQueueScreen';
 
 const DAY_MS = 86_400_000;
@@ -96,7 +96,7 @@ describe('review queue', () => {
 
     await user.click(screen.getByRole('row', { name: 'Open case TV-2026-0043, N. A.' }));
     expect(useCaseListStore.getState().view).toEqual({ kind: 'case', caseId: '00000000-0000-4000-8000-00000000c002' });
-    expect(useShellStore.getState().section).toBe('cases');
+    expect(useNavigationStore.getState().section).toBe('cases');
     await waitFor(() => expect(fake.callsTo('users:setLastView')).toEqual([{ view: 'cases' }]));
   });
 

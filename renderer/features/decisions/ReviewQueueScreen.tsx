@@ -1,14 +1,14 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, type KeyboardEvent } from 'react';
+import { Badge, Group, Paper, Table, Text } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
 import type { ReviewQueueRow } from '../../../electron/common/contract.decisions';
-import { FailureMessage } from '../../ui/ErrorMessage';
-import { LoadingIndicator } from '../../ui/LoadingIndicator';
-import { useFailure } from '../../ui/useFailure';
-import { daysUntil, formatDate, formatDateTime } from '../cases/page/dates';
-import { useLabels } from '../cases/page/labels';
-import { loadReviewQueue, openQueuedCase } from './decisions.actions';
-import { decisionsSelectors, useDecisionsStore } from './decisions.store';
+import { daysUntil } from '../../i18n/dates';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { useLabels } from '../../i18n/labels';
+import { RefreshedScreen } from '../../ui/RefreshedScreen';
+import { showCase } from '../cases/list/caseList.actions';
 import { daysWaiting } from './decisionForms';
+import { loadReviewQueue } from './decisions.actions';
+import { decisionsSelectors, useDecisionsStore } from './decisions.store';
 
 /** Deadlines this close (in days) get a warning, as in the case list. */
 const DEADLINE_SOON_DAYS = 30;
@@ -18,38 +18,24 @@ export function ReviewQueueScreen() {
   const { t } = useLabels();
   const rows = useDecisionsStore(decisionsSelectors.queue);
   const loading = useDecisionsStore(decisionsSelectors.loading);
-  const failure = useFailure();
-
-  const { report, clear } = failure;
-  useEffect(() => {
-    // Afresh on every visit: a recommendation may have been approved or returned meanwhile.
-    loadReviewQueue().catch(report);
-  }, [report]);
-  const refresh = useCallback(() => {
-    clear();
-    loadReviewQueue().catch(report);
-  }, [clear, report]);
-
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" align="center">
-        <Title order={2}>{t('decisions.queue.title')}</Title>
-        <Button variant="default" loading={loading} onClick={refresh} data-testid="decision-queue-refresh">
-          {t('decisions.queue.refresh')}
-        </Button>
-      </Group>
-      <Text c="dimmed">{t('decisions.queue.intro')}</Text>
-      <FailureMessage failure={failure} />
-      {rows === null ? (
-        !failure.code && <LoadingIndicator />
-      ) : rows.length === 0 ? (
+    <RefreshedScreen
+      title={t('decisions.queue.title')}
+      intro={t('decisions.queue.intro')}
+      load={loadReviewQueue}
+      loading={loading}
+      loaded={rows !== null}
+      refreshLabel={t('decisions.queue.refresh')}
+      refreshTestId="decision-queue-refresh"
+    >
+      {rows?.length === 0 ? (
         <Paper withBorder p="lg" data-testid="decision-queue-empty">
           <Text>{t('decisions.queue.empty')}</Text>
         </Paper>
       ) : (
-        <QueueTable rows={rows} />
+        rows && <QueueTable rows={rows} />
       )}
-    </Stack>
+    </RefreshedScreen>
   );
 }
 
@@ -79,7 +65,7 @@ function QueueTable({ rows }: { rows: ReviewQueueRow[] }) {
 /** A row opens its case on click, Enter or Space. Masked initials only (DESIGN.md §3). */
 function QueueRow({ row }: { row: ReviewQueueRow }) {
   const { t, tx, i18n } = useLabels();
-  const open = () => void openQueuedCase(row.caseId);
+  const open = () => void showCase(row.caseId);
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();

@@ -1,18 +1,18 @@
 import { Button, Checkbox, Fieldset, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useId, useState, type Dispatch, type SetStateAction } from 'react';
-import { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
+import { useId, useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
+import { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import type { ErrorCode } from '../../../electron/common/errors';
 import { ART_50_5_FACTORS, PATHWAYS, type Pathway } from '../../../electron/common/guidance';
 import { CONSIDERATION_KINDS } from '../../../electron/common/protection';
 import { ApiError, errorCodeOf } from '../../api/mamori';
-import { CaseSection } from '../cases/page/CaseSection';
+import { useLabels } from '../../i18n/labels';
+import { Section } from '../../ui/Section';
 import { useCasePageStore } from '../cases/page/casePage.store';
-import { useLabels } from '../cases/page/labels';
 import { CaseFailure } from '../cases/page/SaveBar';
-import { saveDecisionDraft, submitDecision } from './decisions.actions';
 import { blockers, documentsOf, draftInput, hasStatus, issueErrors, openDecisionOf, sameDraft, withPathway, type Blocker, type WorksheetForm } from './decisionForms';
+import { saveDecisionDraft, submitDecision } from './decisions.actions';
 
 /** Where an issue is shown next to its own field; any other is listed with what blocks submission. */
 const FIELDS = new Set(['pathway', 'proposedStatus', 'proposedPeriod', 'considerationReasons', 'consideration', 'factorReasons', 'summary', 'documents']);
@@ -60,6 +60,15 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
     setForm(change);
   };
   const error = (path: string) => (errors[path] ? tx(errors[path]) : undefined);
+  /** A text field (or native select) of the worksheet: its value, and a change that goes through `edit`. */
+  const text = (path: string, value: string, apply: (f: WorksheetForm, value: string) => WorksheetForm) => ({
+    value,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      const next = e.currentTarget.value;
+      edit(path, (f) => apply(f, next));
+    },
+    error: error(path),
+  });
 
   const parsed = DecisionDraftSchema.safeParse(draftInput(form));
   const draft: DecisionDraft | null = parsed.success ? parsed.data : null;
@@ -107,19 +116,14 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
   const documents = documentsOf(form.pathway);
 
   return (
-    <CaseSection title={t('decisions.worksheet.title')}>
+    <Section title={t('decisions.worksheet.title')}>
       <Stack gap="md" component="form" aria-label={t('decisions.worksheet.title')} onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('decisions.worksheet.pathway')}
             required
-            value={form.pathway}
-            onChange={(e) => {
-              const value = e.currentTarget.value as Pathway | '';
-              edit('pathway', (f) => withPathway(f, value));
-            }}
+            {...text('pathway', form.pathway, (f, value) => withPathway(f, value as Pathway | ''))}
             data={[choose, ...PATHWAYS.map((p) => ({ value: p, label: tx(`guidance.pathway.${p}`) }))]}
-            error={error('pathway')}
             data-testid="decision-pathway"
           />
         </SimpleGrid>
@@ -128,14 +132,9 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
             <NativeSelect
               label={t('decisions.worksheet.proposedStatus')}
               required
-              value={form.proposedStatus}
-              onChange={(e) => {
-                const value = e.currentTarget.value as WorksheetForm['proposedStatus'];
-                edit('proposedStatus', (f) => ({ ...f, proposedStatus: value }));
-              }}
+              {...text('proposedStatus', form.proposedStatus, (f, value) => ({ ...f, proposedStatus: value as WorksheetForm['proposedStatus'] }))}
               // 'none' is no status to propose.
               data={[choose, ...STATUSES_OF_RESIDENCE.filter((s) => s !== 'none').map((s) => ({ value: s, label: vocab('statusOfResidence', s) }))]}
-              error={error('proposedStatus')}
               data-testid="decision-proposed-status"
             />
             <TextInput
@@ -143,12 +142,7 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
               description={t('decisions.worksheet.proposedPeriodHint')}
               required
               maxLength={60}
-              value={form.proposedPeriod}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                edit('proposedPeriod', (f) => ({ ...f, proposedPeriod: value }));
-              }}
-              error={error('proposedPeriod')}
+              {...text('proposedPeriod', form.proposedPeriod, (f, value) => ({ ...f, proposedPeriod: value }))}
               data-testid="decision-proposed-period"
             />
           </SimpleGrid>
@@ -171,11 +165,7 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
                   required
                   rows={2}
                   maxLength={4000}
-                  value={form.considerationReasons[kind]}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    edit(path, (f) => ({ ...f, considerationReasons: { ...f.considerationReasons, [kind]: value } }));
-                  }}
+                  {...text(path, form.considerationReasons[kind], (f, value) => ({ ...f, considerationReasons: { ...f.considerationReasons, [kind]: value } }))}
                   error={error(path) ?? error(`consideration.${kind}`)}
                   data-testid={`decision-reason-${kind}`}
                 />
@@ -200,12 +190,7 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
                     required
                     rows={2}
                     maxLength={4000}
-                    value={form.factorReasons[factor]}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      edit(path, (f) => ({ ...f, factorReasons: { ...f.factorReasons, [factor]: value } }));
-                    }}
-                    error={error(path)}
+                    {...text(path, form.factorReasons[factor], (f, value) => ({ ...f, factorReasons: { ...f.factorReasons, [factor]: value } }))}
                     data-testid={`decision-factor-${factor}`}
                   />
                 );
@@ -220,12 +205,7 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
           required
           rows={3}
           maxLength={8000}
-          value={form.summary}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            edit('summary', (f) => ({ ...f, summary: value }));
-          }}
-          error={error('summary')}
+          {...text('summary', form.summary, (f, value) => ({ ...f, summary: value }))}
           data-testid="decision-summary"
         />
 
@@ -265,7 +245,7 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
           </Button>
         </Group>
       </Stack>
-    </CaseSection>
+    </Section>
   );
 }
 

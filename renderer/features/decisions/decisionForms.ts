@@ -2,14 +2,14 @@
  * The recommendation worksheet's form: how it maps to the contract's DecisionDraft, what still
  * blocks submission (the same check core runs at submit), and the labels of core's issue keys.
  */
-import type { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
+import type { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
 import { canonicalJson, DecisionDraftSchema, PATHWAYS_WITH_STATUS, recommendationIssues, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import { ART_50_5_FACTORS, DOCUMENTS, type Art505Factor, type Pathway } from '../../../electron/common/guidance';
 import { CONSIDERATION_KINDS, type ConsiderationKind } from '../../../electron/common/protection';
 import type { ApiIssue } from '../../api/mamori';
-import { namespacedIssueKey, pathErrors, type PathErrors } from '../cases/page/caseForms';
-import { daysUntil } from '../cases/page/dates';
+import { daysUntil, localToday } from '../../i18n/dates';
+import { namespacedIssueKey, pathErrors, type PathErrors } from '../../ui/forms';
 
 export type StatusOfResidence = (typeof STATUSES_OF_RESIDENCE)[number];
 
@@ -91,12 +91,6 @@ export function sameDraft(saved: DecisionDraft, draft: DecisionDraft): boolean {
 /** The case's open recommendation (at most one): being drafted, returned, or awaiting approval. */
 export function openDecisionOf(detail: Pick<CaseDetail, 'decisions'>): DecisionSummary | undefined {
   return detail.decisions.find((d) => d.status === 'draft' || d.status === 'returned' || d.status === 'pending');
-}
-
-/** Today as a calendar day in the user's time zone ('2026-04-30'): the guidance rule reads no clock. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Calendar days a recommendation has waited since it was submitted (an instant), by the user's clock. */

@@ -1,9 +1,7 @@
 import type { DecisionDraft } from '../../../electron/common/decisions';
-import { openCase } from '../cases/list/caseList.actions';
 import { ref } from '../cases/page/casePage.actions';
 import { useCasePageStore } from '../cases/page/casePage.store';
 import { callInSession } from '../session/session.actions';
-import { openSection } from '../shell/shell.actions';
 import { useDecisionsStore } from './decisions.store';
 
 function caseId(): string {
@@ -49,10 +47,4 @@ export async function loadReviewQueue(): Promise<void> {
   } finally {
     if (request === latest) useDecisionsStore.setState({ loading: false });
   }
-}
-
-/** Opens a queued case in the cases section (which core then remembers as the last view). */
-export async function openQueuedCase(id: string): Promise<void> {
-  openCase(id);
-  await openSection('cases');
 }

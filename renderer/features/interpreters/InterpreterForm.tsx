@@ -4,11 +4,11 @@ import { COMMON_LANGUAGES } from '../../../electron/common/cases';
 import { contract } from '../../../electron/common/contract';
 import type { Interpreter, InterpreterContact } from '../../../electron/common/protection';
 import { ApiError, errorCodeOf } from '../../api/mamori';
+import { useLabels } from '../../i18n/labels';
 import { FailureMessage } from '../../ui/ErrorMessage';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { useFailure } from '../../ui/useFailure';
 import { validationKey } from '../../ui/validation';
-import { useLabels } from '../cases/page/labels';
-import { ReasonDialog } from '../cases/page/ReasonDialog';
 import { checkInterpreterConflict, saveInterpreter, type SaveInterpreterInput } from './interpreters.actions';
 import { useInterpretersStore } from './interpreters.store';
 

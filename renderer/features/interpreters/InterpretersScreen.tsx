@@ -1,14 +1,13 @@
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interpreter, InterpreterContact } from '../../../electron/common/protection';
+import type { Interpreter } from '../../../electron/common/protection';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
+import { useRevealGroup } from '../../ui/SealedReveal';
 import { useFailure } from '../../ui/useFailure';
-import { ReasonDialog } from '../cases/page/ReasonDialog';
-import { useReveal } from '../cases/page/useReveal';
 import { InterpreterForm } from './InterpreterForm';
-import { loadInterpreters, revealInterpreterContact } from './interpreters.actions';
+import { loadInterpreters } from './interpreters.actions';
 import { interpretersSelectors, useInterpretersStore } from './interpreters.store';
 import { InterpretersTable } from './InterpretersTable';
 
@@ -24,9 +23,8 @@ export function InterpretersScreen() {
    */
   const [editing, setEditing] = useState<{ key: string; interpreter?: Interpreter } | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
-  const [asking, setAsking] = useState<Interpreter | null>(null);
-  // Component state, never the store: a revealed contact lives 60 s on this screen and no longer.
-  const { revealed, secondsLeft, show, hide } = useReveal<{ interpreterId: string; contact: InterpreterContact }>();
+  // One contact on screen at a time: showing another hides the first.
+  const contacts = useRevealGroup();
 
   const { report: reportListFailure, clear: clearListFailure } = listFailure;
   useEffect(() => {
@@ -62,7 +60,7 @@ export function InterpretersScreen() {
             setEditing(null);
             setSavedName(saved.name);
             // A contact on screen may just have been replaced: show nothing older than what is on file.
-            if (revealed?.value.interpreterId === saved.id) hide();
+            if (contacts.shownId === saved.id) contacts.setShownId(null);
           }}
           onCancel={() => setEditing(null)}
         />
@@ -74,30 +72,12 @@ export function InterpretersScreen() {
         </Text>
         <FailureMessage failure={listFailure} />
         {loaded ? (
-          <InterpretersTable
-            editing={editing !== null}
-            shown={revealed ? { ...revealed.value, secondsLeft } : null}
-            onEdit={startEditing}
-            onShowContact={setAsking}
-            onHideContact={hide}
-          />
+          <InterpretersTable editing={editing !== null} contacts={contacts} onEdit={startEditing} />
         ) : (
           !listFailure.code && <LoadingIndicator />
         )}
       </Stack>
 
-      <ReasonDialog
-        opened={asking !== null}
-        title={t('interpreters.reveal.title', { name: asking?.name ?? '' })}
-        explanation={t('interpreters.reveal.explanation')}
-        confirmLabel={t('interpreters.reveal.confirm')}
-        onConfirm={async (reason) => {
-          if (!asking) return;
-          const interpreterId = asking.id;
-          show({ interpreterId, contact: await revealInterpreterContact(interpreterId, reason) });
-        }}
-        onClose={() => setAsking(null)}
-      />
     </Stack>
   );
 }

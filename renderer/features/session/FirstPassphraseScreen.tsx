@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
-import { signOut } from './session.actions';
+import { chooseLocale, signOut } from './session.actions';
 import { sessionSelectors, useSessionStore } from './session.store';
 
 /**
@@ -13,7 +13,7 @@ export function FirstPassphraseScreen() {
   const { t } = useTranslation();
   const user = useSessionStore(sessionSelectors.user);
   return (
-    <AuthLayout>
+    <AuthLayout onLocaleChange={chooseLocale}>
       <Stack gap="md">
         <Title order={2}>{t('firstPassphrase.title')}</Title>
         <Text>{t('firstPassphrase.intro', { name: user?.displayName ?? '' })}</Text>

@@ -1,6 +1,7 @@
+import type { LockReason, SessionInfo } from '../../../electron/common/accounts';
 import type { Channel } from '../../../electron/common/channels';
 import type { ChannelInput, ChannelOutput } from '../../../electron/common/contract';
-import type { LockReason, SessionInfo } from '../../../electron/common/accounts';
+import type { Locale } from '../../../electron/common/errors';
 import { ApiError, call, errorCodeOf } from '../../api/mamori';
 import { setUiLocale } from '../../i18n/i18n';
 import { resetAllStores, storeGeneration } from '../../stores/registry';
@@ -108,4 +109,17 @@ export async function touchSession(): Promise<void> {
   if (useSessionStore.getState().status !== 'signed-in') return;
   // Fire-and-forget: callInSession has already locked the screen if the session is gone.
   await callInSession('session:touch', {}).catch(() => null);
+}
+
+/**
+ * Switches the interface language. Signed in, the choice is saved to the user's account first,
+ * so the screen never shows a language the vault does not remember.
+ */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  const { status, user } = useSessionStore.getState();
+  if (status === 'signed-in' && user) {
+    await callInSession('users:setLocale', { locale });
+    useSessionStore.setState({ user: { ...user, locale } });
+  }
+  await setUiLocale(locale);
 }

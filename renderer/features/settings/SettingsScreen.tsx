@@ -8,8 +8,9 @@ import { FailureMessage } from '../../ui/ErrorMessage';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useFailure } from '../../ui/useFailure';
 import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
+import { chooseLocale } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
-import { chooseLocale, updateAutoLockMinutes } from './settings.actions';
+import { updateAutoLockMinutes } from './settings.actions';
 
 export function SettingsScreen() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { ViewSchema, type Role } from '../../../electron/common/accounts';
 import { installFakeMamori, ok } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
-import { SECTIONS } from './sections';
+import { SECTIONS } from '../navigation/sections';
 
 async function shellFor(role: Role, lastView: string | null = null) {
   const fake = installFakeMamori({

@@ -1,46 +1,42 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
-import { CasesScreen } from '../cases/list/CasesScreen';
+import { CasesScreen } from '../caseFile/CasesScreen';
 import { ReviewQueueScreen } from '../decisions/ReviewQueueScreen';
 import { InterpretersScreen } from '../interpreters/InterpretersScreen';
+import { openSection } from '../navigation/navigation.actions';
+import { navigationSelectors, useNavigationStore } from '../navigation/navigation.store';
+import { resolveSection, sectionsFor, type Section } from '../navigation/sections';
 import { lockSession, signOut } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MyWorkScreen } from '../work/MyWorkScreen';
-import { resolveSection, sectionsFor, type Section } from './sections';
-import { openSection } from './shell.actions';
-import { shellSelectors, useShellStore } from './shell.store';
+
+/** The screen of each section; a section without one (organisations, exports) says it is coming. */
+const SCREENS: Partial<Record<Section, ComponentType>> = {
+  'my-work': MyWorkScreen,
+  cases: CasesScreen,
+  interpreters: InterpretersScreen,
+  decisions: ReviewQueueScreen,
+  users: UsersScreen,
+  audit: AuditScreen,
+  settings: SettingsScreen,
+};
 
 function SectionContent({ section }: { section: Section }) {
   const { t } = useTranslation();
-  switch (section) {
-    case 'my-work':
-      return <MyWorkScreen />;
-    case 'cases':
-      return <CasesScreen />;
-    case 'interpreters':
-      return <InterpretersScreen />;
-    case 'decisions':
-      return <ReviewQueueScreen />;
-    case 'users':
-      return <UsersScreen />;
-    case 'audit':
-      return <AuditScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    default:
-      return <ComingSoon title={t(`nav.${section}`)} />;
-  }
+  const Screen = SCREENS[section];
+  return Screen ? <Screen /> : <ComingSoon title={t(`nav.${section}`)} />;
 }
 
 /** The signed-in frame: who is signed in, the lock controls, and the sections. */
 export function HomeShell() {
   const { t } = useTranslation();
   const user = useSessionStore(sessionSelectors.user);
-  const chosen = useShellStore(shellSelectors.section);
+  const chosen = useNavigationStore(navigationSelectors.section);
   if (!user) return null;
   const section = resolveSection(user.role, chosen ?? user.lastView);
 

@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type ChannelInput } from '../../../electron/common/contract';
 import { ROLES } from '../../../electron/common/accounts';
+import { contract, type ChannelInput } from '../../../electron/common/contract';
 import { ApiError } from '../../api/mamori';
 import { FailureMessage } from '../../ui/ErrorMessage';
+import { Heading } from '../../ui/Heading';
 import { useFailure } from '../../ui/useFailure';
 import { useFormFields } from '../../ui/useFormFields';
 import { fieldErrors, validate } from '../../ui/validation';
@@ -42,12 +43,7 @@ export function AddUserForm({ onCreated }: { onCreated: (handover: Handover) => 
     <Paper withBorder p="lg" component="section" aria-labelledby="add-user-title">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={3} size="h4" id="add-user-title">
-            {t('users.add.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('users.add.hint')}
-          </Text>
+          <Heading title={t('users.add.title')} hint={t('users.add.hint')} order={3} size="h4" id="add-user-title" />
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
             <TextInput
               label={t('users.add.username')}

@@ -1,5 +1,6 @@
-import { Alert, Box, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SecretText } from '../../ui/SecretText';
 import type { Handover } from './users.actions';
 
 interface TemporaryPassphrasePanelProps {
@@ -47,17 +48,9 @@ export function TemporaryPassphrasePanel({ handover, reason, onDone }: Temporary
                 <Text size="sm" c="dimmed" w={140}>
                   {t('handover.passphrase')}
                 </Text>
-                <Box
-                  component="output"
-                  aria-label={t('handover.passphrase')}
-                  ff="monospace"
-                  fz={24}
-                  fw={700}
-                  // Meant to be read out or copied by hand; make pasting it into a message harder.
-                  style={{ letterSpacing: '0.08em', userSelect: 'none' }}
-                >
+                <SecretText label={t('handover.passphrase')} size={24}>
                   {handover.temporaryPassphrase}
-                </Box>
+                </SecretText>
               </Group>
             </Stack>
           </Paper>

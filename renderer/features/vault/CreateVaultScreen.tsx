@@ -10,19 +10,21 @@ import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useFailure } from '../../ui/useFailure';
 import { useFormFields } from '../../ui/useFormFields';
 import { confirmationError, fieldErrors, validate } from '../../ui/validation';
-import { loadSession } from '../session/session.actions';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { createVault, type CreateVaultInput } from './vault.actions';
 
-/** First run: create the vault and its administrator, then show the recovery key once. */
-export function CreateVaultScreen() {
+/**
+ * First run: create the vault and its administrator, then show the recovery key once. `onDone` runs
+ * when the user has stored the key: the app then reads the vault's state again and moves on to sign-in.
+ */
+export function CreateVaultScreen({ onDone }: { onDone: () => void }) {
   // Component state, not a store: the key disappears with this screen and survives no lock or reset.
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   if (recoveryKey !== null) {
     const leave = () => {
       setRecoveryKey(null);
-      void loadSession();
+      onDone();
     };
     return (
       <AuthLayout width={760}>

@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Checkbox, List, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Checkbox, List, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecretText } from '../../ui/SecretText';
 import { normaliseKeyText } from './recoveryKey';
 
 /** Thirteen groups of four fit two rows, which are easier to copy by hand than one long line. */
@@ -37,21 +38,10 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
       <Text>{t('recoveryKey.purpose')}</Text>
 
       <Paper withBorder bg="gray.0" p="lg">
-        <Box
-          component="output"
-          aria-label={t('recoveryKey.title')}
-          ff="monospace"
-          fz={26}
-          fw={700}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: `repeat(${GROUPS_PER_ROW}, max-content)`,
-            justifyContent: 'center',
-            gap: '0.5rem 1.25rem',
-            letterSpacing: '0.08em',
-            // The key belongs on paper: make copying it into a file or a message harder.
-            userSelect: 'none',
-          }}
+        <SecretText
+          label={t('recoveryKey.title')}
+          size={26}
+          style={{ display: 'grid', gridTemplateColumns: `repeat(${GROUPS_PER_ROW}, max-content)`, justifyContent: 'center', gap: '0.5rem 1.25rem' }}
         >
           {groups.map((group, index) => (
             <span key={index}>
@@ -60,7 +50,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
               {group}
             </span>
           ))}
-        </Box>
+        </SecretText>
       </Paper>
 
       <Title order={3} size="h4">

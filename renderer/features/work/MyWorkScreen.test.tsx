@@ -10,8 +10,8 @@ import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { theme } from '../../ui/theme';
 import { useCaseListStore } from '../cases/list/caseList.store';
+import { useNavigationStore } from '../navigation/navigation.store';
 import { useSessionStore } from '../session/session.store';
-import { useShellStore } from '../shell/shell.store';
 import { MyWorkScreen } from './MyWorkScreen';
 
 const CASE_A = '00000000-0000-4000-8000-00000000c001';
@@ -163,14 +163,14 @@ describe('my work', () => {
     );
     await user.click(await screen.findByRole('button', { name: /^TV-2026-0102, Z\. W\., Reporting date/ }));
     expect(useCaseListStore.getState().view).toEqual({ kind: 'case', caseId: CASE_B });
-    expect(useShellStore.getState().section).toBe('cases');
+    expect(useNavigationStore.getState().section).toBe('cases');
     await waitFor(() => expect(fake.callsTo('users:setLastView')).toEqual([{ view: 'cases' }]));
 
-    useShellStore.setState({ section: 'my-work' });
+    useNavigationStore.setState({ section: 'my-work' });
     screen.getByRole('button', { name: /^TV-2026-0103/ }).focus();
     await user.keyboard('{Enter}');
     expect(useCaseListStore.getState().view).toEqual({ kind: 'case', caseId: CASE_C });
-    expect(useShellStore.getState().section).toBe('cases');
+    expect(useNavigationStore.getState().section).toBe('cases');
   });
 
   it('has a friendly word for each empty section', async () => {

@@ -1,12 +1,12 @@
-import { Badge, Box, Button, Group, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useId, type ReactNode } from 'react';
+import { Badge, Box, NavLink, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyWork } from '../../../electron/common/contract.work';
-import { FailureMessage } from '../../ui/ErrorMessage';
-import { LoadingIndicator } from '../../ui/LoadingIndicator';
-import { useFailure } from '../../ui/useFailure';
-import { formatDate, formatDateTime } from '../cases/page/dates';
-import { loadMyWork, openCaseFromWork } from './work.actions';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { RefreshedScreen } from '../../ui/RefreshedScreen';
+import { Section } from '../../ui/Section';
+import { showCase } from '../cases/list/caseList.actions';
+import { loadMyWork } from './work.actions';
 import { workSelectors, useWorkStore } from './work.store';
 import { deadlineWhen } from './workFormat';
 
@@ -17,30 +17,10 @@ export function MyWorkScreen() {
   const { t } = useTranslation();
   const work = useWorkStore(workSelectors.work);
   const loading = useWorkStore(workSelectors.loading);
-  const failure = useFailure();
-
-  const { report, clear } = failure;
-  useEffect(() => {
-    // Afresh on every visit: the way back from a case may have changed what waits here.
-    loadMyWork().catch(report);
-  }, [report]);
-  const refresh = useCallback(() => {
-    clear();
-    loadMyWork().catch(report);
-  }, [clear, report]);
-
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" align="center">
-        <Title order={2}>{t('work.title')}</Title>
-        <Button variant="default" loading={loading} onClick={refresh} data-testid="work-refresh">
-          {t('work.refresh')}
-        </Button>
-      </Group>
-      <Text c="dimmed">{t('work.intro')}</Text>
-      <FailureMessage failure={failure} />
-      {work ? <WorkSections work={work} /> : !failure.code && <LoadingIndicator />}
-    </Stack>
+    <RefreshedScreen title={t('work.title')} intro={t('work.intro')} load={loadMyWork} loading={loading} loaded={work !== null} refreshLabel={t('work.refresh')} refreshTestId="work-refresh">
+      {work && <WorkSections work={work} />}
+    </RefreshedScreen>
   );
 }
 
@@ -135,30 +115,27 @@ function WorkSections({ work }: { work: MyWork }) {
   );
 }
 
-/** One card: a landmark named by its title, with how many rows it holds, or a friendly word when none. */
+/** One list: a landmark named by its title, with how many rows it holds, or a friendly word when none. */
 function WorkSection({ title, count, empty, testId, children }: { title: string; count: number; empty: string; testId: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const titleId = useId();
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={titleId} data-testid={testId}>
-      <Stack gap="sm">
-        <Group gap="sm" align="center">
-          <Title order={3} id={titleId}>
-            {title}
-          </Title>
-          <Badge variant="light" color="gray" tt="none" data-testid={`${testId}-count`}>
-            {t('work.count', { count })}
-          </Badge>
-        </Group>
-        {count === 0 ? (
-          <Text c="dimmed">{empty}</Text>
-        ) : (
-          <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {children}
-          </Box>
-        )}
-      </Stack>
-    </Paper>
+    <Section
+      title={title}
+      testId={testId}
+      actions={
+        <Badge variant="light" color="gray" tt="none" data-testid={`${testId}-count`}>
+          {t('work.count', { count })}
+        </Badge>
+      }
+    >
+      {count === 0 ? (
+        <Text c="dimmed">{empty}</Text>
+      ) : (
+        <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {children}
+        </Box>
+      )}
+    </Section>
   );
 }
 
@@ -182,7 +159,7 @@ function WorkRow({ item, testId, description, aside, asideText }: WorkRowProps) 
         data-case-reference={item.reference}
         // Spelled out, because the visible pieces sit in separate boxes that would run together.
         aria-label={[item.reference, item.maskedName, description, ...asideText].join(', ')}
-        onClick={() => void openCaseFromWork(item.caseId)}
+        onClick={() => void showCase(item.caseId)}
         label={
           <>
             <Text span ff="monospace" fw={600} size="sm">

@@ -1,6 +1,4 @@
-import { openCase } from '../cases/list/caseList.actions';
 import { callInSession } from '../session/session.actions';
-import { openSection } from '../shell/shell.actions';
 import { useWorkStore } from './work.store';
 
 /** Counts requests, so an answer overtaken by a later refresh neither replaces it nor reports its failure. */
@@ -18,10 +16,4 @@ export async function loadMyWork(): Promise<void> {
   } finally {
     if (request === latest) useWorkStore.setState({ loading: false });
   }
-}
-
-/** Opens the case in the cases section (which core then remembers as the last view). */
-export async function openCaseFromWork(caseId: string): Promise<void> {
-  openCase(caseId);
-  await openSection('cases');
 }

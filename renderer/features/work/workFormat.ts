@@ -1,4 +1,4 @@
-import { daysUntil } from '../cases/page/dates';
+import { daysUntil } from '../../i18n/dates';
 
 /** How a deadline stands against today: passed, today, or some whole days ahead. */
 export type DeadlineWhen = { kind: 'overdue'; days: number } | { kind: 'today' } | { kind: 'ahead'; days: number };

@@ -80,13 +80,13 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
           onChange={(event) => onSearchChange(event.currentTarget.value)}
           style={{ gridColumn: 'span 2' }}
         />
-        {select('stage', t('caseList.filter.stage'), STAGES.map((code) => ({ value: code, label: t(`vocab.stage.${code}`) })))}
-        {select('riskLevel', t('caseList.filter.riskLevel'), RISK_LEVELS.map((code) => ({ value: code, label: t(`vocab.riskLevel.${code}`) })))}
+        {select('stage', t('caseFields.stage'), STAGES.map((code) => ({ value: code, label: t(`vocab.stage.${code}`) })))}
+        {select('riskLevel', t('caseFields.riskLevel'), RISK_LEVELS.map((code) => ({ value: code, label: t(`vocab.riskLevel.${code}`) })))}
         {showOfficer &&
           select('officerId', t('caseList.filter.officer'), officers.map((o) => ({ value: o.id, label: o.displayName })))}
         {select(
           'nationality',
-          t('caseList.filter.nationality'),
+          t('caseFields.person.nationality'),
           COMMON_NATIONALITIES.map((code) => ({ value: code, label: t(`vocab.nationality.${code}`) })).sort(byLabel),
         )}
         {select(
@@ -94,7 +94,7 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
           t('caseList.filter.exploitationType'),
           EXPLOITATION_TYPES.map((code) => ({ value: code, label: t(`vocab.exploitationType.${code}`) })),
         )}
-        {select('situation', t('caseList.filter.situation'), SITUATIONS.map((code) => ({ value: code, label: t(`vocab.situation.${code}`) })))}
+        {select('situation', t('caseFields.immigration.situation'), SITUATIONS.map((code) => ({ value: code, label: t(`vocab.situation.${code}`) })))}
       </SimpleGrid>
       <Group mt="sm" gap="lg" align="flex-end">
         <NativeSelect

@@ -142,9 +142,19 @@ export function CaseListTable() {
     <Box role="table" aria-label={t('caseList.table.label')} aria-rowcount={total + 1} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
       <div role="rowgroup">
         <Box role="row" aria-rowindex={1} px="sm" py={8} bg="gray.0" style={{ ...gridStyle, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          {(['reference', 'name', 'stage', 'risk', 'flags', 'nationality', 'situation', 'deadline', 'updated'] as const).map((column) => (
-            <Text key={column} role="columnheader" size="xs" fw={700} c="dimmed" style={cellStyle}>
-              {t(`caseList.table.${column}`)}
+          {[
+            t('caseList.table.reference'),
+            t('caseList.table.name'),
+            t('caseFields.stage'),
+            t('caseList.table.risk'),
+            t('caseFields.flags'),
+            t('caseFields.person.nationality'),
+            t('caseFields.immigration.situation'),
+            t('caseList.table.deadline'),
+            t('caseList.table.updated'),
+          ].map((label) => (
+            <Text key={label} role="columnheader" size="xs" fw={700} c="dimmed" style={cellStyle}>
+              {label}
             </Text>
           ))}
         </Box>

@@ -3,9 +3,9 @@ import type { UserEvent } from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../i18n/i18n';
 import { fail, ok } from '../../../test/fakeMamori';
-import { caseId, renderCases } from './testing';
+import { caseId, renderCases } from '../../../test/renderCases';
 
-vi.mock('../page/CasePage', () => ({
+vi.mock('../../caseFile/CasePage', () => ({
   CasePage: ({ caseId: id }: { caseId: string }) => <p>Case {id}</p>,
 }));
 

@@ -1,59 +1,20 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Paper,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COMMON_LANGUAGES,
-  COMMON_NATIONALITIES,
-  EXPLOITATION_TYPES,
-  FLAGS,
-  IDENTIFICATION_STATUSES,
-  REFERRAL_SOURCES,
-  RISK_LEVELS,
-  SEXES,
-  SITUATIONS,
-  STATUSES_OF_RESIDENCE,
-  type RiskLevel,
-  type Situation,
-} from '../../../../electron/common/cases';
+import { FLAGS, RISK_LEVELS, type RiskLevel } from '../../../../electron/common/cases';
 import { ApiError } from '../../../api/mamori';
+import { displayName, useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { useFailure } from '../../../ui/useFailure';
+import { hasMeasures, hasReporting } from '../fields/caseDrafts';
+import { ExploitationFields } from '../fields/ExploitationFields';
+import { ImmigrationFields, useConditionsLabel } from '../fields/ImmigrationFields';
+import { PersonFields } from '../fields/PersonFields';
 import { createCase } from './caseList.actions';
 import { formatDay } from './caseListFormat';
-import {
-  EMPTY_INTAKE,
-  firstStepWithError,
-  INTAKE_SECTIONS,
-  MEASURE_SITUATIONS,
-  REPORTING_SITUATIONS,
-  serverErrors,
-  toCreateInput,
-  validateSection,
-  type IntakeDraft,
-  type IntakeErrors,
-  type IntakeSection,
-} from './intake';
+import { EMPTY_INTAKE, firstStepWithError, INTAKE_SECTIONS, serverErrors, toCreateInput, validateSection, type IntakeDraft, type IntakeErrors, type IntakeSection } from './intake';
 
 const REVIEW_STEP = INTAKE_SECTIONS.length;
-
-type MeasureSituation = 'detained' | 'provisional-release' | 'supervision-measures';
 
 /** Drops the errors of one section (or one field), leaving the rest. */
 function without(errors: IntakeErrors, prefix: string): IntakeErrors {
@@ -120,10 +81,11 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
     }
   };
 
+  const stepProps: StepProps = { draft, update, error };
   const steps: { section: IntakeSection | 'review'; content: ReactNode }[] = [
-    { section: 'person', content: <PersonStep draft={draft} update={update} error={error} /> },
-    { section: 'immigration', content: <ImmigrationStep draft={draft} update={update} error={error} /> },
-    { section: 'exploitation', content: <ExploitationStep draft={draft} update={update} error={error} /> },
+    { section: 'person', content: <PersonFields {...sectionProps('person', stepProps)} /> },
+    { section: 'immigration', content: <ImmigrationFields onlyForSituation {...sectionProps('immigration', stepProps)} /> },
+    { section: 'exploitation', content: <ExploitationFields {...sectionProps('exploitation', stepProps)} /> },
     { section: 'review', content: <ReviewStep draft={draft} setDraft={setDraft} /> },
   ];
 
@@ -150,7 +112,7 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
           {steps.map(({ section, content }) => (
             <Stepper.Step
               key={section}
-              label={t(`caseList.intake.steps.${section}`)}
+              label={section === 'person' ? t('caseFields.person.title') : t(`caseList.intake.steps.${section}`)}
               description={t(`caseList.intake.stepDescriptions.${section}`)}
               color={section !== 'review' && Object.keys(errors).some((key) => key.startsWith(`${section}.`)) ? 'red' : undefined}
             >
@@ -193,229 +155,53 @@ interface StepProps {
   error: (path: string) => string | undefined;
 }
 
-function useChoices() {
-  const { t } = useTranslation();
-  const choose = { value: '', label: t('caseList.intake.choose'), disabled: true };
-  return {
-    /** A native select that starts on "Choose…", so nothing is chosen for the user by default. */
-    withChoose: (options: { value: string; label: string }[]) => [choose, ...options],
-  };
-}
-
-function PersonStep({ draft, update, error }: StepProps) {
-  const { t } = useTranslation();
-  const { withChoose } = useChoices();
-  const p = draft.person;
-  const set = (patch: Partial<IntakeDraft['person']>) => update('person', patch);
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
-  return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('caseList.intake.person.familyName')} required autoComplete="off" value={p.familyName} onChange={(e) => set({ familyName: e.currentTarget.value })} error={error('person.familyName')} />
-        <TextInput label={t('caseList.intake.person.givenName')} autoComplete="off" value={p.givenName} onChange={(e) => set({ givenName: e.currentTarget.value })} error={error('person.givenName')} />
-        <TextInput label={t('caseList.intake.person.familyNameNative')} autoComplete="off" value={p.familyNameNative} onChange={(e) => set({ familyNameNative: e.currentTarget.value })} error={error('person.familyNameNative')} />
-        <TextInput label={t('caseList.intake.person.givenNameNative')} autoComplete="off" value={p.givenNameNative} onChange={(e) => set({ givenNameNative: e.currentTarget.value })} error={error('person.givenNameNative')} />
-      </SimpleGrid>
-      <TagsInput
-        label={t('caseList.intake.person.aliases')}
-        description={t('caseList.intake.person.aliasesDescription')}
-        value={p.aliases}
-        onChange={(aliases) => set({ aliases })}
-        maxTags={20}
-        error={error('person.aliases')}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NativeSelect
-          label={t('caseList.intake.person.sex')}
-          required
-          data={withChoose(SEXES.map((code) => ({ value: code, label: t(`vocab.sex.${code}`) })))}
-          value={p.sex}
-          onChange={(e) => set({ sex: e.currentTarget.value })}
-          error={error('person.sex')}
-        />
-        <TextInput type="date" label={t('caseList.intake.person.dateOfBirth')} value={p.dateOfBirth} onChange={(e) => set({ dateOfBirth: e.currentTarget.value })} error={error('person.dateOfBirth')} />
-        <Select
-          label={t('caseList.intake.person.nationality')}
-          required
-          searchable
-          placeholder={t('caseList.intake.choose')}
-          data={COMMON_NATIONALITIES.map((code) => ({ value: code, label: t(`vocab.nationality.${code}`) })).sort(byLabel)}
-          value={p.nationality || null}
-          onChange={(value) => set({ nationality: value ?? '' })}
-          error={error('person.nationality')}
-        />
-      </SimpleGrid>
-      <MultiSelect
-        label={t('caseList.intake.person.languages')}
-        required
-        searchable
-        placeholder={p.languages.length === 0 ? t('caseList.intake.choose') : undefined}
-        data={COMMON_LANGUAGES.map((code) => ({ value: code, label: t(`vocab.language.${code}`) }))}
-        value={p.languages}
-        onChange={(languages) => set({ languages })}
-        maxValues={6}
-        error={error('person.languages')}
-      />
-      <Checkbox label={t('caseList.intake.person.interpreterNeeded')} checked={p.interpreterNeeded} onChange={(e) => set({ interpreterNeeded: e.currentTarget.checked })} />
-    </Stack>
-  );
-}
-
-function ImmigrationStep({ draft, update, error }: StepProps) {
-  const { t } = useTranslation();
-  const { withChoose } = useChoices();
-  const m = draft.immigration;
-  const set = (patch: Partial<IntakeDraft['immigration']>) => update('immigration', patch);
-  const situation = m.situation as Situation;
-  const setReportingDate = (index: number, patch: Partial<IntakeDraft['immigration']['reportingDates'][number]>) =>
-    set({ reportingDates: m.reportingDates.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) });
-
-  return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t('caseList.intake.immigration.statusOfResidence')}
-          required
-          data={withChoose(STATUSES_OF_RESIDENCE.map((code) => ({ value: code, label: t(`vocab.statusOfResidence.${code}`) })))}
-          value={m.statusOfResidence}
-          onChange={(e) => set({ statusOfResidence: e.currentTarget.value })}
-          error={error('immigration.statusOfResidence')}
-        />
-        <TextInput type="date" label={t('caseList.intake.immigration.periodOfStayExpiry')} value={m.periodOfStayExpiry} onChange={(e) => set({ periodOfStayExpiry: e.currentTarget.value })} error={error('immigration.periodOfStayExpiry')} />
-        <NativeSelect
-          label={t('caseList.intake.immigration.situation')}
-          required
-          data={withChoose(SITUATIONS.map((code) => ({ value: code, label: t(`vocab.situation.${code}`) })))}
-          value={m.situation}
-          onChange={(e) => set({ situation: e.currentTarget.value })}
-          error={error('immigration.situation')}
-        />
-        <TextInput type="date" label={t('caseList.intake.immigration.situationSince')} value={m.situationSince} onChange={(e) => set({ situationSince: e.currentTarget.value })} error={error('immigration.situationSince')} />
-      </SimpleGrid>
-      {MEASURE_SITUATIONS.includes(situation) && (
-        <Textarea
-          label={t(`caseList.intake.immigration.measureConditions.${situation as MeasureSituation}`)}
-          rows={4}
-          maxLength={2000}
-          value={m.measureConditions}
-          onChange={(e) => set({ measureConditions: e.currentTarget.value })}
-          error={error('immigration.measureConditions')}
-        />
-      )}
-      {REPORTING_SITUATIONS.includes(situation) && (
-        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={600} size="sm">
-            {t('caseList.intake.immigration.reportingDates')}
-          </Text>
-          {m.reportingDates.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('caseList.intake.immigration.noReportingDates')}
-            </Text>
-          )}
-          {m.reportingDates.map((entry, index) => {
-            const number = index + 1;
-            return (
-              <Group key={index} align="flex-start" gap="sm" wrap="nowrap">
-                <TextInput type="date" label={t('caseList.intake.immigration.reportingDate', { number })} value={entry.date} onChange={(e) => setReportingDate(index, { date: e.currentTarget.value })} error={error(`immigration.reportingDates.${index}.date`)} />
-                <TextInput style={{ flex: 1 }} label={t('caseList.intake.immigration.reportingNote', { number })} maxLength={200} value={entry.note} onChange={(e) => setReportingDate(index, { note: e.currentTarget.value })} error={error(`immigration.reportingDates.${index}.note`)} />
-                <Button mt={25} variant="subtle" color="red" onClick={() => set({ reportingDates: m.reportingDates.filter((_, i) => i !== index) })}>
-                  {t('caseList.intake.immigration.removeReportingDate', { number })}
-                </Button>
-              </Group>
-            );
-          })}
-          <Group>
-            <Button variant="default" size="xs" disabled={m.reportingDates.length >= 60} onClick={() => set({ reportingDates: [...m.reportingDates, { date: '', note: '' }] })}>
-              {t('caseList.intake.immigration.addReportingDate')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Stack>
-  );
-}
-
-function ExploitationStep({ draft, update, error }: StepProps) {
-  const { t } = useTranslation();
-  const { withChoose } = useChoices();
-  const e = draft.exploitation;
-  const set = (patch: Partial<IntakeDraft['exploitation']>) => update('exploitation', patch);
-  return (
-    <Stack gap="md">
-      <Checkbox.Group label={t('caseList.intake.exploitation.types')} value={e.types} onChange={(types) => set({ types: types as IntakeDraft['exploitation']['types'] })} error={error('exploitation.types')}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-          {EXPLOITATION_TYPES.map((code) => (
-            <Checkbox key={code} value={code} label={t(`vocab.exploitationType.${code}`)} />
-          ))}
-        </SimpleGrid>
-      </Checkbox.Group>
-      <NativeSelect
-        label={t('caseList.intake.exploitation.referralSource')}
-        required
-        data={withChoose(REFERRAL_SOURCES.map((code) => ({ value: code, label: t(`vocab.referralSource.${code}`) })))}
-        value={e.referralSource}
-        onChange={(event) => set({ referralSource: event.currentTarget.value })}
-        error={error('exploitation.referralSource')}
-      />
-      <Radio.Group
-        label={t('caseList.intake.exploitation.identificationStatus')}
-        value={e.identificationStatus}
-        onChange={(value) => set({ identificationStatus: value as IntakeDraft['exploitation']['identificationStatus'] })}
-        error={error('exploitation.identificationStatus')}
-      >
-        <Group mt="xs">
-          {IDENTIFICATION_STATUSES.map((code) => (
-            <Radio key={code} value={code} label={t(`vocab.identificationStatus.${code}`)} />
-          ))}
-        </Group>
-      </Radio.Group>
-    </Stack>
-  );
+/** One step's field set, on its section of the draft; its errors are kept under the section's name ('person.familyName'). */
+function sectionProps<S extends IntakeSection>(section: S, { draft, update, error }: StepProps) {
+  return { value: draft[section], onChange: (patch: Partial<IntakeDraft[S]>) => update(section, patch), error: (path: string) => error(`${section}.${path}`) };
 }
 
 function ReviewStep({ draft, setDraft }: { draft: IntakeDraft; setDraft: (update: (d: IntakeDraft) => IntakeDraft) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n, vocab } = useLabels();
+  const conditionsLabel = useConditionsLabel();
   const { person: p, immigration: m, exploitation: e } = draft;
   const none = t('caseList.intake.review.none');
   const day = (value: string) => (value ? formatDay(i18n.language, value) : none);
-  // Names family-name-first in Japanese, given-name-first in English (STYLE.md, UI).
-  const name = (family: string, given: string) =>
-    (i18n.language === 'ja' ? [family, given] : [given, family]).filter(Boolean).join(' ') || none;
+  const chosen = (list: string, code: string) => (code ? vocab(list, code) : none);
+  const listed = (list: string, codes: readonly string[]) => codes.map((code) => vocab(list, code)).join(', ') || none;
+  const name = (family: string, given: string) => displayName(i18n.language, family, given) || none;
   const summary: [string, string][] = [
     [t('caseList.intake.review.name'), name(p.familyName, p.givenName)],
     [t('caseList.intake.review.nativeName'), name(p.familyNameNative, p.givenNameNative)],
-    [t('caseList.intake.person.aliases'), p.aliases.join(', ') || none],
-    [t('caseList.intake.person.sex'), p.sex ? t(`vocab.sex.${p.sex as (typeof SEXES)[number]}`) : none],
-    [t('caseList.intake.person.dateOfBirth'), day(p.dateOfBirth)],
-    [t('caseList.intake.person.nationality'), p.nationality ? t(`vocab.nationality.${p.nationality as (typeof COMMON_NATIONALITIES)[number]}`) : none],
-    [t('caseList.intake.person.languages'), p.languages.map((code) => t(`vocab.language.${code as (typeof COMMON_LANGUAGES)[number]}`)).join(', ') || none],
-    [t('caseList.intake.person.interpreterNeeded'), t(p.interpreterNeeded ? 'caseList.intake.review.yes' : 'caseList.intake.review.no')],
-    [t('caseList.intake.immigration.statusOfResidence'), m.statusOfResidence ? t(`vocab.statusOfResidence.${m.statusOfResidence as (typeof STATUSES_OF_RESIDENCE)[number]}`) : none],
-    [t('caseList.intake.immigration.periodOfStayExpiry'), day(m.periodOfStayExpiry)],
-    [t('caseList.intake.immigration.situation'), m.situation ? t(`vocab.situation.${m.situation as Situation}`) : none],
-    ...(MEASURE_SITUATIONS.includes(m.situation as Situation)
-      ? ([[t(`caseList.intake.immigration.measureConditions.${m.situation as MeasureSituation}`), m.measureConditions.trim() || none]] as [string, string][])
+    [t('caseFields.person.aliases'), p.aliases.join(', ') || none],
+    [t('caseFields.person.sex'), chosen('sex', p.sex)],
+    [t('caseFields.person.dateOfBirth'), day(p.dateOfBirth)],
+    [t('caseFields.person.nationality'), chosen('nationality', p.nationality)],
+    [t('caseFields.person.languages'), listed('language', p.languages)],
+    [t('caseFields.person.interpreterNeeded'), p.interpreterNeeded ? t('caseFields.yes') : t('caseFields.no')],
+    [t('caseFields.immigration.statusOfResidence'), chosen('statusOfResidence', m.statusOfResidence)],
+    [t('caseFields.immigration.periodOfStayExpiry'), day(m.periodOfStayExpiry)],
+    [t('caseFields.immigration.situation'), chosen('situation', m.situation)],
+    ...(hasMeasures(m.situation) ? ([[conditionsLabel(m.situation), m.measureConditions.trim() || none]] as [string, string][]) : []),
+    ...(hasReporting(m.situation)
+      ? ([[t('caseFields.immigration.reportingDates'), m.reportingDates.map((r) => [day(r.date), r.note.trim()].filter(Boolean).join(' ')).join(' / ') || none]] as [string, string][])
       : []),
-    ...(REPORTING_SITUATIONS.includes(m.situation as Situation)
-      ? ([[t('caseList.intake.immigration.reportingDates'), m.reportingDates.map((r) => [day(r.date), r.note.trim()].filter(Boolean).join(' ')).join(' / ') || none]] as [string, string][])
-      : []),
-    [t('caseList.intake.exploitation.types'), e.types.map((code) => t(`vocab.exploitationType.${code}`)).join(', ') || none],
-    [t('caseList.intake.exploitation.referralSource'), e.referralSource ? t(`vocab.referralSource.${e.referralSource as (typeof REFERRAL_SOURCES)[number]}`) : none],
-    [t('caseList.intake.exploitation.identificationStatus'), t(`vocab.identificationStatus.${e.identificationStatus}`)],
+    [t('caseFields.exploitation.types'), listed('exploitationType', e.types)],
+    [t('caseFields.exploitation.referralSource'), chosen('referralSource', e.referralSource)],
+    [t('caseFields.exploitation.identificationStatus'), vocab('identificationStatus', e.identificationStatus)],
   ];
   return (
     <Stack gap="lg">
-      <Radio.Group label={t('caseList.intake.review.riskLevel')} value={draft.riskLevel} onChange={(value) => setDraft((d) => ({ ...d, riskLevel: value as RiskLevel }))}>
+      <Radio.Group label={t('caseFields.riskLevel')} value={draft.riskLevel} onChange={(value) => setDraft((d) => ({ ...d, riskLevel: value as RiskLevel }))}>
         <Group mt="xs">
           {RISK_LEVELS.map((code) => (
-            <Radio key={code} value={code} label={t(`vocab.riskLevel.${code}`)} />
+            <Radio key={code} value={code} label={vocab('riskLevel', code)} />
           ))}
         </Group>
       </Radio.Group>
-      <Checkbox.Group label={t('caseList.intake.review.flags')} value={draft.flags} onChange={(flags) => setDraft((d) => ({ ...d, flags: flags as IntakeDraft['flags'] }))}>
+      <Checkbox.Group label={t('caseFields.flags')} value={draft.flags} onChange={(flags) => setDraft((d) => ({ ...d, flags: flags as IntakeDraft['flags'] }))}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
           {FLAGS.map((code) => (
-            <Checkbox key={code} value={code} label={t(`vocab.flag.${code}`)} />
+            <Checkbox key={code} value={code} label={vocab('flag', code)} />
           ))}
         </SimpleGrid>
       </Checkbox.Group>

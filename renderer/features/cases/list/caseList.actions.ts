@@ -1,7 +1,8 @@
-import type { CaseListFilter } from '../../../../electron/common/contract.cases';
 import type { ChannelInput } from '../../../../electron/common/contract';
+import type { CaseListFilter } from '../../../../electron/common/contract.cases';
 import { errorCodeOf } from '../../../api/mamori';
 import { storeGeneration } from '../../../stores/registry';
+import { openSection } from '../../navigation/navigation.actions';
 import { callInSession } from '../../session/session.actions';
 import { useCaseListStore, type CaseSort } from './caseList.store';
 
@@ -73,6 +74,12 @@ export async function loadOfficers(): Promise<void> {
 
 export function openCase(caseId: string): void {
   useCaseListStore.setState({ view: { kind: 'case', caseId } });
+}
+
+/** Opens a case from another section (My work, the review queue); core then remembers the cases section as the last view. */
+export async function showCase(caseId: string): Promise<void> {
+  openCase(caseId);
+  await openSection('cases');
 }
 
 export function openIntake(): void {

@@ -1,118 +1,50 @@
 import type { ParseKeys } from 'i18next';
 import type { z } from 'zod';
-import {
-  ExploitationSchema,
-  ImmigrationSchema,
-  PersonSchema,
-  type EXPLOITATION_TYPES,
-  type FLAGS,
-  type IDENTIFICATION_STATUSES,
-  type RiskLevel,
-  type Situation,
-} from '../../../../electron/common/cases';
+import { ExploitationSchema, ImmigrationSchema, PersonSchema, type FLAGS, type RiskLevel } from '../../../../electron/common/cases';
 import type { ChannelInput } from '../../../../electron/common/contract';
 import type { ApiIssue } from '../../../api/mamori';
 import { i18n } from '../../../i18n/i18n';
 import { validationKey } from '../../../ui/validation';
+import {
+  EMPTY_IMMIGRATION,
+  EMPTY_PERSON,
+  exploitationInput,
+  immigrationInput,
+  personInput,
+  type ExploitationChoices,
+  type ImmigrationDraft,
+  type PersonDraft,
+} from '../fields/caseDrafts';
 
 export const INTAKE_SECTIONS = ['person', 'immigration', 'exploitation'] as const;
 export type IntakeSection = (typeof INTAKE_SECTIONS)[number];
 
-/** Situations that come with conditions (入管法 Art. 54 仮放免, 監理措置, 収容). */
-export const MEASURE_SITUATIONS: readonly Situation[] = ['detained', 'provisional-release', 'supervision-measures'];
-/** Situations under which the person must report to immigration on set dates. */
-export const REPORTING_SITUATIONS: readonly Situation[] = ['provisional-release', 'supervision-measures'];
-
-export interface ReportingDateDraft {
-  date: string;
-  note: string;
-}
-
 /** The intake form as typed: empty strings mean "not chosen" or "not known". */
 export interface IntakeDraft {
-  person: {
-    familyName: string;
-    givenName: string;
-    familyNameNative: string;
-    givenNameNative: string;
-    aliases: string[];
-    sex: string;
-    dateOfBirth: string;
-    nationality: string;
-    languages: string[];
-    interpreterNeeded: boolean;
-  };
-  immigration: {
-    statusOfResidence: string;
-    periodOfStayExpiry: string;
-    situation: string;
-    situationSince: string;
-    measureConditions: string;
-    reportingDates: ReportingDateDraft[];
-  };
-  exploitation: {
-    types: (typeof EXPLOITATION_TYPES)[number][];
-    referralSource: string;
-    identificationStatus: (typeof IDENTIFICATION_STATUSES)[number];
-  };
+  person: PersonDraft;
+  immigration: ImmigrationDraft;
+  exploitation: ExploitationChoices;
   riskLevel: RiskLevel;
   flags: (typeof FLAGS)[number][];
 }
 
 export const EMPTY_INTAKE: IntakeDraft = {
-  person: {
-    familyName: '',
-    givenName: '',
-    familyNameNative: '',
-    givenNameNative: '',
-    aliases: [],
-    sex: '',
-    dateOfBirth: '',
-    nationality: '',
-    languages: [],
-    interpreterNeeded: false,
-  },
-  immigration: {
-    statusOfResidence: '',
-    periodOfStayExpiry: '',
-    situation: '',
-    situationSince: '',
-    measureConditions: '',
-    reportingDates: [],
-  },
+  person: EMPTY_PERSON,
+  immigration: EMPTY_IMMIGRATION,
   exploitation: { types: [], referralSource: '', identificationStatus: 'possible' },
   riskLevel: 'medium',
   flags: [],
 };
 
-const orNull = (value: string) => (value === '' ? null : value);
-const orUndefined = (value: string) => (value === '' ? undefined : value);
-
 /** Each section as the contract expects it; what the schema refuses is explained, not patched over. */
 function sectionInput(draft: IntakeDraft, section: IntakeSection): unknown {
   switch (section) {
-    case 'person': {
-      const p = draft.person;
-      // An empty nationality stays '' so the contract's own message ('case.nationality.code') explains it.
-      return { ...p, sex: orUndefined(p.sex), dateOfBirth: orNull(p.dateOfBirth) };
-    }
-    case 'immigration': {
-      const m = draft.immigration;
-      const situation = m.situation as Situation;
-      return {
-        statusOfResidence: orUndefined(m.statusOfResidence),
-        periodOfStayExpiry: orNull(m.periodOfStayExpiry),
-        situation: orUndefined(m.situation),
-        situationSince: orNull(m.situationSince),
-        // Conditions and reporting dates of a situation no longer chosen are not sent.
-        measureConditions: MEASURE_SITUATIONS.includes(situation) ? m.measureConditions : '',
-        reportingDates: REPORTING_SITUATIONS.includes(situation) ? m.reportingDates : [],
-      };
-    }
-    case 'exploitation': {
-      const e = draft.exploitation;
-      return { ...e, referralSource: orUndefined(e.referralSource) };
-    }
+    case 'person':
+      return personInput(draft.person);
+    case 'immigration':
+      return immigrationInput(draft.immigration, { onlyForSituation: true });
+    case 'exploitation':
+      return exploitationInput(draft.exploitation);
   }
 }
 

@@ -1,13 +1,13 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../../i18n/format';
+import { useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../../ui/LoadingIndicator';
+import { Section } from '../../../ui/Section';
 import { useFailure } from '../../../ui/useFailure';
 import { showNewerAccess, showNewestAccess, showOlderAccess } from './casePage.actions';
 import { casePageSelectors, useCasePageStore } from './casePage.store';
-import { formatDateTime } from './dates';
-import { useLabels } from './labels';
-import { CaseSection } from './CaseSection';
 
 /** Supervisors: who opened or changed this case, newest first, one page at a time. */
 export function AccessLogPanel() {
@@ -38,7 +38,7 @@ export function AccessLogPanel() {
   };
 
   return (
-    <CaseSection
+    <Section
       title={title}
       actions={
         <>
@@ -80,6 +80,6 @@ export function AccessLogPanel() {
           </Table.Tbody>
         </Table>
       )}
-    </CaseSection>
+    </Section>
   );
 }

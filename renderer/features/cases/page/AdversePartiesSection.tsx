@@ -1,14 +1,14 @@
 import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ADVERSE_ROLES, AdversePartyInputSchema, type AdversePartyInput } from '../../../../electron/common/cases';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
-import { parseWith } from './caseForms';
+import { ADVERSE_ROLES, AdversePartyInputSchema, type AdversePartyInput } from '../../../../electron/common/cases';
+import { useLabels } from '../../../i18n/labels';
+import { parseWith } from '../../../ui/forms';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
+import { Section } from '../../../ui/Section';
+import { useDraftForm } from '../../../ui/useSave';
+import { CaseForm } from './CaseForm';
 import { removeAdverseParty, saveAdverseParty } from './casePage.actions';
-import { useLabels } from './labels';
-import { ReasonDialog } from './ReasonDialog';
-import { SaveBar } from './SaveBar';
-import { useSave } from './useSave';
-import { CaseSection } from './CaseSection';
 
 type Party = CaseDetail['adverseParties'][number];
 
@@ -23,7 +23,7 @@ export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
   const title = t('casePage.adverse.title');
 
   return (
-    <CaseSection
+    <Section
       title={title}
       actions={
         <>
@@ -53,7 +53,7 @@ export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
       onConfirm={(reason) => (removing ? removeAdverseParty(removing.id, reason) : Promise.resolve())}
       onClose={() => setRemoving(null)}
     />
-    </CaseSection>
+    </Section>
   );
 }
 
@@ -104,39 +104,35 @@ function PartyCard({ party, busy, onEdit, onRemove }: { party: Party; busy: bool
 }
 
 function PartyForm({ partyId, initial, onDone }: { partyId?: string; initial: AdversePartyInput; onDone: () => void }) {
-  const { t, vocab, fieldError } = useLabels();
-  const [draft, setDraft] = useState<AdversePartyInput>(() => ({
-    role: initial.role,
-    name: initial.name,
-    nameVariants: [...initial.nameVariants],
-    organisation: initial.organisation,
-    contact: initial.contact,
-    notes: initial.notes,
-  }));
-  const { errors, failure, busy, save } = useSave({
-    parse: (d: AdversePartyInput) => parseWith(AdversePartyInputSchema, d),
-    send: (party: AdversePartyInput) => saveAdverseParty(party, partyId),
-    issuePrefix: 'party',
-  });
-  const set = <K extends keyof AdversePartyInput>(key: K, value: AdversePartyInput[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const legend = partyId ? t('casePage.adverse.editTitle') : t('casePage.adverse.addTitle');
-
+  const { t, vocab } = useLabels();
+  // Only the input's fields: a party as core sends it carries its id too.
+  const form = useDraftForm(
+    (): AdversePartyInput => ({
+      role: initial.role,
+      name: initial.name,
+      nameVariants: [...initial.nameVariants],
+      organisation: initial.organisation,
+      contact: initial.contact,
+      notes: initial.notes,
+    }),
+    {
+      parse: (d: AdversePartyInput) => parseWith(AdversePartyInputSchema, d),
+      send: (party: AdversePartyInput) => saveAdverseParty(party, partyId),
+      issuePrefix: 'party',
+    },
+  );
   return (
-    <Paper withBorder p="md" component="form" aria-label={legend} onSubmit={(e) => e.preventDefault()}>
-      <Stack gap="sm">
-        <Text fw={700}>{legend}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label={t('casePage.adverse.role')} value={draft.role} onChange={(e) => set('role', e.currentTarget.value as AdversePartyInput['role'])} data={ADVERSE_ROLES.map((r) => ({ value: r, label: vocab('adverseRole', r) }))} />
-          <TextInput label={t('casePage.adverse.name')} required value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError(errors, 'name')} />
-        </SimpleGrid>
-        <TagsInput label={t('casePage.adverse.nameVariants')} description={t('casePage.adverse.nameVariantsHint')} value={draft.nameVariants} onChange={(v) => set('nameVariants', v)} error={fieldError(errors, 'nameVariants')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('casePage.adverse.organisation')} value={draft.organisation} onChange={(e) => set('organisation', e.currentTarget.value)} error={fieldError(errors, 'organisation')} />
-          <TextInput label={t('casePage.adverse.contact')} value={draft.contact} onChange={(e) => set('contact', e.currentTarget.value)} error={fieldError(errors, 'contact')} />
-        </SimpleGrid>
-        <Textarea label={t('casePage.adverse.notes')} rows={2} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={fieldError(errors, 'notes')} />
-        <SaveBar busy={busy} failure={failure} onCancel={onDone} onSave={() => void save(draft).then((saved) => saved && onDone())} />
-      </Stack>
-    </Paper>
+    <CaseForm title={partyId ? t('casePage.adverse.editTitle') : t('casePage.adverse.addTitle')} form={form} onDone={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect label={t('casePage.adverse.role')} {...form.text('role')} data={ADVERSE_ROLES.map((r) => ({ value: r, label: vocab('adverseRole', r) }))} />
+        <TextInput label={t('casePage.adverse.name')} required {...form.text('name')} />
+      </SimpleGrid>
+      <TagsInput label={t('casePage.adverse.nameVariants')} description={t('casePage.adverse.nameVariantsHint')} value={form.draft.nameVariants} onChange={(v) => form.set('nameVariants', v)} error={form.error('nameVariants')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('casePage.adverse.organisation')} {...form.text('organisation')} />
+        <TextInput label={t('casePage.adverse.contact')} {...form.text('contact')} />
+      </SimpleGrid>
+      <Textarea label={t('casePage.adverse.notes')} rows={2} {...form.text('notes')} />
+    </CaseForm>
   );
 }

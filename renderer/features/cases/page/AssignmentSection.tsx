@@ -2,12 +2,12 @@ import { Checkbox, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
-import { parseWith } from './caseForms';
+import { useLabels } from '../../../i18n/labels';
+import { Fields } from '../../../ui/Fields';
+import { parseWith } from '../../../ui/forms';
 import { assignCase, loadStaff } from './casePage.actions';
 import { casePageSelectors, useCasePageStore } from './casePage.store';
 import { EditableSection } from './EditableSection';
-import { Fields } from './Fields';
-import { useLabels } from './labels';
 
 const AssignmentSchema = z.object({
   officerIds: z.array(z.string()).min(1, { message: 'case.officers.required' }).max(10),
@@ -39,7 +39,7 @@ export function AssignmentSection({ detail }: { detail: CaseDetail }) {
           ]}
         />
       }
-      form={({ draft, setDraft, errors }) => {
+      form={({ value: draft, onChange, error }) => {
         const officers = [...(staff?.officers ?? [])];
         for (const o of detail.officers) if (!officers.some((s) => s.id === o.id)) officers.push(o);
         const supervisors = [...(staff?.supervisors ?? [])];
@@ -48,8 +48,8 @@ export function AssignmentSection({ detail }: { detail: CaseDetail }) {
             <Checkbox.Group
               label={t('casePage.assignment.officers')}
               value={draft.officerIds}
-              onChange={(v) => setDraft((d) => ({ ...d, officerIds: v }))}
-              error={errors.officerIds ? t('validation.case.officers.required') : undefined}
+              onChange={(officerIds) => onChange({ officerIds })}
+              error={error('officerIds') ? t('validation.case.officers.required') : undefined}
             >
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
                 {officers.map((o) => (
@@ -63,7 +63,7 @@ export function AssignmentSection({ detail }: { detail: CaseDetail }) {
               value={draft.supervisorId ?? ''}
               onChange={(e) => {
                 const value = e.currentTarget.value;
-                setDraft((d) => ({ ...d, supervisorId: value === '' ? null : value }));
+                onChange({ supervisorId: value === '' ? null : value });
               }}
               data={[{ value: '', label: t('casePage.assignment.noSupervisor') }, ...supervisors.map((s) => ({ value: s.id, label: s.displayName }))]}
               maw={320}

@@ -2,12 +2,12 @@ import { Alert, Button, Group, List, NativeSelect, Stack, Text, TextInput, Texta
 import { useState } from 'react';
 import { z } from 'zod';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
+import { useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
+import { apiPathErrors, issueKey } from '../../../ui/forms';
+import { Section } from '../../../ui/Section';
 import { useFailure } from '../../../ui/useFailure';
-import { apiPathErrors, issueKey } from './caseForms';
 import { acknowledgeConflict, checkConflict } from './casePage.actions';
-import { useLabels } from './labels';
-import { CaseSection } from './CaseSection';
 
 type Context = Exclude<ChannelInput<'cases:acknowledgeConflict'>['context'], 'registry'>;
 type Match = ChannelOutput<'cases:checkConflict'>['matches'][number];
@@ -85,7 +85,7 @@ export function ConflictCheckPanel() {
   };
 
   return (
-    <CaseSection title={title}>
+    <Section title={title}>
       <Text size="sm" c="dimmed">
         {t('casePage.conflict.explanation')}
       </Text>
@@ -132,7 +132,7 @@ export function ConflictCheckPanel() {
         <Stack gap="sm">
           <Textarea
             label={t('casePage.conflict.reason')}
-            description={t('casePage.reason.description')}
+            description={t('reason.description')}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={reasonError ? tx(reasonError) : undefined}
@@ -161,6 +161,6 @@ export function ConflictCheckPanel() {
           </Button>
         </Group>
       )}
-    </CaseSection>
+    </Section>
   );
 }

@@ -1,17 +1,11 @@
 import { Button, Stack } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Parsed, PathErrors } from './caseForms';
+import { useLabels } from '../../../i18n/labels';
+import type { FieldSetProps } from '../../../ui/fieldSet';
+import type { Parsed } from '../../../ui/forms';
+import { Section } from '../../../ui/Section';
+import { useSave } from '../../../ui/useSave';
 import { SaveBar } from './SaveBar';
-import { useSave } from './useSave';
-import { CaseSection } from './CaseSection';
-
-export interface FormProps<D> {
-  draft: D;
-  setDraft: (update: (draft: D) => D) => void;
-  /** The translated error for a dotted path within the form, if any. */
-  errors: PathErrors;
-}
 
 interface EditableSectionProps<D, T> {
   title: string;
@@ -22,13 +16,14 @@ interface EditableSectionProps<D, T> {
   parse: (draft: D) => Parsed<T>;
   send: (data: T) => Promise<void>;
   issuePrefix: string;
-  form: (props: FormProps<D>) => ReactNode;
+  /** The fields, on the draft (the same field sets as intake where the section has one). */
+  form: (props: FieldSetProps<D>) => ReactNode;
 }
 
 /** A section of the case shown read-only, with Edit → form → Save / Cancel. */
 export function EditableSection<D, T>(props: EditableSectionProps<D, T>) {
   const { title, canEdit = true, view, toDraft, parse, send, issuePrefix, form } = props;
-  const { t } = useTranslation();
+  const { t, fieldError } = useLabels();
   const [draft, setDraft] = useState<D | null>(null);
   const { errors, failure, busy, save, clear } = useSave({ parse, send, issuePrefix });
 
@@ -41,7 +36,7 @@ export function EditableSection<D, T>(props: EditableSectionProps<D, T>) {
   };
 
   return (
-    <CaseSection
+    <Section
       title={title}
       actions={
         <>
@@ -57,10 +52,10 @@ export function EditableSection<D, T>(props: EditableSectionProps<D, T>) {
         view
       ) : (
         <Stack gap="md">
-          {form({ draft, setDraft: (update) => setDraft((d) => (d === null ? d : update(d))), errors })}
+          {form({ value: draft, onChange: (patch) => setDraft((d) => (d === null ? d : { ...d, ...patch })), error: (path) => fieldError(errors, path) })}
           <SaveBar busy={busy} failure={failure} onSave={() => void submit()} onCancel={cancel} />
         </Stack>
       )}
-    </CaseSection>
+    </Section>
   );
 }

@@ -1,17 +1,15 @@
-import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { LOCATION_TYPES, SEALED_FIELDS, SealedValueSchema, type SealedField, type SealedValue } from '../../../../electron/common/cases';
 import type { ChannelOutput } from '../../../../electron/common/contract';
-import type { CaseDetail } from '../../../../electron/common/caseDetail';
-import { parseWith } from './caseForms';
+import { useLabels } from '../../../i18n/labels';
+import { parseWith } from '../../../ui/forms';
+import { SealedReveal } from '../../../ui/SealedReveal';
+import { Section } from '../../../ui/Section';
+import { useDraftForm } from '../../../ui/useSave';
+import { CaseForm } from './CaseForm';
 import { revealSealed, setSealedValue } from './casePage.actions';
-import { copySealedText } from './clipboard';
-import { useLabels } from './labels';
-import { ReasonDialog } from './ReasonDialog';
-import { SaveBar } from './SaveBar';
-import { useReveal } from './useReveal';
-import { useSave } from './useSave';
-import { CaseSection } from './CaseSection';
 
 type Revealed = ChannelOutput<'cases:revealSealed'>;
 type Whereabouts = Extract<SealedValue, { field: 'whereabouts' }>['value'];
@@ -22,91 +20,60 @@ export function SealedSection({ detail }: { detail: CaseDetail }) {
   const { t } = useLabels();
   const title = t('casePage.sealed.title');
   return (
-    <CaseSection title={title}>
+    <Section title={title}>
       <Text size="sm" c="dimmed">
         {t('casePage.sealed.explanation')}
       </Text>
       {SEALED_FIELDS.map((field) => (
         <SealedFieldCard key={field} field={field} recorded={detail.sealed[field]} />
       ))}
-    </CaseSection>
+    </Section>
   );
 }
 
 function SealedFieldCard({ field, recorded }: { field: SealedField; recorded: boolean }) {
   const { t, vocab } = useLabels();
   const label = vocab('sealedField', field);
-  const [asking, setAsking] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const { revealed, secondsLeft, show, hide } = useReveal<Revealed>();
-
-  const copy = async (text: string) => {
-    await copySealedText(text);
-    setCopied(true);
-  };
 
   return (
     <Paper withBorder p="md" component="article" aria-label={label}>
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Group gap="sm">
-            <Text fw={700}>{label}</Text>
-            <Badge color={recorded ? 'blue' : 'gray'} variant="light">
-              {recorded ? t('casePage.sealed.recorded') : t('casePage.sealed.notRecorded')}
-            </Badge>
-          </Group>
-          <Group gap="xs">
-            {recorded && !revealed && (
-              <Button size="xs" onClick={() => setAsking(true)} aria-label={t('casePage.sealed.showField', { field: label })}>
-                {t('casePage.sealed.show')}
-              </Button>
-            )}
-            {!editing && (
-              <Button size="xs" variant="default" onClick={() => setEditing(true)} aria-label={t('casePage.sealed.editField', { field: label })}>
-                {t('casePage.form.edit')}
-              </Button>
-            )}
-          </Group>
-        </Group>
-        {revealed && (
-          <Alert color="yellow" variant="light">
-            <Stack gap="xs">
-              <RevealedValue revealed={revealed.value} />
-              <Group justify="space-between">
-                <Text role="timer" size="sm" fw={700}>
-                  {t('casePage.reveal.hidesIn', { count: secondsLeft })}
-                </Text>
-                <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={() => void copy(copyText(revealed.value, vocab))} aria-label={t('casePage.reveal.copyField', { field: label })}>
-                    {t('casePage.reveal.copy')}
-                  </Button>
-                  <Button size="xs" variant="default" onClick={hide} aria-label={t('casePage.reveal.hideField', { field: label })}>
-                    {t('casePage.reveal.hide')}
-                  </Button>
-                </Group>
-              </Group>
-              {copied && (
-                <Text size="xs" role="status">
-                  {t('casePage.reveal.copied')}
-                </Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {editing && <SealedForm field={field} onDone={() => setEditing(false)} />}
-      </Stack>
-      <ReasonDialog
-        opened={asking}
-        title={t('casePage.sealed.revealTitle', { field: label })}
-        explanation={t('casePage.sealed.revealExplanation')}
-        confirmLabel={t('casePage.reveal.confirm')}
-        onConfirm={async (reason) => {
-          setCopied(false);
-          show(await revealSealed(field, reason));
+      <SealedReveal
+        reveal={(reason) => revealSealed(field, reason)}
+        render={(revealed) => <RevealedValue revealed={revealed} />}
+        copyText={(revealed) => copyText(revealed, vocab)}
+        text={{
+          show: t('casePage.sealed.show'),
+          showLabel: t('casePage.sealed.showField', { field: label }),
+          hideLabel: t('casePage.sealed.hideField', { field: label }),
+          copyLabel: t('casePage.sealed.copyField', { field: label }),
+          title: t('casePage.sealed.revealTitle', { field: label }),
+          explanation: t('casePage.sealed.revealExplanation'),
         }}
-        onClose={() => setAsking(false)}
-      />
+      >
+        {({ trigger, shown }) => (
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Group gap="sm">
+                <Text fw={700}>{label}</Text>
+                <Badge color={recorded ? 'blue' : 'gray'} variant="light">
+                  {recorded ? t('casePage.sealed.recorded') : t('casePage.sealed.notRecorded')}
+                </Badge>
+              </Group>
+              <Group gap="xs">
+                {recorded && trigger}
+                {!editing && (
+                  <Button size="xs" variant="default" onClick={() => setEditing(true)} aria-label={t('casePage.sealed.editField', { field: label })}>
+                    {t('casePage.form.edit')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            {shown}
+            {editing && <SealedForm field={field} onDone={() => setEditing(false)} />}
+          </Stack>
+        )}
+      </SealedReveal>
     </Paper>
   );
 }
@@ -177,37 +144,30 @@ function RevealedValue({ revealed }: { revealed: Revealed }) {
  * revealed value never outlives its 60 seconds inside a form.
  */
 function SealedForm({ field, onDone }: { field: SealedField; onDone: () => void }) {
-  const { t, fieldError } = useLabels();
-  const [draft, setDraft] = useState<SealedValue>(() => emptyValue(field));
-  const { errors, failure, busy, save } = useSave({
-    parse: (d: SealedValue) => parseWith(SealedValueSchema, d),
-    send: setSealedValue,
-    issuePrefix: 'sealed',
-  });
-  const err = (path: string) => fieldError(errors, `value.${path}`) ?? (path === '' ? fieldError(errors, 'value') : undefined);
+  const { t } = useLabels();
+  const form = useDraftForm(() => emptyValue(field), { parse: (d: SealedValue) => parseWith(SealedValueSchema, d), send: setSealedValue, issuePrefix: 'sealed' });
+  const { draft, setDraft, error } = form;
+  const err = (path: string) => error(`value.${path}`) ?? (path === '' ? error('value') : undefined);
 
   return (
-    <Paper withBorder p="md" component="form" aria-label={t('casePage.sealed.editTitle')} onSubmit={(e) => e.preventDefault()}>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('casePage.sealed.replaceHint')}
-        </Text>
-        {draft.field === 'whereabouts' && <WhereaboutsFields value={draft.value} onChange={(value) => setDraft({ field: 'whereabouts', value })} err={err} />}
-        {draft.field === 'identity-documents' && <DocumentsFields value={draft.value} onChange={(value) => setDraft({ field: 'identity-documents', value })} err={err} />}
-        {draft.field === 'residence-card-number' && (
-          <TextInput
-            label={t('casePage.sealed.residenceCardNumber')}
-            description={t('casePage.sealed.residenceCardFormat')}
-            value={draft.value}
-            onChange={(e) => setDraft({ field: 'residence-card-number', value: e.currentTarget.value.toUpperCase() })}
-            error={fieldError(errors, 'value')}
-            autoComplete="off"
-            ff="monospace"
-          />
-        )}
-        <SaveBar busy={busy} failure={failure} onCancel={onDone} onSave={() => void save(draft).then((saved) => saved && onDone())} />
-      </Stack>
-    </Paper>
+    <CaseForm title={t('casePage.sealed.editTitle')} titled={false} form={form} onDone={onDone}>
+      <Text size="sm" c="dimmed">
+        {t('casePage.sealed.replaceHint')}
+      </Text>
+      {draft.field === 'whereabouts' && <WhereaboutsFields value={draft.value} onChange={(value) => setDraft({ field: 'whereabouts', value })} err={err} />}
+      {draft.field === 'identity-documents' && <DocumentsFields value={draft.value} onChange={(value) => setDraft({ field: 'identity-documents', value })} err={err} />}
+      {draft.field === 'residence-card-number' && (
+        <TextInput
+          label={t('casePage.sealed.residenceCardNumber')}
+          description={t('casePage.sealed.residenceCardFormat')}
+          value={draft.value}
+          onChange={(e) => setDraft({ field: 'residence-card-number', value: e.currentTarget.value.toUpperCase() })}
+          error={error('value')}
+          autoComplete="off"
+          ff="monospace"
+        />
+      )}
+    </CaseForm>
   );
 }
 

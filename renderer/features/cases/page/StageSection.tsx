@@ -1,19 +1,19 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
-import { FLAGS, RISK_LEVELS, STAGES, type Stage } from '../../../../electron/common/cases';
-import { checkTransition } from '../../../../electron/common/caseRules';
 import type { Role } from '../../../../electron/common/accounts';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
-import { errorCodeOf } from '../../../api/mamori';
+import { checkTransition } from '../../../../electron/common/caseRules';
+import { FLAGS, RISK_LEVELS, STAGES, type Stage } from '../../../../electron/common/cases';
 import type { ErrorCode } from '../../../../electron/common/errors';
-import { parseWith } from './caseForms';
+import { errorCodeOf } from '../../../api/mamori';
+import { useLabels } from '../../../i18n/labels';
+import { parseWith } from '../../../ui/forms';
+import { ReasonDialog } from '../../../ui/ReasonDialog';
+import { Section } from '../../../ui/Section';
 import { transitionCase, updateCase } from './casePage.actions';
 import { EditableSection } from './EditableSection';
-import { useLabels } from './labels';
-import { ReasonDialog } from './ReasonDialog';
 import { CaseFailure } from './SaveBar';
-import { CaseSection } from './CaseSection';
 
 /** Offers only the moves checkTransition allows this user, so a refused button is never shown. */
 export function StageSection({ detail, role }: { detail: CaseDetail; role: Role }) {
@@ -25,7 +25,7 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
     const check = checkTransition(detail.stage, to, role);
     return check.allowed ? [{ to, needsReason: check.needsReason }] : [];
   });
-  const title = t('casePage.stage.title');
+  const title = t('caseFields.stage');
 
   const move = async (to: Stage, reason: string) => {
     setFailure(null);
@@ -41,7 +41,7 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
   };
 
   return (
-    <CaseSection title={title}>
+    <Section title={title}>
       <Group gap="xs">
         <Text>{t('casePage.stage.current')}</Text>
         <Badge size="lg">{vocab('stage', detail.stage)}</Badge>
@@ -69,7 +69,7 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
         onConfirm={(reason) => (asking ? move(asking, reason) : Promise.resolve())}
         onClose={() => setAsking(null)}
       />
-    </CaseSection>
+    </Section>
   );
 }
 
@@ -101,10 +101,10 @@ export function RiskSection({ detail }: { detail: CaseDetail }) {
           )}
         </Group>
       }
-      form={({ draft, setDraft }) => (
+      form={({ value: draft, onChange }) => (
         <>
-          <NativeSelect label={t('casePage.risk.level')} value={draft.riskLevel} onChange={(e) => setDraft((d) => ({ ...d, riskLevel: e.currentTarget.value as RiskDraft['riskLevel'] }))} data={RISK_LEVELS.map((r) => ({ value: r, label: vocab('riskLevel', r) }))} maw={240} />
-          <Checkbox.Group label={t('casePage.risk.flags')} value={draft.flags} onChange={(v) => setDraft((d) => ({ ...d, flags: v as RiskDraft['flags'] }))}>
+          <NativeSelect label={t('caseFields.riskLevel')} value={draft.riskLevel} onChange={(e) => onChange({ riskLevel: e.currentTarget.value as RiskDraft['riskLevel'] })} data={RISK_LEVELS.map((r) => ({ value: r, label: vocab('riskLevel', r) }))} maw={240} />
+          <Checkbox.Group label={t('caseFields.flags')} value={draft.flags} onChange={(v) => onChange({ flags: v as RiskDraft['flags'] })}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
               {FLAGS.map((f) => (
                 <Checkbox key={f} value={f} label={vocab('flag', f)} />

@@ -1,17 +1,16 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
-import { NOTE_TYPES } from '../../../../electron/common/cases';
 import type { CaseDetail, TimelineItem } from '../../../../electron/common/caseDetail';
-import { parseWith } from './caseForms';
+import { NOTE_TYPES } from '../../../../electron/common/cases';
+import { formatDateTime } from '../../../i18n/format';
+import { useLabels } from '../../../i18n/labels';
+import { parseWith } from '../../../ui/forms';
+import { SealedReveal } from '../../../ui/SealedReveal';
+import { Section } from '../../../ui/Section';
+import { useDraftForm } from '../../../ui/useSave';
+import { CaseForm } from './CaseForm';
 import { addNote, revealNote } from './casePage.actions';
-import { formatDateTime } from './dates';
-import { useLabels } from './labels';
-import { ReasonDialog } from './ReasonDialog';
-import { SaveBar } from './SaveBar';
-import { useReveal } from './useReveal';
-import { useSave } from './useSave';
-import { CaseSection } from './CaseSection';
 
 type NoteItem = Extract<TimelineItem, { kind: 'note' }>;
 type EventItem = Extract<TimelineItem, { kind: 'event' }>;
@@ -26,7 +25,7 @@ export function TimelineSection({ detail }: { detail: CaseDetail }) {
   const title = t('casePage.timeline.title');
   const items = [...detail.timeline].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <CaseSection
+    <Section
       title={title}
       actions={
         <>
@@ -47,7 +46,7 @@ export function TimelineSection({ detail }: { detail: CaseDetail }) {
           <li key={`${item.kind}-${item.id}`}>{item.kind === 'note' ? <NoteEntry note={item} /> : <EventEntry event={item} />}</li>
         ))}
       </Stack>
-    </CaseSection>
+    </Section>
   );
 }
 
@@ -62,9 +61,6 @@ function Stamp({ at, author }: { at: string; author: string }) {
 
 function NoteEntry({ note }: { note: NoteItem }) {
   const { t, vocab } = useLabels();
-  const [asking, setAsking] = useState(false);
-  const { revealed, secondsLeft, show, hide } = useReveal<string>();
-  const body = note.sealed ? revealed?.value : note.body;
   return (
     <Paper withBorder p="sm" component="article">
       <Stack gap={4}>
@@ -79,40 +75,42 @@ function NoteEntry({ note }: { note: NoteItem }) {
           </Group>
           <Stamp at={note.at} author={note.authorName} />
         </Group>
-        {body !== undefined && body !== null ? (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {body}
-          </Text>
+        {note.sealed ? (
+          <SealedReveal
+            reveal={(reason) => revealNote(note.id, reason)}
+            render={(body) => <NoteBody body={body} />}
+            text={{
+              show: t('casePage.sealed.show'),
+              showLabel: t('casePage.timeline.showNote'),
+              hideLabel: t('casePage.timeline.hideNote'),
+              title: t('casePage.timeline.revealTitle'),
+              explanation: t('casePage.sealed.revealExplanation'),
+            }}
+          >
+            {({ trigger, shown }) =>
+              shown ?? (
+                <Group gap="sm">
+                  <Text size="sm" c="dimmed">
+                    {t('casePage.timeline.sealedNote')}
+                  </Text>
+                  {trigger}
+                </Group>
+              )
+            }
+          </SealedReveal>
         ) : (
-          <Group gap="sm">
-            <Text size="sm" c="dimmed">
-              {t('casePage.timeline.sealedNote')}
-            </Text>
-            <Button size="xs" onClick={() => setAsking(true)} aria-label={t('casePage.timeline.showNote')}>
-              {t('casePage.sealed.show')}
-            </Button>
-          </Group>
-        )}
-        {note.sealed && revealed && (
-          <Group justify="space-between">
-            <Text role="timer" size="xs" fw={700}>
-              {t('casePage.reveal.hidesIn', { count: secondsLeft })}
-            </Text>
-            <Button size="xs" variant="default" onClick={hide} aria-label={t('casePage.timeline.hideNote')}>
-              {t('casePage.reveal.hide')}
-            </Button>
-          </Group>
+          <NoteBody body={note.body ?? ''} />
         )}
       </Stack>
-      <ReasonDialog
-        opened={asking}
-        title={t('casePage.timeline.revealTitle')}
-        explanation={t('casePage.sealed.revealExplanation')}
-        confirmLabel={t('casePage.reveal.confirm')}
-        onConfirm={async (reason) => show(await revealNote(note.id, reason))}
-        onClose={() => setAsking(false)}
-      />
     </Paper>
+  );
+}
+
+function NoteBody({ body }: { body: string }) {
+  return (
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      {body}
+    </Text>
   );
 }
 
@@ -145,17 +143,13 @@ function EventEntry({ event }: { event: EventItem }) {
 }
 
 function NoteForm({ onDone }: { onDone: () => void }) {
-  const { t, vocab, fieldError } = useLabels();
-  const [draft, setDraft] = useState<NoteDraft>({ noteType: 'general', body: '', sealed: false });
-  const { errors, failure, busy, save } = useSave({ parse: (d: NoteDraft) => parseWith(NoteSchema, d), send: addNote, issuePrefix: '' });
+  const { t, vocab } = useLabels();
+  const form = useDraftForm((): NoteDraft => ({ noteType: 'general', body: '', sealed: false }), { parse: (d: NoteDraft) => parseWith(NoteSchema, d), send: addNote, issuePrefix: '' });
   return (
-    <Paper withBorder p="md" component="form" aria-label={t('casePage.timeline.addNote')} onSubmit={(e) => e.preventDefault()}>
-      <Stack gap="sm">
-        <NativeSelect label={t('casePage.timeline.noteType')} value={draft.noteType} onChange={(e) => setDraft({ ...draft, noteType: e.currentTarget.value as NoteDraft['noteType'] })} data={NOTE_TYPES.map((n) => ({ value: n, label: vocab('noteType', n) }))} />
-        <Textarea label={t('casePage.timeline.noteText')} rows={3} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.currentTarget.value })} error={fieldError(errors, 'body')} />
-        <Checkbox label={t('casePage.timeline.sealedCheckbox')} description={t('casePage.timeline.sealedHint')} checked={draft.sealed} onChange={(e) => setDraft({ ...draft, sealed: e.currentTarget.checked })} />
-        <SaveBar busy={busy} failure={failure} onCancel={onDone} saveLabel={t('casePage.timeline.saveNote')} onSave={() => void save(draft).then((saved) => saved && onDone())} />
-      </Stack>
-    </Paper>
+    <CaseForm title={t('casePage.timeline.addNote')} titled={false} form={form} saveLabel={t('casePage.timeline.saveNote')} onDone={onDone}>
+      <NativeSelect label={t('casePage.timeline.noteType')} {...form.text('noteType')} data={NOTE_TYPES.map((n) => ({ value: n, label: vocab('noteType', n) }))} />
+      <Textarea label={t('casePage.timeline.noteText')} rows={3} {...form.text('body')} />
+      <Checkbox label={t('casePage.timeline.sealedCheckbox')} description={t('casePage.timeline.sealedHint')} checked={form.draft.sealed} onChange={(e) => form.set('sealed', e.currentTarget.checked)} />
+    </CaseForm>
   );
 }

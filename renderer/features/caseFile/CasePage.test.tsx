@@ -1,0 +1,256 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../electron/common/accounts';
+import { i18n } from '../../i18n/i18n';
+import { resetAllStores, storeSnapshots } from '../../stores/registry';
+import { CASE_ID, caseDetail as syntheticCase, type CaseOverrides } from '../../test/caseDetail';
+import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { renderWithProviders, signInAs } from '../../test/renderCase';
+import { useCasePageStore } from '../cases/page/casePage.store';
+import { CasePage } from './CasePage';
+
+const PARTY_ID = '00000000-0000-4000-8000-00000000a001';
+
+/** The synthetic case at identification, with sealed values and an adverse party on record. */
+function caseDetail(overrides: CaseOverrides = {}) {
+  return syntheticCase({
+    stage: 'identification',
+    flags: ['threat-to-life'],
+    supervisor: { id: 'super-1', displayName: 'Testperson Supervisor' },
+    sealed: { whereabouts: true, 'identity-documents': false, 'residence-card-number': true },
+    adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
+    ...overrides,
+  });
+}
+
+function renderCasePage(role: Role, handlers: Handlers = {}, { fakeTimers = false } = {}) {
+  const fake = installFakeMamori({ 'cases:get': () => ok(caseDetail()), ...handlers });
+  signInAs(role);
+  const onBack = vi.fn();
+  const { user, unmount } = renderWithProviders(<CasePage caseId={CASE_ID} onBack={onBack} />, { fakeTimers });
+  return { fake, user, onBack, unmount };
+}
+
+async function openTab(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole('tab', { name }));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('case page', () => {
+  it('shows the header with the name in the language order, never in the window title', async () => {
+    document.title = 'Mamori';
+    renderCasePage('officer');
+    expect(await screen.findByRole('heading', { name: 'Testgiven TESTFAMILY' })).toBeTruthy();
+    expect(screen.getByText('TV-2026-0042')).toBeTruthy();
+    expect(document.title).toBe('Mamori');
+    await act(() => i18n.changeLanguage('ja'));
+    expect(await screen.findByRole('heading', { name: 'TESTFAMILY Testgiven' })).toBeTruthy();
+  });
+
+  it('shows a sealed value only after a reason, counts down, hides it after 60 s and wipes the clipboard after 30 s', async () => {
+    const { fake, user } = renderCasePage(
+      'officer',
+      { 'cases:revealSealed': () => ok({ field: 'residence-card-number', value: 'AB12345678CD' }) },
+      { fakeTimers: true },
+    );
+    await openTab(user, 'Sealed information');
+    const card = within(screen.getByRole('article', { name: 'Residence card number' }));
+    expect(card.getByText('Recorded')).toBeTruthy();
+    expect(screen.queryByText('AB12345678CD')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Show Residence card number' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Show Residence card number' });
+    await user.type(within(dialog).getByLabelText(/Reason/), 'abc');
+    await user.click(within(dialog).getByRole('button', { name: 'Show' }));
+    expect(await within(dialog).findByText('State the reason in at least 5 characters.')).toBeTruthy();
+    expect(fake.callsTo('cases:revealSealed')).toEqual([]);
+
+    await user.type(within(dialog).getByLabelText(/Reason/), 'd: calling the shelter');
+    await user.click(within(dialog).getByRole('button', { name: 'Show' }));
+    expect(await screen.findByText('AB12345678CD')).toBeTruthy();
+    expect(fake.callsTo('cases:revealSealed')).toEqual([{ caseId: CASE_ID, field: 'residence-card-number', reason: 'abcd: calling the shelter' }]);
+    expect(screen.getByRole('timer').textContent).toBe('Hidden again in 60 seconds');
+
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(screen.getByRole('button', { name: 'Copy Residence card number' }));
+    expect(writeText).toHaveBeenLastCalledWith('AB12345678CD');
+
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(screen.getByRole('timer').textContent).toBe('Hidden again in 50 seconds');
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    expect(writeText).toHaveBeenLastCalledWith('');
+    expect(screen.getByText('AB12345678CD')).toBeTruthy();
+
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(screen.queryByText('AB12345678CD')).toBeNull();
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(JSON.stringify(useCasePageStore.getState())).not.toContain('AB12345678CD');
+  });
+
+  it('hides a revealed value when the tab is left and wipes the clipboard at once when the page is left', async () => {
+    const { user, unmount } = renderCasePage('officer', {
+      'cases:revealSealed': () => ok({ field: 'residence-card-number', value: 'AB12345678CD' }),
+    });
+    await openTab(user, 'Sealed information');
+    await user.click(screen.getByRole('button', { name: 'Show Residence card number' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Show Residence card number' });
+    await user.type(within(dialog).getByLabelText(/Reason/), 'calling the shelter');
+    await user.click(within(dialog).getByRole('button', { name: 'Show' }));
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(await screen.findByRole('button', { name: 'Copy Residence card number' }));
+    expect(writeText).toHaveBeenLastCalledWith('AB12345678CD');
+
+    await openTab(user, 'Person');
+    await openTab(user, 'Sealed information');
+    expect(screen.queryByText('AB12345678CD')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show Residence card number' })).toBeTruthy();
+
+    unmount();
+    expect(writeText).toHaveBeenLastCalledWith('');
+    expect(useCasePageStore.getState().detail).toBeNull();
+  });
+
+  it('drops a revealed sealed note when the session locks', async () => {
+    const noteId = '00000000-0000-4000-8000-00000000e001';
+    const { fake, user } = renderCasePage('officer', {
+      'cases:get': () =>
+        ok(caseDetail({ timeline: [{ kind: 'note', id: noteId, at: '2026-03-02T10:00:00.000Z', authorName: 'Testperson Officer', noteType: 'contact', sealed: true, body: null }] })),
+      'cases:revealNote': () => ok({ body: 'Safe phone window is 18:00-19:00' }),
+    });
+    await openTab(user, 'Timeline');
+    await user.click(screen.getByRole('button', { name: 'Show sealed note' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Show sealed note' });
+    await user.type(within(dialog).getByLabelText(/Reason/), 'arranging a call');
+    await user.click(within(dialog).getByRole('button', { name: 'Show' }));
+    expect(await screen.findByText('Safe phone window is 18:00-19:00')).toBeTruthy();
+    expect(fake.callsTo('cases:revealNote')).toEqual([{ caseId: CASE_ID, noteId, reason: 'arranging a call' }]);
+
+    act(() => resetAllStores());
+    expect(screen.queryByText('Safe phone window is 18:00-19:00')).toBeNull();
+    expect(JSON.stringify(storeSnapshots())).not.toContain('Safe phone window');
+  });
+
+  it('keeps the edited values after a stale save, shows the message and reloads without closing the form', async () => {
+    let version = 3;
+    const { fake, user } = renderCasePage('officer', {
+      'cases:get': () => ok(caseDetail({ version })),
+      'cases:update': () => fail('STALE_VERSION'),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Edit Person' }));
+    const family = screen.getByRole('textbox', { name: 'Family name' });
+    await user.clear(family);
+    await user.type(family, 'Editedfamily');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText(/Someone else changed this record after you opened it/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Family name' }) as HTMLInputElement).value).toBe('Editedfamily');
+    expect(fake.callsTo('cases:update')[0]).toMatchObject({ caseId: CASE_ID, version: 3, person: { familyName: 'Editedfamily' } });
+
+    version = 4;
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(await screen.findByText(/The case was reloaded/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Family name' }) as HTMLInputElement).value).toBe('Editedfamily');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('cases:update')[1]).toMatchObject({ version: 4, person: { familyName: 'Editedfamily' } });
+  });
+
+  it('maps core field issues to the fields and refuses an invalid form without asking core', async () => {
+    const { fake, user } = renderCasePage('officer', {
+      'cases:setSealed': () => fail('INVALID_INPUT', { issues: [{ path: 'sealed.value.address', message: 'too long' }] }),
+    });
+    await openTab(user, 'Sealed information');
+    await user.click(screen.getByRole('button', { name: 'Edit Residence card number' }));
+    await user.type(screen.getByRole('textbox', { name: 'Residence card number' }), 'AB123');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/2 letters, 8 digits, 2 letters/)).toBeTruthy();
+    expect(fake.callsTo('cases:setSealed')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    await user.click(screen.getByRole('button', { name: 'Edit Whereabouts' }));
+    await user.type(screen.getByRole('textbox', { name: 'Address' }), 'Somewhere 1-2-3');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('This value is not valid.')).toBeTruthy();
+    expect(fake.callsTo('cases:setSealed')[0]).toMatchObject({ version: 3, sealed: { field: 'whereabouts', value: { address: 'Somewhere 1-2-3' } } });
+  });
+
+  it('requires a matched name to be acknowledged with a reason before Continue', async () => {
+    const { fake, user } = renderCasePage('officer', {
+      'cases:checkConflict': ({ name }) => ok({ matches: name.includes('broker') ? [{ partyId: PARTY_ID, name: 'Testbroker Ken', role: 'broker' }] : [] }),
+      'cases:acknowledgeConflict': () => ok(caseDetail({ version: 4 })),
+    });
+    await openTab(user, 'Adverse parties');
+    await user.type(screen.getByLabelText("Person's name"), 'Friendly Neighbour');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('No match with the recorded adverse parties.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await user.type(screen.getByLabelText("Person's name"), 'testbroker  KEN');
+    await user.selectOptions(screen.getByLabelText('Role of the person'), 'Interpreter');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toContain('Warning: this name matches an adverse party');
+    expect(warning.textContent).toContain('Testbroker Ken (Broker or travel agent (sending organisation))');
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Acknowledge the match' }));
+    expect(await screen.findByText('State the reason in at least 5 characters.')).toBeTruthy();
+    expect(fake.callsTo('cases:acknowledgeConflict')).toEqual([]);
+
+    await user.type(screen.getByLabelText('Reason for going ahead'), 'Different person, checked ID');
+    await user.click(screen.getByRole('button', { name: 'Acknowledge the match' }));
+    expect(await screen.findByText('The match and your reason were recorded.')).toBeTruthy();
+    expect(fake.callsTo('cases:acknowledgeConflict')).toEqual([
+      { caseId: CASE_ID, name: 'testbroker  KEN', context: 'interpreter', partyIds: [PARTY_ID], reason: 'Different person, checked ID' },
+    ]);
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveProperty('disabled', false);
+  });
+
+  it('offers an officer only the moves checkTransition allows, and no assignment or access log', async () => {
+    const { fake, user } = renderCasePage('officer', { 'cases:transition': ({ to }) => ok(caseDetail({ stage: to, version: 4 })) });
+    await openTab(user, 'Stage & assignment');
+    const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
+    // From identification an officer may go back one step (with a reason) or forward one; never close.
+    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move to Intake', 'Move to Protection']);
+    expect(screen.queryByRole('tab', { name: 'Access log' })).toBeNull();
+    expect(screen.queryByText('Assignment')).toBeNull();
+
+    await user.click(moves.getByRole('button', { name: 'Move to Protection' }));
+    expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'protection', reason: '' }]);
+  });
+
+  it('asks a reason for a backward move and lets a supervisor close, assign and read the access log', async () => {
+    const { fake, user } = renderCasePage('supervisor', {
+      'cases:transition': ({ to }) => ok(caseDetail({ stage: to, version: 4 })),
+      'cases:staff': () => ok({ officers: [{ id: 'officer-1', displayName: 'Testperson Officer' }, { id: 'officer-2', displayName: 'Testperson Second' }], supervisors: [{ id: 'super-1', displayName: 'Testperson Supervisor' }] }),
+      'cases:assign': () => ok(caseDetail({ version: 4 })),
+      'cases:accessLog': () =>
+        ok({ entries: [{ seq: 9, at: '2026-03-02T09:00:00.000Z', actorName: 'Testperson Officer', actorRole: 'officer', action: 'case.sealed-revealed', details: {} }], nextBefore: null }),
+    });
+    await openTab(user, 'Stage & assignment');
+    const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
+    expect(moves.getByRole('button', { name: 'Close the case' })).toBeTruthy();
+    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move to Intake', 'Move to Protection', 'Close the case']);
+    await user.click(moves.getByRole('button', { name: 'Move to Intake' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move to Intake' });
+    await user.click(within(dialog).getByRole('button', { name: 'Move to Intake' }));
+    expect(await within(dialog).findByText('State the reason in at least 5 characters.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Identification was premature');
+    await user.click(within(dialog).getByRole('button', { name: 'Move to Intake' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'intake', reason: 'Identification was premature' }]);
+
+    await user.click(screen.getByRole('button', { name: 'Edit Assignment' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Testperson Second' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('cases:assign')).toEqual([{ caseId: CASE_ID, version: 4, officerIds: ['officer-1', 'officer-2'], supervisorId: 'super-1' }]);
+
+    await openTab(user, 'Access log');
+    const table = await screen.findByRole('table', { name: 'Access log' });
+    expect(within(table).getByText('Sealed information shown')).toBeTruthy();
+    expect(within(table).getByText('Case officer')).toBeTruthy();
+  });
+});

@@ -1,0 +1,54 @@
+import { Checkbox, MultiSelect, NativeSelect, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES, SEXES } from '../../../../electron/common/cases';
+import { useLabels } from '../../../i18n/labels';
+import { textBinder, type FieldSetProps } from '../../../ui/fieldSet';
+import type { PersonDraft } from './caseDrafts';
+import { useVocabOptions } from './options';
+
+/** Who the person is: names in Latin and native script, aliases, sex, birth, nationality, languages. */
+export function PersonFields(props: FieldSetProps<PersonDraft>) {
+  const { value: p, onChange: set, error } = props;
+  const { t } = useLabels();
+  const options = useVocabOptions();
+  const text = textBinder(props);
+  // A code recorded before it was in the common lists stays choosable.
+  const nationalities = options('nationality', [...new Set([...COMMON_NATIONALITIES, ...(p.nationality ? [p.nationality] : [])])]).sort((a, b) => a.label.localeCompare(b.label));
+  const languages = options('language', [...new Set([...COMMON_LANGUAGES, ...p.languages])]);
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('caseFields.person.familyName')} required autoComplete="off" {...text('familyName')} />
+        <TextInput label={t('caseFields.person.givenName')} autoComplete="off" {...text('givenName')} />
+        <TextInput label={t('caseFields.person.familyNameNative')} autoComplete="off" {...text('familyNameNative')} />
+        <TextInput label={t('caseFields.person.givenNameNative')} autoComplete="off" {...text('givenNameNative')} />
+      </SimpleGrid>
+      <TagsInput label={t('caseFields.person.aliases')} description={t('caseFields.person.aliasesHint')} value={p.aliases} onChange={(aliases) => set({ aliases })} maxTags={20} error={error('aliases')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect label={t('caseFields.person.sex')} required data={options('sex', SEXES, p.sex)} {...text('sex')} />
+        <TextInput type="date" label={t('caseFields.person.dateOfBirth')} {...text('dateOfBirth')} />
+        <Select
+          label={t('caseFields.person.nationality')}
+          required
+          searchable
+          placeholder={t('caseFields.choose')}
+          data={nationalities}
+          value={p.nationality || null}
+          onChange={(nationality) => set({ nationality: nationality ?? '' })}
+          error={error('nationality')}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('caseFields.person.languages')}
+        required
+        searchable
+        placeholder={p.languages.length === 0 ? t('caseFields.choose') : undefined}
+        data={languages}
+        value={p.languages}
+        onChange={(chosen) => set({ languages: chosen })}
+        maxValues={6}
+        error={error('languages')}
+      />
+      <Checkbox label={t('caseFields.person.interpreterNeeded')} checked={p.interpreterNeeded} onChange={(e) => set({ interpreterNeeded: e.currentTarget.checked })} />
+    </Stack>
+  );
+}

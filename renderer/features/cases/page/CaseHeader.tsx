@@ -1,0 +1,47 @@
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { CaseDetail } from '../../../../electron/common/caseDetail';
+import { displayName, useLabels } from '../../../i18n/labels';
+import { ExpiryWarning } from './ImmigrationSection';
+import { riskColor } from './StageSection';
+
+/** The open case at a glance: reference, name (family name in capitals), stage, risk, flags, who works it. */
+export function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const { t, vocab, i18n } = useLabels();
+  const p = detail.person;
+  const native = [p.familyNameNative, p.givenNameNative].filter(Boolean).join(' ');
+  return (
+    <Paper withBorder p="lg" component="header">
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed" ff="monospace">
+          {detail.reference}
+        </Text>
+        <Group gap="md" align="baseline">
+          <Title order={2}>{displayName(i18n.language, p.familyName.toUpperCase(), p.givenName)}</Title>
+          {native && (
+            <Text size="lg" lang="" aria-label={t('casePage.header.nativeName')}>
+              {native}
+            </Text>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Badge size="lg" variant="filled">
+            {t('casePage.header.stage', { stage: vocab('stage', detail.stage) })}
+          </Badge>
+          <Badge size="lg" color={riskColor(detail.riskLevel)}>
+            {t('casePage.header.risk', { level: vocab('riskLevel', detail.riskLevel) })}
+          </Badge>
+          {detail.flags.map((f) => (
+            <Badge key={f} size="lg" color="orange" variant="light">
+              {vocab('flag', f)}
+            </Badge>
+          ))}
+        </Group>
+        <Text size="sm">
+          {t('casePage.header.officers')}: {detail.officers.map((o) => o.displayName).join(', ') || '—'} · {t('casePage.header.supervisor')}:{' '}
+          {detail.supervisor?.displayName ?? '—'}
+        </Text>
+        <ExpiryWarning expiry={detail.immigration.periodOfStayExpiry} />
+      </Stack>
+    </Paper>
+  );
+}

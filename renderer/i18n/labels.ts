@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from './format';
+
+/**
+ * Translation of keys built at run time (vocabulary codes, audit actions). The typed `t` accepts
+ * only literal keys; this falls back to the code itself when a key is missing rather than
+ * showing a key path to the user.
+ */
+export function useLabels() {
+  const { t, i18n } = useTranslation();
+  const tx = (key: string, options?: Record<string, unknown>, fallback?: string): string =>
+    i18n.exists(key) ? (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options) : (fallback ?? key.split('.').pop() ?? key);
+  const vocab = (list: string, code: string) => tx(`vocab.${list}.${code}`, undefined, code);
+  const date = (iso: string | null) => (iso ? formatDate(i18n.language, iso) : '—');
+  const fieldError = (errors: Record<string, string>, path: string) => (errors[path] ? tx(errors[path]) : undefined);
+  return { t, i18n, tx, vocab, date, fieldError };
+}
+
+/** Family name first in Japanese, given name first in English (STYLE.md: names in the user's order). */
+export function displayName(language: string, familyName: string, givenName: string): string {
+  const parts = language.startsWith('ja') ? [familyName, givenName] : [givenName, familyName];
+  return parts.filter(Boolean).join(' ');
+}
