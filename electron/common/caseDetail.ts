@@ -3,7 +3,8 @@
  * Sealed fields say only whether they hold a value; never the value itself.
  */
 import { z } from 'zod';
-import { AdversePartyInputSchema, ExploitationSchema, FLAGS, ImmigrationSchema, NOTE_TYPES, PersonSchema, RISK_LEVELS, SEALED_FIELDS, STAGES } from './cases';
+import { AdversePartyInputSchema, ExploitationSchema, FLAGS, NOTE_TYPES, PersonSchema, RISK_LEVELS, SEALED_FIELDS, STAGES } from './cases';
+import { ImmigrationFactsSchema } from './immigration';
 import { DecisionSummarySchema } from './decisions';
 import { ProtectionDetailSchema } from './protection';
 
@@ -48,7 +49,7 @@ export const CaseDetailSchema = z.object({
   officers: z.array(StaffSchema),
   supervisor: StaffSchema.nullable(),
   person: PersonSchema,
-  immigration: ImmigrationSchema,
+  immigration: ImmigrationFactsSchema,
   exploitation: ExploitationSchema,
   /** Which sealed fields hold a value; never the value itself. */
   sealed: z.object(Object.fromEntries(SEALED_FIELDS.map((f) => [f, z.boolean()])) as Record<(typeof SEALED_FIELDS)[number], z.ZodBoolean>),

@@ -16,43 +16,6 @@ export const FLAGS = ['child', 'threat-to-life', 'pursued-by-traffickers', 'urge
 
 export const SEXES = ['female', 'male', 'other', 'undisclosed'] as const;
 
-// DOMAIN.md §2: statuses of residence the app must offer.
-export const STATUSES_OF_RESIDENCE = [
-  'technical-intern-1', // 技能実習1号
-  'technical-intern-2', // 技能実習2号
-  'technical-intern-3', // 技能実習3号
-  'specified-skilled-1', // 特定技能1号
-  'specified-skilled-2', // 特定技能2号
-  'temporary-visitor', // 短期滞在
-  'spouse-of-japanese', // 日本人の配偶者等
-  'spouse-of-permanent-resident', // 永住者の配偶者等
-  'long-term-resident', // 定住者
-  'designated-activities', // 特定活動
-  'entertainer', // 興行
-  'student', // 留学
-  'trainee', // 研修
-  'dependent', // 家族滞在
-  'permanent-resident', // 永住者
-  'engineer-humanities-international', // 技術・人文知識・国際業務
-  'other',
-  'none',
-] as const;
-
-// DOMAIN.md §2: immigration situation values.
-export const SITUATIONS = [
-  'valid-status',
-  'overstay',
-  'illegal-entry',
-  'unauthorised-work',
-  'status-revoked',
-  'absconded-titp',
-  'deportation-procedure',
-  'detained',
-  'provisional-release', // 仮放免 (Art. 54)
-  'supervision-measures', // 監理措置
-] as const;
-export type Situation = (typeof SITUATIONS)[number];
-
 // DOMAIN.md §4.
 export const EXPLOITATION_TYPES = ['sexual', 'labour', 'labour-titp', 'forced-marriage', 'forced-criminality', 'organ-removal', 'other'] as const;
 
@@ -81,6 +44,9 @@ export const ADVERSE_ROLES = ['employer', 'supervising-organisation', 'recruiter
 export const REFERRAL_SOURCES = ['police', 'labour-inspection', 'otit', 'embassy', 'ngo-shelter', 'iom', 'womens-support-centre', 'self', 'other-agency'] as const;
 
 export const IDENTIFICATION_STATUSES = ['possible', 'identified', 'not-a-victim'] as const;
+
+export const SCREENING_STATES = ['not-started', 'later', 'completed'] as const;
+export type ScreeningState = (typeof SCREENING_STATES)[number];
 
 export const LOCATION_TYPES = ['shelter', 'hospital', 'private-residence', 'detention-facility', 'unknown'] as const;
 
@@ -111,21 +77,6 @@ export const PersonSchema = z
   .strict();
 export type Person = z.infer<typeof PersonSchema>;
 
-export const ReportingDateSchema = z.object({ date: isoDate, note: optionalText(200) }).strict();
-
-export const ImmigrationSchema = z
-  .object({
-    statusOfResidence: z.enum(STATUSES_OF_RESIDENCE),
-    periodOfStayExpiry: isoDate.nullable().default(null),
-    situation: z.enum(SITUATIONS),
-    situationSince: isoDate.nullable().default(null),
-    /** Conditions of detention, provisional release or supervision measures. */
-    measureConditions: optionalText(2000),
-    reportingDates: z.array(ReportingDateSchema).max(60).default([]),
-  })
-  .strict();
-export type Immigration = z.infer<typeof ImmigrationSchema>;
-
 export const IndicatorStateSchema = z.object({ present: z.boolean(), note: optionalText(1000) }).strict();
 
 export const ExploitationSchema = z
@@ -138,9 +89,43 @@ export const ExploitationSchema = z
     referralSource: z.enum(REFERRAL_SOURCES),
     identificationStatus: z.enum(IDENTIFICATION_STATUSES).default('possible'),
     identificationDate: isoDate.nullable().default(null),
+    /**
+     * The trafficking-indicator checklist (DOMAIN.md §3–§4): not started, deferred by the officer's
+     * choice ("screen later", a reminder on My work), or completed (on a date, where recorded).
+     */
+    screening: z.enum(SCREENING_STATES).default('not-started'),
+    /** When the checklist was completed; core keeps it only while the screening is complete. */
+    screenedOn: isoDate.nullable().default(null),
   })
   .strict();
 export type Exploitation = z.infer<typeof ExploitationSchema>;
+
+/** Whether the case waits for its indicator screening: deferred, or an absconded intern not yet screened (DOMAIN.md §3). */
+export function screeningDue(exploitation: Pick<Exploitation, 'screening'>, abscondedFromTraining: boolean): boolean {
+  return exploitation.screening === 'later' || (abscondedFromTraining && exploitation.screening !== 'completed');
+}
+
+/**
+ * DOMAIN.md §3: an intern who fled is screened for trafficking indicators before being handled only
+ * as a status violator. Until the checklist is complete the case cannot be found "not a victim";
+ * at intake the screening is completed or deliberately deferred, never left unchosen. Field issues
+ * (message keys); empty when nothing is refused. Core refuses on them; the forms say so beforehand.
+ */
+export function screeningIssues(
+  abscondedFromTraining: boolean,
+  exploitation: Pick<Exploitation, 'screening' | 'identificationStatus'>,
+  opts: { atIntake: boolean },
+): { path: string; message: string }[] {
+  if (!abscondedFromTraining || exploitation.screening === 'completed') return [];
+  return [
+    ...(exploitation.identificationStatus === 'not-a-victim' ? [{ path: 'exploitation.identificationStatus', message: 'case.screening.beforeNotAVictim' }] : []),
+    ...(opts.atIntake && exploitation.screening === 'not-started' ? [{ path: 'exploitation.screening', message: 'case.screening.chooseForAbsconded' }] : []),
+  ];
+}
+
+/** Whether "not a victim" is refused for now (see screeningIssues). */
+export const screeningBlocksNotAVictim = (abscondedFromTraining: boolean, screening: ScreeningState): boolean =>
+  screeningIssues(abscondedFromTraining, { screening, identificationStatus: 'not-a-victim' }, { atIntake: false }).length > 0;
 
 export const WhereaboutsSchema = z
   .object({

@@ -8,16 +8,15 @@ import {
   EXPLOITATION_TYPES,
   ExploitationSchema,
   FLAGS,
-  ImmigrationSchema,
   NOTE_TYPES,
   PersonSchema,
   RISK_LEVELS,
   SEALED_FIELDS,
-  SITUATIONS,
   STAGES,
   SealedValueSchema,
   SealedValueSchemas,
 } from './cases';
+import { CUSTODY, ImmigrationSchema, LEGAL_STANDINGS } from './immigration';
 import { CaseRef, Empty, Id, Reason, type ContractSlice } from './schemas';
 
 export const CaseListFilterSchema = z
@@ -27,7 +26,9 @@ export const CaseListFilterSchema = z
     officerId: Id.optional(),
     nationality: z.string().regex(/^[A-Z]{3}$/).optional(),
     exploitationType: z.enum(EXPLOITATION_TYPES).optional(),
-    situation: z.enum(SITUATIONS).optional(),
+    /** Legal resident or in violation today (derived from the immigration facts, never recorded). */
+    standing: z.enum(LEGAL_STANDINGS).optional(),
+    custody: z.enum(CUSTODY).optional(),
     /** Only cases with a deadline (period-of-stay expiry or reporting date) within this many days. */
     deadlineWithinDays: z.number().int().min(0).max(365).optional(),
     /** Full-text search over names, aliases, references and non-sealed notes. */
@@ -48,7 +49,8 @@ export const CaseListRowSchema = z.object({
   stage: z.enum(STAGES),
   riskLevel: z.enum(RISK_LEVELS),
   flags: z.array(z.enum(FLAGS)),
-  situation: z.enum(SITUATIONS),
+  standing: z.enum(LEGAL_STANDINGS),
+  custody: z.enum(CUSTODY),
   nextDeadline: z.string().nullable(),
   updatedAt: z.string(),
 });

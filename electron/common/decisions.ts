@@ -4,9 +4,10 @@
  * renderer both use it, core authoritatively.
  */
 import { z } from 'zod';
-import { STATUSES_OF_RESIDENCE, type AdversePartyInput, type Exploitation, type Immigration, type Person, type RiskLevel, type SealedField } from './cases';
+import { type AdversePartyInput, type Exploitation, type Person, type RiskLevel, type SealedField } from './cases';
 import { ART_50_5_FACTORS, canSubmit, DOCUMENTS, PATHWAYS, residenceGuidance, type Guidance, type GuidanceInput, type Pathway } from './guidance';
 import { CONSIDERATION_KINDS, type Consideration, type InterviewPlan, type InterviewStatus, type IomConsent, type Wish } from './protection';
+import { STATUSES_OF_RESIDENCE, type Immigration } from './immigration';
 import { text } from './schemas';
 
 /** draft → pending (submitted) → approved | returned (→ draft again); approved → superseded. */
@@ -44,6 +45,9 @@ const MIN_REASON = 10;
 export interface CaseFacts {
   immigration: Immigration;
   exploitation: Exploitation;
+  adverseParties: readonly { role: string }[];
+  /** The case's decisions: an approved alternative to detention clears the detention warning. */
+  decisions: readonly { status: DecisionStatus; draft: { pathway: Pathway } }[];
   protection: {
     considerations: readonly Pick<Consideration, 'kind' | 'level' | 'cooperationStatus'>[];
     wishes: readonly { wish: Wish }[];
@@ -58,14 +62,14 @@ export function guidanceInputOf(detail: CaseFacts, chosenPathway: Pathway | null
   const indicators = Object.entries(detail.exploitation.indicators);
   return {
     today,
-    situation: detail.immigration.situation,
-    statusOfResidence: detail.immigration.statusOfResidence,
-    periodOfStayExpiry: detail.immigration.periodOfStayExpiry,
+    immigration: detail.immigration,
     identificationStatus: detail.exploitation.identificationStatus,
     exploitationTypes: detail.exploitation.types,
     indicatorsPresent: indicators.filter(([, s]) => s?.present).map(([code]) => code),
-    // DOMAIN.md §3: screened means the checklist was gone through (any indicator answered).
-    indicatorsScreened: indicators.length > 0,
+    screeningComplete: detail.exploitation.screening === 'completed',
+    adverseRoles: detail.adverseParties.map((p) => p.role),
+    // DOMAIN.md §2: provisional release or supervision measures decided and approved.
+    alternativeApproved: detail.decisions.some((d) => d.status === 'approved' && d.draft.pathway === 'provisional-release'),
     wish: detail.protection.wishes[0]?.wish ?? null,
     considerations: {
       'danger-on-return': current('danger-on-return')?.level ?? null,
@@ -89,6 +93,8 @@ export interface Issue {
 export function recommendationIssues(draft: DecisionDraft, detail: CaseFacts, today: string): { guidance: Guidance; issues: Issue[] } {
   const guidance = residenceGuidance(guidanceInputOf(detail, draft.pathway, today));
   const issues: Issue[] = [];
+  // DOMAIN.md §3: an intern who fled is screened for trafficking indicators before anything else is recommended.
+  if (detail.immigration.abscondedFromTraining && detail.exploitation.screening !== 'completed') issues.push({ path: 'screening', message: 'decision.screening.required' });
   if (!canSubmit(guidance, draft.pathway)) issues.push({ path: 'pathway', message: 'decision.pathway.notReady' });
   // DESIGN.md §6: a recommendation rests on the three considerations and the victim's wishes.
   for (const kind of CONSIDERATION_KINDS) {

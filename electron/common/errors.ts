@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'INTERPRETER_UNAVAILABLE',
   'ADVERSE_PARTY_MATCH',
   'RECOMMENDATION_INCOMPLETE',
+  'SCREENING_REQUIRED',
   'OWN_RECOMMENDATION',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
@@ -169,6 +170,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   RECOMMENDATION_INCOMPLETE: {
     en: 'The recommendation cannot be submitted yet: items are missing (see the guidance).',
     ja: '意見書はまだ提出できません。不足している項目があります（ガイダンスを確認してください）。',
+  },
+  SCREENING_REQUIRED: {
+    en: 'This person absconded from technical intern training: complete the trafficking-indicator checklist first (or choose to screen later at intake). Until it is complete the case cannot be marked "not a victim".',
+    ja: '技能実習から失踪した方です。先に人身取引の指標チェックリストを完了してください（受付時は「後でスクリーニングする」も選べます）。完了するまで「被害者ではない」とすることはできません。',
   },
   OWN_RECOMMENDATION: {
     en: 'A supervisor cannot approve a recommendation they submitted.',

@@ -44,10 +44,13 @@ describe('interview readiness', () => {
   it.each<[string, Partial<ReadinessInput>, ReadinessItem]>([
     ['no interpreter, with a recorded reason', { interpreter: null, noInterpreterReason: 'No Tagalog interpreter reachable today' }, 'interpreter'],
     ['no female officer, with a recorded reason', { officersPresent: [{ sex: 'male' }], noFemaleOfficerReason: 'Victim asked for this officer' }, 'female-officer'],
-  ])('accepts with a recorded reason: %s', (_name, change, item) => {
+  ])('records the officer\'s reason, but does not start on it alone: %s', (_name, change, item) => {
     const r = interviewReadiness({ ...ready, ...change });
-    expect(r.ready).toBe(true);
-    expect(r.items[item]).toBe('waived');
+    expect(r.ready).toBe(false);
+    expect(r.items[item]).toBe('reason-recorded');
+    // Waived only by a supervisor's override of exactly that item.
+    expect(mayStart(r, null)).toBe(false);
+    expect(mayStart(r, [item])).toBe(true);
   });
 
   it('lets nobody but a supervisor (an override, elsewhere) waive a match with an adverse party', () => {
@@ -86,6 +89,14 @@ describe('interview readiness', () => {
     ['one unmet, overridden', { rightsExplained: false }, ['rights-explained'], true],
     ['two unmet, only one overridden', { rightsExplained: false, adverseMatches: 1 }, ['rights-explained'], false],
     ['an override of something else', { adverseMatches: 1 }, ['female-officer'], false],
+    ['an officer\'s reason for no interpreter, no override', { interpreter: null, noInterpreterReason: 'No Tagalog interpreter reachable today' }, null, false],
+    ['an officer\'s reason for no interpreter, the supervisor approved it', { interpreter: null, noInterpreterReason: 'No Tagalog interpreter reachable today' }, ['interpreter'], true],
+    [
+      'an officer\'s reason for no female officer, the supervisor approved only the interpreter',
+      { officersPresent: [{ sex: 'male' }], noFemaleOfficerReason: 'Victim asked for this officer' },
+      ['interpreter'],
+      false,
+    ],
   ])('may start: %s', (_name, change, overridden, expected) => {
     expect(mayStart(interviewReadiness({ ...ready, ...change }), overridden)).toBe(expected);
   });

@@ -1,7 +1,9 @@
 /**
  * Interview readiness (DESIGN.md §6, DOMAIN.md §1): a pure rule shown before an interview and
  * enforced when it starts. It never decides for the officer: unmet items block "start" until a
- * supervisor overrides them with a reason (recorded elsewhere).
+ * supervisor overrides them with a reason (recorded elsewhere). An officer may record why no
+ * interpreter of the native language or no female officer can be present, but that reason alone
+ * waives nothing: the supervisor's override does.
  */
 
 import type { Condition } from './protection';
@@ -34,8 +36,11 @@ export interface ReadinessInput {
 export const READINESS_ITEMS = ['interpreter', 'female-officer', 'private-place', 'condition', 'no-conflict', 'rights-explained'] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
-/** met; waived: not met, with a recorded reason the policy accepts; unmet: blocks the start. */
-export type ItemStatus = 'met' | 'waived' | 'unmet' | 'not-applicable';
+/**
+ * met; reason-recorded: not met, and the officer recorded why (it still blocks the start until a
+ * supervisor overrides it); unmet: blocks the start; not-applicable.
+ */
+export type ItemStatus = 'met' | 'reason-recorded' | 'unmet' | 'not-applicable';
 
 export interface Readiness {
   ready: boolean;
@@ -50,7 +55,7 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
       native === undefined || native === 'ja' || input.interpreter?.languages.includes(native)
         ? 'met'
         : isStatedReason(input.noInterpreterReason)
-          ? 'waived'
+          ? 'reason-recorded'
           : 'unmet',
     // ISA victim-protection policy: efforts to assign a female officer to a female victim.
     'female-officer':
@@ -59,7 +64,7 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
         : input.officersPresent.some((o) => o.sex === 'female')
           ? 'met'
           : isStatedReason(input.noFemaleOfficerReason)
-            ? 'waived'
+            ? 'reason-recorded'
             : 'unmet',
     // ISA victim-protection policy: a place that respects privacy and keeps whereabouts secret. No waiver.
     'private-place': input.place.private && !input.place.disclosesWhereabouts ? 'met' : 'unmet',
@@ -70,11 +75,13 @@ export function interviewReadiness(input: ReadinessInput): Readiness {
     // ISA victim-protection policy: victims are never forced into providing testimony.
     'rights-explained': input.rightsExplained ? 'met' : 'unmet',
   };
-  return { ready: READINESS_ITEMS.every((i) => items[i] !== 'unmet'), items };
+  return { ready: READINESS_ITEMS.every((i) => !blocks(items[i])), items };
 }
 
-/** The safeguards that block the start. */
-export const unmetItems = (r: Readiness): ReadinessItem[] => READINESS_ITEMS.filter((i) => r.items[i] === 'unmet');
+const blocks = (status: ItemStatus) => status === 'unmet' || status === 'reason-recorded';
+
+/** The safeguards that block the start until a supervisor overrides them (those with an officer's reason included). */
+export const unmetItems = (r: Readiness): ReadinessItem[] => READINESS_ITEMS.filter((i) => blocks(r.items[i]));
 
 /**
  * Whether an interview may start: ready, or every unmet item is one a supervisor overrode

@@ -149,7 +149,7 @@ export type IomConsentInput = z.infer<typeof IomConsentInputSchema>;
 
 // ---- What the case page shows -----------------------------------------------------------
 
-export const READINESS_STATUSES = ['met', 'waived', 'unmet', 'not-applicable'] as const;
+export const READINESS_STATUSES = ['met', 'reason-recorded', 'unmet', 'not-applicable'] as const;
 
 const ReadinessSchema = z.object({
   ready: z.boolean(),
