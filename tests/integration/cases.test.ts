@@ -199,7 +199,7 @@ describe('case files', () => {
     };
     const soon = await make('SOON', { periodOfStayExpiry: '2026-12-10' });
     const overdue = await make('OVERDUE', { periodOfStayExpiry: '2026-10-01' });
-    const reporting = await make('REPORTING', { periodOfStayExpiry: null, situation: 'provisional-release', reportingDates: [{ date: '2026-11-20', note: '' }, { date: '2026-12-01', note: '' }] });
+    const reporting = await make('REPORTING', { periodOfStayExpiry: null, deportationProcedure: true, custody: 'provisional-release', reportingDates: [{ date: '2026-11-20', note: '' }, { date: '2026-12-01', note: '' }] });
     await make('LATER', { periodOfStayExpiry: '2027-06-01' });
     await make('NONE', { periodOfStayExpiry: null });
     const due = await ok<{ total: number; rows: { reference: string; nextDeadline: string | null }[] }>(core, 'cases:list', {

@@ -242,6 +242,84 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0070 records the immigration facts apart, maps every old situation to them, and derives the first day of violation', async () => {
+    const db = await freshDb();
+    await migrate(db, 60);
+    // One case per old situation (fictional), with what the facts must become: validity, since,
+    // unauthorised work, absconded, deportation procedure, custody, violation_from.
+    type Expected = [validity: string, since: string | null, work: number, absconded: number, deportation: number, custody: string, violationFrom: string | null];
+    const cases: [situation: string, status: string, expiry: string | null, since: string | null, expected: Expected][] = [
+      ['valid-status', 'student', '2027-03-31', null, ['valid', null, 0, 0, 0, 'none', '2027-04-01']],
+      ['valid-status', 'permanent-resident', null, null, ['valid', null, 0, 0, 0, 'none', null]],
+      ['valid-status', 'none', null, null, ['none', null, 0, 0, 0, 'none', '0000-01-01']],
+      ['overstay', 'entertainer', '2026-05-31', null, ['expired', '2026-05-31', 0, 0, 0, 'none', '0000-01-01']],
+      ['overstay', 'entertainer', '2026-05-31', '2026-06-01', ['expired', '2026-06-01', 0, 0, 0, 'none', '0000-01-01']],
+      ['illegal-entry', 'temporary-visitor', null, '2025-01-10', ['none', '2025-01-10', 0, 0, 0, 'none', '0000-01-01']],
+      ['unauthorised-work', 'student', '2027-03-31', '2026-02-01', ['valid', null, 1, 0, 1, 'none', '0000-01-01']],
+      ['status-revoked', 'technical-intern-2', '2027-03-31', '2026-08-01', ['revoked', '2026-08-01', 0, 0, 0, 'none', '0000-01-01']],
+      ['absconded-titp', 'technical-intern-2', '2027-03-31', '2026-07-15', ['valid', null, 0, 1, 0, 'none', '2027-04-01']],
+      ['deportation-procedure', 'entertainer', '2026-01-31', null, ['valid', null, 0, 0, 1, 'none', '0000-01-01']],
+      ['detained', 'entertainer', '2026-01-31', '2026-09-01', ['valid', null, 0, 0, 1, 'detained', '0000-01-01']],
+      ['provisional-release', 'none', null, '2026-09-20', ['none', null, 0, 0, 1, 'provisional-release', '0000-01-01']],
+      ['supervision-measures', 'entertainer', null, '2026-10-01', ['valid', null, 0, 0, 1, 'supervision-measures', '0000-01-01']],
+    ];
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u', 'u', 'U', 'officer', 't', 't')");
+      for (const [n, [situation, status, expiry, since]] of cases.entries()) {
+        await tx.run(
+          `INSERT INTO cases (num, id, reference, ref_year, ref_seq, stage, risk_level, masked_name, sex, nationality, situation, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, 2026, ?, 'protection', 'low', 'A. B.', 'female', 'VNM', ?, 't', 'u', 't')`,
+          [n + 1, `c-${n + 1}`, `TV-2026-${String(n + 1).padStart(4, '0')}`, n + 1, situation],
+        );
+        // Indicators answered on even cases: the checklist counted as gone through.
+        const exploitation = n % 2 === 0 ? '{"types":["labour-titp"],"indicators":{"unpaid-wages":{"present":true,"note":""}}}' : '{"types":[],"indicators":{}}';
+        await tx.run(
+          `INSERT INTO case_details (case_num, family_name, given_name, family_name_native, given_name_native, languages, interpreter_needed, status_of_residence,
+             period_of_stay_expiry, situation_since, measure_conditions, reporting_dates, exploitation, referral_source, identification_status)
+           VALUES (?, 'FICTIVA', 'Test', '', '', '["vi"]', 1, ?, ?, ?, '', '[]', ?, 'otit', 'possible')`,
+          [n + 1, status, expiry, since, exploitation],
+        );
+      }
+    });
+    const before = await contents(db);
+
+    expect(await migrate(db, 70)).toEqual([70]);
+    const rows = await db.read((tx) =>
+      tx.all<Record<string, unknown>>(
+        `SELECT c.num, d.status_of_residence, d.status_validity, d.status_validity_since, d.unauthorised_work, d.absconded, d.absconded_since, d.deportation_procedure,
+                c.custody, d.custody_since, c.violation_from, c.screening_due, d.exploitation FROM cases c JOIN case_details d ON d.case_num = c.num ORDER BY c.num`,
+      ),
+    );
+    expect(rows.map((r) => [r.status_validity, r.status_validity_since, r.unauthorised_work, r.absconded, r.deportation_procedure, r.custody, r.violation_from])).toEqual(
+      cases.map(([, , , , expected]) => expected),
+    );
+    // The dates the situation had stay with the fact they belong to.
+    expect(rows[8]).toMatchObject({ absconded_since: '2026-07-15', custody_since: null });
+    expect(rows[10]).toMatchObject({ custody_since: '2026-09-01' });
+    // An illegal entry recorded with a status keeps no status.
+    expect(rows[5]).toMatchObject({ status_of_residence: 'none' });
+    // Screening: answered indicators count as a completed checklist (date not recorded); the absconded intern screened is not due.
+    expect(rows.map((r) => JSON.parse(r.exploitation as string).screening)).toEqual(cases.map((_, n) => (n % 2 === 0 ? 'completed' : 'not-started')));
+    expect(rows.every((r) => JSON.parse(r.exploitation as string).screenedOn === null)).toBe(true);
+    expect(rows.map((r) => r.screening_due)).toEqual(cases.map(() => 0));
+
+    // The situation is gone, and nothing else changed.
+    const after = await contents(db);
+    const columns = async (table: string) => (await db.pragma<{ name: string }>(`PRAGMA table_info(${table})`)).map((c) => c.name);
+    expect(await columns('cases')).not.toContain('situation');
+    expect(await columns('case_details')).not.toContain('situation_since');
+    for (const table of Object.keys(before.rows).filter((t) => t !== 'cases' && t !== 'case_details')) expect(after.rows[table], table).toEqual(before.rows[table]);
+    const names = (rs: unknown[]) => (rs as { family_name?: string; reference?: string }[]).map((r) => r.family_name ?? r.reference);
+    expect(names(after.rows.case_details)).toEqual(names(before.rows.case_details));
+    expect(names(after.rows.cases)).toEqual(names(before.rows.cases));
+
+    // The standing filter reads its index; the check constraints hold.
+    const plan = await db.pragma<{ detail: string }>("EXPLAIN QUERY PLAN SELECT count(*) FROM cases c WHERE c.violation_from <= '2026-11-29'");
+    expect(plan.map((p) => p.detail).join(' ')).toContain('cases_by_violation_from');
+    await expect(db.transaction((tx) => tx.run("UPDATE cases SET custody = 'jailed' WHERE num = 1"))).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

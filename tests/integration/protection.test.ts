@@ -60,11 +60,13 @@ describe('protection workflow', () => {
     const male = { userId: users['officer.a'].id, sex: 'male' as const };
     let d = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([male], { noInterpreterReason: 'No Tagalog interpreter reachable' }) });
     const id = d.protection.interviews[0].id;
-    expect(d.protection.interviews[0].readiness.items).toMatchObject({ interpreter: 'waived', 'female-officer': 'unmet' });
+    // The officer's reason for no interpreter is recorded, but only a supervisor's override waives it (issue 11).
+    expect(d.protection.interviews[0].readiness.items).toMatchObject({ interpreter: 'reason-recorded', 'female-officer': 'unmet' });
+    expect(await code(core.dispatch('interviews:start', { caseId: c.id, version: d.version, interviewId: id }))).toBe('INTERVIEW_NOT_READY');
 
     await as('sup.c');
     d = await ok<CaseDetail>(core, 'interviews:override', { caseId: c.id, version: d.version, interviewId: id, reason: 'Victim asked for this officer' });
-    expect(d.protection.interviews[0].override).toMatchObject({ by: 'Supervisor Chiba', reason: 'Victim asked for this officer', items: ['female-officer'] });
+    expect(d.protection.interviews[0].override).toMatchObject({ by: 'Supervisor Chiba', reason: 'Victim asked for this officer', items: ['interpreter', 'female-officer'] });
 
     await as('officer.a');
     // A changed plan drops the override: it was given for the plan as it was.
@@ -79,7 +81,7 @@ describe('protection workflow', () => {
     expect(d.protection.interviews[0].status).toBe('in-progress');
 
     const trail = await auditRows(core, { caseRef: c.reference });
-    expect(trail.find((e) => e.action === 'interview.overridden')).toMatchObject({ actorName: 'Supervisor Chiba', details: { items: 'female-officer', reason: 'Victim asked for this officer' } });
+    expect(trail.find((e) => e.action === 'interview.overridden')).toMatchObject({ actorName: 'Supervisor Chiba', details: { items: 'interpreter,female-officer', reason: 'Victim asked for this officer' } });
     expect(trail.find((e) => e.action === 'interview.started')).toMatchObject({ details: { overridden: true } });
   });
 
@@ -231,7 +233,7 @@ describe('protection workflow', () => {
     });
     const overdue = await ok<CaseDetail>(core, 'cases:create', {
       ...intake({ familyName: 'REYES' }),
-      immigration: { ...base.immigration, situation: 'valid-status', statusOfResidence: 'technical-intern-2', periodOfStayExpiry: '2026-11-01' },
+      immigration: { ...base.immigration, statusValidity: 'valid', statusValiditySince: null, statusOfResidence: 'technical-intern-2', periodOfStayExpiry: '2026-11-01' },
     });
     // A violator's long-past expiry is history, not a deadline.
     await ok<CaseDetail>(core, 'cases:create', { ...intake({ familyName: 'LIM' }), immigration: { ...base.immigration, periodOfStayExpiry: '2026-06-01' } });

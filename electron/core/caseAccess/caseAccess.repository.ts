@@ -18,7 +18,11 @@ export interface CaseRow {
   masked_name: string;
   sex: string;
   nationality: string;
-  situation: string;
+  custody: string;
+  /** The first day the person is in violation (electron/common/immigration.ts violationFrom); null: not while nothing changes. */
+  violation_from: string | null;
+  /** 1 while the case waits for its indicator screening (deferred, or an absconded intern not yet screened). */
+  screening_due: number;
   next_deadline: string | null;
   created_at: string;
   created_by: string;
@@ -34,7 +38,13 @@ export interface CaseRow {
   interpreter_needed: number;
   status_of_residence: string;
   period_of_stay_expiry: string | null;
-  situation_since: string | null;
+  status_validity: string;
+  status_validity_since: string | null;
+  unauthorised_work: number;
+  absconded: number;
+  absconded_since: string | null;
+  deportation_procedure: number;
+  custody_since: string | null;
   measure_conditions: string;
   reporting_dates: string;
   exploitation: string;
@@ -47,12 +57,12 @@ export type CaseColumns = Omit<CaseRow, 'num' | 'version'>;
 /** Columns of the narrow header table (`cases`); the rest live in `case_details`. */
 export const HEADER: (keyof CaseColumns)[] = [
   'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'masked_name', 'sex', 'nationality',
-  'situation', 'next_deadline', 'created_at', 'created_by', 'updated_at',
+  'custody', 'violation_from', 'screening_due', 'next_deadline', 'created_at', 'created_by', 'updated_at',
 ];
 export const DETAIL: (keyof CaseColumns)[] = [
   'family_name', 'given_name', 'family_name_native', 'given_name_native', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',
-  'status_of_residence', 'period_of_stay_expiry', 'situation_since', 'measure_conditions', 'reporting_dates', 'exploitation',
-  'referral_source', 'identification_status',
+  'status_of_residence', 'period_of_stay_expiry', 'status_validity', 'status_validity_since', 'unauthorised_work', 'absconded', 'absconded_since',
+  'deportation_procedure', 'custody_since', 'measure_conditions', 'reporting_dates', 'exploitation', 'referral_source', 'identification_status',
 ];
 const isHeader = new Set<string>(HEADER);
 

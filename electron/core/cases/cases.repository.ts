@@ -172,7 +172,9 @@ export interface CaseListQuery {
   today: string;
 }
 
-type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDeadline' | 'updatedAt'> & {
+type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDeadline' | 'updatedAt' | 'standing' | 'custody'> & {
+  violation_from: string | null;
+  custody: string;
   masked_name: string;
   risk_level: string;
   flags: string;
@@ -207,7 +209,10 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
   if (f.stage) column('c.stage = ?', f.stage);
   if (f.riskLevel) column('c.risk_level = ?', f.riskLevel);
   if (f.nationality) column('c.nationality = ?', f.nationality);
-  if (f.situation) column('c.situation = ?', f.situation);
+  // The standing on `today`, from the stored first day of violation (electron/common/immigration.ts standingOn).
+  if (f.standing === 'in-violation') column('c.violation_from <= ?', q.today);
+  if (f.standing === 'legal-resident') column('(c.violation_from IS NULL OR c.violation_from > ?)', q.today);
+  if (f.custody) column('c.custody = ?', f.custody);
   if (f.deadlineWithinDays !== undefined) {
     // The count ranges over the deadline index; the page must not (it would sort every due case
     // before taking 50): the unary + keeps the planner on the sort order's index.
@@ -232,7 +237,7 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
       : `SELECT count(*) AS n FROM cases c ${where(count)}`;
   const total = (await tx.get<{ n: number }>(countSql, params))?.n ?? 0;
   const rows = await tx.all<ListRow>(
-    `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.situation, c.next_deadline, c.updated_at
+    `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.violation_from, c.custody, c.next_deadline, c.updated_at
      FROM cases c ${where(page)} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,
     [...params, q.limit, q.offset],
   );

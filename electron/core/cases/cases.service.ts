@@ -6,9 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkTransition, conflictingParties, maskName } from '../../common/caseRules';
-import { NOTE_TYPES, SealedValueSchemas, type AdversePartyInput, type Exploitation, type Immigration, type Person, type RiskLevel, type SealedField, type SealedValue, type Stage } from '../../common/cases';
+import { NOTE_TYPES, SealedValueSchemas, screeningDue, screeningIssues, type AdversePartyInput, type Exploitation, type Person, type RiskLevel, type SealedField, type SealedValue, type Stage } from '../../common/cases';
 import type { CaseDetail } from '../../common/caseDetail';
 import type { CaseListRow } from '../../common/contract.cases';
+import { standingOn, violationFrom, type Custody, type Immigration, type StatusValidity } from '../../common/immigration';
 import { listPage } from '../audit/audit.repository';
 import { forChange, heldForApproval, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
@@ -45,16 +46,52 @@ export function immigrationColumns(i: Immigration, today: string) {
   return {
     status_of_residence: i.statusOfResidence,
     period_of_stay_expiry: i.periodOfStayExpiry,
-    situation: i.situation,
-    situation_since: i.situationSince,
+    status_validity: i.statusValidity,
+    // A date belongs to its fact: none is kept for a fact not recorded.
+    status_validity_since: i.statusValidity === 'valid' ? null : i.statusValiditySince,
+    unauthorised_work: i.unauthorisedWork ? 1 : 0,
+    absconded: i.abscondedFromTraining ? 1 : 0,
+    absconded_since: i.abscondedFromTraining ? i.abscondedSince : null,
+    deportation_procedure: i.deportationProcedure ? 1 : 0,
+    custody: i.custody,
+    custody_since: i.custody === 'none' ? null : i.custodySince,
     measure_conditions: i.measureConditions,
     reporting_dates: JSON.stringify(i.reportingDates),
+    violation_from: violationFrom(i),
     next_deadline: nextDeadline(i, today),
   };
 }
 
 export function exploitationColumns(e: Exploitation) {
-  return { exploitation: JSON.stringify(e), referral_source: e.referralSource, identification_status: e.identificationStatus };
+  // A screening date belongs to a completed screening only.
+  const recorded = e.screening === 'completed' ? e : { ...e, screenedOn: null };
+  return { exploitation: JSON.stringify(recorded), referral_source: e.referralSource, identification_status: e.identificationStatus };
+}
+
+/** The immigration facts as recorded. */
+export function immigrationOf(row: CaseRow): Immigration {
+  return {
+    statusOfResidence: row.status_of_residence as Immigration['statusOfResidence'],
+    periodOfStayExpiry: row.period_of_stay_expiry,
+    statusValidity: row.status_validity as StatusValidity,
+    statusValiditySince: row.status_validity_since,
+    unauthorisedWork: row.unauthorised_work === 1,
+    abscondedFromTraining: row.absconded === 1,
+    abscondedSince: row.absconded_since,
+    deportationProcedure: row.deportation_procedure === 1,
+    custody: row.custody as Custody,
+    custodySince: row.custody_since,
+    measureConditions: row.measure_conditions,
+    reportingDates: JSON.parse(row.reporting_dates),
+  };
+}
+
+export const exploitationOf = (row: CaseRow): Exploitation => JSON.parse(row.exploitation) as Exploitation;
+
+/** Refuses what the screening rule of an absconded intern forbids (electron/common/cases.ts screeningIssues). */
+function checkScreening(immigration: Immigration, exploitation: Exploitation, atIntake: boolean): void {
+  const issues = screeningIssues(immigration.abscondedFromTraining, exploitation, { atIntake });
+  if (issues.length) throw new CoreError('SCREENING_REQUIRED', 'screening', { issues });
 }
 
 /** The case file's own part of what the case page shows (no protection workflow, no decisions). Sealed fields say only whether they hold a value. */
@@ -113,15 +150,8 @@ export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
       languages: JSON.parse(row.languages),
       interpreterNeeded: row.interpreter_needed === 1,
     },
-    immigration: {
-      statusOfResidence: row.status_of_residence as Immigration['statusOfResidence'],
-      periodOfStayExpiry: row.period_of_stay_expiry,
-      situation: row.situation as Immigration['situation'],
-      situationSince: row.situation_since,
-      measureConditions: row.measure_conditions,
-      reportingDates: JSON.parse(row.reporting_dates),
-    },
-    exploitation: JSON.parse(row.exploitation) as Exploitation,
+    immigration: immigrationOf(row),
+    exploitation: exploitationOf(row),
     sealed: { whereabouts: sealed.has('whereabouts'), 'identity-documents': sealed.has('identity-documents'), 'residence-card-number': sealed.has('residence-card-number') },
     adverseParties: parties.map((p) => ({
       id: p.id,
@@ -142,6 +172,7 @@ export async function createCase(
   input: { person: Person; immigration: Immigration; exploitation: Exploitation; riskLevel: RiskLevel; flags: CaseDetail['flags'] },
 ): Promise<string> {
   const { session, tx, at } = ctx;
+  checkScreening(input.immigration, input.exploitation, true);
   const id = randomUUID();
   const ref = await repo.nextReference(tx, Number(at.slice(0, 4)));
   const num = await repo.nextNum(tx);
@@ -155,6 +186,7 @@ export async function createCase(
     ...personColumns(input.person),
     ...immigrationColumns(input.immigration, at.slice(0, 10)),
     ...exploitationColumns(input.exploitation),
+    screening_due: screeningDue(input.exploitation, input.immigration.abscondedFromTraining) ? 1 : 0,
     created_at: at,
     created_by: session.user.id,
     updated_at: at,
@@ -174,10 +206,11 @@ export async function listForUser(
   input: { filter: repo.CaseListQuery['filter']; sort: repo.CaseListQuery['sort']; offset: number; limit: number },
 ): Promise<{ total: number; rows: CaseListRow[] }> {
   const { session, tx, at } = ctx;
+  const today = at.slice(0, 10);
   const { total, rows } = await repo.listCases(tx, {
     ...input,
     onlyAssignedTo: session.user.role === 'supervisor' ? null : session.user.id,
-    today: at.slice(0, 10),
+    today,
   });
   // A new search or filter is recorded (without its text); scrolling the same list is not.
   if (input.offset === 0) await ctx.audit({ action: 'cases.listed', details: { searched: !!input.filter.query, results: total } });
@@ -192,7 +225,9 @@ export async function listForUser(
       stage: r.stage,
       riskLevel: r.risk_level as CaseListRow['riskLevel'],
       flags: JSON.parse(r.flags),
-      situation: r.situation,
+      // DOMAIN.md §1–§3: derived from the facts for today, never recorded.
+      standing: standingOn(r.violation_from, today),
+      custody: r.custody as Custody,
       nextDeadline: r.next_deadline,
       updatedAt: r.updated_at,
     })),
@@ -211,7 +246,11 @@ export async function updateSections(
   input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: RiskLevel; flags?: CaseDetail['flags'] },
 ): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
+  const immigration = input.immigration ?? immigrationOf(row);
+  const exploitation = input.exploitation ?? exploitationOf(row);
+  checkScreening(immigration, exploitation, false);
   const changes: Partial<CaseColumns> = {
+    screening_due: screeningDue(exploitation, immigration.abscondedFromTraining) ? 1 : 0,
     ...(input.person ? personColumns(input.person) : {}),
     ...(input.immigration ? immigrationColumns(input.immigration, ctx.at.slice(0, 10)) : {}),
     ...(input.exploitation ? exploitationColumns(input.exploitation) : {}),

@@ -1,15 +1,15 @@
 /**
- * Residence decisions. The case file gives decisions the facts they rest on (`caseWithoutDecisions`);
+ * Residence decisions. The case file gives decisions the facts they rest on (`caseDetail`);
  * changes return the case as the case file assembles it.
  */
-import { caseWithoutDecisions, showAfter } from '../caseFile/caseFile';
+import { caseDetail, showAfter } from '../caseFile/caseFile';
 import type { HandlerSlice } from '../handler';
 import * as decisions from './decisions.service';
 
 export const decisionsHandlers: HandlerSlice<'decisions'> = {
   'decisions:saveDraft': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.saveDraft(ctx, input))),
-  'decisions:submit': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.submit(ctx, input, caseWithoutDecisions))),
-  'decisions:approve': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.approve(ctx, input, caseWithoutDecisions))),
+  'decisions:submit': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.submit(ctx, input, caseDetail))),
+  'decisions:approve': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.approve(ctx, input, caseDetail))),
   'decisions:return': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.returnDecision(ctx, input))),
-  'decisions:queue': (_input, r) => r.work((ctx) => decisions.reviewQueue(ctx, caseWithoutDecisions)),
+  'decisions:queue': (_input, r) => r.work((ctx) => decisions.reviewQueue(ctx, caseDetail)),
 };

@@ -9,13 +9,12 @@ import {
   INDICATORS,
   REFERRAL_SOURCES,
   RISK_LEVELS,
-  SITUATIONS,
   STAGES,
-  STATUSES_OF_RESIDENCE,
+  screeningDue,
   type Exploitation,
-  type Immigration,
   type Person,
 } from '../../common/cases';
+import { CUSTODY, CUSTODY_WITH_REPORTING, isTechnicalIntern, STATUSES_OF_RESIDENCE, TECHNICAL_INTERN_STATUSES, type Immigration } from '../../common/immigration';
 import type { Tx } from '../db/connection';
 import type { CaseColumns } from '../caseAccess/caseAccess.repository';
 import { insertCases, nextNum, searchEntry } from '../cases/cases.repository';
@@ -80,14 +79,24 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       languages: people.languages,
       interpreterNeeded: r.chance(0.85),
     };
-    const situation = titp ? r.pick(['absconded-titp', 'valid-status', 'status-revoked'] as const) : r.pick(SITUATIONS);
+    const statusOfResidence = titp ? r.pick(TECHNICAL_INTERN_STATUSES) : r.pick(STATUSES_OF_RESIDENCE.filter((code) => !isTechnicalIntern(code)));
+    const statusValidity = statusOfResidence === 'none' ? 'none' : r.pick(['valid', 'valid', 'valid', 'expired', 'revoked'] as const);
+    const deportationProcedure = statusValidity !== 'valid' && r.chance(0.6);
+    const custody = deportationProcedure ? r.pick(CUSTODY) : 'none';
+    const absconded = titp && r.chance(0.5);
     const immigration: Immigration = {
-      statusOfResidence: titp ? r.pick(['technical-intern-1', 'technical-intern-2', 'technical-intern-3'] as const) : r.pick(STATUSES_OF_RESIDENCE),
+      statusOfResidence,
       periodOfStayExpiry: r.chance(0.7) ? isoDay(opts.now, r.int(-60, 400)) : null,
-      situation,
-      situationSince: isoDay(opts.now, -r.int(1, 700)),
-      measureConditions: situation === 'provisional-release' || situation === 'supervision-measures' ? 'Report monthly; live at the registered address.' : '',
-      reportingDates: situation === 'provisional-release' || situation === 'supervision-measures' ? [{ date: isoDay(opts.now, r.int(1, 60)), note: '' }] : [],
+      statusValidity,
+      statusValiditySince: statusValidity === 'valid' ? null : isoDay(opts.now, -r.int(1, 700)),
+      unauthorisedWork: r.chance(0.1),
+      abscondedFromTraining: absconded,
+      abscondedSince: absconded ? isoDay(opts.now, -r.int(1, 700)) : null,
+      deportationProcedure,
+      custody,
+      custodySince: custody === 'none' ? null : isoDay(opts.now, -r.int(1, 300)),
+      measureConditions: CUSTODY_WITH_REPORTING.includes(custody) ? 'Report monthly; live at the registered address.' : '',
+      reportingDates: CUSTODY_WITH_REPORTING.includes(custody) ? [{ date: isoDay(opts.now, r.int(1, 60)), note: '' }] : [],
     };
     const types = titp ? ['labour-titp'] : [r.pick(EXPLOITATION_TYPES)];
     const indicators: Exploitation['indicators'] = {};
@@ -99,9 +108,15 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       periodTo: isoDay(opts.now, -r.int(1, 199)),
       place: '',
       referralSource: titp ? r.pick(['otit', 'labour-inspection', 'ngo-shelter', 'self'] as const) : r.pick(REFERRAL_SOURCES),
-      identificationStatus: r.pick(['possible', 'possible', 'identified', 'not-a-victim'] as const),
       identificationDate: null,
+      // Screening is complete for most; the rest wait (an absconded intern is never left unscreened silently).
+      screening: r.chance(0.8) ? 'completed' : 'later',
+      screenedOn: null,
+      identificationStatus: 'possible',
     };
+    exploitation.screenedOn = exploitation.screening === 'completed' ? isoDay(opts.now, -r.int(1, 199)) : null;
+    // DOMAIN.md §3: not a victim only after the screening.
+    exploitation.identificationStatus = r.pick(exploitation.screening === 'completed' ? (['possible', 'possible', 'identified', 'not-a-victim'] as const) : (['possible', 'identified'] as const));
     const seq = opts.firstSeq + i;
     const at = new Date(opts.now.getTime() - r.int(0, 700) * 86_400_000).toISOString();
     out.push({
@@ -117,6 +132,7 @@ export function generateCases(opts: { count: number; seed: number; year: number;
         ...personColumns(person),
         ...immigrationColumns(immigration, opts.now.toISOString().slice(0, 10)),
         ...exploitationColumns(exploitation),
+        screening_due: screeningDue(exploitation, immigration.abscondedFromTraining) ? 1 : 0,
         created_at: at,
         created_by: opts.supervisorId,
         updated_at: at,

@@ -2,6 +2,7 @@
  * SQL for My work. Every query is driven by a small index (open interviews, dates, update order)
  * and probes "is this case the owner's" per row: it must never start from a caseload of thousands.
  */
+import { ALREADY } from '../../common/immigration';
 import { CONSIDERATION_KINDS } from '../../common/protection';
 import { ownerProbe, type Owner } from '../caseAccess/caseAccess.repository';
 import type { Tx } from '../db/connection';
@@ -53,13 +54,14 @@ export function upcomingDeadlines(tx: Tx, owner: Owner, from: string, to: string
 }
 
 /**
- * The most recent overdue period-of-stay expiries of the owner's open cases whose status is still
- * recorded as valid (for a violator the expiry is history, not a deadline), newest first.
+ * The most recent overdue period-of-stay expiries of the owner's open cases for which nothing but the
+ * expiry makes a violation (no deportation procedure, custody, revocation...: for those the expiry is
+ * history, not a deadline), newest first.
  */
 export function overdueExpiries(tx: Tx, owner: Owner, before: string): Promise<DeadlineRow[]> {
   const mine = ownerProbe(owner);
   return tx.all<DeadlineRow>(
-    `${DEADLINES} WHERE d.date < ? AND d.kind = 'period-of-stay-expiry' AND +c.situation = 'valid-status' AND ${mine.sql} AND +c.stage != 'closed'
+    `${DEADLINES} WHERE d.date < ? AND d.kind = 'period-of-stay-expiry' AND +c.violation_from > '${ALREADY}' AND ${mine.sql} AND +c.stage != 'closed'
      ORDER BY d.date DESC LIMIT ${WORK_LIMIT}`,
     [before, ...mine.params],
   );
@@ -77,6 +79,16 @@ export function missingConsiderations(tx: Tx, owner: Owner): Promise<(WorkRow & 
      WHERE +c.stage IN ('protection', 'decision') AND ${mine.sql}
        AND (${CONSIDERATION_KINDS.map(lacks).join(' OR ')} OR NOT EXISTS (SELECT 1 FROM case_wishes w WHERE w.case_id = c.id))
      ORDER BY c.updated_at LIMIT ${WORK_LIMIT}`,
+    mine.params,
+  );
+}
+
+/** The owner's open cases that wait for their indicator screening (deferred, or an absconded intern not yet screened), oldest first. */
+export function screeningDue(tx: Tx, owner: Owner): Promise<(WorkRow & { updated_at: string })[]> {
+  const mine = ownerProbe(owner);
+  return tx.all(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at FROM cases c INDEXED BY cases_screening_due
+     WHERE c.screening_due = 1 AND +c.stage != 'closed' AND ${mine.sql} ORDER BY c.updated_at LIMIT ${WORK_LIMIT}`,
     mine.params,
   );
 }

@@ -39,6 +39,9 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     // DESIGN.md §6: the three considerations and the wishes are what a recommendation rests on.
     const missing = await repo.missingConsiderations(tx, owner);
     waiting.push(...missing.map((m) => ({ ...workCase(m), kind: 'considerations-missing' as const, since: m.updated_at })));
+    // DOMAIN.md §3: a deferred screening, or an absconded intern not yet screened, waits for the officer.
+    const screening = await repo.screeningDue(tx, owner);
+    waiting.push(...screening.map((m) => ({ ...workCase(m), kind: 'screening-due' as const, since: m.updated_at })));
   }
   waiting.push(...(await decisionNotices(tx, owner, ctx.at)));
   waiting.sort((a, b) => a.since.localeCompare(b.since));
