@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as cases from '../../electron/common/cases';
 import { READINESS_ITEMS } from '../../electron/common/interviewReadiness';
 import * as guidance from '../../electron/common/guidance';
+import * as immigration from '../../electron/common/immigration';
 import * as protection from '../../electron/common/protection';
 import { localeFromLanguageTag, resources } from './i18n';
 
@@ -46,8 +47,11 @@ describe('translations', () => {
       ['riskLevel', cases.RISK_LEVELS],
       ['flag', cases.FLAGS],
       ['sex', cases.SEXES],
-      ['statusOfResidence', cases.STATUSES_OF_RESIDENCE],
-      ['situation', cases.SITUATIONS],
+      ['statusOfResidence', immigration.STATUSES_OF_RESIDENCE],
+      ['statusValidity', immigration.STATUS_VALIDITIES],
+      ['custody', immigration.CUSTODY],
+      ['standing', immigration.LEGAL_STANDINGS],
+      ['screening', cases.SCREENING_STATES],
       ['exploitationType', cases.EXPLOITATION_TYPES],
       ['indicator', cases.INDICATORS],
       ['adverseRole', cases.ADVERSE_ROLES],

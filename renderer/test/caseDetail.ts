@@ -1,4 +1,6 @@
 import type { CaseDetail } from '../../electron/common/caseDetail';
+import { ExploitationSchema, type Exploitation } from '../../electron/common/cases';
+import { ImmigrationFactsSchema, type Immigration } from '../../electron/common/immigration';
 import type { Consideration, WishRecord } from '../../electron/common/protection';
 
 /** The id of the synthetic case every case-page test works on. */
@@ -11,9 +13,23 @@ export const RECORDED_AT = '2026-03-05T02:00:00.000Z';
 export type CaseOverrides = Partial<Omit<CaseDetail, 'protection'>> & { protection?: Partial<CaseDetail['protection']> };
 
 /**
+ * Immigration facts as core returns them: a Technical Intern Training (ii) ロ status, still valid
+ * (no expiry recorded), nothing else, unless told. The contract's own defaults fill the rest.
+ */
+export function immigrationFacts(overrides: Partial<Immigration> = {}): Immigration {
+  return ImmigrationFactsSchema.parse({ statusOfResidence: 'technical-intern-2-ro', ...overrides });
+}
+
+/** The exploitation section as core returns it: labour exploitation in TITP, a possible victim, the checklist complete, unless told. */
+export function exploitationFacts(overrides: Partial<Exploitation> = {}): Exploitation {
+  return ExploitationSchema.parse({ types: ['labour-titp'], referralSource: 'ngo-shelter', screening: 'completed', screenedOn: '2026-03-01', ...overrides });
+}
+
+/**
  * A synthetic case as `cases:get` returns it: invented names only, no real person's data. A female
- * Tagalog speaker, a possible technical-intern victim who absconded, at the protection stage, with
- * nothing sealed, no adverse party, no protection record and no decision. Tests pass what they rely on.
+ * Tagalog speaker, a possible technical-intern victim who absconded while her status is still valid
+ * and has been screened, at the protection stage, with nothing sealed, no adverse party, no
+ * protection record and no decision. Tests pass what they rely on.
  */
 export function caseDetail({ protection, ...overrides }: CaseOverrides = {}): CaseDetail {
   return {
@@ -39,8 +55,8 @@ export function caseDetail({ protection, ...overrides }: CaseOverrides = {}): Ca
       languages: ['tl'],
       interpreterNeeded: true,
     },
-    immigration: { statusOfResidence: 'technical-intern-2', periodOfStayExpiry: null, situation: 'absconded-titp', situationSince: null, measureConditions: '', reportingDates: [] },
-    exploitation: { types: ['labour-titp'], indicators: {}, periodFrom: null, periodTo: null, place: '', referralSource: 'ngo-shelter', identificationStatus: 'possible', identificationDate: null },
+    immigration: immigrationFacts({ abscondedFromTraining: true, abscondedSince: '2026-02-10' }),
+    exploitation: exploitationFacts(),
     sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
     adverseParties: [],
     timeline: [],

@@ -36,11 +36,13 @@ describe('issues mapped to field errors', () => {
     expect(seen).toEqual(['durationMinutes', 'planned', 'reportingDates.0.date']);
   });
 
-  it('maps only an INVALID_INPUT refusal with issues', () => {
+  it('maps only a refusal about the values given (INVALID_INPUT, SCREENING_REQUIRED) with issues', () => {
     const issues = [{ path: 'draft.summary', message: 'decision.summary.required' }];
     const decisionKey = namespacedIssueKey('decisions');
     expect(apiPathErrors(new ApiError({ code: 'INVALID_INPUT', message: 'x', issues }), 'draft', decisionKey)).toEqual({ summary: 'decisions.issues.decision_summary_required' });
     expect(apiPathErrors(new ApiError({ code: 'STALE_VERSION', message: 'x', issues }), 'draft', decisionKey)).toBeNull();
+    const screening = [{ path: 'exploitation.identificationStatus', message: 'case.screening.beforeNotAVictim' }];
+    expect(apiPathErrors(new ApiError({ code: 'SCREENING_REQUIRED', message: 'x', issues: screening }), 'exploitation')).toEqual({ identificationStatus: 'validation.case.screening.beforeNotAVictim' });
     expect(apiPathErrors(new ApiError({ code: 'INVALID_INPUT', message: 'x', issues: [] }), 'draft', decisionKey)).toBeNull();
     expect(apiPathErrors(new Error('x'), 'draft', decisionKey)).toBeNull();
   });

@@ -1,5 +1,6 @@
 /** Form feedback from the contract's own schemas and from core's refusals, as i18n keys by field path. */
 import type { z } from 'zod';
+import type { ErrorCode } from '../../electron/common/errors';
 import { ApiError } from '../api/mamori';
 import { i18n } from '../i18n/i18n';
 import { validationKey, type ValidationKey } from './validation';
@@ -59,9 +60,12 @@ export function parseWith<T>(schema: z.ZodType<T>, values: unknown, keyOf: Issue
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: pathErrors(parsed.error.issues, '', keyOf) };
 }
 
-/** Core's field problems for a refused save (INVALID_INPUT), or null when the refusal was about something else. */
+/** Refusals whose issues name the fields at fault: invalid input, and a rule about the values given (the screening of an absconded intern). */
+const FIELD_REFUSALS: readonly ErrorCode[] = ['INVALID_INPUT', 'SCREENING_REQUIRED'];
+
+/** Core's field problems for a refused save, or null when the refusal was about something else. */
 export function apiPathErrors(error: unknown, prefix: string, keyOf: IssueKeyOf = issueKey): PathErrors | null {
-  if (!(error instanceof ApiError) || error.code !== 'INVALID_INPUT' || !error.issues?.length) return null;
+  if (!(error instanceof ApiError) || !FIELD_REFUSALS.includes(error.code) || !error.issues?.length) return null;
   return pathErrors(error.issues, prefix, keyOf);
 }
 

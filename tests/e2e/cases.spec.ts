@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { ADMIN } from '../fixtures/vault';
 import { screenshotPath } from './harness';
-import { appPerTest, createStaff, signIn as signInAs } from './ui';
+import { appPerTest, createStaff, fillIntakePersonJa, signIn as signInAs } from './ui';
 
 const OFFICER = { username: 'officer.kimura', displayName: '木村 直子', passphrase: 'officer e2e passphrase' };
 const SUPERVISOR = { username: 'sup.ogawa', displayName: '小川 健', passphrase: 'supervisor e2e passphrase' };
@@ -37,18 +37,15 @@ test('intake in Japanese, assign, search, reveal the shelter address, adverse pa
   await signIn(page, OFFICER);
   await page.getByRole('button', { name: '事案', exact: true }).click();
   await page.getByRole('button', { name: '新規受付' }).click();
-  await page.getByRole('textbox', { name: '姓（ローマ字）' }).fill('REYES');
-  await page.getByRole('textbox', { name: '名（ローマ字）' }).fill('Joy Fictiva');
-  await page.getByRole('combobox', { name: '性別' }).selectOption({ label: '女性' });
-  await page.getByRole('combobox', { name: '国籍' }).click();
-  await page.getByRole('option', { name: 'フィリピン' }).click();
-  await page.getByRole('combobox', { name: '使用言語' }).click();
-  await page.getByRole('option', { name: 'タガログ語' }).click();
-  await page.keyboard.press('Escape');
+  await fillIntakePersonJa(page, { familyName: 'REYES', givenName: 'Joy Fictiva', sex: '女性', nationality: 'フィリピン', language: 'タガログ語' });
   await page.screenshot({ path: screenshotPath('ja-intake-person') });
   await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByRole('combobox', { name: '在留資格' }).selectOption({ label: '興行' });
-  await page.getByRole('combobox', { name: '在留状況' }).selectOption({ label: '不法残留' });
+  await page.getByRole('combobox', { name: '在留資格', exact: true }).selectOption({ label: '興行' });
+  await page.getByRole('combobox', { name: '在留資格の効力' }).selectOption({ label: '期間経過（不法残留）' });
+  await expect(page.getByTestId('standing')).toContainText('入管法違反');
+  await page.getByRole('button', { name: '次へ' }).click();
+  // Not an intern who fled: the indicator checklist may wait.
+  await expect(page.getByRole('table', { name: '人身取引の指標' })).toBeVisible();
   await page.getByRole('button', { name: '次へ' }).click();
   await page.getByRole('checkbox', { name: '性的搾取' }).check();
   await page.getByRole('combobox', { name: '端緒（通報・紹介元）' }).selectOption({ label: 'NGO・シェルター' });

@@ -43,6 +43,18 @@ export async function signIn(page: Page, who: { username: string; passphrase: st
   await page.getByRole('button', { name: l.submit, exact: true }).click();
 }
 
+/** Intake's first step in Japanese: the names, sex, nationality and one language, chosen as a user would. */
+export async function fillIntakePersonJa(page: Page, p: { familyName: string; givenName: string; sex: string; nationality: string; language: string }): Promise<void> {
+  await page.getByRole('textbox', { name: '姓（ローマ字）' }).fill(p.familyName);
+  await page.getByRole('textbox', { name: '名（ローマ字）' }).fill(p.givenName);
+  await page.getByRole('combobox', { name: '性別' }).selectOption({ label: p.sex });
+  await page.getByRole('combobox', { name: '国籍' }).click();
+  await page.getByRole('option', { name: p.nationality, exact: true }).click();
+  await page.getByRole('combobox', { name: '使用言語' }).click();
+  await page.getByRole('option', { name: p.language, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
+
 /** Fills the create-vault form, submits it, and returns the recovery key shown once. */
 export async function submitCreateVault(page: Page, admin: { username: string; displayName: string; passphrase: string }): Promise<string> {
   await page.getByRole('textbox', { name: 'Administrator user name' }).fill(admin.username);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../electron/common/accounts';
 import { i18n } from '../../i18n/i18n';
 import { resetAllStores, storeSnapshots } from '../../stores/registry';
-import { CASE_ID, caseDetail as syntheticCase, type CaseOverrides } from '../../test/caseDetail';
+import { CASE_ID, exploitationFacts, immigrationFacts, caseDetail as syntheticCase, type CaseOverrides } from '../../test/caseDetail';
 import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { renderWithProviders, signInAs } from '../../test/renderCase';
 import { useCasePageStore } from '../cases/page/casePage.store';
@@ -49,6 +49,21 @@ describe('case page', () => {
     expect(document.title).toBe('Mamori');
     await act(() => i18n.changeLanguage('ja'));
     expect(await screen.findByRole('heading', { name: 'TESTFAMILY Testgiven' })).toBeTruthy();
+  });
+
+  it('shows the standing in the header, and takes the user from the decision tab to the indicator checklist', async () => {
+    const { user } = renderCasePage('officer', {
+      'cases:get': () =>
+        ok(caseDetail({ stage: 'decision', immigration: immigrationFacts({ abscondedFromTraining: true }), exploitation: exploitationFacts({ screening: 'later', screenedOn: null }) })),
+    });
+    expect((await screen.findByTestId('header-standing')).textContent).toBe('Legal resident');
+    await openTab(user, 'Decision');
+    await user.click(within(screen.getByTestId('guidance-warnings')).getByRole('button', { name: 'Go to the indicator checklist' }));
+    expect(screen.getByRole('tab', { name: 'Exploitation & identification' }).getAttribute('aria-selected')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('screening-state')));
+    expect(within(screen.getByTestId('screening-state')).getByText('Deferred (screen later)')).toBeTruthy();
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByTestId('header-standing').textContent).toBe('適法在留');
   });
 
   it('shows a sealed value only after a reason, counts down, hides it after 60 s and wipes the clipboard after 30 s', async () => {

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Tabs } from '@mantine/core';
 import type { ParseKeys } from 'i18next';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Role } from '../../../electron/common/accounts';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { useLabels } from '../../i18n/labels';
@@ -12,8 +12,8 @@ import { AccessLogPanel } from '../cases/page/AccessLogPanel';
 import { AdversePartiesSection } from '../cases/page/AdversePartiesSection';
 import { AssignmentSection } from '../cases/page/AssignmentSection';
 import { CaseHeader } from '../cases/page/CaseHeader';
-import { closeCase, loadCase } from '../cases/page/casePage.actions';
-import { casePageSelectors, useCasePageStore } from '../cases/page/casePage.store';
+import { closeCase, loadCase, showCaseTab } from '../cases/page/casePage.actions';
+import { casePageSelectors, useCasePageStore, type CaseTabId } from '../cases/page/casePage.store';
 import { ConflictCheckPanel } from '../cases/page/ConflictCheckPanel';
 import { ExploitationSection } from '../cases/page/ExploitationSection';
 import { ImmigrationSection } from '../cases/page/ImmigrationSection';
@@ -26,10 +26,8 @@ import { InterviewsSection } from '../interviews/InterviewsSection';
 import { ProtectionSection } from '../protection/ProtectionSection';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 
-type TabId = 'person' | 'immigration' | 'exploitation' | 'adverse' | 'interviews' | 'protection' | 'decision' | 'sealed' | 'timeline' | 'stage' | 'access';
-
 interface CaseTab {
-  id: TabId;
+  id: CaseTabId;
   label: Extract<ParseKeys, 'caseFields.person.title' | `casePage.tabs.${string}`>;
   content: (detail: CaseDetail, role: Role) => ReactNode;
   /**
@@ -80,7 +78,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
   const detail = useCasePageStore(casePageSelectors.detail);
   const role = useSessionStore(sessionSelectors.user)?.role;
   const failure = useFailure();
-  const [tab, setTab] = useState<string | null>('person');
+  const tab = useCasePageStore(casePageSelectors.tab);
 
   const { report } = failure;
   useEffect(() => {
@@ -109,7 +107,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
         <>
           <CaseHeader detail={shown} />
           {/* Panels stay mounted with their effects running (display: none), so a hidden reveal still times out. */}
-          <Tabs value={tab} onChange={setTab} keepMounted keepMountedMode="display-none">
+          <Tabs value={tab} onChange={(value) => value && showCaseTab(value as CaseTabId)} keepMounted keepMountedMode="display-none">
             <Tabs.List aria-label={t('casePage.tabs.label')}>
               {tabs.map((item) => (
                 <Tabs.Tab key={item.id} value={item.id}>

@@ -55,7 +55,7 @@ describe('case list', () => {
 
     const first = caseRows()[0];
     const cells = within(first).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(cells).toEqual(['TV-2026-0001', 'N. T.', 'Protection', 'High', 'Child', 'Viet Nam', 'Provisional release', '—', 'Mar 2, 2026']);
+    expect(cells).toEqual(['TV-2026-0001', 'N. T.', 'Protection', 'High', 'Child', 'Viet Nam', 'In violation of immigration law', 'Provisional release', '—', 'Mar 2, 2026']);
     // Virtualised: a screenful plus overscan in the DOM, not 100,000 rows.
     expect(caseRows().length).toBeLessThan(40);
 
@@ -107,7 +107,8 @@ describe('case list', () => {
     await user.selectOptions(screen.getByLabelText('Risk level'), 'Critical');
     await user.selectOptions(screen.getByLabelText('Nationality'), 'Viet Nam');
     await user.selectOptions(screen.getByLabelText('Exploitation type'), 'Labour exploitation in technical intern training');
-    await user.selectOptions(screen.getByLabelText('Situation'), 'Provisional release');
+    await user.selectOptions(screen.getByLabelText('Standing today'), 'In violation of immigration law');
+    await user.selectOptions(screen.getByLabelText('Custody'), 'Provisional release');
     await user.click(screen.getByRole('checkbox', { name: 'Deadline within 30 days' }));
     await user.selectOptions(screen.getByLabelText('Sort by'), 'Risk level, highest first');
     const filter = {
@@ -115,7 +116,8 @@ describe('case list', () => {
       riskLevel: 'critical',
       nationality: 'VNM',
       exploitationType: 'labour-titp',
-      situation: 'provisional-release',
+      standing: 'in-violation',
+      custody: 'provisional-release',
       deadlineWithinDays: 30,
     };
     expect(fake.callsTo('cases:list').at(-1)).toEqual({ filter, sort: 'risk', offset: 0, limit: 100 });
@@ -134,6 +136,28 @@ describe('case list', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(fake.callsTo('cases:list').at(-1)).toEqual({ filter: {}, sort: 'risk', offset: 0, limit: 100 });
     expect(screen.getByRole('searchbox', { name: 'Search cases' })).toHaveProperty('value', '');
+  });
+
+  it('shows each case’s standing today and custody, in English and in Japanese', async () => {
+    renderCases({ 'cases:list': () => ok({ total: 2, rows: [caseRow(0, { standing: 'legal-resident', custody: 'none' }), caseRow(1)] }) });
+    const cells = (reference: string) =>
+      within(screen.getByRole('row', { name: `${reference} N. T.` }))
+        .getAllByRole('cell')
+        .slice(6, 8)
+        .map((cell) => cell.textContent);
+    await screen.findByRole('row', { name: 'TV-2026-0001 N. T.' });
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('Standing');
+    expect(cells('TV-2026-0001')).toEqual(['Legal resident', '—']);
+    expect(cells('TV-2026-0002')).toEqual(['In violation of immigration law', 'Provisional release']);
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(cells('TV-2026-0001')).toEqual(['適法在留', '—']);
+    expect(cells('TV-2026-0002')).toEqual(['入管法違反', '仮放免']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['在留上の地位', '収容等']));
+    const standing = screen.getByRole('combobox', { name: '本日時点の在留上の地位' });
+    expect(within(standing).getAllByRole('option').map((o) => o.textContent)).toEqual(['すべて', '適法在留', '入管法違反']);
+    const custody = screen.getByRole('combobox', { name: '収容等の状況' });
+    expect(within(custody).getAllByRole('option').map((o) => o.textContent)).toEqual(['すべて', 'なし', '収容中', '仮放免', '監理措置']);
   });
 
   it('offers the officer filter to supervisors only', async () => {

@@ -1,12 +1,14 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../electron/common/contract';
 import type { Role } from '../../../electron/common/accounts';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
+import { addDays } from '../../../electron/common/dates';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
+import { localToday } from '../../i18n/dates';
 import { i18n } from '../../i18n/i18n';
-import { assessment, CASE_ID, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';
+import { assessment, CASE_ID, exploitationFacts, immigrationFacts, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';
 import { fail, ok, type Handlers } from '../../test/fakeMamori';
 import { renderCaseSection } from '../../test/renderCase';
 import { useCasePageStore } from '../cases/page/casePage.store';
@@ -25,17 +27,13 @@ function caseDetail(overrides: CaseOverrides = {}): CaseDetail {
     stage: 'decision',
     version: 7,
     supervisor: { id: SUPERVISOR_ID, displayName: 'Testperson Supervisor' },
-    immigration: { statusOfResidence: 'none', periodOfStayExpiry: null, situation: 'overstay', situationSince: '2025-11-01', measureConditions: '', reportingDates: [] },
-    exploitation: {
+    immigration: immigrationFacts({ statusOfResidence: 'entertainer', periodOfStayExpiry: '2025-10-31', statusValidity: 'expired', statusValiditySince: '2025-11-01' }),
+    exploitation: exploitationFacts({
       types: ['sexual'],
       indicators: { 'withholds-documents': { present: true, note: '' } },
-      periodFrom: null,
-      periodTo: null,
-      place: '',
-      referralSource: 'ngo-shelter',
       identificationStatus: 'identified',
       identificationDate: '2026-02-20',
-    },
+    }),
     protection: {
       considerations: [
         assessment({ kind: 'danger-on-return', level: 'high' }),
@@ -141,7 +139,7 @@ describe('decision tab', () => {
     const detail = caseDetail();
     renderSection({ ...detail, exploitation: { ...detail.exploitation, identificationStatus: 'not-a-victim' } });
     expect(screen.getByTestId('guidance-none').textContent).toBe(
-      "No pathway applies to the case as recorded. Check the immigration situation, the identification and the victim's wishes.",
+      "No pathway applies to the case as recorded. Check the immigration facts, the identification and the victim's wishes.",
     );
     expect(screen.getByText(/Found not to be a trafficking victim/)).toBeTruthy();
   });
@@ -371,5 +369,94 @@ describe('decision tab', () => {
     expect(screen.getByRole('button', { name: 'コメントを付して差し戻す' })).toBeTruthy();
     expect(screen.getByRole('region', { name: '決定の履歴' })).toBeTruthy();
     expect(screen.getByText('決裁待ち')).toBeTruthy();
+  });
+});
+
+/** A date `days` from the user's local today (YYYY-MM-DD). */
+const fromToday = (days: number) => addDays(localToday(), days);
+
+/** An identified intern who absconded while the status runs, wishes to remain, at the decision stage, with every consideration recorded. */
+function abscondedIntern(overrides: CaseOverrides = {}): CaseDetail {
+  return caseDetail({
+    immigration: immigrationFacts({ statusOfResidence: 'technical-intern-2-ro', periodOfStayExpiry: fromToday(200), abscondedFromTraining: true, abscondedSince: fromToday(-40) }),
+    exploitation: exploitationFacts({ identificationStatus: 'identified', identificationDate: fromToday(-10) }),
+    ...overrides,
+  });
+}
+
+const pathwayTitles = () => screen.getAllByRole('article').map((a) => a.getAttribute('aria-labelledby') && document.getElementById(a.getAttribute('aria-labelledby')!)?.textContent);
+const warningCodes = () => within(screen.getByTestId('guidance-warnings')).getAllByRole('listitem').map((li) => li.getAttribute('data-warning'));
+
+describe('decision tab: immigration facts, fled interns and dates (issue 11)', () => {
+  it('offers an absconded intern whose period still runs the legal residents’ pathways, saying why', async () => {
+    renderSection(abscondedIntern());
+    expect(card('Special residence permission')).toBeNull();
+    const change = within(card('Change of status of residence')!);
+    expect(change.getByText('Absconded from technical intern training, but the status of residence stays valid until the period of stay ends or it is revoked')).toBeTruthy();
+    expect(within(card('Renewal of the period of stay')!).getByText(/Absconded from technical intern training, but the status/)).toBeTruthy();
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(within(card('在留資格変更許可')!).getByText('技能実習先から失踪しているが、在留期間の満了又は在留資格の取消しまでは在留資格が有効である')).toBeTruthy();
+  });
+
+  it('lists change of status before renewal, as the rule orders them, when renewal would keep the intern tied to an employer recorded as an adverse party', async () => {
+    renderSection(abscondedIntern({ adverseParties: [{ id: 'party-1', role: 'employer', name: 'Test Factory KK', nameVariants: [], organisation: '', contact: '', notes: '' }] }));
+    expect(pathwayTitles().slice(0, 2)).toEqual(['Change of status of residence', 'Renewal of the period of stay']);
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/Renewing the intern's period of stay keeps the victim in the training plan/)).toBeTruthy();
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(pathwayTitles().slice(0, 2)).toEqual(['在留資格変更許可', '在留期間更新許可']);
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/在留資格の変更を先に掲げています/)).toBeTruthy();
+  });
+
+  it('keeps the protective pathways offered beside a return when danger on return is high', () => {
+    renderSection(abscondedIntern({ protection: { ...caseDetail().protection, wishes: [wishRecord({ wish: 'return' })] } }));
+    expect(card('Assisted voluntary return (IOM)')).toBeTruthy();
+    expect(within(card('Change of status of residence')!).getByText('Danger to life or physical safety on return')).toBeTruthy();
+    expect(warningCodes()).toContain('return-despite-danger');
+  });
+
+  it('shows the period of stay and reporting dates near the decision', async () => {
+    renderSection(abscondedIntern({ immigration: immigrationFacts({ periodOfStayExpiry: fromToday(10), abscondedFromTraining: true }) }));
+    expect(within(screen.getByTestId('guidance-warnings')).getByText('The period of stay expires within 30 days: an application must be made before it expires.')).toBeTruthy();
+    cleanup();
+
+    const released = (date: string) =>
+      caseDetail({
+        immigration: immigrationFacts({
+          statusOfResidence: 'entertainer',
+          statusValidity: 'expired',
+          deportationProcedure: true,
+          custody: 'provisional-release',
+          reportingDates: [{ date, note: '' }],
+        }),
+      });
+    renderSection(released(fromToday(5)));
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/A reporting date falls within the next 14 days/)).toBeTruthy();
+    cleanup();
+    renderSection(released(fromToday(-3)));
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/A reporting date passed within the last 14 days/)).toBeTruthy();
+    await act(() => i18n.changeLanguage('ja'));
+    expect(within(screen.getByTestId('guidance-warnings')).getByText(/過去14日以内に出頭日が過ぎています/)).toBeTruthy();
+  });
+
+  it('says why an unscreened absconded intern’s recommendation cannot be submitted, with a link to the checklist', async () => {
+    const { user } = renderSection(abscondedIntern({ exploitation: exploitationFacts({ identificationStatus: 'identified', screening: 'later', screenedOn: null }) }));
+    const warning = within(screen.getByTestId('guidance-warnings')).getByText(/has not yet been screened for trafficking indicators/).closest('li')!;
+    expect(within(warning).getByRole('button', { name: 'Go to the indicator checklist' })).toBeTruthy();
+
+    await user.click(within(card('Change of status of residence')!).getByRole('button', { name: 'Choose this pathway' }));
+    const blocker = within(screen.getByTestId('decision-blockers')).getAllByRole('listitem').find((li) => li.getAttribute('data-path') === 'screening')!;
+    expect(blocker.textContent).toContain(
+      'Indicator screening: This person absconded from technical intern training: complete the trafficking-indicator checklist before anything is recommended.',
+    );
+    expect(screen.getByTestId('decision-submit')).toHaveProperty('disabled', true);
+    await user.click(within(blocker).getByRole('button', { name: 'Go to the indicator checklist' }));
+    expect(useCasePageStore.getState().tab).toBe('exploitation');
+
+    await act(() => i18n.changeLanguage('ja'));
+    const ja = within(screen.getByTestId('decision-blockers')).getAllByRole('listitem').find((li) => li.getAttribute('data-path') === 'screening')!;
+    expect(ja.textContent).toContain('指標の確認：技能実習先から失踪した方です。意見を述べる前に、人身取引の指標チェックリストを完了してください。');
+    expect(within(ja).getByRole('button', { name: '指標チェックリストへ移動' })).toBeTruthy();
   });
 });

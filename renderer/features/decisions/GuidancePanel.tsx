@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Guidance, Pathway, PathwayGuidance } from '../../../electron/common/guidance';
 import { useLabels } from '../../i18n/labels';
 import { Section } from '../../ui/Section';
+import { ChecklistLink } from '../cases/page/ChecklistLink';
 
 interface GuidancePanelProps {
   guidance: Guidance;
@@ -29,6 +30,11 @@ export function GuidancePanel({ guidance, chosen, onChoose }: GuidancePanelProps
             {guidance.warnings.map((code) => (
               <List.Item key={code} data-warning={code}>
                 {tx(`guidance.warning.${code}`)}
+                {code === 'absconded-not-screened' && (
+                  <Group mt={4}>
+                    <ChecklistLink />
+                  </Group>
+                )}
               </List.Item>
             ))}
           </List>

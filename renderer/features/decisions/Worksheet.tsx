@@ -1,7 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useId, useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
-import { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import type { ErrorCode } from '../../../electron/common/errors';
 import { ART_50_5_FACTORS, PATHWAYS, type Pathway } from '../../../electron/common/guidance';
@@ -9,6 +8,8 @@ import { CONSIDERATION_KINDS } from '../../../electron/common/protection';
 import { ApiError, errorCodeOf } from '../../api/mamori';
 import { useLabels } from '../../i18n/labels';
 import { Section } from '../../ui/Section';
+import { offeredStatuses } from '../cases/fields/options';
+import { ChecklistLink } from '../cases/page/ChecklistLink';
 import { useCasePageStore } from '../cases/page/casePage.store';
 import { CaseFailure } from '../cases/page/SaveBar';
 import { blockers, documentsOf, draftInput, hasStatus, issueErrors, openDecisionOf, sameDraft, withPathway, type Blocker, type WorksheetForm } from './decisionForms';
@@ -133,8 +134,8 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
               label={t('decisions.worksheet.proposedStatus')}
               required
               {...text('proposedStatus', form.proposedStatus, (f, value) => ({ ...f, proposedStatus: value as WorksheetForm['proposedStatus'] }))}
-              // 'none' is no status to propose.
-              data={[choose, ...STATUSES_OF_RESIDENCE.filter((s) => s !== 'none').map((s) => ({ value: s, label: vocab('statusOfResidence', s) }))]}
+              // 'none' is no status to propose; an intern status is proposed with its type.
+              data={[choose, ...offeredStatuses(form.proposedStatus, { withNone: false }).map((s) => ({ value: s, label: vocab('statusOfResidence', s) }))]}
               data-testid="decision-proposed-status"
             />
             <TextInput
@@ -260,6 +261,7 @@ function Blockers({ blocking }: { blocking: Blocker[] }) {
       case 'pathway':
       case 'wish':
       case 'documents':
+      case 'screening':
         return t(`decisions.worksheet.field.${head}`);
       case 'consideration':
         return t('decisions.worksheet.field.consideration', { kind: vocab('considerationKind', rest) });
@@ -288,6 +290,12 @@ function Blockers({ blocking }: { blocking: Blocker[] }) {
             {blocking.map((b) => (
               <List.Item key={`${b.path}:${b.key}`} data-path={b.path}>
                 {t('decisions.worksheet.blocker', { field: field(b.path), problem: tx(b.key) })}
+                {/* DOMAIN.md §3: the checklist comes first for an intern who fled; the way to it is one click. */}
+                {b.path === 'screening' && (
+                  <Group mt={4}>
+                    <ChecklistLink />
+                  </Group>
+                )}
               </List.Item>
             ))}
           </List>

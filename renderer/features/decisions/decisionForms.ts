@@ -3,15 +3,13 @@
  * blocks submission (the same check core runs at submit), and the labels of core's issue keys.
  */
 import type { CaseDetail } from '../../../electron/common/caseDetail';
-import type { STATUSES_OF_RESIDENCE } from '../../../electron/common/cases';
 import { canonicalJson, DecisionDraftSchema, PATHWAYS_WITH_STATUS, recommendationIssues, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import { ART_50_5_FACTORS, DOCUMENTS, type Art505Factor, type Pathway } from '../../../electron/common/guidance';
+import type { StatusOfResidence } from '../../../electron/common/immigration';
 import { CONSIDERATION_KINDS, type ConsiderationKind } from '../../../electron/common/protection';
 import type { ApiIssue } from '../../api/mamori';
 import { daysUntil, localToday } from '../../i18n/dates';
 import { namespacedIssueKey, pathErrors, type PathErrors } from '../../ui/forms';
-
-export type StatusOfResidence = (typeof STATUSES_OF_RESIDENCE)[number];
 
 /** What the worksheet holds while it is edited: every text kept, even those the chosen pathway does not use. */
 export interface WorksheetForm {

@@ -2,8 +2,10 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { unmetItems } from '../../../electron/common/interviewReadiness';
 import type { InterviewStatus, InterviewSummary } from '../../../electron/common/protection';
+import { localToday } from '../../i18n/dates';
 import { formatDateTime } from '../../i18n/format';
 import { useLabels } from '../../i18n/labels';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { Fields } from '../../ui/Fields';
 import { ReasonDialog } from '../../ui/ReasonDialog';
@@ -45,14 +47,17 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
   const open = v.status === 'planned' || v.status === 'in-progress';
   const unmet = unmetItems(v.readiness);
   const startable = canStart(v);
-  const overrideCovers = v.override !== null && startable && unmet.length > 0;
   const blockedId = `interview-${v.id}-blocked`;
+  // Starting before the planned day is allowed, but asked about: the victim, the interpreter and the room were arranged for that day.
+  const early = localToday() < plan.plannedAt.slice(0, 10);
+  const [confirmingEarly, setConfirmingEarly] = useState(false);
 
   const start = async () => {
     failure.clear();
     setStarting(true);
     try {
       await startInterview(v.id);
+      setConfirmingEarly(false);
     } catch (error) {
       failure.report(error);
     } finally {
@@ -71,7 +76,7 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
             <Badge color={STATUS_COLOR[v.status]} variant="light" data-testid="interview-status">
               {vocab('interviewStatus', v.status)}
             </Badge>
-            {open && <ReadinessBadge readiness={v.readiness} overriddenBy={overrideCovers ? (v.override?.by ?? null) : null} />}
+            {open && <ReadinessBadge readiness={v.readiness} override={v.override} />}
             {v.hasRecord && (
               <Badge color="yellow" variant="light">
                 {t('interviews.record.sealed')}
@@ -96,17 +101,20 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
           ]}
         />
 
-        {open && <ReadinessChecklist readiness={v.readiness} overridden={overrideCovers} summary={v.status === 'planned'} />}
+        {open && (
+          <ReadinessChecklist
+            readiness={v.readiness}
+            overriddenItems={v.override?.items ?? null}
+            reasons={{ interpreter: plan.noInterpreterReason, 'female-officer': plan.noFemaleOfficerReason }}
+            summary={v.status === 'planned'}
+          />
+        )}
 
         {v.override && (
           <Alert color={open ? 'orange' : 'gray'} variant="light" title={t('interviews.override.shown', { name: v.override.by, date: formatDateTime(i18n.language, v.override.at) })} data-testid="interview-override">
             <Stack gap={2}>
-              <Text size="sm">
-                {t('interviews.override.reason')}: {v.override.reason}
-              </Text>
-              <Text size="sm">
-                {t('interviews.override.items')}: {v.override.items.map((item) => vocab('readinessItem', item)).join(', ')}
-              </Text>
+              <Text size="sm">{t('interviews.override.reason', { reason: v.override.reason })}</Text>
+              <Text size="sm">{t('interviews.override.items', { items: v.override.items.map((item) => vocab('readinessItem', item)).join(t('interviews.override.separator')) })}</Text>
             </Stack>
           </Alert>
         )}
@@ -126,7 +134,7 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
             {t('interviews.readiness.startBlocked')}
           </Text>
         )}
-        <FailureMessage failure={failure} />
+        {!confirmingEarly && <FailureMessage failure={failure} />}
         {open && !recording && (
           <Group gap="xs">
             {v.status === 'planned' && (
@@ -134,7 +142,7 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
                 <Button size="xs" variant="default" disabled={locked} onClick={onEdit}>
                   {t('interviews.card.edit')}
                 </Button>
-                <Button size="xs" disabled={!startable || locked} loading={starting} aria-describedby={startable ? undefined : blockedId} onClick={() => void start()}>
+                <Button size="xs" disabled={!startable || locked} loading={starting} aria-describedby={startable ? undefined : blockedId} onClick={() => (early ? setConfirmingEarly(true) : void start())}>
                   {t('interviews.card.start')}
                 </Button>
                 {supervisor && !startable && (
@@ -151,6 +159,20 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
         )}
         {recording && <RecordForm interview={v} onDone={() => setRecording(false)} />}
       </Stack>
+      <ConfirmDialog
+        opened={confirmingEarly}
+        title={t('interviews.start.earlyTitle')}
+        confirmLabel={t('interviews.start.earlyConfirm')}
+        busy={starting}
+        failure={failure}
+        onConfirm={() => void start()}
+        onCancel={() => {
+          failure.clear();
+          setConfirmingEarly(false);
+        }}
+      >
+        <Text>{t('interviews.start.earlyText', { date: when })}</Text>
+      </ConfirmDialog>
       {supervisor && (
         <ReasonDialog
           opened={overriding}

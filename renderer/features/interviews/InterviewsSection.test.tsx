@@ -4,6 +4,7 @@ import type { Role } from '../../../electron/common/accounts';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { interviewReadiness } from '../../../electron/common/interviewReadiness';
 import type { Interpreter, InterviewPlan, InterviewSummary } from '../../../electron/common/protection';
+import { formatDateTime } from '../../i18n/format';
 import { i18n } from '../../i18n/i18n';
 import { storeSnapshots } from '../../stores/registry';
 import { CASE_ID, caseDetail as syntheticCase } from '../../test/caseDetail';
@@ -341,6 +342,68 @@ describe('interviews tab: the sealed record', () => {
     expect(await screen.findByText('Synthetic record text')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Hide now' }));
     expect(screen.queryByText('Synthetic record text')).toBeNull();
+  });
+});
+
+describe('interviews tab: an officer’s reason waits for a supervisor', () => {
+  /** A female officer is present; no Tagalog interpreter, with the officer's reason. */
+  const waiving = (overrides: Partial<InterviewSummary> = {}, plan: Partial<InterviewPlan> = {}) =>
+    interview(overrides, {
+      officersPresent: [
+        { userId: MALE_OFFICER.id, sex: 'male' },
+        { userId: FEMALE_OFFICER.id, sex: 'female' },
+      ],
+      noInterpreterReason: 'No Tagalog interpreter is free this week',
+      ...plan,
+    });
+
+  it('shows the safeguard as waiting for a supervisor’s approval, with the officer’s reason, and keeps Start disabled', async () => {
+    renderSection('officer', caseDetail([waiving()]));
+    const card = screen.getByRole('article', { name: /Interview planned for/ });
+    const line = checklistLine(card, INTERPRETER_LABEL);
+    expect(line.getAttribute('data-status')).toBe('reason-recorded');
+    expect(within(line).getByText("Reason recorded — waits for a supervisor's approval")).toBeTruthy();
+    expect(within(line).getByText("Officer's reason: No Tagalog interpreter is free this week")).toBeTruthy();
+    expect(within(card).getByTestId('readiness-summary').textContent).toBe("Cannot start yet: the officer's reason for 1 safeguard waits for a supervisor's approval.");
+    expect(within(card).getByText("Awaiting a supervisor's approval")).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Start interview' })).toHaveProperty('disabled', true);
+    expect(within(card).queryByRole('button', { name: 'Override safeguards' })).toBeNull();
+
+    await act(() => i18n.changeLanguage('ja'));
+    const ja = screen.getByRole('article', { name: /予定の面接/ });
+    const jaLine = checklistLine(ja, '本人の母語の通訳人');
+    expect(within(jaLine).getByText('理由記録済み（監督者の承認待ち）')).toBeTruthy();
+    expect(within(jaLine).getByText('担当官が記録した理由：No Tagalog interpreter is free this week')).toBeTruthy();
+    expect(within(ja).getByText('監督者の承認待ち')).toBeTruthy();
+  });
+
+  it('once a supervisor approved it, says who and when; starting before the planned day asks first, naming the planned time', async () => {
+    const planned = '2099-05-10T10:00';
+    const approved = waiving(
+      { override: { by: 'Testperson Chiyo', at: '2026-03-06T09:00:00.000Z', reason: 'Interpreter by phone is not safe; the victim agreed to English', items: ['interpreter'] } },
+      { plannedAt: planned },
+    );
+    const { fake, user } = renderSection('officer', caseDetail([approved]), {
+      'interviews:start': () => ok(caseDetail([{ ...approved, status: 'in-progress', startedAt: '2026-04-10T01:00:00.000Z' }], 4)),
+    });
+    const card = screen.getByRole('article', { name: /Interview planned for/ });
+    expect(within(checklistLine(card, INTERPRETER_LABEL)).getByText('Reason recorded — approved by a supervisor')).toBeTruthy();
+    expect(within(card).getByTestId('interview-override').textContent).toContain(`Overridden by Testperson Chiyo on ${formatDateTime('en', '2026-03-06T09:00:00.000Z')}`);
+    expect(within(card).getByText('Overridden by Testperson Chiyo')).toBeTruthy();
+
+    await user.click(within(card).getByRole('button', { name: 'Start interview' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Start before the planned day?' });
+    expect(within(dialog).getByText(`This interview is planned for ${formatDateTime('en', planned)}. Start it now, before the planned day?`)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fake.callsTo('interviews:start')).toEqual([]);
+
+    await act(() => i18n.changeLanguage('ja'));
+    await user.click(within(screen.getByRole('article', { name: /予定の面接/ })).getByRole('button', { name: '面接を開始' }));
+    const ja = await screen.findByRole('dialog', { name: '予定日より前に開始しますか？' });
+    expect(within(ja).getByText(`この面接は${formatDateTime('ja', planned)}に予定されています。予定日より前ですが、今すぐ開始しますか？`)).toBeTruthy();
+    await user.click(within(ja).getByRole('button', { name: '今すぐ開始' }));
+    await waitFor(() => expect(fake.callsTo('interviews:start')).toEqual([{ caseId: CASE_ID, version: 3, interviewId: INTERVIEW_ID }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
 

@@ -10,6 +10,7 @@ import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { theme } from '../../ui/theme';
 import { useCaseListStore } from '../cases/list/caseList.store';
+import { useCasePageStore } from '../cases/page/casePage.store';
 import { useNavigationStore } from '../navigation/navigation.store';
 import { useSessionStore } from '../session/session.store';
 import { MyWorkScreen } from './MyWorkScreen';
@@ -124,6 +125,7 @@ describe('my work', () => {
       'override-needed': 'Interview cannot start without your override',
       'outcome-needed': 'Interview outcome not yet recorded',
       'considerations-missing': "Considerations or the victim's wish not yet recorded",
+      'screening-due': 'Trafficking-indicator checklist not yet complete',
       'decision-pending': 'Recommendation waiting for your review',
       'decision-returned': 'Recommendation returned with comments',
       'decision-approved': 'Recommendation approved',
@@ -132,6 +134,7 @@ describe('my work', () => {
       'override-needed': '面接の開始に例外承認が必要です',
       'outcome-needed': '面接結果が未記録です',
       'considerations-missing': '考慮事情又は本人の意向が未記録です',
+      'screening-due': '人身取引の指標チェックリストが未完了です',
       'decision-pending': '意見書が決裁待ちです',
       'decision-returned': '意見書がコメント付きで差し戻されました',
       'decision-approved': '意見書が承認されました',
@@ -151,7 +154,7 @@ describe('my work', () => {
     const rows = rowsIn('対応待ち');
     rows.forEach((row, i) => expect(row.textContent).toContain(japanese[WORK_WAITING_KINDS[i]]));
     expect(rows[0].textContent).toContain(`${new Intl.DateTimeFormat('ja', { dateStyle: 'medium' }).format(new Date('2026-04-01T03:00:00.000Z'))}から`);
-    expect(within(region('対応待ち')).getByText('6件')).toBeTruthy();
+    expect(within(region('対応待ち')).getByText('7件')).toBeTruthy();
   });
 
   it('opens the case of a clicked row in the cases section, by mouse or keyboard', async () => {
@@ -171,6 +174,14 @@ describe('my work', () => {
     await user.keyboard('{Enter}');
     expect(useCaseListStore.getState().view).toEqual({ kind: 'case', caseId: CASE_C });
     expect(useNavigationStore.getState().section).toBe('cases');
+    expect(useCasePageStore.getState().tab).toBe('person');
+  });
+
+  it('opens a case whose indicator screening is due on its checklist', async () => {
+    const { user } = renderWork(myWork({ waiting: [{ ...A, kind: 'screening-due', since: '2026-04-01T03:00:00.000Z' }] }));
+    await user.click(await screen.findByRole('button', { name: /^TV-2026-0101, Q\. X\., Trafficking-indicator checklist not yet complete/ }));
+    expect(useCaseListStore.getState().view).toEqual({ kind: 'case', caseId: CASE_A });
+    expect(useCasePageStore.getState().tab).toBe('exploitation');
   });
 
   it('has a friendly word for each empty section', async () => {

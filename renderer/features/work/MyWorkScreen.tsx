@@ -6,11 +6,15 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { RefreshedScreen } from '../../ui/RefreshedScreen';
 import { Section } from '../../ui/Section';
 import { showCase } from '../cases/list/caseList.actions';
+import type { CaseTabId } from '../cases/page/casePage.store';
 import { loadMyWork } from './work.actions';
 import { workSelectors, useWorkStore } from './work.store';
 import { deadlineWhen } from './workFormat';
 
 type WorkCase = { caseId: string; reference: string; maskedName: string };
+
+/** Where a waiting item is dealt with, when that is not the case's first tab: a screening due opens on the checklist. */
+const WAITING_TAB: Partial<Record<MyWork['waiting'][number]['kind'], CaseTabId>> = { 'screening-due': 'exploitation' };
 
 /** The signed-in user's home view: interviews, deadlines, what waits for them. */
 export function MyWorkScreen() {
@@ -100,6 +104,7 @@ function WorkSections({ work }: { work: MyWork }) {
               key={`${item.caseId}:${item.kind}:${item.since}`}
               item={item}
               testId="work-waiting-row"
+              tab={WAITING_TAB[item.kind]}
               description={t(`work.waiting.kind.${item.kind}`)}
               asideText={[since]}
               aside={
@@ -146,10 +151,12 @@ interface WorkRowProps {
   aside: ReactNode;
   /** The aside's words, for the button's accessible name in the order they are shown. */
   asideText: string[];
+  /** The tab of the case to open on (its first unless told). */
+  tab?: CaseTabId;
 }
 
 /** A row opens its case. Masked initials only (DESIGN.md §3): the full name is shown inside the case. */
-function WorkRow({ item, testId, description, aside, asideText }: WorkRowProps) {
+function WorkRow({ item, testId, description, aside, asideText, tab }: WorkRowProps) {
   return (
     <li style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
       <NavLink
@@ -159,7 +166,7 @@ function WorkRow({ item, testId, description, aside, asideText }: WorkRowProps) 
         data-case-reference={item.reference}
         // Spelled out, because the visible pieces sit in separate boxes that would run together.
         aria-label={[item.reference, item.maskedName, description, ...asideText].join(', ')}
-        onClick={() => void showCase(item.caseId)}
+        onClick={() => void showCase(item.caseId, tab)}
         label={
           <>
             <Text span ff="monospace" fw={600} size="sm">

@@ -1,49 +1,95 @@
-import { ActionIcon, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { SITUATIONS, STATUSES_OF_RESIDENCE, type Situation } from '../../../../electron/common/cases';
+import { ActionIcon, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { CUSTODY, STATUS_VALIDITIES, type Custody, type StatusValidity } from '../../../../electron/common/immigration';
 import { useLabels } from '../../../i18n/labels';
 import { textBinder, type FieldSetProps } from '../../../ui/fieldSet';
-import { hasMeasures, hasReporting, type ImmigrationDraft, type ReportingDateDraft } from './caseDrafts';
-import { useVocabOptions } from './options';
+import { calledFor, draftStanding, hasMeasures, holdsValue, type DependentImmigrationField, type ImmigrationDraft, type ReportingDateDraft } from './caseDrafts';
+import { offeredStatuses, useVocabOptions } from './options';
+import { StandingSummary } from './StandingSummary';
 
 /** The contract's limit: more reporting dates than this are refused. */
 const MAX_REPORTING_DATES = 60;
 
 interface ImmigrationFieldsProps extends FieldSetProps<ImmigrationDraft> {
   /**
-   * Ask for conditions and reporting dates only when the chosen situation has them (intake). The case
-   * page shows them always, so that nothing already recorded is hidden from the form that saves it.
+   * Ask only for what the facts call for (intake). The case page also shows a dependent field that
+   * holds a value, so that nothing already recorded is hidden from the form that saves it.
    */
-  onlyForSituation?: boolean;
+  onlyCalledFor?: boolean;
+  /** The user's local today, for the standing the facts give (YYYY-MM-DD). */
+  today: string;
 }
 
-/** Status of residence, period of stay, the situation with its conditions and reporting dates. */
-export function ImmigrationFields({ onlyForSituation = false, ...props }: ImmigrationFieldsProps) {
+/**
+ * The immigration facts that can be true together (DOMAIN.md §2–§3): the status of residence and
+ * what became of it, unauthorised work, absconding from technical intern training, deportation
+ * procedures and custody with its conditions and reporting dates. The standing is derived, live.
+ */
+export function ImmigrationFields({ onlyCalledFor = false, today, ...props }: ImmigrationFieldsProps) {
   const { value: m, onChange: set, error } = props;
   const { t } = useLabels();
   const options = useVocabOptions();
   const text = textBinder(props);
-  const conditionsLabel = useConditionsLabel();
+  const labels = useImmigrationLabels();
+  const needed = calledFor(m);
+  const standing = draftStanding(m);
+  const shown = (field: DependentImmigrationField) => needed[field] || (!onlyCalledFor && holdsValue(m, field));
+  const check = (field: 'unauthorisedWork' | 'abscondedFromTraining' | 'deportationProcedure') => ({
+    checked: m[field],
+    onChange: (e: { currentTarget: { checked: boolean } }) => set({ [field]: e.currentTarget.checked }),
+    error: error(field),
+  });
+  // "No status" is one fact seen from both fields: choosing it (or leaving it) in one keeps the other consistent.
+  const chooseStatus = (status: string) =>
+    set({ statusOfResidence: status, ...(status === 'none' ? { statusValidity: 'none' as const } : m.statusValidity === 'none' ? { statusValidity: 'valid' as const } : {}) });
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect label={t('caseFields.immigration.statusOfResidence')} required data={options('statusOfResidence', STATUSES_OF_RESIDENCE, m.statusOfResidence)} {...text('statusOfResidence')} />
+        <NativeSelect
+          label={t('caseFields.immigration.statusOfResidence')}
+          required
+          data={options('statusOfResidence', offeredStatuses(m.statusOfResidence), m.statusOfResidence)}
+          value={m.statusOfResidence}
+          onChange={(e) => chooseStatus(e.currentTarget.value)}
+          error={error('statusOfResidence')}
+        />
         <TextInput type="date" label={t('caseFields.immigration.periodOfStayExpiry')} {...text('periodOfStayExpiry')} />
-        <NativeSelect label={t('caseFields.immigration.situation')} required data={options('situation', SITUATIONS, m.situation)} {...text('situation')} />
-        <TextInput type="date" label={t('caseFields.immigration.situationSince')} {...text('situationSince')} />
+        <NativeSelect label={t('caseFields.immigration.statusValidity')} data={options('statusValidity', STATUS_VALIDITIES)} {...text('statusValidity')} />
+        {shown('statusValiditySince') && <TextInput type="date" label={labels.validitySince(m.statusValidity)} {...text('statusValiditySince')} />}
       </SimpleGrid>
-      {(!onlyForSituation || hasMeasures(m.situation)) && <Textarea label={conditionsLabel(m.situation)} rows={3} maxLength={2000} {...text('measureConditions')} />}
-      {(!onlyForSituation || hasReporting(m.situation)) && <ReportingDates dates={m.reportingDates} onChange={(reportingDates) => set({ reportingDates })} error={error} />}
+      <Checkbox label={t('caseFields.immigration.unauthorisedWork')} description={t('caseFields.immigration.unauthorisedWorkHint')} {...check('unauthorisedWork')} />
+      {shown('abscondedFromTraining') && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Checkbox label={t('caseFields.immigration.abscondedFromTraining')} description={t('caseFields.immigration.abscondedHint')} {...check('abscondedFromTraining')} />
+          {shown('abscondedSince') && <TextInput type="date" label={t('caseFields.immigration.abscondedSince')} {...text('abscondedSince')} />}
+        </SimpleGrid>
+      )}
+      <Checkbox label={t('caseFields.immigration.deportationProcedure')} {...check('deportationProcedure')} />
+      {shown('custody') && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect label={t('caseFields.immigration.custody')} data={options('custody', CUSTODY)} {...text('custody')} />
+          {shown('custodySince') && <TextInput type="date" label={labels.custodySince(m.custody)} {...text('custodySince')} />}
+        </SimpleGrid>
+      )}
+      {shown('measureConditions') && <Textarea label={labels.conditions(m.custody)} rows={3} maxLength={2000} {...text('measureConditions')} />}
+      {shown('reportingDates') && <ReportingDates dates={m.reportingDates} onChange={(reportingDates) => set({ reportingDates })} error={error} />}
+      {standing && <StandingSummary live facts={standing} absconded={needed.abscondedSince} today={today} />}
     </Stack>
   );
 }
 
-type MeasureSituation = Extract<Situation, 'detained' | 'provisional-release' | 'supervision-measures'>;
+type Measure = Exclude<Custody, 'none'>;
+type Lapse = Exclude<StatusValidity, 'valid'>;
 
-/** The conditions field is named for the situation they belong to, or for all three while none is chosen. */
-export function useConditionsLabel() {
+/** Date and conditions fields are named for the fact they belong to. */
+export function useImmigrationLabels() {
   const { t } = useLabels();
-  return (situation: string) =>
-    hasMeasures(situation) ? t(`caseFields.immigration.measureConditionsOf.${situation as MeasureSituation}`) : t('caseFields.immigration.measureConditions');
+  return {
+    /** A fact with the day it started, "Detained (since Mar 2, 2026)"; the fact alone without a day. */
+    since: (value: string, day: string | null) => (day ? t('caseFields.immigration.valueSince', { value, date: day }) : value),
+    validitySince: (validity: string) => (validity === 'valid' ? t('caseFields.immigration.since') : t(`caseFields.immigration.validitySince.${validity as Lapse}`)),
+    custodySince: (custody: string) => (custody === 'none' ? t('caseFields.immigration.since') : t(`caseFields.immigration.custodySince.${custody as Measure}`)),
+    conditions: (custody: string) => (hasMeasures(custody) ? t(`caseFields.immigration.measureConditionsOf.${custody as Measure}`) : t('caseFields.immigration.measureConditions')),
+  };
 }
 
 function ReportingDates({ dates, onChange, error }: { dates: ReportingDateDraft[]; onChange: (dates: ReportingDateDraft[]) => void; error: (path: string) => string | undefined }) {

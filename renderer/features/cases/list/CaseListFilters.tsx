@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMON_NATIONALITIES, EXPLOITATION_TYPES, RISK_LEVELS, SITUATIONS, STAGES } from '../../../../electron/common/cases';
+import { COMMON_NATIONALITIES, EXPLOITATION_TYPES, RISK_LEVELS, STAGES } from '../../../../electron/common/cases';
+import { CUSTODY, LEGAL_STANDINGS } from '../../../../electron/common/immigration';
 import { CASE_SORTS, type CaseListFilter } from '../../../../electron/common/contract.cases';
 import { showCases } from './caseList.actions';
 import { caseListSelectors, useCaseListStore, type CaseSort } from './caseList.store';
@@ -10,7 +11,7 @@ import { DEADLINE_SOON_DAYS } from './caseListFormat';
 /** Typing pauses this long before the search runs, so each keystroke does not query 100,000 cases. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-type SelectFilter = 'stage' | 'riskLevel' | 'officerId' | 'nationality' | 'exploitationType' | 'situation';
+type SelectFilter = 'stage' | 'riskLevel' | 'officerId' | 'nationality' | 'exploitationType' | 'standing' | 'custody';
 
 /** The filter with `patch` applied; an empty value removes its condition, as the contract has no "any". */
 function withPatch(filter: CaseListFilter, patch: Partial<Record<keyof CaseListFilter, unknown>>): CaseListFilter {
@@ -68,7 +69,7 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
 
   return (
     <form onSubmit={submit} noValidate role="search" aria-label={t('caseList.filter.label')}>
-      <SimpleGrid cols={{ base: 2, md: 4, xl: showOfficer ? 8 : 7 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 2, md: 4, xl: showOfficer ? 9 : 8 }} spacing="sm" verticalSpacing="xs">
         <TextInput
           type="search"
           label={t('caseList.search.label')}
@@ -94,7 +95,9 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
           t('caseList.filter.exploitationType'),
           EXPLOITATION_TYPES.map((code) => ({ value: code, label: t(`vocab.exploitationType.${code}`) })),
         )}
-        {select('situation', t('caseFields.immigration.situation'), SITUATIONS.map((code) => ({ value: code, label: t(`vocab.situation.${code}`) })))}
+        {/* Legal resident or in violation today: core derives it from the recorded facts (electron/common/immigration.ts). */}
+        {select('standing', t('caseList.filter.standing'), LEGAL_STANDINGS.map((code) => ({ value: code, label: t(`vocab.standing.${code}`) })))}
+        {select('custody', t('caseFields.immigration.custody'), CUSTODY.map((code) => ({ value: code, label: t(`vocab.custody.${code}`) })))}
       </SimpleGrid>
       <Group mt="sm" gap="lg" align="flex-end">
         <NativeSelect

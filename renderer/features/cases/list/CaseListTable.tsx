@@ -14,7 +14,7 @@ export const ROW_HEIGHT = 48;
 const FETCH_DELAY_MS = 80;
 
 // Minimums sum to what fits beside the navigation in a 1280-pixel window; cells ellipsise below that.
-const COLUMNS = 'minmax(112px, 1fr) minmax(64px, 0.6fr) minmax(96px, 1fr) 64px minmax(96px, 1.2fr) minmax(88px, 1fr) minmax(112px, 1.3fr) minmax(120px, 1.2fr) 96px';
+const COLUMNS = 'minmax(104px, 1fr) minmax(56px, 0.5fr) minmax(88px, 0.9fr) 64px minmax(80px, 1fr) minmax(72px, 0.9fr) minmax(96px, 1.1fr) minmax(72px, 0.9fr) minmax(112px, 1.1fr) 88px';
 
 const RISK_COLOURS: Record<RiskLevel, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
 
@@ -48,6 +48,8 @@ function RowCells({ row }: { row: CaseListRow }) {
   const { t, i18n } = useTranslation();
   const flags = row.flags.map((flag) => t(`vocab.flag.${flag}`));
   const nationality = t(`vocab.nationality.${row.nationality}`, { defaultValue: row.nationality });
+  const standing = t(`vocab.standing.${row.standing}`);
+  const custody = row.custody === 'none' ? t('caseList.table.none') : t(`vocab.custody.${row.custody}`);
   return (
     <>
       <Text role="cell" span size="sm" ff="monospace" fw={600} style={cellStyle}>
@@ -73,8 +75,11 @@ function RowCells({ row }: { row: CaseListRow }) {
       <Text role="cell" span size="sm" style={cellStyle}>
         {nationality}
       </Text>
-      <Text role="cell" span size="sm" style={cellStyle} title={t(`vocab.situation.${row.situation}`)}>
-        {t(`vocab.situation.${row.situation}`)}
+      <Text role="cell" span size="sm" style={cellStyle} title={standing} fw={row.standing === 'in-violation' ? 700 : undefined} c={row.standing === 'in-violation' ? 'red.8' : undefined}>
+        {standing}
+      </Text>
+      <Text role="cell" span size="sm" style={cellStyle} title={custody}>
+        {custody}
       </Text>
       <div role="cell" style={cellStyle}>
         <Deadline date={row.nextDeadline} />
@@ -149,7 +154,8 @@ export function CaseListTable() {
             t('caseList.table.risk'),
             t('caseFields.flags'),
             t('caseFields.person.nationality'),
-            t('caseFields.immigration.situation'),
+            t('caseList.table.standing'),
+            t('caseList.table.custody'),
             t('caseList.table.deadline'),
             t('caseList.table.updated'),
           ].map((label) => (

@@ -6,23 +6,30 @@ import { ApiError } from '../../../api/mamori';
 import { displayName, useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { useFailure } from '../../../ui/useFailure';
-import { hasMeasures, hasReporting } from '../fields/caseDrafts';
+import { INDICATORS } from '../../../../electron/common/cases';
+import { localToday } from '../../../i18n/dates';
+import { calledFor, isAbscondedIntern, screeningBlocksNotAVictim } from '../fields/caseDrafts';
 import { ExploitationFields } from '../fields/ExploitationFields';
-import { ImmigrationFields, useConditionsLabel } from '../fields/ImmigrationFields';
+import { ImmigrationFields, useImmigrationLabels } from '../fields/ImmigrationFields';
 import { PersonFields } from '../fields/PersonFields';
+import { ScreeningFields } from '../fields/ScreeningFields';
 import { createCase } from './caseList.actions';
 import { formatDay } from './caseListFormat';
-import { EMPTY_INTAKE, firstStepWithError, INTAKE_SECTIONS, serverErrors, toCreateInput, validateSection, type IntakeDraft, type IntakeErrors, type IntakeSection } from './intake';
+import { EMPTY_INTAKE, firstStepWithError, INTAKE_STEPS, serverErrors, stepOf, toCreateInput, validateStep, type IntakeDraft, type IntakeErrors, type IntakeSection, type IntakeStep } from './intake';
 
-const REVIEW_STEP = INTAKE_SECTIONS.length;
+const REVIEW_STEP = INTAKE_STEPS.length;
+const SCREENING_STEP = INTAKE_STEPS.indexOf('screening');
 
-/** Drops the errors of one section (or one field), leaving the rest. */
+/** Drops the errors of one field (and those below it), leaving the rest. */
 function without(errors: IntakeErrors, prefix: string): IntakeErrors {
   return Object.fromEntries(Object.entries(errors).filter(([key]) => key !== prefix && !key.startsWith(`${prefix}.`)));
 }
 
+/** Drops the errors shown on one step. */
+const withoutStep = (errors: IntakeErrors, step: IntakeStep): IntakeErrors => Object.fromEntries(Object.entries(errors).filter(([key]) => stepOf(key) !== step));
+
 /**
- * Intake: a new case in four steps. Each step is checked with the contract's schema before the
+ * Intake: a new case in five steps. Each step is checked with the contract's schema before the
  * next; core checks everything again, and whatever it refuses is shown on its field. Typed values
  * stay on every error.
  */
@@ -48,9 +55,9 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
   }
 
   const next = () => {
-    const section = INTAKE_SECTIONS[active];
-    const found = validateSection(draft, section);
-    setErrors((current) => ({ ...without(current, section), ...found }));
+    const step = INTAKE_STEPS[active];
+    const found = validateStep(draft, step);
+    setErrors((current) => ({ ...withoutStep(current, step), ...found }));
     if (Object.keys(found).length > 0) setFocusInvalid((n) => n + 1);
     else setActive(active + 1);
   };
@@ -73,7 +80,7 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
     try {
       await createCase(result.input);
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'INVALID_INPUT' && caught.issues?.length) {
+      if (caught instanceof ApiError && (caught.code === 'INVALID_INPUT' || caught.code === 'SCREENING_REQUIRED') && caught.issues?.length) {
         showErrors(serverErrors(draft, caught.issues));
       }
       failure.report(caught);
@@ -82,11 +89,28 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
   };
 
   const stepProps: StepProps = { draft, update, error };
-  const steps: { section: IntakeSection | 'review'; content: ReactNode }[] = [
-    { section: 'person', content: <PersonFields {...sectionProps('person', stepProps)} /> },
-    { section: 'immigration', content: <ImmigrationFields onlyForSituation {...sectionProps('immigration', stepProps)} /> },
-    { section: 'exploitation', content: <ExploitationFields {...sectionProps('exploitation', stepProps)} /> },
-    { section: 'review', content: <ReviewStep draft={draft} setDraft={setDraft} /> },
+  // The local calendar day: a checklist completed now is recorded as gone through today.
+  const today = localToday();
+  const absconded = isAbscondedIntern(draft.immigration);
+  const steps: { step: IntakeStep | 'review'; content: ReactNode }[] = [
+    { step: 'person', content: <PersonFields {...sectionProps('person', stepProps)} /> },
+    { step: 'immigration', content: <ImmigrationFields onlyCalledFor today={today} {...sectionProps('immigration', stepProps)} /> },
+    { step: 'screening', content: <ScreeningFields today={today} absconded={absconded} {...sectionProps('exploitation', stepProps)} /> },
+    {
+      step: 'exploitation',
+      content: (
+        <ExploitationFields
+          {...sectionProps('exploitation', stepProps)}
+          notAVictimBlocked={screeningBlocksNotAVictim(absconded, draft.exploitation.screening)}
+          checklistLink={
+            <Button size="compact-sm" variant="light" onClick={() => setActive(SCREENING_STEP)}>
+              {t('caseFields.screening.goToChecklist')}
+            </Button>
+          }
+        />
+      ),
+    },
+    { step: 'review', content: <ReviewStep draft={draft} setDraft={setDraft} /> },
   ];
 
   return (
@@ -109,12 +133,12 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
           size="sm"
           aria-label={t('caseList.intake.stepsLabel')}
         >
-          {steps.map(({ section, content }) => (
+          {steps.map(({ step, content }) => (
             <Stepper.Step
-              key={section}
-              label={section === 'person' ? t('caseFields.person.title') : t(`caseList.intake.steps.${section}`)}
-              description={t(`caseList.intake.stepDescriptions.${section}`)}
-              color={section !== 'review' && Object.keys(errors).some((key) => key.startsWith(`${section}.`)) ? 'red' : undefined}
+              key={step}
+              label={step === 'person' ? t('caseFields.person.title') : t(`caseList.intake.steps.${step}`)}
+              description={t(`caseList.intake.stepDescriptions.${step}`)}
+              color={step !== 'review' && Object.keys(errors).some((key) => stepOf(key) === step) ? 'red' : undefined}
             >
               <Paper withBorder p="lg" mt="md">
                 {content}
@@ -162,13 +186,17 @@ function sectionProps<S extends IntakeSection>(section: S, { draft, update, erro
 
 function ReviewStep({ draft, setDraft }: { draft: IntakeDraft; setDraft: (update: (d: IntakeDraft) => IntakeDraft) => void }) {
   const { t, i18n, vocab } = useLabels();
-  const conditionsLabel = useConditionsLabel();
+  const labels = useImmigrationLabels();
   const { person: p, immigration: m, exploitation: e } = draft;
+  const needed = calledFor(m);
   const none = t('caseList.intake.review.none');
-  const day = (value: string) => (value ? formatDay(i18n.language, value) : none);
+  const day = (value: string | null) => (value ? formatDay(i18n.language, value) : none);
   const chosen = (list: string, code: string) => (code ? vocab(list, code) : none);
   const listed = (list: string, codes: readonly string[]) => codes.map((code) => vocab(list, code)).join(', ') || none;
   const name = (family: string, given: string) => displayName(i18n.language, family, given) || none;
+  const yesNo = (value: boolean) => (value ? t('caseFields.yes') : t('caseFields.no'));
+  const only = (shown: boolean, label: string, value: string): [string, string][] => (shown ? [[label, value]] : []);
+  const present = INDICATORS.filter((i) => e.indicators[i]?.present);
   const summary: [string, string][] = [
     [t('caseList.intake.review.name'), name(p.familyName, p.givenName)],
     [t('caseList.intake.review.nativeName'), name(p.familyNameNative, p.givenNameNative)],
@@ -177,14 +205,25 @@ function ReviewStep({ draft, setDraft }: { draft: IntakeDraft; setDraft: (update
     [t('caseFields.person.dateOfBirth'), day(p.dateOfBirth)],
     [t('caseFields.person.nationality'), chosen('nationality', p.nationality)],
     [t('caseFields.person.languages'), listed('language', p.languages)],
-    [t('caseFields.person.interpreterNeeded'), p.interpreterNeeded ? t('caseFields.yes') : t('caseFields.no')],
+    [t('caseFields.person.interpreterNeeded'), yesNo(p.interpreterNeeded)],
     [t('caseFields.immigration.statusOfResidence'), chosen('statusOfResidence', m.statusOfResidence)],
     [t('caseFields.immigration.periodOfStayExpiry'), day(m.periodOfStayExpiry)],
-    [t('caseFields.immigration.situation'), chosen('situation', m.situation)],
-    ...(hasMeasures(m.situation) ? ([[conditionsLabel(m.situation), m.measureConditions.trim() || none]] as [string, string][]) : []),
-    ...(hasReporting(m.situation)
-      ? ([[t('caseFields.immigration.reportingDates'), m.reportingDates.map((r) => [day(r.date), r.note.trim()].filter(Boolean).join(' ')).join(' / ') || none]] as [string, string][])
-      : []),
+    [t('caseFields.immigration.statusValidity'), vocab('statusValidity', m.statusValidity)],
+    ...only(needed.statusValiditySince, labels.validitySince(m.statusValidity), day(m.statusValiditySince)),
+    [t('caseFields.immigration.unauthorisedWork'), yesNo(m.unauthorisedWork)],
+    ...only(needed.abscondedFromTraining, t('caseFields.immigration.abscondedFromTraining'), yesNo(m.abscondedFromTraining)),
+    ...only(needed.abscondedSince, t('caseFields.immigration.abscondedSince'), day(m.abscondedSince)),
+    [t('caseFields.immigration.deportationProcedure'), yesNo(m.deportationProcedure)],
+    ...only(needed.custody, t('caseFields.immigration.custody'), vocab('custody', m.custody)),
+    ...only(needed.custodySince, labels.custodySince(m.custody), day(m.custodySince)),
+    ...only(needed.measureConditions, labels.conditions(m.custody), m.measureConditions.trim() || none),
+    ...only(
+      needed.reportingDates,
+      t('caseFields.immigration.reportingDates'),
+      m.reportingDates.map((r) => [day(r.date), r.note.trim()].filter(Boolean).join(' ')).join(' / ') || none,
+    ),
+    [t('caseFields.screening.title'), e.screening === 'completed' && e.screenedOn ? t('casePage.exploitation.screenedOn', { date: day(e.screenedOn) }) : vocab('screening', e.screening)],
+    [t('caseFields.screening.indicators'), listed('indicator', present)],
     [t('caseFields.exploitation.types'), listed('exploitationType', e.types)],
     [t('caseFields.exploitation.referralSource'), chosen('referralSource', e.referralSource)],
     [t('caseFields.exploitation.identificationStatus'), vocab('identificationStatus', e.identificationStatus)],

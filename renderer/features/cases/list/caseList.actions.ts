@@ -4,6 +4,7 @@ import { errorCodeOf } from '../../../api/mamori';
 import { storeGeneration } from '../../../stores/registry';
 import { openSection } from '../../navigation/navigation.actions';
 import { callInSession } from '../../session/session.actions';
+import { useCasePageStore, type CaseTabId } from '../page/casePage.store';
 import { useCaseListStore, type CaseSort } from './caseList.store';
 
 /** Rows per `cases:list` request. */
@@ -72,13 +73,15 @@ export async function loadOfficers(): Promise<void> {
   useCaseListStore.setState({ officers });
 }
 
-export function openCase(caseId: string): void {
+/** Opens a case on its first tab, or on `tab`. */
+export function openCase(caseId: string, tab: CaseTabId = 'person'): void {
+  useCasePageStore.setState({ tab });
   useCaseListStore.setState({ view: { kind: 'case', caseId } });
 }
 
 /** Opens a case from another section (My work, the review queue); core then remembers the cases section as the last view. */
-export async function showCase(caseId: string): Promise<void> {
-  openCase(caseId);
+export async function showCase(caseId: string, tab?: CaseTabId): Promise<void> {
+  openCase(caseId, tab);
   await openSection('cases');
 }
 

@@ -1,29 +1,41 @@
 import type { ParseKeys } from 'i18next';
 import type { z } from 'zod';
-import { ExploitationSchema, ImmigrationSchema, PersonSchema, type FLAGS, type RiskLevel } from '../../../../electron/common/cases';
+import { ExploitationSchema, PersonSchema, screeningIssues, type FLAGS, type RiskLevel } from '../../../../electron/common/cases';
 import type { ChannelInput } from '../../../../electron/common/contract';
+import { ImmigrationSchema } from '../../../../electron/common/immigration';
 import type { ApiIssue } from '../../../api/mamori';
 import { i18n } from '../../../i18n/i18n';
 import { validationKey } from '../../../ui/validation';
 import {
   EMPTY_IMMIGRATION,
   EMPTY_PERSON,
+  EMPTY_SCREENING,
   exploitationInput,
   immigrationInput,
+  isAbscondedIntern,
   personInput,
   type ExploitationChoices,
   type ImmigrationDraft,
   type PersonDraft,
+  type ScreeningDraft,
 } from '../fields/caseDrafts';
 
+/** The parts of the draft, each checked with the contract's schema for it. */
 export const INTAKE_SECTIONS = ['person', 'immigration', 'exploitation'] as const;
 export type IntakeSection = (typeof INTAKE_SECTIONS)[number];
+
+/**
+ * The steps before the review. The indicator checklist has a step of its own, right after the
+ * immigration facts: for an intern who fled it comes before anything else (DOMAIN.md §3).
+ */
+export const INTAKE_STEPS = ['person', 'immigration', 'screening', 'exploitation'] as const;
+export type IntakeStep = (typeof INTAKE_STEPS)[number];
 
 /** The intake form as typed: empty strings mean "not chosen" or "not known". */
 export interface IntakeDraft {
   person: PersonDraft;
   immigration: ImmigrationDraft;
-  exploitation: ExploitationChoices;
+  exploitation: ExploitationChoices & ScreeningDraft;
   riskLevel: RiskLevel;
   flags: (typeof FLAGS)[number][];
 }
@@ -31,7 +43,7 @@ export interface IntakeDraft {
 export const EMPTY_INTAKE: IntakeDraft = {
   person: EMPTY_PERSON,
   immigration: EMPTY_IMMIGRATION,
-  exploitation: { types: [], referralSource: '', identificationStatus: 'possible' },
+  exploitation: { types: [], referralSource: '', identificationStatus: 'possible', ...EMPTY_SCREENING },
   riskLevel: 'medium',
   flags: [],
 };
@@ -42,13 +54,23 @@ function sectionInput(draft: IntakeDraft, section: IntakeSection): unknown {
     case 'person':
       return personInput(draft.person);
     case 'immigration':
-      return immigrationInput(draft.immigration, { onlyForSituation: true });
+      return immigrationInput(draft.immigration, { onlyCalledFor: true });
     case 'exploitation':
       return exploitationInput(draft.exploitation);
   }
 }
 
 const SCHEMAS = { person: PersonSchema, immigration: ImmigrationSchema, exploitation: ExploitationSchema } as const;
+
+/** The checklist's fields sit on the screening step; the rest of the exploitation section on its own step. */
+const SCREENING_FIELDS = ['exploitation.indicators', 'exploitation.screening', 'exploitation.screenedOn'];
+
+/** The step that shows the field at `path` ('exploitation.indicators.threats.note' → 'screening'). */
+export function stepOf(path: string): IntakeStep | null {
+  if (SCREENING_FIELDS.some((field) => path === field || path.startsWith(`${field}.`))) return 'screening';
+  const section = path.split('.')[0];
+  return (INTAKE_SECTIONS as readonly string[]).includes(section) ? (section as IntakeSection) : null;
+}
 
 export type IntakeErrorKey = Extract<ParseKeys, `validation.${string}` | `caseList.${string}`>;
 /** Errors by dotted path inside the whole form: 'person.familyName', 'immigration.reportingDates.0.date'. */
@@ -82,13 +104,28 @@ function addIssues(errors: IntakeErrors, section: IntakeSection, input: unknown,
   }
 }
 
-/** Checks one step with the contract's schema, as core will check it. */
-export function validateSection(draft: IntakeDraft, section: IntakeSection): IntakeErrors {
+/**
+ * DOMAIN.md §3, as core checks it at intake (SCREENING_REQUIRED): an intern who fled is not left
+ * unscreened silently; the officer completes the checklist or chooses to screen later.
+ */
+function screeningErrors(draft: IntakeDraft): IntakeErrors {
+  const issues = screeningIssues(isAbscondedIntern(draft.immigration), { screening: draft.exploitation.screening, identificationStatus: draft.exploitation.identificationStatus }, { atIntake: true });
+  return Object.fromEntries(issues.map((i) => [i.path, validationKey(i)]));
+}
+
+function sectionErrors(draft: IntakeDraft, section: IntakeSection): IntakeErrors {
   const input = sectionInput(draft, section);
   const parsed = SCHEMAS[section].safeParse(input);
-  const errors: IntakeErrors = {};
+  const errors: IntakeErrors = section === 'exploitation' ? screeningErrors(draft) : {};
   if (!parsed.success) addIssues(errors, section, input, parsed.error.issues);
   return errors;
+}
+
+const onStep = (errors: IntakeErrors, step: IntakeStep): IntakeErrors => Object.fromEntries(Object.entries(errors).filter(([path]) => stepOf(path) === step));
+
+/** Checks one step with the contract's schema, as core will check it. */
+export function validateStep(draft: IntakeDraft, step: IntakeStep): IntakeErrors {
+  return onStep(sectionErrors(draft, step === 'screening' ? 'exploitation' : step), step);
 }
 
 /** The whole form as `cases:create` input, or the errors of every step. */
@@ -96,17 +133,17 @@ export function toCreateInput(draft: IntakeDraft): { ok: true; input: ChannelInp
   const person = PersonSchema.safeParse(sectionInput(draft, 'person'));
   const immigration = ImmigrationSchema.safeParse(sectionInput(draft, 'immigration'));
   const exploitation = ExploitationSchema.safeParse(sectionInput(draft, 'exploitation'));
-  if (person.success && immigration.success && exploitation.success) {
+  if (person.success && immigration.success && exploitation.success && Object.keys(screeningErrors(draft)).length === 0) {
     return {
       ok: true,
       input: { person: person.data, immigration: immigration.data, exploitation: exploitation.data, riskLevel: draft.riskLevel, flags: draft.flags },
     };
   }
-  const errors = Object.assign({}, ...INTAKE_SECTIONS.map((section) => validateSection(draft, section))) as IntakeErrors;
+  const errors = Object.assign({}, ...INTAKE_SECTIONS.map((section) => sectionErrors(draft, section))) as IntakeErrors;
   return { ok: false, errors };
 }
 
-/** Core's INVALID_INPUT issues ('person.familyName') as the form's errors. */
+/** Core's field issues (INVALID_INPUT, SCREENING_REQUIRED: 'person.familyName') as the form's errors. */
 export function serverErrors(draft: IntakeDraft, issues: readonly ApiIssue[]): IntakeErrors {
   const errors: IntakeErrors = {};
   for (const issue of issues) {
@@ -119,9 +156,9 @@ export function serverErrors(draft: IntakeDraft, issues: readonly ApiIssue[]): I
   return errors;
 }
 
-/** The first step holding an error (0–2), so the form can take the user there. */
+/** The first step holding an error, so the form can take the user there. */
 export function firstStepWithError(errors: IntakeErrors): number | null {
-  const keys = Object.keys(errors);
-  const step = INTAKE_SECTIONS.findIndex((section) => keys.some((key) => key.startsWith(`${section}.`)));
+  const steps = new Set(Object.keys(errors).map(stepOf));
+  const step = INTAKE_STEPS.findIndex((s) => steps.has(s));
   return step === -1 ? null : step;
 }

@@ -1,5 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
+import { legalStanding } from '../../../../electron/common/immigration';
+import { localToday } from '../../../i18n/dates';
 import { displayName, useLabels } from '../../../i18n/labels';
 import { ExpiryWarning } from './ImmigrationSection';
 import { riskColor } from './StageSection';
@@ -8,6 +10,8 @@ import { riskColor } from './StageSection';
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t, vocab, i18n } = useLabels();
   const p = detail.person;
+  // DOMAIN.md §1–§3: derived for the user's local today, never recorded.
+  const standing = legalStanding(detail.immigration, localToday());
   const native = [p.familyNameNative, p.givenNameNative].filter(Boolean).join(' ');
   return (
     <Paper withBorder p="lg" component="header">
@@ -30,6 +34,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Badge size="lg" color={riskColor(detail.riskLevel)}>
             {t('casePage.header.risk', { level: vocab('riskLevel', detail.riskLevel) })}
           </Badge>
+          <Badge size="lg" variant="filled" color={standing === 'in-violation' ? 'red.8' : 'teal.9'} data-testid="header-standing">
+            {vocab('standing', standing)}
+          </Badge>
           {detail.flags.map((f) => (
             <Badge key={f} size="lg" color="orange" variant="light">
               {vocab('flag', f)}
@@ -40,7 +47,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           {t('casePage.header.officers')}: {detail.officers.map((o) => o.displayName).join(', ') || '—'} · {t('casePage.header.supervisor')}:{' '}
           {detail.supervisor?.displayName ?? '—'}
         </Text>
-        <ExpiryWarning expiry={detail.immigration.periodOfStayExpiry} />
+        <ExpiryWarning immigration={detail.immigration} />
       </Stack>
     </Paper>
   );

@@ -1,7 +1,7 @@
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
 import type { SealedField, SealedValue } from '../../../../electron/common/cases';
 import { callInSession } from '../../session/session.actions';
-import { useCasePageStore } from './casePage.store';
+import { useCasePageStore, type CaseTabId } from './casePage.store';
 
 type UpdateSections = Omit<ChannelInput<'cases:update'>, 'caseId' | 'version'>;
 
@@ -32,6 +32,15 @@ export function closeCase(): void {
     accessLogNextBefore: null,
     accessLogLoaded: false,
   });
+}
+
+/**
+ * Shows a tab of the open case and, once it is drawn, moves the focus to the element `focusId`
+ * within it (a link to the checklist lands on the checklist, for keyboard and screen-reader users too).
+ */
+export function showCaseTab(tab: CaseTabId, focusId?: string): void {
+  useCasePageStore.setState({ tab });
+  if (focusId) setTimeout(() => document.getElementById(focusId)?.focus(), 0);
 }
 
 export async function updateCase(sections: UpdateSections): Promise<void> {
