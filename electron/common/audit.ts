@@ -48,6 +48,12 @@ export const AUDIT_ACTIONS = [
   'decision.returned',
   'decision.approved',
   'decision.superseded',
+  'export.previewed',
+  'export.sealed-authorised',
+  'export.saved',
+  'export.printed',
+  'exports.listed',
+  'export.verified',
   'demo.seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

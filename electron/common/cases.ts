@@ -67,6 +67,8 @@ export const PersonSchema = z
     givenName: optionalText(80),
     familyNameNative: optionalText(80),
     givenNameNative: optionalText(80),
+    /** The name the person wishes to be called (a shelter handover prints this, not the legal name). */
+    preferredName: optionalText(80),
     aliases: z.array(text(80).min(1)).max(20).default([]),
     sex: z.enum(SEXES),
     dateOfBirth: isoDate.nullable().default(null),

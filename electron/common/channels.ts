@@ -60,6 +60,10 @@ export const CHANNELS = [
   'decisions:approve',
   'decisions:return',
   'decisions:queue',
+  'exports:preview',
+  'exports:savePdf',
+  'exports:print',
+  'exports:list',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

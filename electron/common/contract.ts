@@ -10,6 +10,7 @@ import type { Channel, EventName } from './channels';
 import { auditContract } from './contract.audit';
 import { casesContract } from './contract.cases';
 import { decisionsContract } from './contract.decisions';
+import { exportsContract } from './contract.exports';
 import { interpretersContract } from './contract.interpreters';
 import { interviewsContract } from './contract.interviews';
 import { protectionContract } from './contract.protection';
@@ -32,6 +33,7 @@ export const contract = {
   ...protectionContract,
   ...workContract,
   ...decisionsContract,
+  ...exportsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

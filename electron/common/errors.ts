@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'ADVERSE_PARTY_MATCH',
   'RECOMMENDATION_INCOMPLETE',
   'SCREENING_REQUIRED',
+  'EXPORT_CANCELLED',
+  'EXPORT_WRITE_FAILED',
+  'EXPORT_SEALED_NOT_ALLOWED',
+  'EXPORT_UNAVAILABLE',
   'OWN_RECOMMENDATION',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
@@ -174,6 +178,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   SCREENING_REQUIRED: {
     en: 'This person absconded from technical intern training: complete the trafficking-indicator checklist first (or choose to screen later at intake). Until it is complete the case cannot be marked "not a victim".',
     ja: '技能実習から失踪した方です。先に人身取引の指標チェックリストを完了してください（受付時は「後でスクリーニングする」も選べます）。完了するまで「被害者ではない」とすることはできません。',
+  },
+  EXPORT_CANCELLED: {
+    en: 'Nothing was saved or printed: the dialog was cancelled. Nothing is recorded as exported.',
+    ja: '保存・印刷は取り消されました。出力記録には何も記録されていません。',
+  },
+  EXPORT_WRITE_FAILED: {
+    en: 'The file could not be written there (no permission, or the disk is full). Nothing was saved or recorded; choose another place.',
+    ja: 'その場所にファイルを書き込めませんでした（権限がないか、ディスクの空きがありません）。何も保存・記録されていません。別の場所を選んでください。',
+  },
+  EXPORT_SEALED_NOT_ALLOWED: {
+    en: 'This kind of summary never carries that sealed information (for example, a liaison summary never carries the whereabouts).',
+    ja: 'この種類の要約には、その秘匿情報を含めることはできません（例えば、捜査機関向けの連絡用要約には所在を含めません）。',
+  },
+  EXPORT_UNAVAILABLE: {
+    en: 'Printing and saving summaries is not available here.',
+    ja: 'ここでは要約の印刷・保存はできません。',
   },
   OWN_RECOMMENDATION: {
     en: 'A supervisor cannot approve a recommendation they submitted.',
