@@ -3,11 +3,12 @@
  * from MAMORI_PASSPHRASE or a hidden prompt, never from argv (argv is visible to other users).
  * Every failure is one line on stderr and a non-zero exit, never a stack trace.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errorMessage, type ErrorCode } from '../common/errors';
 import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
-import { auditVerifyReport, vaultStatusReport, verifyVault } from '../core/maintenance/maintenance.service';
+import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
@@ -19,6 +20,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   vault verify --data-dir DIR --user NAME
   audit verify --data-dir DIR --user NAME
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
+  export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
 
 The passphrase is read from MAMORI_PASSPHRASE or asked for without echo. demo seed gives the
 demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.`;
@@ -48,7 +50,9 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
       out(USAGE);
       return 0;
     }
-    const command = positionals.join(' ');
+    const command = positionals.slice(0, 2).join(' ');
+    const operands = positionals.slice(2);
+    if (operands.length > 0 && command !== 'export verify') throw new UsageError(`unexpected "${operands.join(' ')}"`);
     const dataDir = values['data-dir'];
     if (!dataDir) throw new UsageError('--data-dir is required');
     const user = () => {
@@ -124,6 +128,24 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         const demoPassphrase = process.env.MAMORI_DEMO_PASSPHRASE ?? passphrase;
         const written = await seedDemoVault(dataDir, { username, passphrase }, { cases: count, seed: Number(values.seed ?? 42), demoPassphrase, now: Date.now() });
         out(`${written} synthetic cases written. Demo accounts: ${[DEMO_SUPERVISOR, ...DEMO_OFFICERS].join(', ')}.`);
+        return 0;
+      }
+      case 'export verify': {
+        if (operands.length !== 1) throw new UsageError('export verify takes one PDF file');
+        if (!existsSync(operands[0])) {
+          err(`mamori: no such file: ${operands[0]}`);
+          return 2;
+        }
+        const v = await verifyExportFile(dataDir, user(), await readPassphrase('Passphrase: '), operands[0], Date.now());
+        out(`sha256:          ${v.sha256}`);
+        if (v.matches.length === 0) {
+          out('NOT IN THE REGISTER: this file is not, byte for byte, any summary exported from this vault.');
+          return 1;
+        }
+        for (const m of v.matches) {
+          out(`matches:         ${m.number} (${m.medium}, copy ${m.copy}) — case ${m.caseReference}, ${m.profile}, ${m.pages} page(s)`);
+          out(`exported:        ${m.exportedAt} by ${m.exportedBy}${m.sealedItems.length ? `; sealed items: ${m.sealedItems.join(', ')}` : ''}`);
+        }
         return 0;
       }
       default:

@@ -42,6 +42,7 @@ export class MamoriCore implements MamoriCoreApi {
         this.armIdleTimer();
       },
       lock: (reason) => this.lock(reason),
+      exportPlatform: opts.exportPlatform,
     };
   }
 

@@ -2,6 +2,7 @@ import type { Channel, EventName } from '../common/channels';
 import type { EventPayload, Result } from '../common/contract';
 import type { Locale } from '../common/errors';
 import type { LockReason } from '../common/accounts';
+import type { ExportPlatform } from './exports/exports.service';
 
 export interface CoreOptions {
   /** The vault's data directory (created 0700 on first run). */
@@ -10,6 +11,8 @@ export interface CoreOptions {
   locale?: Locale;
   /** Injected clock for tests. */
   now?: () => number;
+  /** Renders and delivers printed summaries: Electron's main process, or the test harness. */
+  exportPlatform?: ExportPlatform;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -9,6 +9,7 @@ import type { LockReason } from '../common/accounts';
 import type { Channel } from '../common/channels';
 import type { ChannelOutput, Contract } from '../common/contract';
 import type { Tx } from './db/connection';
+import type { ExportPlatform } from './exports/exports.service';
 import type { SignedInChannel } from './policy';
 import type { Ctx, Session } from './session/session.service';
 
@@ -26,6 +27,8 @@ export interface CoreEnv {
   begin(session: Session): void;
   /** Locks now: audits the reason, closes the vault, wipes the keys, tells the renderer. */
   lock(reason: LockReason): Promise<void>;
+  /** Renders and delivers printed summaries (absent where there is no display, e.g. the CLI). */
+  readonly exportPlatform: ExportPlatform | undefined;
 }
 
 /** A request of a signed-in channel: who asks, when, and the transaction its work and audit entries share. */

@@ -6,6 +6,7 @@ import type { Channel } from '../common/channels';
 import { auditHandlers } from './audit/audit.handlers';
 import { casesHandlers } from './cases/cases.handlers';
 import { decisionsHandlers } from './decisions/decisions.handlers';
+import { exportsHandlers } from './exports/exports.handlers';
 import type { Handler } from './handler';
 import { interpretersHandlers } from './interpreters/interpreters.handlers';
 import { interviewsHandlers } from './interviews/interviews.handlers';
@@ -28,4 +29,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...protectionHandlers,
   ...workHandlers,
   ...decisionsHandlers,
+  ...exportsHandlers,
 };

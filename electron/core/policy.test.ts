@@ -65,6 +65,10 @@ const EXPECTED: Record<Channel, string> = {
   'decisions:approve': '- -y--',
   'decisions:return': '- -y--',
   'decisions:queue': '- -y--',
+  'exports:preview': '- yy--',
+  'exports:savePdf': '- yy--',
+  'exports:print': '- yy--',
+  'exports:list': '- yy--',
 };
 
 /** Channels a user with a temporary passphrase may still use. */

@@ -71,6 +71,11 @@ export const POLICY = {
   'decisions:approve': only('supervisor'),
   'decisions:return': only('supervisor'),
   'decisions:queue': only('supervisor'),
+  // Printed summaries: case workers of cases they reach (checked per case); sealed items supervisors only (checked in the service).
+  'exports:preview': CASEWORK,
+  'exports:savePdf': CASEWORK,
+  'exports:print': CASEWORK,
+  'exports:list': CASEWORK,
 } as const satisfies Record<Channel, Rule>;
 
 /** The channels that need a signed-in session: their handlers receive one, never null. */

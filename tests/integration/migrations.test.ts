@@ -320,6 +320,38 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0080 adds the append-only export register and the preferred name, beside the data of a version-70 vault', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 70);
+    const before = await contents(db);
+
+    expect(await migrate(db, 80)).toEqual([80]);
+    expect(await tables(db)).toEqual(expect.arrayContaining(['exports', 'exports_no_update', 'exports_no_delete']));
+    // Every earlier row is there; the person gains an empty preferred name.
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows).filter((t) => t !== 'case_details')) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(after.rows.case_details).toEqual((before.rows.case_details as Record<string, unknown>[]).map((r) => ({ ...r, preferred_name: '' })));
+
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    const insert = (number: string, seq: number, sha = 'a'.repeat(64)) =>
+      run(
+        `INSERT INTO exports (number, year, seq, case_id, case_ref, profile, medium, copy, recipient, purpose, exported_by, exported_at, pages, sha256, anchor_seq, anchor_mac)
+         VALUES (?, 2026, ?, 'c-1', 'TV-2026-0001', 'shelter-handover', 'pdf', 1, 'Fictional shelter', 'Synthetic handover', 'u-officer', '2026-11-29T00:00:00Z', 2, ?, 2, 'mac-2')`,
+        [number, seq, sha],
+      );
+    await insert('EXP-2026-000001', 1);
+    // The register is never changed or emptied; numbers and the profile and medium are checked.
+    await expect(run("UPDATE exports SET recipient = 'someone else' WHERE number = 'EXP-2026-000001'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM exports WHERE number = 'EXP-2026-000001'")).rejects.toThrow(/append-only/);
+    await expect(insert('EXP-2026-000002', 1)).rejects.toThrow(/UNIQUE/);
+    await expect(insert('EXP-2026-000003', 3, 'short')).rejects.toThrow(/CHECK/);
+    await expect(run("INSERT INTO exports (number, year, seq, case_id, case_ref, profile, medium, copy, recipient, purpose, exported_by, exported_at, pages, sha256, anchor_seq, anchor_mac) VALUES ('EXP-2026-000004', 2026, 4, 'c-1', 'r', 'everything', 'pdf', 1, 'x', 'y', 'u-officer', 't', 1, ?, 1, 'm')", ['b'.repeat(64)])).rejects.toThrow(/CHECK/);
+    await expect(run("INSERT INTO exports (number, year, seq, case_id, case_ref, profile, medium, copy, recipient, purpose, exported_by, exported_at, pages, sha256, anchor_seq, anchor_mac) VALUES ('EXP-2026-000005', 2026, 5, 'no-such-case', 'r', 'shelter-handover', 'pdf', 1, 'x', 'y', 'u-officer', 't', 1, ?, 1, 'm')", ['c'.repeat(64)])).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -32,6 +32,7 @@ export interface CaseRow {
   given_name: string;
   family_name_native: string;
   given_name_native: string;
+  preferred_name: string;
   aliases: string;
   date_of_birth: string | null;
   languages: string;
@@ -60,7 +61,7 @@ export const HEADER: (keyof CaseColumns)[] = [
   'custody', 'violation_from', 'screening_due', 'next_deadline', 'created_at', 'created_by', 'updated_at',
 ];
 export const DETAIL: (keyof CaseColumns)[] = [
-  'family_name', 'given_name', 'family_name_native', 'given_name_native', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',
+  'family_name', 'given_name', 'family_name_native', 'given_name_native', 'preferred_name', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',
   'status_of_residence', 'period_of_stay_expiry', 'status_validity', 'status_validity_since', 'unauthorised_work', 'absconded', 'absconded_since',
   'deportation_procedure', 'custody_since', 'measure_conditions', 'reporting_dates', 'exploitation', 'referral_source', 'identification_status',
 ];

@@ -89,6 +89,11 @@ export function listNotes(tx: Tx, caseId: string): Promise<NoteRow[]> {
   );
 }
 
+/** The bodies of the case's sealed notes, oldest first. Call only after entitlement and a reason are recorded. */
+export function sealedNotes(tx: Tx, caseId: string): Promise<{ at: string; type: string; body: string }[]> {
+  return tx.all('SELECT at, type, body FROM case_notes WHERE case_id = ? AND sealed = 1 ORDER BY at, rowid', [caseId]);
+}
+
 export function getNote(tx: Tx, caseId: string, noteId: string): Promise<{ sealed: number; body: string } | undefined> {
   return tx.get('SELECT sealed, body FROM case_notes WHERE case_id = ? AND id = ?', [caseId, noteId]);
 }

@@ -72,6 +72,7 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       givenName: r.pick(people.given),
       familyNameNative: '',
       givenNameNative: '',
+      preferredName: '',
       aliases: r.chance(0.2) ? [r.pick(people.given)] : [],
       sex: r.chance(0.65) ? 'female' : 'male',
       dateOfBirth: isoDay(new Date(Date.UTC(1975, 0, 1)), r.int(0, 365 * 30)),

@@ -1,13 +1,16 @@
 /**
- * Administrator maintenance from the command line: status and verification. These open the
- * vault with an administrator's (or auditor's) own keyslot, through the same throttle as sign-in.
+ * Maintenance from the command line: status and verification of the vault, and of an exported
+ * PDF against the export register. These open the vault with the user's own keyslot, through the
+ * same throttle as sign-in.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Role } from '../../common/accounts';
-import { auditHead, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
+import { appendAudit, auditHead, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
 import { Db } from '../db/connection';
 import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';
 import { CoreError } from '../errors';
+import { exportsBySha256 } from '../exports/exports.repository';
 import { endSession, signIn } from '../session/session.service';
 import { countUsers, getUser } from '../users/users.repository';
 import { wipe } from '../crypto/crypto';
@@ -105,4 +108,56 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
 
 function requireRole(role: Role, allowed: Role[]): void {
   if (!allowed.includes(role)) throw new CoreError('FORBIDDEN');
+}
+
+export interface ExportMatch {
+  number: string;
+  caseReference: string;
+  profile: string;
+  medium: string;
+  copy: number;
+  exportedBy: string;
+  exportedAt: string;
+  pages: number;
+  sealedItems: string[];
+}
+
+/**
+ * Whether a PDF file is exactly one the export register recorded, and which (DESIGN.md §7): the
+ * file's SHA-256 against the register. Supervisors and auditors; audited (the hash, not the file).
+ */
+export async function verifyExportFile(dataDir: string, username: string, passphrase: string, file: string, now: number): Promise<{ sha256: string; matches: ExportMatch[] }> {
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const session = await signIn(dataDir, username, passphrase, now);
+  try {
+    requireRole(session.user.role, ['supervisor', 'auditor']);
+    const at = new Date(now).toISOString();
+    const rows = await session.vault.db.transaction(async (tx) => {
+      const found = await exportsBySha256(tx, sha256);
+      await appendAudit(tx, session.vault.auditKey, {
+        at,
+        actorId: session.user.id,
+        actorRole: session.user.role,
+        action: 'export.verified',
+        details: { sha256, matches: found.map((r) => r.number).join(',') },
+      });
+      return found;
+    });
+    return {
+      sha256,
+      matches: rows.map((r) => ({
+        number: r.number,
+        caseReference: r.case_ref,
+        profile: r.profile,
+        medium: r.medium,
+        copy: r.copy,
+        exportedBy: r.exported_by_name,
+        exportedAt: r.exported_at,
+        pages: r.pages,
+        sealedItems: JSON.parse(r.sealed_items),
+      })),
+    };
+  } finally {
+    await endSession(session, 'sign-out', now);
+  }
 }
