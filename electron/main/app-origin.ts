@@ -6,6 +6,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'mamori';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The print view: the same app, started in print mode (no bridge, no session), in a hidden window. */
+export const APP_PRINT_URL = `${APP_ORIGIN}/index.html#print`;
 
 /**
  * True only for `app://mamori/…`: no other host, no port, no credentials.

@@ -3,9 +3,10 @@
  * sender are hardened or checked (window.config.ts, ipc.ts) before a request reaches core.
  */
 import { join } from 'node:path';
-import { app, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createCore, type MamoriCoreApi } from '../core/index';
 import { APP_ENTRY_URL } from './app-origin';
+import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
 import { resolveDataDir, toLocale } from './launch-options';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -14,6 +15,7 @@ import {
   allowDevTools,
   applicationMenu,
   createMainWindow,
+  createPrintWindow,
   hardenSession,
   hardenWebContents,
 } from './window.config';
@@ -74,7 +76,13 @@ function start(): void {
     .then(() => {
       const locale = toLocale(app.getLocale());
       const dataDir = resolveDataDir({ env: process.env, argv: process.argv, userDataPath: app.getPath('userData') });
-      core = createCore({ dataDir, locale });
+      const exportPlatform = createExportPlatform({
+        createPrintWindow,
+        dialog,
+        getParent: () => win,
+        documentsPath: () => app.getPath('documents'),
+      });
+      core = createCore({ dataDir, locale, exportPlatform });
 
       const rendererSession = session.fromPartition(SESSION_PARTITION);
       hardenSession(rendererSession, { devTools });

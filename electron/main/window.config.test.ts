@@ -29,6 +29,7 @@ import {
   allowDevTools,
   applicationMenu,
   createMainWindow,
+  createPrintWindow,
   hardenSession,
   hardenWebContents,
   isPanicLockKey,
@@ -374,6 +375,36 @@ describe('createMainWindow', () => {
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalledOnce();
+  });
+});
+
+describe('createPrintWindow (printed summaries)', () => {
+  const print = () => {
+    const win = createPrintWindow() as unknown as InstanceType<typeof FakeBrowserWindow>;
+    return { win, prefs: (win.options as BrowserWindowConstructorOptions).webPreferences ?? {} };
+  };
+
+  it('stays hidden and has no preload: the print view has no bridge to core', () => {
+    const { win, prefs } = print();
+    expect(win.options.show).toBe(false);
+    expect(prefs.preload).toBeUndefined();
+  });
+
+  it('is as hardened as the main window, in the same in-memory session', () => {
+    const { win, prefs } = print();
+    expect(prefs).toMatchObject({
+      partition: SESSION_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    });
+    expect(win.setContentProtection).toHaveBeenCalledExactlyOnceWith(true);
   });
 });
 

@@ -201,6 +201,43 @@ export function createMainWindow({ preloadPath, devTools, onPanicLock }: MainWin
 }
 
 /**
+ * The hidden window printed summaries are rendered in (exports.platform.ts): as hardened as the
+ * main window, and without a preload, so the print view has no bridge to core at all.
+ */
+export function createPrintWindow(): BrowserWindow {
+  // Written out as one literal, like the main window's, so the Electronegativity scan reads every setting.
+  const win = new BrowserWindow({
+    title: WINDOW_TITLE,
+    show: false,
+    // Hidden, yet it must lay out and paint before printToPDF.
+    paintWhenInitiallyHidden: true,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      partition: SESSION_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+      // Hidden, yet it must run animation frames (fonts, layout) before printToPDF.
+      backgroundThrottling: false,
+    },
+  });
+  win.setContentProtection(true);
+  return win;
+}
+
+/**
  * No menu item can open DevTools or reload unless DevTools are allowed. macOS keeps a minimal
  * menu because copy, paste and quit shortcuts live there; elsewhere there is no menu at all.
  */
