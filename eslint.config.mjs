@@ -88,9 +88,11 @@ const CORE_TIERS = {
   // 7 — the assemblies: the whole case detail, and My work
   caseFile: 7,
   work: 7,
-  // 8 — command-line operations
-  demo: 8,
-  maintenance: 8,
+  // 8 — printed summaries: read the whole case file (caseFile) and the sealed values they may carry
+  exports: 8,
+  // 9 — command-line operations
+  demo: 9,
+  maintenance: 9,
 };
 /** Root files of electron/core a file in a folder may import; the rest (core, handlers, index, policy) sit above every folder. */
 const CORE_SHARED_ROOT_FILES = ['errors', 'handler', 'core.types'];
@@ -113,6 +115,7 @@ const RENDERER_FEATURE_TIERS = {
   decisions: 3,
   interpreters: 3,
   work: 3,
+  exports: 3,
   // 4 — the case page assembling the parts
   caseFile: 4,
   // 5 — the shell on top

@@ -11,6 +11,10 @@ import guidanceEn from '../features/decisions/guidance.en.json';
 import guidanceJa from '../features/decisions/guidance.ja.json';
 import decisionsEn from '../features/decisions/i18n.en.json';
 import decisionsJa from '../features/decisions/i18n.ja.json';
+import exportsEn from '../features/exports/i18n.en.json';
+import exportsJa from '../features/exports/i18n.ja.json';
+import summaryEn from '../features/exports/summary.en.json';
+import summaryJa from '../features/exports/summary.ja.json';
 import interpretersEn from '../features/interpreters/i18n.en.json';
 import interpretersJa from '../features/interpreters/i18n.ja.json';
 import interviewsEn from '../features/interviews/i18n.en.json';
@@ -28,7 +32,8 @@ import vocabJa from './vocab/ja.json';
 // merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
 // vocabulary (`vocab.*`), the names of the case file's fields shared by the case list, intake and
 // the case page (`caseFields.*`), and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
-// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`) have files of their own, merged the same way.
+// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, and the printed
+// summary's own labels `summary.*`) have files of their own, merged the same way.
 type Messages = typeof en & {
   errors: Record<ErrorCode, string>;
   vocab: typeof vocabEn;
@@ -41,6 +46,8 @@ type Messages = typeof en & {
   work: typeof workEn;
   guidance: typeof guidanceEn;
   decisions: typeof decisionsEn;
+  exports: typeof exportsEn;
+  summary: typeof summaryEn;
 };
 
 declare module 'i18next' {
@@ -51,8 +58,8 @@ declare module 'i18next' {
 }
 
 const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
-  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn },
-  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa },
+  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn },
+  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa },
 };
 
 function messagesFor(locale: Locale): Messages {

@@ -1,6 +1,7 @@
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import { ExploitationSchema, type Exploitation } from '../../electron/common/cases';
 import { ImmigrationFactsSchema, type Immigration } from '../../electron/common/immigration';
+import type { DecisionDraft, DecisionSummary } from '../../electron/common/decisions';
 import type { Consideration, WishRecord } from '../../electron/common/protection';
 
 /** The id of the synthetic case every case-page test works on. */
@@ -48,6 +49,7 @@ export function caseDetail({ protection, ...overrides }: CaseOverrides = {}): Ca
       givenName: 'Testgiven',
       familyNameNative: '',
       givenNameNative: '',
+      preferredName: '',
       aliases: [],
       sex: 'female',
       dateOfBirth: null,
@@ -97,6 +99,30 @@ export function wishRecord(overrides: Partial<WishRecord> = {}): WishRecord {
     interpreterName: null,
     recordedAt: RECORDED_AT,
     recordedBy: 'Testperson Officer',
+    ...overrides,
+  };
+}
+
+/** The hash a synthetic recommendation was submitted (and approved) with. */
+export const SNAPSHOT_HASH = '0123456789abcdef'.repeat(4);
+
+/** A recommendation as core sends it: `draft`, submitted by the synthetic officer and pending, unless told. */
+export function decisionSummary(draft: DecisionDraft, overrides: Partial<DecisionSummary> = {}): DecisionSummary {
+  return {
+    id: '00000000-0000-4000-8000-00000000d001',
+    status: 'pending',
+    draft,
+    createdAt: '2026-03-10T01:00:00.000Z',
+    createdBy: 'Testperson Officer',
+    createdById: 'officer-1',
+    updatedAt: '2026-03-10T01:00:00.000Z',
+    submittedById: 'officer-1',
+    submittedBy: 'Testperson Officer',
+    submittedAt: '2026-03-10T02:00:00.000Z',
+    snapshotHash: SNAPSHOT_HASH,
+    changedSinceSubmission: [],
+    supersededBy: null,
+    events: [{ kind: 'submitted', at: '2026-03-10T02:00:00.000Z', by: 'Testperson Officer', comment: '', snapshotHash: SNAPSHOT_HASH }],
     ...overrides,
   };
 }

@@ -51,6 +51,14 @@ describe('case page', () => {
     expect(await screen.findByRole('heading', { name: 'TESTFAMILY Testgiven' })).toBeTruthy();
   });
 
+  it('shows the preferred name with the person, and offers the summary export from the header', async () => {
+    const { user } = renderCasePage('officer', { 'cases:get': () => ok(caseDetail({ person: { ...syntheticCase().person, preferredName: 'Gigi' } })) });
+    const term = await screen.findByText('Name the person wishes to be called');
+    expect(term.parentElement?.textContent).toContain('Gigi');
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Export summary…' }));
+    expect(await screen.findByRole('dialog', { name: 'Export a case summary' })).toBeTruthy();
+  });
+
   it('shows the standing in the header, and takes the user from the decision tab to the indicator checklist', async () => {
     const { user } = renderCasePage('officer', {
       'cases:get': () =>

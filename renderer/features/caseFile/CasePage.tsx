@@ -22,6 +22,7 @@ import { SealedSection } from '../cases/page/SealedSection';
 import { RiskSection, StageSection } from '../cases/page/StageSection';
 import { TimelineSection } from '../cases/page/TimelineSection';
 import { DecisionSection } from '../decisions/DecisionSection';
+import { ExportSummaryButton } from '../exports/ExportSummaryButton';
 import { InterviewsSection } from '../interviews/InterviewsSection';
 import { ProtectionSection } from '../protection/ProtectionSection';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
@@ -105,7 +106,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
         !failure.code && <LoadingIndicator />
       ) : (
         <>
-          <CaseHeader detail={shown} />
+          <CaseHeader detail={shown} actions={<ExportSummaryButton caseId={shown.id} />} />
           {/* Panels stay mounted with their effects running (display: none), so a hidden reveal still times out. */}
           <Tabs value={tab} onChange={(value) => value && showCaseTab(value as CaseTabId)} keepMounted keepMountedMode="display-none">
             <Tabs.List aria-label={t('casePage.tabs.label')}>

@@ -8,14 +8,14 @@ import { addDays } from '../../../electron/common/dates';
 import { DecisionDraftSchema, type DecisionDraft, type DecisionSummary } from '../../../electron/common/decisions';
 import { localToday } from '../../i18n/dates';
 import { i18n } from '../../i18n/i18n';
-import { assessment, CASE_ID, exploitationFacts, immigrationFacts, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';
+import { assessment, CASE_ID, decisionSummary, exploitationFacts, SNAPSHOT_HASH, immigrationFacts, caseDetail as syntheticCase, wishRecord, type CaseOverrides } from '../../test/caseDetail';
 import { fail, ok, type Handlers } from '../../test/fakeMamori';
 import { renderCaseSection } from '../../test/renderCase';
 import { useCasePageStore } from '../cases/page/casePage.store';
 import { DecisionSection } from './DecisionSection';
 
 const DECISION_ID = '00000000-0000-4000-8000-00000000d001';
-const HASH = '0123456789abcdef'.repeat(4);
+const HASH = SNAPSHOT_HASH;
 const SUPERVISOR_ID = 'supervisor-1';
 
 /**
@@ -66,25 +66,7 @@ const FULL_DRAFT: DecisionDraft = {
   documents: ['srp-application'],
 };
 
-function decision(overrides: Partial<DecisionSummary> = {}): DecisionSummary {
-  return {
-    id: DECISION_ID,
-    status: 'pending',
-    draft: FULL_DRAFT,
-    createdAt: '2026-03-10T01:00:00.000Z',
-    createdBy: 'Testperson Officer',
-    createdById: 'officer-1',
-    updatedAt: '2026-03-10T01:00:00.000Z',
-    submittedById: 'officer-1',
-    submittedBy: 'Testperson Officer',
-    submittedAt: '2026-03-10T02:00:00.000Z',
-    snapshotHash: HASH,
-    changedSinceSubmission: [],
-    supersededBy: null,
-    events: [{ kind: 'submitted', at: '2026-03-10T02:00:00.000Z', by: 'Testperson Officer', comment: '', snapshotHash: HASH }],
-    ...overrides,
-  };
-}
+const decision = (overrides: Partial<DecisionSummary> = {}): DecisionSummary => decisionSummary(FULL_DRAFT, overrides);
 
 function renderSection(detail: CaseDetail, { role = 'officer', userId = 'officer-1', handlers = {} }: { role?: Role; userId?: string; handlers?: Handlers } = {}) {
   return renderCaseSection(DecisionSection, detail, { role, userId, handlers });

@@ -5,6 +5,7 @@ import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CasesScreen } from '../caseFile/CasesScreen';
 import { ReviewQueueScreen } from '../decisions/ReviewQueueScreen';
+import { ExportRegisterScreen } from '../exports/ExportRegisterScreen';
 import { InterpretersScreen } from '../interpreters/InterpretersScreen';
 import { openSection } from '../navigation/navigation.actions';
 import { navigationSelectors, useNavigationStore } from '../navigation/navigation.store';
@@ -15,12 +16,13 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MyWorkScreen } from '../work/MyWorkScreen';
 
-/** The screen of each section; a section without one (organisations, exports) says it is coming. */
+/** The screen of each section; a section without one (organisations) says it is coming. */
 const SCREENS: Partial<Record<Section, ComponentType>> = {
   'my-work': MyWorkScreen,
   cases: CasesScreen,
   interpreters: InterpretersScreen,
   decisions: ReviewQueueScreen,
+  exports: ExportRegisterScreen,
   users: UsersScreen,
   audit: AuditScreen,
   settings: SettingsScreen,

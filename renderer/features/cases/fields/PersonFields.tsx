@@ -5,7 +5,7 @@ import { textBinder, type FieldSetProps } from '../../../ui/fieldSet';
 import type { PersonDraft } from './caseDrafts';
 import { useVocabOptions } from './options';
 
-/** Who the person is: names in Latin and native script, aliases, sex, birth, nationality, languages. */
+/** Who the person is: names in Latin and native script, the name they wish to be called, aliases, sex, birth, nationality, languages. */
 export function PersonFields(props: FieldSetProps<PersonDraft>) {
   const { value: p, onChange: set, error } = props;
   const { t } = useLabels();
@@ -22,6 +22,7 @@ export function PersonFields(props: FieldSetProps<PersonDraft>) {
         <TextInput label={t('caseFields.person.familyNameNative')} autoComplete="off" {...text('familyNameNative')} />
         <TextInput label={t('caseFields.person.givenNameNative')} autoComplete="off" {...text('givenNameNative')} />
       </SimpleGrid>
+      <TextInput label={t('caseFields.person.preferredName')} description={t('caseFields.person.preferredNameHint')} autoComplete="off" maxLength={80} {...text('preferredName')} />
       <TagsInput label={t('caseFields.person.aliases')} description={t('caseFields.person.aliasesHint')} value={p.aliases} onChange={(aliases) => set({ aliases })} maxTags={20} error={error('aliases')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NativeSelect label={t('caseFields.person.sex')} required data={options('sex', SEXES, p.sex)} {...text('sex')} />

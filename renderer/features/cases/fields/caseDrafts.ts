@@ -11,6 +11,7 @@ export interface PersonDraft {
   givenName: string;
   familyNameNative: string;
   givenNameNative: string;
+  preferredName: string;
   aliases: string[];
   sex: string;
   dateOfBirth: string;
@@ -101,6 +102,7 @@ export const EMPTY_PERSON: PersonDraft = {
   givenName: '',
   familyNameNative: '',
   givenNameNative: '',
+  preferredName: '',
   aliases: [],
   sex: '',
   dateOfBirth: '',

@@ -194,6 +194,7 @@ describe('intake', () => {
   it('sends the whole form to cases:create and opens the new case', async () => {
     const { user, fake } = await openIntake({ 'cases:create': () => ok({ id: caseId(7) } as never) });
     await fillPerson(user);
+    await user.type(screen.getByRole('textbox', { name: /^Name the person wishes to be called/ }), 'Lani');
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     await user.selectOptions(screen.getByRole('combobox', { name: /^Status of residence/ }), 'Technical Intern Training (ii) type ロ (through a supervising organisation)');
@@ -222,6 +223,7 @@ describe('intake', () => {
     await user.click(screen.getByRole('radio', { name: 'High' }));
     await user.click(screen.getByRole('checkbox', { name: 'Child' }));
     expect(screen.getByText('Lan Testperson')).toBeTruthy();
+    expect(screen.getByText('Lani')).toBeTruthy();
     expect(screen.getByText('Deferred (screen later)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Open case' }));
 
@@ -233,6 +235,7 @@ describe('intake', () => {
           givenName: 'Lan',
           familyNameNative: '',
           givenNameNative: '',
+          preferredName: 'Lani',
           aliases: ['Lanny'],
           sex: 'female',
           dateOfBirth: null,

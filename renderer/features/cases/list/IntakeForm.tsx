@@ -200,6 +200,7 @@ function ReviewStep({ draft, setDraft }: { draft: IntakeDraft; setDraft: (update
   const summary: [string, string][] = [
     [t('caseList.intake.review.name'), name(p.familyName, p.givenName)],
     [t('caseList.intake.review.nativeName'), name(p.familyNameNative, p.givenNameNative)],
+    [t('caseFields.person.preferredName'), p.preferredName.trim() || none],
     [t('caseFields.person.aliases'), p.aliases.join(', ') || none],
     [t('caseFields.person.sex'), chosen('sex', p.sex)],
     [t('caseFields.person.dateOfBirth'), day(p.dateOfBirth)],

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { legalStanding } from '../../../../electron/common/immigration';
 import { localToday } from '../../../i18n/dates';
@@ -6,8 +7,11 @@ import { displayName, useLabels } from '../../../i18n/labels';
 import { ExpiryWarning } from './ImmigrationSection';
 import { riskColor } from './StageSection';
 
-/** The open case at a glance: reference, name (family name in capitals), stage, risk, flags, who works it. */
-export function CaseHeader({ detail }: { detail: CaseDetail }) {
+/**
+ * The open case at a glance: reference, name (family name in capitals), stage, risk, flags, who works
+ * it. `actions`: what the page above offers for the whole case (exporting a summary).
+ */
+export function CaseHeader({ detail, actions }: { detail: CaseDetail; actions?: ReactNode }) {
   const { t, vocab, i18n } = useLabels();
   const p = detail.person;
   // DOMAIN.md §1–§3: derived for the user's local today, never recorded.
@@ -16,9 +20,12 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   return (
     <Paper withBorder p="lg" component="header">
       <Stack gap="xs">
-        <Text size="sm" c="dimmed" ff="monospace">
-          {detail.reference}
-        </Text>
+        <Group justify="space-between" align="flex-start">
+          <Text size="sm" c="dimmed" ff="monospace">
+            {detail.reference}
+          </Text>
+          {actions}
+        </Group>
         <Group gap="md" align="baseline">
           <Title order={2}>{displayName(i18n.language, p.familyName.toUpperCase(), p.givenName)}</Title>
           {native && (

@@ -25,6 +25,7 @@ export function PersonSection({ detail }: { detail: CaseDetail }) {
             [t('caseFields.person.familyName'), p.familyName],
             [t('caseFields.person.givenName'), p.givenName],
             [t('casePage.person.nativeName'), [p.familyNameNative, p.givenNameNative].filter(Boolean).join(' ')],
+            [t('caseFields.person.preferredName'), p.preferredName],
             [t('caseFields.person.aliases'), p.aliases.join(', ')],
             [t('caseFields.person.sex'), vocab('sex', p.sex)],
             [t('caseFields.person.dateOfBirth'), date(p.dateOfBirth)],
