@@ -6,6 +6,7 @@ import { measure } from './measure';
 import type { BenchResult } from './run';
 import { auditBenchmark } from './audit.bench';
 import { casesBenchmark } from './cases.bench';
+import { exportsBenchmark } from './exports.bench';
 
 export interface Benchmark {
   name: string;
@@ -37,4 +38,5 @@ export const BENCHMARKS: Benchmark[] = [
   },
   auditBenchmark,
   casesBenchmark,
+  exportsBenchmark,
 ];

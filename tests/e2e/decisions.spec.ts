@@ -12,7 +12,7 @@ import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';
 import { ok } from '../fixtures/vault';
 import { screenshotPath } from './harness';
-import { appPerTest, createStaff, signIn as signInAs } from './ui';
+import { appPerTest, createStaff, readyForDecision, signIn as signInAs } from './ui';
 
 const OFFICER = { username: 'officer.ueda', displayName: '上田 真理', passphrase: 'officer ueda e2e passphrase', role: 'officer' } as const;
 const SUPERVISOR = { username: 'sup.nakano', displayName: '中野 誠', passphrase: 'supervisor nakano e2e passphrase', role: 'supervisor' } as const;
@@ -35,15 +35,7 @@ async function preparedCase(core: MamoriCoreApi, supervisorId: string): Promise<
   });
   const staff = await ok<{ officers: { id: string; displayName: string }[] }>(core, 'cases:staff', {});
   d = await ok<CaseDetail>(core, 'cases:assign', { caseId: d.id, version: d.version, officerIds: [staff.officers[0].id], supervisorId });
-  for (const [kind, level, extra] of [
-    ['danger-on-return', 'high', {}],
-    ['condition-and-protection', 'moderate', {}],
-    ['cooperation', 'high', { cooperationStatus: 'cooperating', authorityReference: '地検-FICT-12' }],
-  ] as const) {
-    d = await ok<CaseDetail>(core, 'protection:recordConsideration', { caseId: d.id, version: d.version, consideration: { kind, level, evidence: '記録あり（架空）', assessedOn: '2026-11-20', ...extra } });
-  }
-  d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: '日本で安全に働きたい。', expressedOn: '2026-11-20' } });
-  for (const to of ['identification', 'protection', 'decision'] as const) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
+  d = await readyForDecision(core, d, { authorityReference: '地検-FICT-12', ownWords: '日本で安全に働きたい。' });
   await ok(core, 'session:signOut');
   return d;
 }

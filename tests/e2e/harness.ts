@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHANNELS, EVENTS } from '../../electron/common/channels';
-import { createCore, type MamoriCoreApi } from '../../electron/core/index';
+import { createCore, type ExportPlatform, type MamoriCoreApi, type PrintJob } from '../../electron/core/index';
 import type { CoreOptions } from '../../electron/core/core.types';
 
 export const ORIGIN = 'http://mamori.test';
@@ -39,12 +39,27 @@ export interface LaunchOptions {
   fakeClock?: boolean;
 }
 
+/**
+ * The harness's stand-in for Electron's OS dialogs when summaries are printed or saved: a test
+ * sets what the "user" answers. The PDF is rendered for real, by Chromium, from the same print view.
+ */
+export interface Dialogs {
+  /** The path the save dialog returns (null: the user cancels). */
+  savePath: string | null;
+  /** Whether the print dialog is confirmed. */
+  printConfirmed: boolean;
+  /** Every PDF rendered, newest last (what Electron's printToPDF would have produced). */
+  rendered: Buffer[];
+}
+
 export interface LaunchedApp {
   page: Page;
   /** The real core behind this page's `window.mamori`. */
   core: MamoriCoreApi;
   /** Every URL the page tried to reach outside the fake origin (each was aborted). */
   blockedRequests: string[];
+  /** What the OS dialogs of printing and saving answer, and what was rendered. */
+  dialogs: Dialogs;
   close(): Promise<void>;
 }
 
@@ -58,12 +73,68 @@ function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** Closes the shared browser (for scripts, such as the benchmarks, that must exit when done). */
+export async function closeBrowser(): Promise<void> {
+  const b = browser;
+  browser = undefined;
+  await (await b)?.close();
+}
+
 /** Serves a file of the built renderer, refusing anything outside its folder. */
 function rendererFile(url: URL): { body: Buffer; type: string } | null {
   const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
   const path = normalize(join(RENDERER_DIR, rel));
   if (!path.startsWith(RENDERER_DIR + sep) || !existsSync(path)) return null;
   return { body: readFileSync(path), type: MIME[extname(path)] ?? 'application/octet-stream' };
+}
+
+/** Serves the built renderer to a context and aborts (and counts) everything else. */
+async function serveRenderer(context: BrowserContext, blockedRequests: string[]): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) {
+      blockedRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = rendererFile(url);
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, body: file.body, headers: { 'content-type': file.type, 'content-security-policy': CSP } });
+  });
+  // WebSockets do not pass through route(): refuse them outright.
+  await context.routeWebSocket(/.*/, (ws) => {
+    blockedRequests.push(ws.url());
+    return ws.close();
+  });
+}
+
+/**
+ * Like Electron's hidden print window (electron/main/exports.platform.ts): a page of its own, with
+ * no bridge to core, loads the print view, is handed the job as JSON, and Chromium renders the PDF
+ * (page.pdf is the engine printToPDF uses).
+ */
+export async function renderSummaryPdf(job: PrintJob, blockedRequests: string[] = []): Promise<Buffer> {
+  const context = await (await sharedBrowser()).newContext({ locale: job.locale === 'ja' ? 'ja-JP' : 'en-US', serviceWorkers: 'block' });
+  try {
+    await serveRenderer(context, blockedRequests);
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/index.html#print`);
+    await page.evaluate((json) => (window as unknown as { mamoriPrint(json: string): Promise<void> }).mamoriPrint(json), JSON.stringify(job));
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
+}
+
+function harnessExportPlatform(dialogs: Dialogs, blockedRequests: string[]): ExportPlatform {
+  return {
+    async renderPdf(job) {
+      const pdf = await renderSummaryPdf(job, blockedRequests);
+      dialogs.rendered.push(pdf);
+      return pdf;
+    },
+    chooseSavePath: async () => dialogs.savePath,
+    print: async () => dialogs.printConfirmed,
+  };
 }
 
 /** What the Electron preload exposes, rebuilt from the same channel list. Runs in the page. */
@@ -94,7 +165,9 @@ function installBridge(lists: { channels: readonly string[]; events: readonly st
 export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const locale = opts.locale ?? 'en';
-  const core = createCore({ dataDir: opts.dataDir, locale, now: opts.now });
+  const blockedRequests: string[] = [];
+  const dialogs: Dialogs = { savePath: null, printConfirmed: false, rendered: [] };
+  const core = createCore({ dataDir: opts.dataDir, locale, now: opts.now, exportPlatform: harnessExportPlatform(dialogs, blockedRequests) });
   const context: BrowserContext = await (
     await sharedBrowser()
   ).newContext({
@@ -102,22 +175,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: 'block',
   });
-  const blockedRequests: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) {
-      blockedRequests.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    const file = rendererFile(url);
-    if (!file) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, body: file.body, headers: { 'content-type': file.type, 'content-security-policy': CSP } });
-  });
-  // WebSockets do not pass through route(): refuse them outright.
-  await context.routeWebSocket(/.*/, (ws) => {
-    blockedRequests.push(ws.url());
-    return ws.close();
-  });
+  await serveRenderer(context, blockedRequests);
   await context.exposeBinding('__mamoriInvoke', (_source, channel: unknown, input: unknown) => core.dispatch(channel, input));
   await context.addInitScript(installBridge, { channels: CHANNELS, events: EVENTS });
 
@@ -131,6 +189,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
     page,
     core,
     blockedRequests,
+    dialogs,
     async close() {
       unsubscribe();
       await core.close();

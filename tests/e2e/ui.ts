@@ -1,6 +1,7 @@
 /** Steps through the UI (and staff set up through core) that several E2E suites share. */
 import { expect, type Page } from '@playwright/test';
 import type { UserAccount } from '../../electron/common/accounts';
+import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { join } from 'node:path';
 import { newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
@@ -87,4 +88,22 @@ export function appPerTest(afterEach: (fn: () => Promise<void>) => void): (opts:
     app = await launchApp({ dataDir, ...opts });
     return app;
   };
+}
+
+/**
+ * What a residence decision rests on, recorded through core by whoever is signed in (DOMAIN.md §1):
+ * danger on return high, condition moderate, cooperating with prosecutors, a wish to remain; then
+ * the case moves on to the decision stage.
+ */
+export async function readyForDecision(core: MamoriCoreApi, d: CaseDetail, words: { authorityReference: string; ownWords: string; conditionNotes?: string }): Promise<CaseDetail> {
+  for (const [kind, level, extra] of [
+    ['danger-on-return', 'high', {}],
+    ['condition-and-protection', 'moderate', { notes: words.conditionNotes ?? '' }],
+    ['cooperation', 'high', { cooperationStatus: 'cooperating', authorityReference: words.authorityReference }],
+  ] as const) {
+    d = await ok<CaseDetail>(core, 'protection:recordConsideration', { caseId: d.id, version: d.version, consideration: { kind, level, evidence: '記録あり（架空）', assessedOn: '2026-11-20', ...extra } });
+  }
+  d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: words.ownWords, expressedOn: '2026-11-20' } });
+  for (const to of ['identification', 'protection', 'decision'] as const) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
+  return d;
 }
