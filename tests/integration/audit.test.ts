@@ -2,16 +2,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../electron/core/audit/audit.service';
 import { Db } from '../../electron/core/db/connection';
-import { deriveKeys } from '../../electron/core/vault/vault.service';
-import { readKeyslots } from '../../electron/core/vault/keyslots';
 import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
-import { adminDataKey, withRawVault } from '../fixtures/raw';
+import { adminAuditKey, adminDataKey, withRawVault } from '../fixtures/raw';
 
 const dirs = cleanVaultsAfterEach(afterEach);
 
 async function verify(dataDir: string) {
   const dataKey = await adminDataKey(dataDir);
-  const { auditKey } = deriveKeys(dataKey, readKeyslots(join(dataDir, 'keyslots.json')).vaultId);
+  const auditKey = await adminAuditKey(dataDir);
   const db = await Db.open(join(dataDir, 'mamori.db'), dataKey, { create: false });
   try {
     return await verifyChain(db, auditKey);

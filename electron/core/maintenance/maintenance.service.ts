@@ -17,7 +17,7 @@ import { wipe } from '../crypto/crypto';
 import { vaultPaths } from '../db/files';
 import { acquireWriterLock } from '../db/lockfile';
 import { unwrapWithPassphrase } from '../vault/unlock';
-import { deriveKeys } from '../vault/vault.service';
+import { vaultKeys } from '../vault/vault.service';
 
 export interface VaultStatusReport {
   exists: boolean;
@@ -76,7 +76,7 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
   const paths = vaultPaths(dataDir);
   const { file, userId, dataKey } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
   const lock = acquireWriterLock(paths.lock);
-  const { auditKey, headKey } = deriveKeys(dataKey, file.vaultId);
+  let keys: { auditKey: Buffer; headKey: Buffer } | undefined;
   let db: Db | undefined;
   try {
     try {
@@ -96,12 +96,13 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
     )
       .map((r) => r.integrity_check)
       .filter((l) => l !== 'ok');
-    const chain = await verifyChain(db, auditKey).catch(() => null);
+    keys = await vaultKeys(db, dataKey, file.vaultId).catch(() => undefined);
+    const chain = keys ? await verifyChain(db, keys.auditKey).catch(() => null) : null;
     const intact = cipherProblems.length === 0 && integrityProblems.length === 0 && chain?.intact === true;
     return { cipherProblems, integrityProblems, chain, unreadable: false, intact };
   } finally {
     await db?.close().catch(() => undefined);
-    wipe(dataKey, auditKey, headKey);
+    wipe(dataKey, keys?.auditKey, keys?.headKey);
     lock.release();
   }
 }

@@ -32,11 +32,34 @@ export function vaultExists(dataDir: string): boolean {
   return existsSync(vaultPaths(dataDir).keyslots);
 }
 
-/** Purpose-bound keys derived from the data key (all key material). */
-export const deriveKeys = (dataKey: Buffer, vaultId: string) => ({
+/**
+ * The audit chain's and the head record's keys as vaults created before they were kept in meta
+ * derived them from the first data key (key material).
+ */
+const legacyKeys = (dataKey: Buffer, vaultId: string) => ({
   auditKey: hkdf(dataKey, vaultId, 'mamori audit chain v1'),
   headKey: hkdf(dataKey, vaultId, 'mamori audit head record v1'),
 });
+
+/**
+ * The audit and head keys of an open database. They are kept in the database (meta), not derived
+ * from the data key at each opening, so rotating the data key leaves every MAC of the trail and
+ * the head record verifiable. A vault from before they were kept there stores the ones its data
+ * key derives (the values it has always used), once.
+ */
+export async function vaultKeys(db: Db, dataKey: Buffer, vaultId: string): Promise<{ auditKey: Buffer; headKey: Buffer }> {
+  const read = (key: string) => db.read((tx) => tx.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]));
+  const [audit, head] = [await read('audit_key'), await read('head_key')];
+  if (audit && head) return { auditKey: Buffer.from(audit.value, 'hex'), headKey: Buffer.from(head.value, 'hex') };
+  const derived = legacyKeys(dataKey, vaultId);
+  await db.transaction((tx) => storeVaultKeys(tx, derived));
+  return derived;
+}
+
+/** Never log these values: they are key material. */
+async function storeVaultKeys(tx: Tx, keys: { auditKey: Buffer; headKey: Buffer }): Promise<void> {
+  await tx.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?), (?, ?)', ['audit_key', keys.auditKey.toString('hex'), 'head_key', keys.headKey.toString('hex')]);
+}
 
 export interface CreateVaultInput {
   dataDir: string;
@@ -74,7 +97,8 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
   const file = newKeyslotsFile();
   const userId = randomUUID();
   let db: Db | undefined;
-  const { auditKey, headKey } = deriveKeys(dataKey, file.vaultId);
+  const auditKey = randomBytes(32);
+  const headKey = randomBytes(32);
   try {
     file.slots.push(await makeUserSlot(file, userId, input.username, input.passphrase, dataKey, input.scryptParams));
     file.slots.push(makeRecoverySlot(file, recoveryKey, dataKey));
@@ -83,6 +107,7 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
     const at = input.now.toISOString();
     await db.transaction(async (tx) => {
       await tx.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['vault_id', file.vaultId, 'created_at', at]);
+      await storeVaultKeys(tx, { auditKey, headKey });
       await addAccount(tx, { id: userId, username: input.username, displayName: input.displayName, role: 'administrator', locale: input.locale, at });
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` });
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' });
@@ -112,7 +137,7 @@ export async function openVault(dataDir: string, file: KeyslotsFile, dataKey: Bu
   const paths = vaultPaths(dataDir);
   let writerLock: LockHandle | undefined;
   let db: Db | undefined;
-  const { auditKey, headKey } = deriveKeys(dataKey, file.vaultId);
+  let keys: { auditKey: Buffer; headKey: Buffer } | undefined;
   try {
     writerLock = acquireWriterLock(paths.lock);
     if (!existsSync(paths.db)) throw new CoreError('VAULT_DAMAGED', 'database file missing');
@@ -120,12 +145,13 @@ export async function openVault(dataDir: string, file: KeyslotsFile, dataKey: Bu
     await migrate(db);
     const row = await db.read((tx) => tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vault_id'"));
     if (row?.value !== file.vaultId) throw new CoreError('VAULT_DAMAGED', 'database belongs to another vault');
-    checkHead(paths.head, headKey, await auditHead(db));
-    return { paths, vaultId: file.vaultId, db, auditKey, dataKey, headKey, writerLock };
+    keys = await vaultKeys(db, dataKey, file.vaultId);
+    checkHead(paths.head, keys.headKey, await auditHead(db));
+    return { paths, vaultId: file.vaultId, db, auditKey: keys.auditKey, dataKey, headKey: keys.headKey, writerLock };
   } catch (e) {
     await db?.close().catch(() => undefined);
     writerLock?.release();
-    wipe(dataKey, auditKey, headKey);
+    wipe(dataKey, keys?.auditKey, keys?.headKey);
     throw e;
   }
 }
