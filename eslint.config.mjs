@@ -75,8 +75,9 @@ const CORE_TIERS = {
   // 3 — accounts and vault-wide settings
   users: 3,
   settings: 3,
-  // 4 — the signed-in session
+  // 4 — the signed-in session; vault operations (verified backups, restore)
   session: 4,
+  backup: 4,
   // 5 — the shared case access module: reachability, need-to-know, version check, touch
   caseAccess: 5,
   // 6 — the case features: they meet only through caseAccess, never import each other

@@ -10,6 +10,7 @@ import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
 import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
+import { backupCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
 
@@ -18,6 +19,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   vault create --data-dir DIR --admin NAME [--display-name TEXT] [--locale en|ja]
   vault status --data-dir DIR [--user NAME]
   vault verify --data-dir DIR --user NAME
+  vault backup --data-dir DIR --user ADMIN --to FILE
+  vault restore --from FILE --data-dir DIR --user ADMIN [--replace VAULT-CODE]
+  vault rotate-key --data-dir DIR --user ADMIN --reason TEXT
+  vault recovery-key --reissue --data-dir DIR --user ADMIN --reason TEXT
   audit verify --data-dir DIR --user NAME
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
@@ -43,6 +48,11 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         locale: { type: 'string' },
         cases: { type: 'string' },
         seed: { type: 'string' },
+        to: { type: 'string' },
+        from: { type: 'string' },
+        replace: { type: 'string' },
+        reason: { type: 'string' },
+        reissue: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -120,6 +130,31 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         out(v.intact ? 'vault intact' : 'vault DAMAGED');
         return v.intact ? 0 : 1;
       }
+      case 'vault backup': {
+        if (!values.to) throw new UsageError('--to FILE is required');
+        await backupCommand(dataDir, values.to, user(), await readPassphrase('Administrator passphrase: '), out);
+        return 0;
+      }
+      case 'vault restore': {
+        if (!values.from) throw new UsageError('--from FILE is required');
+        if (!existsSync(values.from)) {
+          err(`mamori: no such file: ${values.from}`);
+          return 2;
+        }
+        await restoreCommand(dataDir, values.from, user(), await readPassphrase('Administrator passphrase at the time of the backup: '), values.replace, out);
+        return 0;
+      }
+      case 'vault rotate-key': {
+        if (!values.reason) throw new UsageError('--reason is required (it is recorded in the audit trail)');
+        await rotateKeyCommand(dataDir, user(), await readPassphrase('Administrator passphrase: '), values.reason, out);
+        return 0;
+      }
+      case 'vault recovery-key': {
+        if (!values.reissue) throw new UsageError('vault recovery-key needs --reissue');
+        if (!values.reason) throw new UsageError('--reason is required (it is recorded in the audit trail)');
+        await reissueRecoveryKeyCommand(dataDir, user(), await readPassphrase('Administrator passphrase: '), values.reason, out);
+        return 0;
+      }
       case 'demo seed': {
         const count = Number(values.cases);
         if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--cases must be a whole number from 1 to 1000000');
@@ -163,7 +198,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
     }
     const code: ErrorCode = e instanceof CoreError ? e.code : 'INTERNAL';
     const wait = e instanceof CoreError && e.retryAfterMs ? ` Try again in ${Math.ceil(e.retryAfterMs / 1000)} s.` : '';
-    err(`mamori: ${errorMessage(code)}${wait}`);
+    const issues = e instanceof CoreError && e.issues ? ` (${e.issues.map((i) => `${i.path}: ${i.message}`).join(', ')})` : '';
+    err(`mamori: ${errorMessage(code)}${wait}${issues}`);
     return 1;
   }
 }

@@ -12,7 +12,7 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const LocaleSchema = z.enum(LOCALES as ['en', 'ja']);
 
-export const LOCK_REASONS = ['user', 'panic', 'idle', 'suspend', 'screen-lock', 'renderer-gone', 'sign-out'] as const;
+export const LOCK_REASONS = ['user', 'panic', 'idle', 'suspend', 'screen-lock', 'renderer-gone', 'sign-out', 'restore', 'damaged'] as const;
 export const LockReasonSchema = z.enum(LOCK_REASONS);
 export type LockReason = z.infer<typeof LockReasonSchema>;
 

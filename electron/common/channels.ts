@@ -7,6 +7,10 @@ export const CHANNELS = [
   'vault:status',
   'vault:create',
   'vault:recover',
+  'vault:diagnostics',
+  'vault:keys',
+  'vault:rotateKey',
+  'vault:reissueRecoveryKey',
   'session:current',
   'session:signIn',
   'session:lock',
@@ -64,12 +68,17 @@ export const CHANNELS = [
   'exports:savePdf',
   'exports:print',
   'exports:list',
+  'backup:status',
+  'backup:create',
+  'backup:setReminder',
+  'backup:restore',
+  'backup:restoreInto',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events core/main push to the renderer. */
-export const EVENTS = ['session:locked'] as const;
+export const EVENTS = ['session:locked', 'vault:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(name: unknown): name is Channel {

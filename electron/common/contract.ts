@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { LockReason } from './accounts';
 import type { Channel, EventName } from './channels';
 import { auditContract } from './contract.audit';
+import { backupContract, type BackupProgress } from './contract.backup';
 import { casesContract } from './contract.cases';
 import { decisionsContract } from './contract.decisions';
 import { exportsContract } from './contract.exports';
@@ -34,6 +35,7 @@ export const contract = {
   ...workContract,
   ...decisionsContract,
   ...exportsContract,
+  ...backupContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).
@@ -48,6 +50,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: MamoriError
 
 export interface EventPayloads {
   'session:locked': { reason: LockReason };
+  'vault:progress': BackupProgress;
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];
 

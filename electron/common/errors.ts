@@ -40,6 +40,18 @@ export const ERROR_CODES = [
   'OWN_RECOMMENDATION',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
+  'BACKUP_CANCELLED',
+  'BACKUP_UNREADABLE',
+  'BACKUP_TRUNCATED',
+  'BACKUP_MANIFEST_ALTERED',
+  'BACKUP_PART_ALTERED',
+  'BACKUP_NEWER',
+  'BACKUP_FOREIGN',
+  'BACKUP_KEYS_UNKNOWN',
+  'BACKUP_WRITE_FAILED',
+  'BACKUP_UNVERIFIED',
+  'RESTORE_TARGET_NOT_EMPTY',
+  'RESTORE_CONFIRMATION_MISMATCH',
   'INTERNAL',
 ] as const;
 
@@ -206,6 +218,54 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   DECISION_STATE: {
     en: 'This decision can no longer be changed. An approved decision can only be superseded by a new one.',
     ja: 'この決定はもう変更できません。承認済みの決定は、新しい決定によってのみ置き換えられます。',
+  },
+  BACKUP_CANCELLED: {
+    en: 'No file was chosen. Nothing was done.',
+    ja: 'ファイルが選択されませんでした。何も行われていません。',
+  },
+  BACKUP_UNREADABLE: {
+    en: 'This file is not a Mamori backup. Nothing was changed.',
+    ja: 'このファイルは Mamori のバックアップではありません。何も変更されていません。',
+  },
+  BACKUP_TRUNCATED: {
+    en: 'This backup file is incomplete: it was cut short, for example by a copy that did not finish. Use another copy. Nothing was changed.',
+    ja: 'このバックアップファイルは不完全です（コピーが途中で終わったなどにより、途中で切れています）。別の控えを使ってください。何も変更されていません。',
+  },
+  BACKUP_MANIFEST_ALTERED: {
+    en: "The backup's manifest does not verify: the file has been altered, or its parts come from different backups. Nothing was changed.",
+    ja: 'バックアップの目録を検証できません。ファイルが改変されたか、別々のバックアップの部分が組み合わされています。何も変更されていません。',
+  },
+  BACKUP_PART_ALTERED: {
+    en: 'A part of the backup does not match its manifest: the file has been altered or damaged, or mixed with another backup. Nothing was changed.',
+    ja: 'バックアップの一部が目録と一致しません。ファイルが改変・破損しているか、別のバックアップと混ざっています。何も変更されていません。',
+  },
+  BACKUP_NEWER: {
+    en: 'This backup was made by a newer version of Mamori. Update Mamori on this computer first. Nothing was changed.',
+    ja: 'このバックアップは新しいバージョンの Mamori で作成されています。先にこのコンピューターの Mamori を更新してください。何も変更されていません。',
+  },
+  BACKUP_FOREIGN: {
+    en: 'This backup belongs to a different vault. Only a backup of this vault can replace it; restore another vault into an empty data folder. Nothing was changed.',
+    ja: 'このバックアップは別の保管庫のものです。現在の保管庫を置き換えられるのは、同じ保管庫のバックアップだけです。別の保管庫は空のデータフォルダーに復元してください。何も変更されていません。',
+  },
+  BACKUP_KEYS_UNKNOWN: {
+    en: 'This user name and passphrase do not open this backup. Use an administrator passphrase that was valid when the backup was made.',
+    ja: 'このユーザー名とパスフレーズではこのバックアップを開けません。バックアップ作成時に有効だった管理者のパスフレーズを使ってください。',
+  },
+  BACKUP_WRITE_FAILED: {
+    en: 'The backup could not be written there (no permission, or the disk is full). Nothing was left behind; choose another place with enough space.',
+    ja: 'その場所にバックアップを書き込めませんでした（権限がないか、ディスクの空きがありません）。途中までのファイルは残っていません。十分な空きのある別の場所を選んでください。',
+  },
+  BACKUP_UNVERIFIED: {
+    en: 'The copy did not pass verification (page checks, structure or audit trail), so it was not used. Nothing was changed. Run a vault verification.',
+    ja: 'コピーが検証（ページ検査・構造・監査証跡）に合格しなかったため、使用しませんでした。何も変更されていません。保管庫の検証を実行してください。',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    en: 'The data folder is not empty. Restore into an empty folder, or replace the current vault after confirming with its vault ID.',
+    ja: 'データフォルダーが空ではありません。空のフォルダーに復元するか、保管庫 ID を入力して確認したうえで現在の保管庫を置き換えてください。',
+  },
+  RESTORE_CONFIRMATION_MISMATCH: {
+    en: 'The typed vault ID does not match the vault being replaced. Nothing was changed.',
+    ja: '入力された保管庫 ID が、置き換える保管庫と一致しません。何も変更されていません。',
   },
   INTERNAL: {
     en: 'Something went wrong. Nothing was saved. Try again; if it happens again, contact your administrator.',

@@ -26,11 +26,13 @@ export class MamoriCore implements MamoriCoreApi {
   private readonly env: CoreEnv;
   private readonly locale: Locale;
   private readonly now: () => number;
+  private lastDamage: { at: string; detail: string } | null = null;
 
   constructor(opts: CoreOptions) {
     this.locale = opts.locale ?? 'en';
     this.now = opts.now ?? Date.now;
     const current = () => this.session;
+    const damage = () => this.lastDamage;
     this.env = {
       dataDir: opts.dataDir,
       now: this.now,
@@ -43,6 +45,11 @@ export class MamoriCore implements MamoriCoreApi {
       },
       lock: (reason) => this.lock(reason),
       exportPlatform: opts.exportPlatform,
+      backupDialogs: opts.backupDialogs,
+      progress: (p) => this.emit('vault:progress', p),
+      get lastDamage() {
+        return damage();
+      },
     };
   }
 
@@ -78,6 +85,11 @@ export class MamoriCore implements MamoriCoreApi {
       // Parsing the output strips anything a handler returned beyond the contract.
       return { ok: true, value: contract[channel].output.parse(value) };
     } catch (e) {
+      if (e instanceof CoreError && e.code === 'VAULT_DAMAGED') {
+        // Remembered for the damaged-vault screen (codes only), and a session on a damaged file ends.
+        this.lastDamage = { at: new Date(this.now()).toISOString(), detail: e.message };
+        if (this.session) await this.lock('damaged').catch(() => undefined);
+      }
       const loc = sessionLocale(this.session, locale);
       if (e instanceof CoreError) {
         return {

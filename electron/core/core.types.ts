@@ -2,6 +2,7 @@ import type { Channel, EventName } from '../common/channels';
 import type { EventPayload, Result } from '../common/contract';
 import type { Locale } from '../common/errors';
 import type { LockReason } from '../common/accounts';
+import type { BackupDialogs } from './backup/backup.service';
 import type { ExportPlatform } from './exports/exports.service';
 
 export interface CoreOptions {
@@ -13,6 +14,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Renders and delivers printed summaries: Electron's main process, or the test harness. */
   exportPlatform?: ExportPlatform;
+  /** Chooses backup files: Electron's dialogs, or the test harness. */
+  backupDialogs?: BackupDialogs;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -9,6 +9,8 @@ import type { LockReason } from '../common/accounts';
 import type { Channel } from '../common/channels';
 import type { ChannelOutput, Contract } from '../common/contract';
 import type { Tx } from './db/connection';
+import type { BackupDialogs } from './backup/backup.service';
+import type { BackupProgress } from '../common/contract.backup';
 import type { ExportPlatform } from './exports/exports.service';
 import type { SignedInChannel } from './policy';
 import type { Ctx, Session } from './session/session.service';
@@ -29,6 +31,12 @@ export interface CoreEnv {
   lock(reason: LockReason): Promise<void>;
   /** Renders and delivers printed summaries (absent where there is no display, e.g. the CLI). */
   readonly exportPlatform: ExportPlatform | undefined;
+  /** The OS dialogs that choose backup files (absent where there is no display). */
+  readonly backupDialogs: BackupDialogs | undefined;
+  /** Tells the renderer how far a long vault operation has come ('vault:progress'). */
+  progress(p: BackupProgress): void;
+  /** Why the vault last failed to open as damaged, in this window (codes and sizes only). */
+  readonly lastDamage: { at: string; detail: string } | null;
 }
 
 /** A request of a signed-in channel: who asks, when, and the transaction its work and audit entries share. */

@@ -4,6 +4,7 @@
  */
 import type { Channel } from '../common/channels';
 import { auditHandlers } from './audit/audit.handlers';
+import { backupHandlers } from './backup/backup.handlers';
 import { casesHandlers } from './cases/cases.handlers';
 import { decisionsHandlers } from './decisions/decisions.handlers';
 import { exportsHandlers } from './exports/exports.handlers';
@@ -30,4 +31,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...workHandlers,
   ...decisionsHandlers,
   ...exportsHandlers,
+  ...backupHandlers,
 };

@@ -12,6 +12,10 @@ const EXPECTED: Record<Channel, string> = {
   'vault:status': 'y yyyy',
   'vault:create': 'y yyyy',
   'vault:recover': 'y yyyy',
+  'vault:diagnostics': 'y yyyy',
+  'vault:keys': '- ---y',
+  'vault:rotateKey': '- ---y',
+  'vault:reissueRecoveryKey': '- ---y',
   'session:current': 'y yyyy',
   'session:signIn': 'y yyyy',
   'session:lock': '- yyyy',
@@ -69,6 +73,11 @@ const EXPECTED: Record<Channel, string> = {
   'exports:savePdf': '- yy--',
   'exports:print': '- yy--',
   'exports:list': '- yy--',
+  'backup:status': '- ---y',
+  'backup:create': '- ---y',
+  'backup:setReminder': '- ---y',
+  'backup:restore': '- ---y',
+  'backup:restoreInto': 'y yyyy',
 };
 
 /** Channels a user with a temporary passphrase may still use. */
@@ -97,10 +106,10 @@ describe('the access policy matrix', () => {
     });
   }
 
-  it('gives administrators and auditors no channel beyond accounts, settings and the audit trail', () => {
+  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail and vault operations', () => {
     for (const channel of CHANNELS) {
       if (can({ role: 'auditor' }, channel) === 'allow' || can({ role: 'administrator' }, channel) === 'allow') {
-        expect(channel).toMatch(/^(vault|session|settings|users|audit):/);
+        expect(channel).toMatch(/^(vault|session|settings|users|audit|backup):/);
       }
     }
   });

@@ -17,6 +17,10 @@ export const POLICY = {
   'vault:status': ANYONE,
   'vault:create': ANYONE,
   'vault:recover': ANYONE,
+  'vault:diagnostics': ANYONE,
+  'vault:keys': only('administrator'),
+  'vault:rotateKey': only('administrator'),
+  'vault:reissueRecoveryKey': only('administrator'),
   'session:current': ANYONE,
   'session:signIn': ANYONE,
   'session:lock': ANY_ROLE,
@@ -76,6 +80,11 @@ export const POLICY = {
   'exports:savePdf': CASEWORK,
   'exports:print': CASEWORK,
   'exports:list': CASEWORK,
+  'backup:status': only('administrator'),
+  'backup:create': only('administrator'),
+  'backup:setReminder': only('administrator'),
+  'backup:restore': only('administrator'),
+  'backup:restoreInto': ANYONE,
 } as const satisfies Record<Channel, Rule>;
 
 /** The channels that need a signed-in session: their handlers receive one, never null. */

@@ -21,10 +21,12 @@ export function writeHead(path: string, headKey: Buffer, head: AuditHead, at: st
 }
 
 /**
- * Refuses a database whose audit trail is behind (or differs from) the recorded head.
+ * Refuses a database whose audit trail is behind, or is not a continuation of, the recorded head:
+ * an older copy put back, or another copy of the vault swapped in (whose trail went another way).
  * A missing record is accepted (a vault from before the first lock); an altered one is not.
+ * `macAt` reads the MAC of one entry of the current trail.
  */
-export function checkHead(path: string, headKey: Buffer, current: AuditHead): void {
+export async function checkHead(path: string, headKey: Buffer, current: AuditHead, macAt: (seq: number) => Promise<string | undefined>): Promise<void> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -38,7 +40,6 @@ export function checkHead(path: string, headKey: Buffer, current: AuditHead): vo
     throw new CoreError('VAULT_ROLLED_BACK', 'head record altered');
   }
   if (current.seq < rec.seq) throw new CoreError('VAULT_ROLLED_BACK', `audit head ${current.seq} < recorded ${rec.seq}`);
-  if (current.seq === rec.seq && current.mac.slice(0, PREFIX) !== rec.macPrefix) {
-    throw new CoreError('VAULT_ROLLED_BACK', 'audit head differs from the record');
-  }
+  const then = current.seq === rec.seq ? current.mac : await macAt(rec.seq);
+  if (rec.seq > 0 && then?.slice(0, PREFIX) !== rec.macPrefix) throw new CoreError('VAULT_ROLLED_BACK', 'audit trail differs from the record');
 }

@@ -22,12 +22,14 @@ export class Db {
    * Opens `file` with `key` (32 bytes) as a raw SQLCipher key. The key buffer is not kept.
    * Throws VAULT_DAMAGED when the key does not open the file or a page fails its HMAC.
    */
-  static async open(file: string, key: Buffer, opts: { create: boolean }): Promise<Db> {
+  static async open(file: string, key: Buffer, opts: { create: boolean; readOnly?: boolean }): Promise<Db> {
     // SQLite gives -wal and -shm the mode of the database file, so creating it 0600 first covers all three.
     if (opts.create) closeSync(openSync(file, 'wx', FILE_MODE));
-    const mode = opts.create
-      ? sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE
-      : sqlcipher.OPEN_READWRITE;
+    const mode = opts.readOnly
+      ? sqlcipher.OPEN_READONLY
+      : opts.create
+        ? sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE
+        : sqlcipher.OPEN_READWRITE;
     const raw = await new Promise<sqlcipher.Database>((resolve, reject) => {
       const d: sqlcipher.Database = new sqlcipher.Database(file, mode, (err) => (err ? reject(err) : resolve(d)));
     });
@@ -41,6 +43,8 @@ export class Db {
       await db.execRaw('PRAGMA cipher_log_level = NONE');
       // The first read proves the key (SQLCipher does not check it at PRAGMA key).
       await db.getRaw('SELECT count(*) AS n FROM sqlite_master');
+      // A read-only copy (a backup being verified) is examined as it is: not a byte of it changes.
+      if (opts.readOnly) return db;
       await db.execRaw('PRAGMA journal_mode = WAL');
       await db.execRaw('PRAGMA synchronous = FULL');
       await db.execRaw('PRAGMA foreign_keys = ON');
@@ -146,6 +150,48 @@ export class Db {
     });
   }
 
+  /**
+   * Runs `fn` alone on the connection with no transaction open, for work no other statement may
+   * interleave with: a backup's VACUUM INTO, a key rotation's rekey. Keyslot changes happen inside
+   * transactions, so they wait for it too.
+   */
+  exclusive<T>(fn: (conn: Conn) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      this.assertOpen();
+      const conn: Conn = {
+        exec: (sql) => this.execRaw(sql),
+        get: (sql, params) => this.getRaw(sql, params),
+        all: (sql, params) => this.allRaw(sql, params),
+        transaction: async (body) => {
+          await this.execRaw('BEGIN IMMEDIATE');
+          const tx: Tx = {
+            run: (sql, params) => this.runRaw(sql, params),
+            get: (sql, params) => this.getRaw(sql, params),
+            all: (sql, params) => this.allRaw(sql, params),
+            exec: (sql) => this.execRaw(sql),
+          };
+          try {
+            const result = await body(tx);
+            await this.execRaw('COMMIT');
+            return result;
+          } catch (e) {
+            await this.execRaw('ROLLBACK').catch(() => undefined);
+            throw e;
+          }
+        },
+        rekey: async (key) => {
+          // Never log or keep this string: it is key material, and lives only for this statement.
+          await this.execRaw(`PRAGMA rekey = "x'${key.toString('hex')}'"`);
+        },
+      };
+      try {
+        return await fn(conn);
+      } catch (e) {
+        throw mapSqliteError(e);
+      }
+    });
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }
@@ -157,6 +203,17 @@ export class Db {
       await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
     });
   }
+}
+
+/** The connection as `exclusive` lends it. */
+export interface Conn {
+  exec(sql: string): Promise<void>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  /** A transaction inside the exclusive section (BEGIN IMMEDIATE … COMMIT, rolled back on error). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Re-encrypts every page under `key` (SQLCipher's PRAGMA rekey, one transaction). */
+  rekey(key: Buffer): Promise<void>;
 }
 
 export interface Tx {

@@ -17,7 +17,7 @@ import { wipe } from '../crypto/crypto';
 import { vaultPaths } from '../db/files';
 import { acquireWriterLock } from '../db/lockfile';
 import { unwrapWithPassphrase } from '../vault/unlock';
-import { vaultKeys } from '../vault/vault.service';
+import { openWithAny, vaultKeys } from '../vault/vault.service';
 
 export interface VaultStatusReport {
   exists: boolean;
@@ -74,13 +74,14 @@ export interface VaultVerification {
  */
 export async function verifyVault(dataDir: string, username: string, passphrase: string, now: number): Promise<VaultVerification> {
   const paths = vaultPaths(dataDir);
-  const { file, userId, dataKey } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const { file, userId, keys: dataKeys } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
   const lock = acquireWriterLock(paths.lock);
   let keys: { auditKey: Buffer; headKey: Buffer } | undefined;
   let db: Db | undefined;
+  let dataKey: Buffer | undefined;
   try {
     try {
-      db = await Db.open(paths.db, dataKey, { create: false });
+      ({ db, key: { key: dataKey } } = await openWithAny(paths.db, dataKeys));
     } catch (e) {
       if (e instanceof CoreError && e.code === 'VAULT_DAMAGED') {
         return { cipherProblems: [], integrityProblems: [], chain: null, unreadable: true, intact: false };
@@ -102,7 +103,7 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
     return { cipherProblems, integrityProblems, chain, unreadable: false, intact };
   } finally {
     await db?.close().catch(() => undefined);
-    wipe(dataKey, keys?.auditKey, keys?.headKey);
+    wipe(keys?.auditKey, keys?.headKey, ...dataKeys.map((k) => k.key));
     lock.release();
   }
 }

@@ -1,4 +1,5 @@
 /** The session's channels: sign-in, lock, sign-out, activity, and one's own passphrase. */
+import { finishInterruptedRestore } from '../backup/restore.service';
 import { CoreError } from '../errors';
 import type { HandlerSlice } from '../handler';
 import { changeOwnPassphrase } from '../users/users.service';
@@ -9,6 +10,8 @@ export const sessionHandlers: HandlerSlice<'session'> = {
   'session:current': async (_input, env) => (env.session ? sessionInfo(env.session) : null),
   'session:signIn': async (input, env) => {
     if (env.session) await env.lock('user');
+    // A restore a crash interrupted after its copy was complete is finished first (never half a vault).
+    finishInterruptedRestore(env.dataDir);
     if (!vaultExists(env.dataDir)) throw new CoreError('VAULT_NOT_FOUND');
     const session = await signIn(env.dataDir, input.username, input.passphrase, env.now());
     env.begin(session);

@@ -10,6 +10,7 @@ import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/settings.service';
 import { getUser, toUserSummary, type UserRow } from '../users/users.repository';
+import { readKeyslots, replaceUserSlot } from '../vault/keyslots';
 import { unwrapWithPassphrase } from '../vault/unlock';
 import { closeVault, openVault, type OpenVault } from '../vault/vault.service';
 
@@ -43,8 +44,8 @@ export async function signIn(
   passphrase: string,
   now: number,
 ): Promise<Session> {
-  const { file, userId, dataKey, throttle, lookup } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
-  const vault = await openVault(dataDir, file, dataKey);
+  const { file, userId, keys, throttle, lookup, legacySlot } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const vault = await openVault(dataDir, file, keys, now);
   try {
     const { pending, tamperedAt } = throttle.pendingForAudit(now);
     const at = new Date(now).toISOString();
@@ -77,6 +78,11 @@ export async function signIn(
       return { user, settings: await readSettings(tx) };
     });
     throttle.recordSuccess(lookup, now);
+    if (legacySlot) {
+      // A format-1 slot becomes format 2 now that the passphrase is at hand, so a later key rotation
+      // can reach this account. If writing fails the old slot still opens, and the next sign-in retries.
+      await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), user.id, user.username, passphrase, vault.dataKey).catch(() => undefined);
+    }
     return { vault, user, settings, lastActivity: now };
   } catch (e) {
     await closeVault(vault, new Date(now)).catch(() => undefined);

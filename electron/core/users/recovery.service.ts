@@ -6,13 +6,15 @@
 import { appendAudit } from '../audit/audit.service';
 import { CoreError } from '../errors';
 import { getUserByName, updateUser } from './users.repository';
-import { parseRecoveryKey, wipe } from '../crypto/crypto';
+import { randomBytes } from 'node:crypto';
+import { formatRecoveryKey, parseRecoveryKey, wipe } from '../crypto/crypto';
 import { vaultPaths } from '../db/files';
-import { openRecoverySlot, readKeyslots, replaceUserSlot, usernameLookup } from '../vault/keyslots';
+import { currentUserSlot, openRecoverySlot, readKeyslots, usernameLookup, withRecoveryKey, withUserSlot, writeKeyslots } from '../vault/keyslots';
 import { Throttle } from '../vault/throttle';
 import { closeVault, openVault } from '../vault/vault.service';
 
-export async function recoverAdministrator(dataDir: string, username: string, recoveryKeyText: string, newPassphrase: string, now: number): Promise<void> {
+/** Returns the new recovery key that replaces the one just used (to be shown once). */
+export async function recoverAdministrator(dataDir: string, username: string, recoveryKeyText: string, newPassphrase: string, now: number): Promise<string> {
   const paths = vaultPaths(dataDir);
   const file = readKeyslots(paths.keyslots);
   const throttle = new Throttle(paths.throttle, file.vaultId);
@@ -21,14 +23,15 @@ export async function recoverAdministrator(dataDir: string, username: string, re
   if (gate.waitMs > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: gate.waitMs });
 
   const recoveryKey = parseRecoveryKey(recoveryKeyText);
-  const dataKey = recoveryKey ? openRecoverySlot(file, recoveryKey) : null;
+  const keys = recoveryKey ? openRecoverySlot(file, recoveryKey) : null;
   wipe(recoveryKey);
-  if (!dataKey) {
+  if (!keys) {
     const next = throttle.recordFailure(recoveryLookup, null, now);
     throw new CoreError('RECOVERY_KEY_INVALID', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
 
-  const vault = await openVault(dataDir, file, dataKey);
+  const vault = await openVault(dataDir, file, keys, now);
+  const next = randomBytes(32);
   try {
     const at = new Date(now).toISOString();
     await vault.db.transaction(async (tx) => {
@@ -36,11 +39,18 @@ export async function recoverAdministrator(dataDir: string, username: string, re
       if (!user || user.role !== 'administrator' || user.status !== 'active') throw new CoreError('RECOVERY_KEY_INVALID');
       await updateUser(tx, user.id, null, { must_change_passphrase: 0 }, at);
       await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: 'administrator', action: 'vault.recovered', target: `user:${user.id}` });
-      await replaceUserSlot(paths.keyslots, file, user.id, user.username, newPassphrase, vault.dataKey);
+      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: 'administrator', action: 'vault.recovery-key-issued', details: { after: 'use' } });
+      await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
+      // A used recovery key has been typed somewhere: it is replaced at once, and the new one shown once.
+      const current = readKeyslots(paths.keyslots);
+      const slot = await currentUserSlot(current, user.id, user.username, newPassphrase, vault.dataKey);
+      writeKeyslots(paths.keyslots, withRecoveryKey(withUserSlot(current, slot), next, vault.dataKey));
     });
     throttle.clearAccount(usernameLookup(file.vaultId, username), now);
     throttle.clearAccount(recoveryLookup, now);
+    return formatRecoveryKey(next);
   } finally {
+    wipe(next);
     await closeVault(vault, new Date(now));
   }
 }

@@ -130,7 +130,7 @@ export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit
     if (next.lockedOut) throw new CoreError('LOCKED_OUT');
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
-  wipe(proof);
+  for (const k of proof) wipe(k.key);
   await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, new Date(now).toISOString());
   await audit({ action: 'user.passphrase-changed', target: `user:${session.user.id}` });
   await putSlot(session, file, session.user, next);

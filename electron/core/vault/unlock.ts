@@ -4,14 +4,16 @@
  */
 import { CoreError } from '../errors';
 import { vaultPaths } from '../db/files';
-import { equaliseTiming, findUserSlot, openUserSlot, readKeyslots, usernameLookup, type KeyslotsFile } from './keyslots';
+import { equaliseTiming, findUserSlot, isLegacy, openUserSlot, readKeyslots, usernameLookup, type GenerationKey, type KeyslotsFile } from './keyslots';
 import { Throttle } from './throttle';
 
 export interface Unwrapped {
   file: KeyslotsFile;
   userId: string;
-  /** Key material: hand it to openVault (which takes ownership) or wipe it. */
-  dataKey: Buffer;
+  /** Key material: hand them to openVault (which takes ownership) or wipe them. */
+  keys: GenerationKey[];
+  /** The slot is still in format 1: rewrap it (the passphrase is at hand only now). */
+  legacySlot: boolean;
   throttle: Throttle;
   lookup: string;
 }
@@ -26,12 +28,12 @@ export async function unwrapWithPassphrase(dataDir: string, username: string, pa
   if (gate.waitMs > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: gate.waitMs });
 
   const slot = findUserSlot(file, username);
-  const dataKey = slot ? await openUserSlot(file, slot, passphrase) : (await equaliseTiming(), null);
-  if (!slot || !dataKey) {
+  const keys = slot ? await openUserSlot(file, slot, passphrase) : (await equaliseTiming(), null);
+  if (!slot || !keys) {
     const next = throttle.recordFailure(lookup, slot?.userId ?? null, now);
     // An unknown name is "locked out" like any other, so lock-out does not reveal which names exist.
     if (next.lockedOut) throw new CoreError('LOCKED_OUT');
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
-  return { file, userId: slot.userId, dataKey, throttle, lookup };
+  return { file, userId: slot.userId, keys, throttle, lookup, legacySlot: isLegacy(slot) };
 }

@@ -13,7 +13,7 @@ import { ensureDataDir, vaultPaths, type VaultPaths } from '../db/files';
 import { acquireWriterLock, type LockHandle } from '../db/lockfile';
 import { migrate } from '../db/migrations';
 import { CoreError } from '../errors';
-import { makeRecoverySlot, makeUserSlot, newKeyslotsFile, readKeyslots, writeKeyslots, type KeyslotsFile } from './keyslots';
+import { makeRecoverySlot, makeUserSlot, newKeyslotsFile, readKeyslots, settledKeyslots, writeKeyslots, type GenerationKey, type KeyslotsFile } from './keyslots';
 import { Throttle } from './throttle';
 
 export interface OpenVault {
@@ -100,8 +100,9 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
   const auditKey = randomBytes(32);
   const headKey = randomBytes(32);
   try {
-    file.slots.push(await makeUserSlot(file, userId, input.username, input.passphrase, dataKey, input.scryptParams));
-    file.slots.push(makeRecoverySlot(file, recoveryKey, dataKey));
+    const first = { generation: file.generation, key: dataKey };
+    file.slots.push(await makeUserSlot(file, userId, input.username, input.passphrase, [first], input.scryptParams));
+    file.slots.push(makeRecoverySlot(file, recoveryKey, first));
     db = await Db.open(paths.db, dataKey, { create: true });
     await migrate(db);
     const at = input.now.toISOString();
@@ -129,39 +130,92 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
 }
 
 /**
- * Opens the database with an unwrapped data key: takes the writer lock, proves the key,
- * refuses a newer schema untouched, migrates, checks the vault id and the rollback record.
- * Takes ownership of `dataKey` (wiped on failure or on close).
+ * Opens the database with the unwrapped data keys: takes the writer lock, proves a key, refuses a
+ * newer schema untouched, migrates, checks the vault id and the rollback record, and settles a
+ * key rotation a crash interrupted. Takes ownership of `keys` (the one that opens is kept until
+ * close; the others are wiped at once).
  */
-export async function openVault(dataDir: string, file: KeyslotsFile, dataKey: Buffer): Promise<OpenVault> {
+export async function openVault(dataDir: string, file: KeyslotsFile, keys: GenerationKey[], now: number): Promise<OpenVault> {
   const paths = vaultPaths(dataDir);
   let writerLock: LockHandle | undefined;
   let db: Db | undefined;
-  let keys: { auditKey: Buffer; headKey: Buffer } | undefined;
+  let dataKey: Buffer | undefined;
+  let vaultKeysOf: { auditKey: Buffer; headKey: Buffer } | undefined;
   try {
     writerLock = acquireWriterLock(paths.lock);
     if (!existsSync(paths.db)) throw new CoreError('VAULT_DAMAGED', 'database file missing');
-    db = await Db.open(paths.db, dataKey, { create: false });
+    const opened = await openWithAny(paths.db, keys);
+    db = opened.db;
+    dataKey = opened.key.key;
     await migrate(db);
     const row = await db.read((tx) => tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vault_id'"));
     if (row?.value !== file.vaultId) throw new CoreError('VAULT_DAMAGED', 'database belongs to another vault');
-    keys = await vaultKeys(db, dataKey, file.vaultId);
-    checkHead(paths.head, keys.headKey, await auditHead(db));
-    return { paths, vaultId: file.vaultId, db, auditKey: keys.auditKey, dataKey, headKey: keys.headKey, writerLock };
+    vaultKeysOf = await vaultKeys(db, dataKey, file.vaultId);
+    const trail = db;
+    await checkHead(paths.head, vaultKeysOf.headKey, await auditHead(db), async (seq) =>
+      (await trail.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq])))?.mac,
+    );
+    await settleRotation(paths, db, vaultKeysOf.auditKey, opened.key.generation, now);
+    return { paths, vaultId: file.vaultId, db, auditKey: vaultKeysOf.auditKey, dataKey, headKey: vaultKeysOf.headKey, writerLock };
   } catch (e) {
     await db?.close().catch(() => undefined);
     writerLock?.release();
-    wipe(dataKey, keys?.auditKey, keys?.headKey);
+    wipe(dataKey, vaultKeysOf?.auditKey, vaultKeysOf?.headKey);
     throw e;
+  } finally {
+    for (const k of keys) if (k.key !== dataKey) wipe(k.key);
   }
+}
+
+/** The first of `keys` that opens the database (the current generation is tried first). */
+export async function openWithAny(file: string, keys: readonly GenerationKey[]): Promise<{ db: Db; key: GenerationKey }> {
+  let failure: unknown = new CoreError('VAULT_DAMAGED', 'no data key');
+  for (const key of keys) {
+    try {
+      return { db: await Db.open(file, key.key, { create: false }), key };
+    } catch (e) {
+      if (!(e instanceof CoreError && e.code === 'VAULT_DAMAGED')) throw e;
+      failure = e;
+    }
+  }
+  throw failure;
+}
+
+/**
+ * A rotation interrupted by a crash is settled by which key the database answers to: the new one
+ * (the rekey committed) finishes it, the old one abandons it. Either way one generation remains.
+ * Runs under the writer lock; reads keyslots.json afresh.
+ */
+async function settleRotation(paths: VaultPaths, db: Db, auditKey: Buffer, opened: number, now: number): Promise<void> {
+  const file = readKeyslots(paths.keyslots);
+  if (!file.rotation) return;
+  const { to } = file.rotation;
+  const completed = opened === to;
+  const settled = settledKeyslots(file, completed ? to : file.generation);
+  await db.transaction(async (tx) => {
+    await appendAudit(tx, auditKey, {
+      at: new Date(now).toISOString(),
+      actorId: null,
+      actorRole: null,
+      action: completed ? 'vault.key-rotated' : 'vault.key-rotation-abandoned',
+      details: { generation: settled.generation, afterInterruption: true, ...(completed ? { recoveryKeyShown: false } : {}) },
+    });
+    // The new recovery key was never shown: administrators are asked to issue one.
+    if (completed) await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('recovery_key_unseen', '1')");
+    writeKeyslots(paths.keyslots, settled);
+  });
 }
 
 /** Records the audit head beside the keyslots, closes the database and wipes the keys. */
 export async function closeVault(vault: OpenVault, now: Date): Promise<void> {
   try {
     if (vault.db.isOpen) {
-      writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
-      await vault.db.close();
+      try {
+        writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
+      } finally {
+        // A damaged file may refuse the head read: the connection is closed all the same.
+        await vault.db.close();
+      }
     }
   } finally {
     wipe(vault.dataKey, vault.auditKey, vault.headKey);
