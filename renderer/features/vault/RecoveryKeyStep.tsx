@@ -12,13 +12,15 @@ interface RecoveryKeyStepProps {
   recoveryKey: string;
   /** Called once the user has confirmed; the caller must then drop the key. */
   onDone: () => void;
+  /** Why a new key is shown (it replaces one that was used or may be known). */
+  replaces?: string;
 }
 
 /**
  * Shows the recovery key the only time it exists in clear outside core, and lets the user go on
  * only after they say it is written down and prove it by typing its last group.
  */
-export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
+export function RecoveryKeyStep({ recoveryKey, onDone, replaces }: RecoveryKeyStepProps) {
   const { t } = useTranslation();
   const [written, setWritten] = useState(false);
   const [typed, setTyped] = useState('');
@@ -31,9 +33,10 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
 
   return (
     <Stack gap="md">
-      <Title order={2}>{t('recoveryKey.title')}</Title>
+      <Title order={2}>{t(replaces ? 'recoveryKey.newTitle' : 'recoveryKey.title')}</Title>
       <Alert color="orange" variant="light">
         <Text fw={700}>{t('recoveryKey.onlyOnce')}</Text>
+        {replaces && <Text mt="xs">{replaces}</Text>}
       </Alert>
       <Text>{t('recoveryKey.purpose')}</Text>
 

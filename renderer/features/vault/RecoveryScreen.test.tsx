@@ -27,10 +27,18 @@ afterEach(() => {
 });
 
 describe('recovery from the sign-in screen', () => {
-  it('accepts the key with spaces and lower case, then returns to sign-in with a notice', async () => {
-    const { fake, user } = await openRecovery({ 'vault:recover': () => ok(null) });
+  it('accepts the key with spaces and lower case, shows the new key once, then returns to sign-in with a notice', async () => {
+    const NEXT = 'ZZ12-CD34-EF56-GH78-JK90-MN12-PQ34-RS56-TV78-WX90-YZ12-AB34-Q9W8';
+    const { fake, user } = await openRecovery({ 'vault:recover': () => ok({ recoveryKey: NEXT }) });
     await fill(user, KEY.toLowerCase().replace(/-/g, ' '));
     expect(fake.callsTo('vault:recover')).toEqual([{ username: 'admin.test', recoveryKey: KEY, newPassphrase: NEW }]);
+    expect(await screen.findByRole('heading', { name: 'New recovery key' })).toBeTruthy();
+    expect(screen.getByText(/no longer opens the vault/)).toBeTruthy();
+    const next = screen.getByRole('button', { name: 'Continue to sign in' });
+    expect(next).toHaveProperty('disabled', true);
+    await user.click(screen.getByLabelText('I have written down the recovery key and stored it safely'));
+    await user.type(screen.getByLabelText('Last group of the recovery key'), 'Q9W8');
+    await user.click(next);
     expect((await screen.findByRole('status')).textContent).toContain('The recovery key set a new passphrase for admin.test.');
     expect(screen.getByLabelText('User name')).toHaveProperty('value', 'admin.test');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();

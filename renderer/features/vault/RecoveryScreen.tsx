@@ -10,6 +10,7 @@ import { useFailure } from '../../ui/useFailure';
 import { useFormFields } from '../../ui/useFormFields';
 import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { normaliseRecoveryKey } from './recoveryKey';
+import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { recoverAdministrator, type RecoverInput } from './vault.actions';
 
 type Field = 'username' | 'recoveryKey' | 'newPassphrase' | 'confirm';
@@ -26,6 +27,8 @@ export function RecoveryScreen({ onCancel, onRecovered }: RecoveryScreenProps) {
   const form = useFormFields<Field>({ username: '', recoveryKey: '', newPassphrase: '', confirm: '' });
   const failure = useFailure();
   const [busy, setBusy] = useState(false);
+  // Component state only: the new key disappears with this screen.
+  const [issued, setIssued] = useState<{ username: string; recoveryKey: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,8 +47,9 @@ export function RecoveryScreen({ onCancel, onRecovered }: RecoveryScreenProps) {
     failure.clear();
     setBusy(true);
     try {
-      await recoverAdministrator(checked.data);
-      onRecovered(checked.data.username);
+      const recoveryKey = await recoverAdministrator(checked.data);
+      form.set('recoveryKey', '');
+      setIssued({ username: checked.data.username, recoveryKey });
     } catch (error) {
       failure.report(error);
       if (error instanceof ApiError && error.issues) form.setErrors(fieldErrors<Field>(error.issues));
@@ -54,6 +58,18 @@ export function RecoveryScreen({ onCancel, onRecovered }: RecoveryScreenProps) {
       setBusy(false);
     }
   };
+
+  if (issued) {
+    const leave = () => {
+      setIssued(null);
+      onRecovered(issued.username);
+    };
+    return (
+      <AuthLayout width={760}>
+        <RecoveryKeyStep recoveryKey={issued.recoveryKey} onDone={leave} replaces={t('recoveryKey.replacesUsed')} />
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout>

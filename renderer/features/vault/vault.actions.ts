@@ -14,7 +14,11 @@ export async function createVault(input: CreateVaultInput): Promise<string> {
 
 export type RecoverInput = ChannelInput<'vault:recover'>;
 
-/** From the sign-in screen: the recovery key sets a new passphrase for an administrator account. */
-export async function recoverAdministrator(input: RecoverInput): Promise<void> {
-  await call('vault:recover', input);
+/**
+ * From the sign-in screen: the recovery key sets a new passphrase for an administrator account;
+ * resolves with the new recovery key that replaces the used one (held only while it is on screen).
+ */
+export async function recoverAdministrator(input: RecoverInput): Promise<string> {
+  const { recoveryKey } = await call('vault:recover', input);
+  return recoveryKey;
 }
