@@ -5,6 +5,7 @@ import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import { measure } from './measure';
 import type { BenchResult } from './run';
 import { auditBenchmark } from './audit.bench';
+import { backupBenchmark } from './backup.bench';
 import { casesBenchmark } from './cases.bench';
 import { exportsBenchmark } from './exports.bench';
 
@@ -39,4 +40,5 @@ export const BENCHMARKS: Benchmark[] = [
   auditBenchmark,
   casesBenchmark,
   exportsBenchmark,
+  backupBenchmark,
 ];

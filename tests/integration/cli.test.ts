@@ -64,17 +64,18 @@ describe('the command line', () => {
     expect(r.out).toMatch(/first broken entry #2/);
   });
 
-  it('reports a damaged page by number and exits 1', () => {
+  it('reports a damaged page by number and exits 1', async () => {
     const { dir } = createVault('d');
     const db = join(dir, 'mamori.db');
-    const pages = statSync(db).size / 4096;
-    expect(pages).toBeGreaterThan(3);
+    expect(statSync(db).size / 4096).toBeGreaterThan(3);
+    // A page of the audit trail's table: opening the vault does not read it, verification does.
+    const page = await withRawVault(dir, async (tx) => (await tx.get<{ rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"))!.rootpage);
     const bytes = readFileSync(db);
-    bytes[4096 * (pages - 1) + 200] ^= 0x55;
+    bytes[4096 * (page - 1) + 200] ^= 0x55;
     writeFileSync(db, bytes);
     const r = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`page checks:\\s+DAMAGED.*page ${pages}\\b`));
+    expect(r.out).toMatch(new RegExp(`page checks:\\s+DAMAGED.*page ${page}\\b`));
     expect(r.out).toMatch(/vault DAMAGED/);
   });
 
@@ -112,5 +113,36 @@ describe('the command line', () => {
     const none = cli(['vault', 'status', '--data-dir', dir, '--user', ADMIN_NAME], null);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/set MAMORI_PASSPHRASE/);
+  });
+
+  it('backs up, restores into a new directory, rotates the key and re-issues the recovery key, each with exit 0 only on success', () => {
+    const { dir } = createVault('g');
+    const file = join(base, 'g-backup');
+    const backup = cli(['vault', 'backup', '--data-dir', dir, '--user', ADMIN_NAME, '--to', file]);
+    expect(backup.code, backup.err).toBe(0);
+    expect(backup.out).toMatch(/verified backup written: g-backup\.mamori-backup/);
+    expect(backup.err).toBe('');
+    const target = join(base, 'g-restored');
+    const restore = cli(['vault', 'restore', '--from', `${file}.mamori-backup`, '--data-dir', target, '--user', ADMIN_NAME]);
+    expect(restore.code, restore.err).toBe(0);
+    expect(restore.out).toMatch(/restored the backup of/);
+    // Restoring again into the now non-empty directory is refused, with the app's message.
+    const again = cli(['vault', 'restore', '--from', `${file}.mamori-backup`, '--data-dir', target, '--user', ADMIN_NAME]);
+    expect(again.code).toBe(1);
+    expect(again.err.trim()).toBe('mamori: The data folder is not empty. Restore into an empty folder, or replace the current vault after confirming with its vault ID.');
+    const noReason = cli(['vault', 'rotate-key', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(noReason.code).toBe(2);
+    const rotate = cli(['vault', 'rotate-key', '--data-dir', dir, '--user', ADMIN_NAME, '--reason', 'Administrator left the unit']);
+    expect(rotate.code, rotate.err).toBe(0);
+    expect(rotate.out).toMatch(/generation 2/);
+    expect(rotate.out).toMatch(/NEW RECOVERY KEY[\s\S]*([0-9A-Z]{4}-){12}[0-9A-Z]{4}/);
+    const reissue = cli(['vault', 'recovery-key', '--reissue', '--data-dir', dir, '--user', ADMIN_NAME, '--reason', 'Envelope seal broken']);
+    expect(reissue.code, reissue.err).toBe(0);
+    expect(cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]).code).toBe(0);
+    const truncated = join(base, 'g-truncated.mamori-backup');
+    writeFileSync(truncated, readFileSync(`${file}.mamori-backup`).subarray(0, 5000));
+    const bad = cli(['vault', 'restore', '--from', truncated, '--data-dir', join(base, 'g-other'), '--user', ADMIN_NAME]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^mamori: This backup file is incomplete/);
   });
 });

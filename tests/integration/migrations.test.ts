@@ -352,6 +352,27 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0100 adds the append-only backup register beside the data of a version-80 vault', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 80);
+    const before = await contents(db);
+    expect(await migrate(db, 100)).toEqual(MIGRATIONS.filter((m) => m.version > 80 && m.version <= 100).map((m) => m.version));
+    expect(await tables(db)).toEqual(expect.arrayContaining(['backups', 'backups_no_update', 'backups_no_delete']));
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    const insert = (id: string, sha = 'a'.repeat(64), by = 'u-supervisor') =>
+      run(`INSERT INTO backups (id, created_at, created_by, file_name, bytes, sha256, case_count, audit_seq, schema_version) VALUES (?, 't', ?, 'b.mamori-backup', 100, ?, 2, 9, 100)`, [id, by, sha]);
+    await insert('b-1');
+    await expect(run("UPDATE backups SET file_name = 'x' WHERE id = 'b-1'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM backups WHERE id = 'b-1'")).rejects.toThrow(/append-only/);
+    await expect(insert('b-2', 'short')).rejects.toThrow(/CHECK/);
+    await expect(insert('b-3', 'b'.repeat(64), 'no-such-user')).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);
