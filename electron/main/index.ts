@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createCore, type MamoriCoreApi } from '../core/index';
 import { APP_ENTRY_URL } from './app-origin';
+import { createBackupDialogs } from './backup.dialogs';
 import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
 import { resolveDataDir, toLocale } from './launch-options';
@@ -82,7 +83,8 @@ function start(): void {
         getParent: () => win,
         documentsPath: () => app.getPath('documents'),
       });
-      core = createCore({ dataDir, locale, exportPlatform });
+      const backupDialogs = createBackupDialogs({ dialog, getParent: () => win, documentsPath: () => app.getPath('documents') });
+      core = createCore({ dataDir, locale, exportPlatform, backupDialogs });
 
       const rendererSession = session.fromPartition(SESSION_PARTITION);
       hardenSession(rendererSession, { devTools });
