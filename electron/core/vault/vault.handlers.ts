@@ -75,6 +75,7 @@ export const vaultHandlers: HandlerSlice<'vault'> = {
   'vault:rotateKey': async (input, r) => {
     const { vault, user } = r.session;
     const names = new Map((await r.read((tx) => tx.all<{ id: string; display_name: string }>('SELECT id, display_name FROM users'))).map((u) => [u.id, u.display_name]));
+    r.env.progress({ operation: 'rotation', phase: 'rekeying', done: 0, total: 1 });
     try {
       const rotated = await rotateDataKey(vault, r.env.now(), async (tx, done) => {
         const base = { at: r.at, actorId: user.id, actorRole: user.role };
@@ -83,6 +84,7 @@ export const vaultHandlers: HandlerSlice<'vault'> = {
         await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('key_rotated_at', ?)", [r.at]);
         await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
       });
+      r.env.progress({ operation: 'rotation', phase: 'done', done: 1, total: 1 });
       return {
         generation: rotated.generation,
         recoveryKey: rotated.recoveryKey,
