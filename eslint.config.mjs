@@ -103,11 +103,12 @@ const RENDERER_FEATURE_TIERS = {
   // 0 — first run and sign-in
   vault: 0,
   session: 0,
-  // 1 — the frame's navigation and the account features
+  // 1 — the frame's navigation and the administrator's features (accounts, settings, the trail, backups and keys)
   navigation: 1,
   settings: 1,
   users: 1,
   audit: 1,
+  backup: 1,
   // 2 — cases: the list, intake, the open case and its own sections (the base of every case feature)
   cases: 2,
   // 3 — the parts of a case file, the registry and My work: they do not import each other

@@ -1,6 +1,9 @@
 import { Button, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DamagedVaultScreen } from './features/backup/DamagedVaultScreen';
+import { FirstRunRestoreScreen } from './features/backup/FirstRunRestoreScreen';
+import { RestoreOutcomeNotice } from './features/backup/RestoreOutcomeNotice';
 import { FirstPassphraseScreen } from './features/session/FirstPassphraseScreen';
 import { loadSession } from './features/session/session.actions';
 import { sessionSelectors, useSessionStore } from './features/session/session.store';
@@ -30,7 +33,7 @@ export function App() {
     case 'loading':
       return <Loading />;
     case 'no-vault':
-      return <CreateVaultScreen onDone={() => void loadSession()} />;
+      return <NoVault />;
     case 'signed-out':
       return <SignedOut />;
     case 'signed-in':
@@ -38,14 +41,31 @@ export function App() {
   }
 }
 
+/** First run: create a vault, or restore a verified backup into the empty data folder. */
+function NoVault() {
+  const [restoring, setRestoring] = useState(false);
+  if (restoring) {
+    return <FirstRunRestoreScreen onCancel={() => setRestoring(false)} onRestored={() => void loadSession()} />;
+  }
+  return <CreateVaultScreen onDone={() => void loadSession()} onRestoreFromBackup={() => setRestoring(true)} />;
+}
+
 /**
- * Signed out: the sign-in form, or the recovery-key form reached from it. Chosen here, above both
- * features, so that session (sign-in) and vault (recovery) need not know each other.
+ * Signed out: the sign-in form, the recovery-key form reached from it, or the damaged-vault screen
+ * when the vault file cannot be read. Chosen here, above the features, so that session (sign-in),
+ * vault (recovery) and backup (restore) need not know each other.
  */
 function SignedOut() {
   // Component state: which form is shown, and the name of an account just recovered (not a secret).
   const [recovering, setRecovering] = useState(false);
   const [recoveredUsername, setRecoveredUsername] = useState<string | null>(null);
+  // A session that ended because the file turned out damaged opens straight on the damaged-vault screen.
+  const lockedAsDamaged = useSessionStore(sessionSelectors.lastLockReason) === 'damaged';
+  const [damaged, setDamaged] = useState(lockedAsDamaged);
+
+  if (damaged) {
+    return <DamagedVaultScreen onBack={() => setDamaged(false)} onRestored={() => setDamaged(false)} />;
+  }
 
   if (recovering) {
     return (
@@ -65,6 +85,8 @@ function SignedOut() {
         setRecoveredUsername(null);
         setRecovering(true);
       }}
+      onVaultDamaged={() => setDamaged(true)}
+      notice={<RestoreOutcomeNotice />}
     />
   );
 }

@@ -1,7 +1,7 @@
 /** Numbers, durations, dates and times are formatted by Intl in the interface language, never by hand. */
 import { localDay } from './dates';
 
-export function formatDuration(locale: string, value: number, unit: 'second' | 'minute'): string {
+export function formatDuration(locale: string, value: number, unit: 'second' | 'minute' | 'day'): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
@@ -27,4 +27,26 @@ export function formatDateTime(locale: string, iso: string): string {
 
 export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Whole days before now as people say them: "today", "yesterday", "3 days ago" (今日, 昨日, 3 日前). */
+export function formatDaysAgo(locale: string, days: number): string {
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+}
+
+/** A share of a whole (0–1) as a whole percentage: "45%". */
+export function formatPercent(locale: string, fraction: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+const BYTE_UNITS = [
+  ['gigabyte', 1024 ** 3],
+  ['megabyte', 1024 ** 2],
+  ['kilobyte', 1024],
+] as const;
+
+/** A file size in the largest unit that keeps it at 1 or more (binary multiples, one decimal): "1.4 MB". */
+export function formatBytes(locale: string, bytes: number): string {
+  const [unit, size] = BYTE_UNITS.find(([, size]) => bytes >= size) ?? ['byte', 1];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / size);
 }

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ERROR_CODES, ERROR_MESSAGES, LOCALES, type ErrorCode, type Locale } from '../../electron/common/errors';
+import backupEn from '../features/backup/i18n.en.json';
+import backupJa from '../features/backup/i18n.ja.json';
 import caseFieldsEn from '../features/cases/fields/i18n.en.json';
 import caseFieldsJa from '../features/cases/fields/i18n.ja.json';
 import caseListEn from '../features/cases/list/i18n.en.json';
@@ -32,7 +34,7 @@ import vocabJa from './vocab/ja.json';
 // merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
 // vocabulary (`vocab.*`), the names of the case file's fields shared by the case list, intake and
 // the case page (`caseFields.*`), and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
-// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, and the printed
+// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, `backup.*`, and the printed
 // summary's own labels `summary.*`) have files of their own, merged the same way.
 type Messages = typeof en & {
   errors: Record<ErrorCode, string>;
@@ -48,6 +50,7 @@ type Messages = typeof en & {
   decisions: typeof decisionsEn;
   exports: typeof exportsEn;
   summary: typeof summaryEn;
+  backup: typeof backupEn;
 };
 
 declare module 'i18next' {
@@ -58,8 +61,8 @@ declare module 'i18next' {
 }
 
 const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
-  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn },
-  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa },
+  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn, backup: backupEn },
+  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa, backup: backupJa },
 };
 
 function messagesFor(locale: Locale): Messages {

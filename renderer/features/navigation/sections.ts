@@ -13,6 +13,7 @@ export const SECTIONS = [
   'exports',
   'audit',
   'users',
+  'backups',
   'settings',
 ] as const;
 
@@ -29,7 +30,7 @@ const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
   // The review queue of recommendations is the supervisor's (DESIGN.md §3).
   supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'settings'],
   auditor: ['audit', 'settings'],
-  administrator: ['users', 'audit', 'settings'],
+  administrator: ['users', 'backups', 'audit', 'settings'],
 };
 
 export function sectionsFor(role: Role): readonly Section[] {

@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
+import { errorCodeOf } from '../../api/mamori';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { PassphraseInput } from '../../ui/PassphraseInput';
@@ -17,10 +18,14 @@ interface SignInScreenProps {
   /** Set right after a recovery: that account's name is filled in and the success is announced. */
   recoveredUsername: string | null;
   onUseRecoveryKey: () => void;
+  /** Sign-in found the vault file damaged: the caller shows the damaged-vault screen. */
+  onVaultDamaged?: () => void;
+  /** Shown under the lock notice: what a restore just did (chosen above this feature). */
+  notice?: ReactNode;
 }
 
 /** Sign-in, which is also the locked screen: after a lock it says why the session ended. */
-export function SignInScreen({ recoveredUsername, onUseRecoveryKey }: SignInScreenProps) {
+export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamaged, notice }: SignInScreenProps) {
   const { t } = useTranslation();
   const [username, setUsername] = useState(recoveredUsername ?? '');
   const [passphrase, setPassphrase] = useState('');
@@ -44,6 +49,10 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey }: SignInScre
     try {
       await signIn(checked.data.username, checked.data.passphrase);
     } catch (error) {
+      if (errorCodeOf(error) === 'VAULT_DAMAGED' && onVaultDamaged) {
+        onVaultDamaged();
+        return;
+      }
       failure.report(error);
       // A rejected passphrase is not left in the field for the next person at this desk.
       setPassphrase('');
@@ -56,6 +65,7 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey }: SignInScre
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <LockNotice />
+          {notice}
           {recoveredUsername !== null && (
             <SuccessNotice title={t('recovery.doneTitle')}>
               <Text size="sm">{t('recovery.done', { username: recoveredUsername })}</Text>

@@ -33,7 +33,7 @@ describe('navigation by role', () => {
     ['officer', ['My work', 'Cases', 'Interpreters', 'Organisations', 'Exports', 'Settings']],
     ['supervisor', ['My work', 'Cases', 'Decisions', 'Interpreters', 'Organisations', 'Exports', 'Settings']],
     ['auditor', ['Audit trail', 'Settings']],
-    ['administrator', ['Users', 'Audit trail', 'Settings']],
+    ['administrator', ['Users', 'Backups and keys', 'Audit trail', 'Settings']],
   ] as const)('shows a %s only their sections, the first one open', async (role, expected) => {
     const { nav } = await shellFor(role);
     expect(navItems(nav)).toEqual(expected);

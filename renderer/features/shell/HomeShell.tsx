@@ -1,8 +1,10 @@
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
+import { BackupReminder } from '../backup/BackupReminder';
+import { BackupsScreen } from '../backup/BackupsScreen';
 import { CasesScreen } from '../caseFile/CasesScreen';
 import { ReviewQueueScreen } from '../decisions/ReviewQueueScreen';
 import { ExportRegisterScreen } from '../exports/ExportRegisterScreen';
@@ -16,6 +18,11 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MyWorkScreen } from '../work/MyWorkScreen';
 
+/** Backups and keys, with the way to Users for the accounts a key rotation leaves behind. */
+function BackupsSection() {
+  return <BackupsScreen onOpenUsers={() => void openSection('users')} />;
+}
+
 /** The screen of each section; a section without one (organisations) says it is coming. */
 const SCREENS: Partial<Record<Section, ComponentType>> = {
   'my-work': MyWorkScreen,
@@ -24,6 +31,7 @@ const SCREENS: Partial<Record<Section, ComponentType>> = {
   decisions: ReviewQueueScreen,
   exports: ExportRegisterScreen,
   users: UsersScreen,
+  backups: BackupsSection,
   audit: AuditScreen,
   settings: SettingsScreen,
 };
@@ -90,6 +98,12 @@ export function HomeShell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        {/* Administrators are reminded of backups everywhere but on the Backups screen, which says it itself. */}
+        {user.role === 'administrator' && section !== 'backups' && (
+          <Box mb="lg">
+            <BackupReminder onOpen={() => void openSection('backups')} />
+          </Box>
+        )}
         <SectionContent section={section} />
       </AppShell.Main>
     </AppShell>

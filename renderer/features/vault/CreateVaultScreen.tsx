@@ -1,4 +1,4 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -13,11 +13,17 @@ import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { createVault, type CreateVaultInput } from './vault.actions';
 
+interface CreateVaultScreenProps {
+  onDone: () => void;
+  /** Offers restoring a verified backup instead (a new workstation, a replaced disk); the caller shows that screen. */
+  onRestoreFromBackup?: () => void;
+}
+
 /**
  * First run: create the vault and its administrator, then show the recovery key once. `onDone` runs
  * when the user has stored the key: the app then reads the vault's state again and moves on to sign-in.
  */
-export function CreateVaultScreen({ onDone }: { onDone: () => void }) {
+export function CreateVaultScreen({ onDone, onRestoreFromBackup }: CreateVaultScreenProps) {
   // Component state, not a store: the key disappears with this screen and survives no lock or reset.
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
@@ -35,7 +41,23 @@ export function CreateVaultScreen({ onDone }: { onDone: () => void }) {
   return (
     <AuthLayout>
       <CreateVaultForm onCreated={setRecoveryKey} />
+      {onRestoreFromBackup && <RestoreOffer onRestore={onRestoreFromBackup} />}
     </AuthLayout>
+  );
+}
+
+function RestoreOffer({ onRestore }: { onRestore: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" mt="xl">
+      <Divider />
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('createVault.restoreOffer')}</Text>
+        <Button variant="default" onClick={onRestore}>
+          {t('createVault.restore')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -14,13 +14,15 @@ interface RecoveryKeyStepProps {
   onDone: () => void;
   /** Why a new key is shown (it replaces one that was used or may be known). */
   replaces?: string;
+  /** The last button's words where it does not lead to sign-in (a key issued inside the app). */
+  continueLabel?: string;
 }
 
 /**
  * Shows the recovery key the only time it exists in clear outside core, and lets the user go on
  * only after they say it is written down and prove it by typing its last group.
  */
-export function RecoveryKeyStep({ recoveryKey, onDone, replaces }: RecoveryKeyStepProps) {
+export function RecoveryKeyStep({ recoveryKey, onDone, replaces, continueLabel }: RecoveryKeyStepProps) {
   const { t } = useTranslation();
   const [written, setWritten] = useState(false);
   const [typed, setTyped] = useState('');
@@ -83,7 +85,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone, replaces }: RecoveryKeySt
         styles={{ wrapper: { maxWidth: 240 }, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       <Button onClick={onDone} disabled={!written || !matches}>
-        {t('recoveryKey.continue')}
+        {continueLabel ?? t('recoveryKey.continue')}
       </Button>
     </Stack>
   );
