@@ -237,6 +237,16 @@ test('the recovery key sets a new administrator passphrase; a wrong key is refus
   // As written on paper: lower case, groups separated by spaces.
   await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: 'Set new passphrase' }).click();
+
+  // The used key no longer opens the vault: a new one is shown once, and must be written down.
+  await expect(page.getByText('The recovery key you just used no longer opens the vault.', { exact: false })).toBeVisible();
+  const newKey = (await page.getByRole('status', { name: 'Recovery key' }).innerText()).replace(/\s+/g, '');
+  expect(newKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+  expect(newKey).not.toBe(recoveryKey);
+  await page.getByRole('checkbox', { name: 'I have written down the recovery key and stored it safely' }).check();
+  await page.getByRole('textbox', { name: 'Last group of the recovery key' }).fill(newKey.slice(-4));
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  expect(await page.content()).not.toContain(newKey);
   await expect(page.getByRole('status').filter({ hasText: 'Passphrase replaced' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: ui.username })).toHaveValue(FIXTURE_ADMIN.username);
 
