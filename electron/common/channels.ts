@@ -64,6 +64,13 @@ export const CHANNELS = [
   'exports:savePdf',
   'exports:print',
   'exports:list',
+  'retention:policy',
+  'retention:setPolicy',
+  'retention:list',
+  'retention:case',
+  'retention:placeHold',
+  'retention:releaseHold',
+  'retention:purge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

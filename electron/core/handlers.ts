@@ -11,6 +11,7 @@ import type { Handler } from './handler';
 import { interpretersHandlers } from './interpreters/interpreters.handlers';
 import { interviewsHandlers } from './interviews/interviews.handlers';
 import { protectionHandlers } from './protection/protection.handlers';
+import { retentionHandlers } from './retention/retention.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { usersHandlers } from './users/users.handlers';
@@ -30,4 +31,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...workHandlers,
   ...decisionsHandlers,
   ...exportsHandlers,
+  ...retentionHandlers,
 };

@@ -69,6 +69,13 @@ const EXPECTED: Record<Channel, string> = {
   'exports:savePdf': '- yy--',
   'exports:print': '- yy--',
   'exports:list': '- yy--',
+  'retention:policy': '- -y-y',
+  'retention:setPolicy': '- ---y',
+  'retention:list': '- -y-y',
+  'retention:case': '- -y--',
+  'retention:placeHold': '- -y--',
+  'retention:releaseHold': '- -y--',
+  'retention:purge': '- ---y',
 };
 
 /** Channels a user with a temporary passphrase may still use. */
@@ -97,10 +104,10 @@ describe('the access policy matrix', () => {
     });
   }
 
-  it('gives administrators and auditors no channel beyond accounts, settings and the audit trail', () => {
+  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail and retention (references and dates, no content)', () => {
     for (const channel of CHANNELS) {
       if (can({ role: 'auditor' }, channel) === 'allow' || can({ role: 'administrator' }, channel) === 'allow') {
-        expect(channel).toMatch(/^(vault|session|settings|users|audit):/);
+        expect(channel).toMatch(/^(vault|session|settings|users|audit):|^retention:(policy|setPolicy|list|purge)$/);
       }
     }
   });
