@@ -10,6 +10,7 @@ import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
 import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
+import { casesPurge } from './purge';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
 
@@ -21,9 +22,12 @@ const USAGE = `usage: npm run cli -- <command> [options]
   audit verify --data-dir DIR --user NAME
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
+  cases purge --data-dir DIR --user ADMIN (--dry-run | --reason TEXT)
 
 The passphrase is read from MAMORI_PASSPHRASE or asked for without echo. demo seed gives the
-demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.`;
+demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.
+cases purge lists (--dry-run) or purges the closed cases past their retention period, keeping those
+under a legal hold, then compacts the vault file.`;
 
 class UsageError extends Error {}
 
@@ -43,6 +47,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         locale: { type: 'string' },
         cases: { type: 'string' },
         seed: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -148,6 +154,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         }
         return 0;
       }
+      case 'cases purge':
+        return await casesPurge({ dataDir, username: user(), dryRun: values['dry-run'] === true, reason: values.reason }, out, err);
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
