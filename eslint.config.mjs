@@ -91,6 +91,8 @@ const CORE_TIERS = {
   work: 7,
   // 8 — printed summaries: read the whole case file (caseFile) and the sealed values they may carry
   exports: 8,
+  // 8 — retention: legal holds and the purge, which removes a case from every feature's tables (by SQL; it imports none of them)
+  retention: 8,
   // 9 — command-line operations
   demo: 9,
   maintenance: 9,
@@ -118,6 +120,7 @@ const RENDERER_FEATURE_TIERS = {
   interpreters: 3,
   work: 3,
   exports: 3,
+  retention: 3,
   // 4 — the case page assembling the parts
   caseFile: 4,
   // 5 — the shell on top

@@ -11,6 +11,7 @@ import { CoreError } from '../core/errors';
 import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
 import { backupCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
+import { casesPurge } from './purge';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
 
@@ -26,9 +27,12 @@ const USAGE = `usage: npm run cli -- <command> [options]
   audit verify --data-dir DIR --user NAME
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
+  cases purge --data-dir DIR --user ADMIN (--dry-run | --reason TEXT)
 
 The passphrase is read from MAMORI_PASSPHRASE or asked for without echo. demo seed gives the
-demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.`;
+demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.
+cases purge lists (--dry-run) or purges the closed cases past their retention period, keeping those
+under a legal hold, then compacts the vault file.`;
 
 class UsageError extends Error {}
 
@@ -53,6 +57,7 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         replace: { type: 'string' },
         reason: { type: 'string' },
         reissue: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -183,6 +188,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         }
         return 0;
       }
+      case 'cases purge':
+        return await casesPurge({ dataDir, username: user(), dryRun: values['dry-run'] === true, reason: values.reason }, out, err);
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }

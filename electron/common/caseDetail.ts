@@ -7,6 +7,7 @@ import { AdversePartyInputSchema, ExploitationSchema, FLAGS, NOTE_TYPES, PersonS
 import { ImmigrationFactsSchema } from './immigration';
 import { DecisionSummarySchema } from './decisions';
 import { ProtectionDetailSchema } from './protection';
+import { RETENTION_OUTCOMES } from './retention';
 
 export const StaffSchema = z.object({ id: z.string(), displayName: z.string() });
 
@@ -41,6 +42,8 @@ export const CaseDetailSchema = z.object({
   id: z.string(),
   reference: z.string(),
   stage: z.enum(STAGES),
+  /** How and when a supervisor closed the case (null while it is open). */
+  closing: z.object({ outcome: z.enum(RETENTION_OUTCOMES), closedAt: z.string() }).nullable(),
   riskLevel: z.enum(RISK_LEVELS),
   flags: z.array(z.enum(FLAGS)),
   version: z.number().int(),

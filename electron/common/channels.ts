@@ -73,6 +73,13 @@ export const CHANNELS = [
   'backup:setReminder',
   'backup:restore',
   'backup:restoreInto',
+  'retention:policy',
+  'retention:setPolicy',
+  'retention:list',
+  'retention:case',
+  'retention:placeHold',
+  'retention:releaseHold',
+  'retention:purge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -17,6 +17,7 @@ import {
   SealedValueSchemas,
 } from './cases';
 import { CUSTODY, ImmigrationSchema, LEGAL_STANDINGS } from './immigration';
+import { CLOSING_OUTCOMES } from './retention';
 import { CaseRef, Empty, Id, Reason, type ContractSlice } from './schemas';
 
 export const CaseListFilterSchema = z
@@ -100,8 +101,17 @@ export const casesContract = {
     input: CaseRef.extend({ officerIds: z.array(Id).min(1).max(10), supervisorId: Id.nullable() }).strict(),
     output: CaseDetailSchema,
   },
+  /**
+   * Moves the case to another stage (caseRules.ts checkTransition). Closing names the outcome, which
+   * sets the case's retention period (retention.ts); reopening clears it, so an open case is never due for purge.
+   */
   'cases:transition': {
-    input: CaseRef.extend({ to: z.enum(STAGES), reason: z.string().trim().max(500).default('') }).strict(),
+    input: CaseRef.extend({ to: z.enum(STAGES), reason: z.string().trim().max(500).default(''), outcome: z.enum(CLOSING_OUTCOMES).optional() })
+      .strict()
+      .superRefine((move, ctx) => {
+        if (move.to === 'closed' && !move.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'case.outcome.required' });
+        if (move.to !== 'closed' && move.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'case.outcome.onlyWhenClosing' });
+      }),
     output: CaseDetailSchema,
   },
   /** Shows one sealed value to an entitled user who states why (audited with the reason). */

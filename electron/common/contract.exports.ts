@@ -75,6 +75,8 @@ export const ExportEntrySchema = z.object({
   sha256: z.string(),
   sealedItems: z.array(z.enum(SEALED_ITEMS)),
   sealedAuthorisedBy: z.string().nullable(),
+  /** The day the case was purged (its recipient, purpose and reasons went with it); null while the case exists. */
+  casePurgedOn: z.string().nullable(),
 });
 export type ExportEntry = z.infer<typeof ExportEntrySchema>;
 

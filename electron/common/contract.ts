@@ -15,6 +15,7 @@ import { exportsContract } from './contract.exports';
 import { interpretersContract } from './contract.interpreters';
 import { interviewsContract } from './contract.interviews';
 import { protectionContract } from './contract.protection';
+import { retentionContract } from './contract.retention';
 import { sessionContract } from './contract.session';
 import { settingsContract } from './contract.settings';
 import { usersContract } from './contract.users';
@@ -36,6 +37,7 @@ export const contract = {
   ...decisionsContract,
   ...exportsContract,
   ...backupContract,
+  ...retentionContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

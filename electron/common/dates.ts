@@ -21,3 +21,17 @@ export function dayNumber(date: string): number {
   if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return ms / DAY_MS;
 }
+
+/**
+ * `isoDate` moved by whole calendar months; a day the target month lacks becomes its last day
+ * (31 January + 1 month = 28 or 29 February), so a period never runs into the month after.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  dayNumber(isoDate);
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

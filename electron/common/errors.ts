@@ -52,6 +52,10 @@ export const ERROR_CODES = [
   'BACKUP_UNVERIFIED',
   'RESTORE_TARGET_NOT_EMPTY',
   'RESTORE_CONFIRMATION_MISMATCH',
+  'LEGAL_HOLD',
+  'LEGAL_HOLD_STATE',
+  'NOT_DUE_FOR_PURGE',
+  'COMPACTION_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -266,6 +270,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   RESTORE_CONFIRMATION_MISMATCH: {
     en: 'The typed vault ID does not match the vault being replaced. Nothing was changed.',
     ja: '入力された保管庫 ID が、置き換える保管庫と一致しません。何も変更されていません。',
+  },
+  LEGAL_HOLD: {
+    en: 'A case under a legal hold cannot be purged. Nothing was purged; a supervisor must release the hold first.',
+    ja: '廃棄保留（リーガルホールド）中の事案は廃棄できません。何も廃棄されていません。先に監督者が廃棄保留を解除する必要があります。',
+  },
+  LEGAL_HOLD_STATE: {
+    en: 'The legal hold has changed meanwhile: the case is already on hold, or has no hold to release. Reload to see its current state.',
+    ja: '廃棄保留の状態が変わりました（既に保留中か、解除する保留がありません）。再読み込みして現在の状態を確認してください。',
+  },
+  NOT_DUE_FOR_PURGE: {
+    en: 'A case in this purge is not past its retention period (it may have been reopened, or the period changed). Nothing was purged; reload the purge list.',
+    ja: 'この廃棄には保存期間が満了していない事案が含まれています（再開されたか、保存期間が変更された可能性があります）。何も廃棄されていません。廃棄対象一覧を再読み込みしてください。',
+  },
+  COMPACTION_FAILED: {
+    en: 'The cases were purged, but the vault file could not be compacted (is the disk full?): until it is, freed space in the file may still hold their content. Free some space, then run "cases purge" on the command line; it compacts the file even when nothing is due.',
+    ja: '事案は廃棄されましたが、保管庫ファイルを圧縮できませんでした（ディスクの空き容量を確認してください）。圧縮されるまでは、ファイル内の空き領域に内容が残っている可能性があります。空き容量を確保してから、コマンドラインで「cases purge」を実行してください（廃棄対象がなくても圧縮します）。',
   },
   INTERNAL: {
     en: 'Something went wrong. Nothing was saved. Try again; if it happens again, contact your administrator.',

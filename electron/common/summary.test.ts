@@ -31,6 +31,7 @@ function markedCase(n: number, opts: { approved?: boolean } = {}): { source: Sum
     id: `case-${n}`,
     reference: `TV-2026-${String(n).padStart(4, '0')}`,
     stage: 'decision',
+    closing: null,
     riskLevel: 'high',
     flags: ['urgent-medical', 'media-interest'],
     version: 4,

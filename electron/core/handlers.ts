@@ -12,6 +12,7 @@ import type { Handler } from './handler';
 import { interpretersHandlers } from './interpreters/interpreters.handlers';
 import { interviewsHandlers } from './interviews/interviews.handlers';
 import { protectionHandlers } from './protection/protection.handlers';
+import { retentionHandlers } from './retention/retention.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { usersHandlers } from './users/users.handlers';
@@ -32,4 +33,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...decisionsHandlers,
   ...exportsHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 };

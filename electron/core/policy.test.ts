@@ -78,6 +78,13 @@ const EXPECTED: Record<Channel, string> = {
   'backup:setReminder': '- ---y',
   'backup:restore': '- ---y',
   'backup:restoreInto': 'y yyyy',
+  'retention:policy': '- -y-y',
+  'retention:setPolicy': '- ---y',
+  'retention:list': '- -y-y',
+  'retention:case': '- -y--',
+  'retention:placeHold': '- -y--',
+  'retention:releaseHold': '- -y--',
+  'retention:purge': '- ---y',
 };
 
 /** Channels a user with a temporary passphrase may still use. */
@@ -106,10 +113,10 @@ describe('the access policy matrix', () => {
     });
   }
 
-  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail and vault operations', () => {
+  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail, vault operations and retention (references and dates, no content)', () => {
     for (const channel of CHANNELS) {
       if (can({ role: 'auditor' }, channel) === 'allow' || can({ role: 'administrator' }, channel) === 'allow') {
-        expect(channel).toMatch(/^(vault|session|settings|users|audit|backup):/);
+        expect(channel).toMatch(/^(vault|session|settings|users|audit|backup):|^retention:(policy|setPolicy|list|purge)$/);
       }
     }
   });

@@ -85,6 +85,16 @@ export const POLICY = {
   'backup:setReminder': only('administrator'),
   'backup:restore': only('administrator'),
   'backup:restoreInto': ANYONE,
+  // Retention: administrators set the periods and purge (no case content: references, outcomes and
+  // dates only); supervisors see the list read-only and place or release legal holds. Officers never
+  // see a hold: it is a supervisor's instrument on a file, not part of the casework.
+  'retention:policy': only('supervisor', 'administrator'),
+  'retention:setPolicy': only('administrator'),
+  'retention:list': only('supervisor', 'administrator'),
+  'retention:case': only('supervisor'),
+  'retention:placeHold': only('supervisor'),
+  'retention:releaseHold': only('supervisor'),
+  'retention:purge': only('administrator'),
 } as const satisfies Record<Channel, Rule>;
 
 /** The channels that need a signed-in session: their handlers receive one, never null. */

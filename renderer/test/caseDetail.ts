@@ -37,6 +37,7 @@ export function caseDetail({ protection, ...overrides }: CaseOverrides = {}): Ca
     id: CASE_ID,
     reference: 'TV-2026-0042',
     stage: 'protection',
+    closing: null,
     riskLevel: 'high',
     flags: [],
     version: 3,

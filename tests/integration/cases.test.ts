@@ -175,10 +175,10 @@ describe('case files', () => {
     expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'protection' }))).toBe('FORBIDDEN');
     c = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: c.version, to: 'identification' });
     expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'intake', reason: '' }))).toBe('INVALID_INPUT');
-    expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home' }))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home', outcome: 'returned-home' }))).toBe('FORBIDDEN');
     expect(await code(core.dispatch('cases:accessLog', { caseId: c.id }))).toBe('FORBIDDEN');
     await as('sup.c');
-    c = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home with IOM' });
+    c = await ok<CaseDetail>(core, 'cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home with IOM', outcome: 'returned-home' });
     expect(c.stage).toBe('closed');
     expect(await code(core.dispatch('cases:update', { caseId: c.id, version: c.version, riskLevel: 'low' }))).toBe('FORBIDDEN');
     const log = await ok<{ entries: { action: string; actorName: string }[] }>(core, 'cases:accessLog', { caseId: c.id });

@@ -352,13 +352,120 @@ describe('migrations', () => {
     await db.close();
   });
 
-  it('0100 adds the append-only backup register beside the data of a version-80 vault', async () => {
+  it('0090 records how closed cases ended, adds legal holds and tombstones, and makes purge the one exception to the append-only records', async () => {
     const db = await freshDb();
     await migrate(db, 50);
     await seedVersion50(db);
     await migrate(db, 80);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    // c-2 was closed by a supervisor (its last move to closed is on the timeline); a third case was closed with no event left.
+    await run("UPDATE cases SET stage = 'closed', updated_at = '2026-10-25T09:00:00Z' WHERE id = 'c-2'");
+    await run("INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES ('ev-2', 'c-2', '2026-10-20T09:00:00Z', 'u-supervisor', 'stage', 'decision', 'closed', 'Returned home')");
+    await run("INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES ('ev-3', 'c-2', '2026-10-01T09:00:00Z', 'u-supervisor', 'stage', 'decision', 'closed', 'Closed once before')");
+    await run(
+      `INSERT INTO cases (num, id, reference, ref_year, ref_seq, stage, risk_level, masked_name, sex, nationality, supervisor_id, created_at, created_by, updated_at)
+       VALUES (9, 'c-3', 'TV-2025-0003', 2025, 3, 'closed', 'low', 'A. B.', 'female', 'VNM', 'u-supervisor', '2025-01-01T09:00:00Z', 'u-officer', '2025-06-30T09:00:00Z')`,
+    );
+    await run(
+      `INSERT INTO case_details (case_num, family_name, given_name, family_name_native, given_name_native, languages, interpreter_needed, status_of_residence,
+         measure_conditions, reporting_dates, exploitation, referral_source, identification_status) VALUES (9, 'FICTIVA', 'Test', '', '', '["vi"]', 1, 'none', '', '[]', '{}', 'otit', 'possible')`,
+    );
+    await run("INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at) VALUES ('d-1', 'c-1', 'draft', '{}', 't', 'u-officer', 't')");
+    await run(
+      `INSERT INTO exports (number, year, seq, case_id, case_ref, profile, medium, copy, recipient, purpose, exported_by, exported_at, pages, sha256, sealed_reason, anchor_seq, anchor_mac)
+       VALUES ('EXP-2026-000001', 2026, 1, 'c-2', 'TV-2026-0002', 'shelter-handover', 'pdf', 1, 'Fictional shelter', 'Synthetic handover', 'u-officer', '2026-10-02T00:00:00Z', 2, ?, '', 2, 'mac-2')`,
+      ['a'.repeat(64)],
+    );
     const before = await contents(db);
-    expect(await migrate(db, 100)).toEqual(MIGRATIONS.filter((m) => m.version > 80 && m.version <= 100).map((m) => m.version));
+
+    expect(await migrate(db, 90)).toEqual([90]);
+    expect(await tables(db)).toEqual(expect.arrayContaining(['legal_holds', 'case_purges', 'cases_closing_on_update', 'case_purges_closed_and_free', 'cases_deleted_only_by_purge']));
+    const after = await contents(db);
+    // Closed cases ended 'unspecified' (the longest period) when their last move to closed was made, or their last change; open ones have no closing.
+    expect(after.rows.cases).toEqual(
+      (before.rows.cases as Record<string, unknown>[]).map((c) => ({
+        ...c,
+        closing_outcome: c.stage === 'closed' ? 'unspecified' : null,
+        closed_at: c.id === 'c-2' ? '2026-10-20T09:00:00Z' : c.id === 'c-3' ? '2025-06-30T09:00:00Z' : null,
+      })),
+    );
+    // Every other row is as it was, the export register included (rebuilt without its foreign key to cases).
+    for (const table of Object.keys(before.rows).filter((t) => t !== 'cases' && t !== 'settings')) expect(after.rows[table], table).toEqual(before.rows[table]);
+    const periods = Object.fromEntries((after.rows.settings as { key: string; value: string }[]).filter((r) => r.key.startsWith('retention_months.')).map((r) => [r.key, r.value]));
+    expect(periods).toEqual({
+      'retention_months.residence-granted': '120',
+      'retention_months.returned-home': '60',
+      'retention_months.not-identified': '36',
+      'retention_months.transferred': '60',
+      'retention_months.contact-lost': '120',
+      'retention_months.other': '120',
+      'retention_months.unspecified': '360',
+    });
+    const plan = await db.pragma<{ detail: string }>("EXPLAIN QUERY PLAN SELECT id FROM cases c WHERE c.stage = 'closed' AND c.closing_outcome = 'returned-home' AND c.closed_at < '2021-01-01'");
+    expect(plan.map((p) => p.detail).join(' ')).toContain('cases_closed');
+
+    // A case carries a closing exactly while it is closed.
+    await expect(run("UPDATE cases SET stage = 'closed' WHERE id = 'c-1'")).rejects.toThrow(/closing exactly while it is closed/);
+    await expect(run("UPDATE cases SET stage = 'protection' WHERE id = 'c-2'")).rejects.toThrow(/closing exactly while it is closed/);
+    await expect(run("UPDATE cases SET closing_outcome = 'deported' WHERE id = 'c-2'")).rejects.toThrow(/CHECK/);
+    await run("UPDATE cases SET stage = 'protection', closing_outcome = NULL, closed_at = NULL WHERE id = 'c-3'");
+    await run("UPDATE cases SET stage = 'closed', closing_outcome = 'returned-home', closed_at = '2026-11-01T00:00:00Z' WHERE id = 'c-3'");
+
+    // Nothing of a case goes without its tombstone; a tombstone only for a closed case with no hold in force.
+    await expect(run("DELETE FROM case_wishes WHERE case_id = 'c-1'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM decisions WHERE case_id = 'c-1'")).rejects.toThrow(/never deleted/);
+    await expect(run("DELETE FROM cases WHERE id = 'c-2'")).rejects.toThrow(/only by a purge/);
+    await expect(run("UPDATE exports SET recipient = '', purpose = '' WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    const tombstone = (caseId: string, ref: string, seq: number) =>
+      run(
+        "INSERT INTO case_purges (case_id, reference, ref_year, ref_seq, opened_at, closed_at, outcome, purged_at, purged_by) VALUES (?, ?, 2026, ?, 't', 't', 'unspecified', 't', 'u-officer')",
+        [caseId, ref, seq],
+      );
+    await expect(tombstone('c-1', 'TV-2026-0001', 1)).rejects.toThrow(/only a closed case without a legal hold/);
+    await run("INSERT INTO legal_holds (id, case_id, placed_at, placed_by, reason) VALUES ('h-1', 'c-2', 't', 'u-supervisor', 'Prosecution pending')");
+    await expect(run("INSERT INTO legal_holds (id, case_id, placed_at, placed_by, reason) VALUES ('h-2', 'c-2', 't', 'u-supervisor', 'Twice')")).rejects.toThrow(/UNIQUE/);
+    await expect(tombstone('c-2', 'TV-2026-0002', 2)).rejects.toThrow(/only a closed case without a legal hold/);
+    await expect(run("UPDATE legal_holds SET reason = 'edited' WHERE id = 'h-1'")).rejects.toThrow(/only ever released/);
+    await expect(run("UPDATE legal_holds SET released_at = 't2' WHERE id = 'h-1'")).rejects.toThrow(/CHECK/);
+    await run("UPDATE legal_holds SET released_at = 't2', released_by = 'u-supervisor', release_reason = 'Prosecution ended' WHERE id = 'h-1'");
+    await expect(run("UPDATE legal_holds SET release_reason = 'again' WHERE id = 'h-1'")).rejects.toThrow(/only ever released/);
+    await expect(run("DELETE FROM legal_holds WHERE id = 'h-1'")).rejects.toThrow(/never deleted/);
+
+    // With its tombstone, the purge may remove the case and blank the register's case content, and nothing else.
+    await tombstone('c-2', 'TV-2026-0002', 2);
+    await expect(run("UPDATE exports SET recipient = 'someone else' WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    await expect(run("UPDATE exports SET recipient = '', purpose = '', pages = 9 WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    await run("UPDATE exports SET recipient = '', purpose = '', sealed_reason = '' WHERE case_id = 'c-2'");
+    await expect(run("DELETE FROM exports WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    await run("DELETE FROM legal_holds WHERE case_id = 'c-2'");
+    await run("DELETE FROM case_events WHERE case_id = 'c-2'");
+    await run("DELETE FROM case_officers WHERE case_num = 8");
+    await run("DELETE FROM case_deadlines WHERE case_num = 8");
+    await run("DELETE FROM case_details WHERE case_num = 8");
+    await run("DELETE FROM cases WHERE id = 'c-2'");
+    expect(await db.read((tx) => tx.get("SELECT case_ref, recipient, purpose, sha256 FROM exports WHERE case_id = 'c-2'"))).toEqual({ case_ref: 'TV-2026-0002', recipient: '', purpose: '', sha256: 'a'.repeat(64) });
+    await expect(run("UPDATE case_purges SET reference = 'x' WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM case_purges WHERE case_id = 'c-2'")).rejects.toThrow(/append-only/);
+    // A new register row still names an existing case; the other cases' histories are still append-only.
+    await expect(
+      run(
+        `INSERT INTO exports (number, year, seq, case_id, case_ref, profile, medium, copy, recipient, purpose, exported_by, exported_at, pages, sha256, anchor_seq, anchor_mac)
+         VALUES ('EXP-2026-000002', 2026, 2, 'c-2', 'TV-2026-0002', 'shelter-handover', 'pdf', 1, 'x', 'y', 'u-officer', 't', 1, ?, 1, 'm')`,
+        ['b'.repeat(64)],
+      ),
+    ).rejects.toThrow(/existing case/);
+    await expect(run("DELETE FROM case_considerations WHERE case_id = 'c-1'")).rejects.toThrow(/append-only/);
+    expect((await db.pragma<unknown>('PRAGMA foreign_key_check')).length).toBe(0);
+    await db.close();
+  });
+
+  it('0100 adds the append-only backup register beside the data of a version-90 vault', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 90);
+    const before = await contents(db);
+    expect(await migrate(db, 100)).toEqual([100]);
     expect(await tables(db)).toEqual(expect.arrayContaining(['backups', 'backups_no_update', 'backups_no_delete']));
     const after = await contents(db);
     for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);

@@ -24,6 +24,9 @@ export interface CaseRow {
   /** 1 while the case waits for its indicator screening (deferred, or an absconded intern not yet screened). */
   screening_due: number;
   next_deadline: string | null;
+  /** How and when a supervisor closed the case; both null while it is open (a trigger keeps them in step with the stage). */
+  closing_outcome: string | null;
+  closed_at: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -58,7 +61,7 @@ export type CaseColumns = Omit<CaseRow, 'num' | 'version'>;
 /** Columns of the narrow header table (`cases`); the rest live in `case_details`. */
 export const HEADER: (keyof CaseColumns)[] = [
   'id', 'reference', 'ref_year', 'ref_seq', 'stage', 'risk_level', 'flags', 'supervisor_id', 'masked_name', 'sex', 'nationality',
-  'custody', 'violation_from', 'screening_due', 'next_deadline', 'created_at', 'created_by', 'updated_at',
+  'custody', 'violation_from', 'screening_due', 'next_deadline', 'closing_outcome', 'closed_at', 'created_at', 'created_by', 'updated_at',
 ];
 export const DETAIL: (keyof CaseColumns)[] = [
   'family_name', 'given_name', 'family_name_native', 'given_name_native', 'preferred_name', 'aliases', 'date_of_birth', 'languages', 'interpreter_needed',

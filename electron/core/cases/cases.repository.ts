@@ -6,13 +6,25 @@ import { addDays } from '../../common/dates';
 import { DETAIL, HEADER, deadlineRows, insertDeadlines, placeholders, type CaseColumns, type EventRow } from '../caseAccess/caseAccess.repository';
 import type { Tx } from '../db/connection';
 
+/**
+ * The highest reference number used in `year`, purged cases included: a purged case's reference
+ * stays in the audit trail and the export register, so it is never given to another case.
+ */
+export async function lastReferenceSeq(tx: Tx, year: number): Promise<number> {
+  const row = await tx.get<{ n: number | null }>(
+    'SELECT max(n) AS n FROM (SELECT max(ref_seq) AS n FROM cases WHERE ref_year = ? UNION ALL SELECT max(ref_seq) FROM case_purges WHERE ref_year = ?)',
+    [year, year],
+  );
+  return row?.n ?? 0;
+}
+
 /** The next free reference of the year: TV-2026-0001, TV-2026-0002, … */
 export async function nextReference(tx: Tx, year: number): Promise<{ ref_year: number; ref_seq: number; reference: string }> {
-  const row = await tx.get<{ n: number | null }>('SELECT max(ref_seq) AS n FROM cases WHERE ref_year = ?', [year]);
-  const seq = (row?.n ?? 0) + 1;
+  const seq = (await lastReferenceSeq(tx, year)) + 1;
   return { ref_year: year, ref_seq: seq, reference: `TV-${year}-${String(seq).padStart(4, '0')}` };
 }
 
+/** The next internal key (a purged case's is free again: nothing of it remains under that key). */
 export async function nextNum(tx: Tx): Promise<number> {
   return ((await tx.get<{ n: number | null }>('SELECT max(num) AS n FROM cases'))?.n ?? 0) + 1;
 }

@@ -10,6 +10,8 @@ import { NOTE_TYPES, SealedValueSchemas, screeningDue, screeningIssues, type Adv
 import type { CaseDetail } from '../../common/caseDetail';
 import type { CaseListRow } from '../../common/contract.cases';
 import { standingOn, violationFrom, type Custody, type Immigration, type StatusValidity } from '../../common/immigration';
+import type { ClosingOutcome, RetentionOutcome } from '../../common/retention';
+import { REASON_MIN } from '../../common/schemas';
 import { listPage } from '../audit/audit.repository';
 import { forChange, heldForApproval, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
@@ -132,6 +134,7 @@ export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
     id: row.id,
     reference: row.reference,
     stage: row.stage as Stage,
+    closing: row.closing_outcome && row.closed_at ? { outcome: row.closing_outcome as RetentionOutcome, closedAt: row.closed_at } : null,
     riskLevel: row.risk_level as RiskLevel,
     flags: JSON.parse(row.flags),
     version: row.version,
@@ -189,6 +192,8 @@ export async function createCase(
     ...immigrationColumns(input.immigration, at.slice(0, 10)),
     ...exploitationColumns(input.exploitation),
     screening_due: screeningDue(input.exploitation, input.immigration.abscondedFromTraining) ? 1 : 0,
+    closing_outcome: null,
+    closed_at: null,
     created_at: at,
     created_by: session.user.id,
     updated_at: at,
@@ -279,16 +284,29 @@ export async function assign(ctx: Ctx, input: { caseId: string; version: number;
   await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { officers: input.officerIds.join(','), supervisor: input.supervisorId } });
 }
 
-export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string }): Promise<void> {
+/**
+ * Moves the case to another stage. Closing records the outcome and the time, from which the case's
+ * retention period runs (electron/common/retention.ts); reopening clears both, so an open case is
+ * never due for purge, and a case closed again starts its period afresh.
+ */
+export async function transition(ctx: Ctx, input: { caseId: string; version: number; to: Stage; reason: string; outcome?: ClosingOutcome }): Promise<void> {
   const row = await reachable(ctx, input.caseId);
   if (row.version !== input.version) throw new CoreError('STALE_VERSION');
   if (await heldForApproval(ctx, row)) throw new CoreError('DECISION_STATE');
   const check = checkTransition(row.stage as Stage, input.to, ctx.session.user.role);
   if (!check.allowed) throw new CoreError('FORBIDDEN', check.why);
-  if (check.needsReason && input.reason.length < 5) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
-  await touch(ctx, row, { stage: input.to });
+  if (check.needsReason && input.reason.length < REASON_MIN) throw new CoreError('INVALID_INPUT', 'reason', { issues: [{ path: 'reason', message: 'case.reason.tooShort' }] });
+  // The contract requires an outcome exactly when closing; checked again here, where it is stored.
+  if ((input.to === 'closed') !== !!input.outcome) throw new CoreError('INVALID_INPUT', 'outcome', { issues: [{ path: 'outcome', message: 'case.outcome.required' }] });
+  const closing = input.to === 'closed' ? { closing_outcome: input.outcome ?? null, closed_at: ctx.at } : { closing_outcome: null, closed_at: null };
+  await touch(ctx, row, { stage: input.to, ...closing });
   await recordEvent(ctx, row.id, 'stage', { from: row.stage, to: input.to, reason: input.reason });
-  await ctx.audit({ action: 'case.stage-changed', caseRef: row.reference, target: `case:${row.id}`, details: { from: row.stage, to: input.to } });
+  await ctx.audit({
+    action: 'case.stage-changed',
+    caseRef: row.reference,
+    target: `case:${row.id}`,
+    details: { from: row.stage, to: input.to, ...(input.outcome ? { outcome: input.outcome } : {}) },
+  });
 }
 
 /** Reveals one sealed value: the reason is recorded first, in the same transaction. */

@@ -15,9 +15,10 @@ import {
   type Person,
 } from '../../common/cases';
 import { CUSTODY, CUSTODY_WITH_REPORTING, isTechnicalIntern, STATUSES_OF_RESIDENCE, TECHNICAL_INTERN_STATUSES, type Immigration } from '../../common/immigration';
+import { CLOSING_OUTCOMES } from '../../common/retention';
 import type { Tx } from '../db/connection';
 import type { CaseColumns } from '../caseAccess/caseAccess.repository';
-import { insertCases, nextNum, searchEntry } from '../cases/cases.repository';
+import { insertCases, lastReferenceSeq, nextNum, searchEntry } from '../cases/cases.repository';
 import { exploitationColumns, immigrationColumns, personColumns } from '../cases/cases.service';
 
 const PEOPLE: Record<string, { languages: string[]; family: string[]; given: string[] }> = {
@@ -120,13 +121,14 @@ export function generateCases(opts: { count: number; seed: number; year: number;
     exploitation.identificationStatus = r.pick(exploitation.screening === 'completed' ? (['possible', 'possible', 'identified', 'not-a-victim'] as const) : (['possible', 'identified'] as const));
     const seq = opts.firstSeq + i;
     const at = new Date(opts.now.getTime() - r.int(0, 700) * 86_400_000).toISOString();
+    const stage = r.pick(STAGES.filter((s) => s !== 'approval'));
     out.push({
       columns: {
         id: randomUUID(),
         reference: `TV-${opts.year}-${String(seq).padStart(4, '0')}`,
         ref_year: opts.year,
         ref_seq: seq,
-        stage: r.pick(STAGES.filter((s) => s !== 'approval')),
+        stage,
         risk_level: r.pick(RISK_LEVELS),
         flags: JSON.stringify(r.chance(0.3) ? [r.pick(FLAGS)] : []),
         supervisor_id: opts.supervisorId,
@@ -134,6 +136,10 @@ export function generateCases(opts: { count: number; seed: number; year: number;
         ...immigrationColumns(immigration, opts.now.toISOString().slice(0, 10)),
         ...exploitationColumns(exploitation),
         screening_due: screeningDue(exploitation, immigration.abscondedFromTraining) ? 1 : 0,
+        // A closed demo case was closed when it was last changed, with an outcome a supervisor could have
+        // chosen (taken from the number, so the random sequence, and every other demo case, stays as it was).
+        closing_outcome: stage === 'closed' ? CLOSING_OUTCOMES[seq % CLOSING_OUTCOMES.length] : null,
+        closed_at: stage === 'closed' ? at : null,
         created_at: at,
         created_by: opts.supervisorId,
         updated_at: at,
@@ -205,8 +211,7 @@ export async function seedDemo(
   while (written < opts.count) {
     const n = Math.min(chunk, opts.count - written);
     await run(async (t) => {
-      const row = await t.tx.get<{ n: number | null }>('SELECT max(ref_seq) AS n FROM cases WHERE ref_year = ?', [year]);
-      const cases = generateCases({ count: n, seed: opts.seed + written, year, firstSeq: (row?.n ?? 0) + 1, ...staff, now: opts.now });
+      const cases = generateCases({ count: n, seed: opts.seed + written, year, firstSeq: (await lastReferenceSeq(t.tx, year)) + 1, ...staff, now: opts.now });
       await insertGenerated(t.tx, cases, opts.now.toISOString());
       await t.audit({ cases: n, synthetic: true });
     });

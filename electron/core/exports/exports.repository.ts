@@ -23,7 +23,8 @@ export interface ExportRow {
   anchor_mac: string;
 }
 
-export type ExportListRow = ExportRow & { exported_by_name: string; sealed_authorised_by_name: string | null };
+/** `case_purged_at`: when the case was purged (its recipient, purpose and sealed reason are blank since), else null. */
+export type ExportListRow = ExportRow & { exported_by_name: string; sealed_authorised_by_name: string | null; case_purged_at: string | null };
 
 /** The next number of the year: EXP-2026-000001, … */
 export async function nextNumber(tx: Tx, year: number): Promise<{ year: number; seq: number; number: string }> {
@@ -49,8 +50,8 @@ export async function insertExport(tx: Tx, r: ExportRow): Promise<void> {
   );
 }
 
-const SELECT = `SELECT e.*, u.display_name AS exported_by_name, s.display_name AS sealed_authorised_by_name
-  FROM exports e JOIN users u ON u.id = e.exported_by LEFT JOIN users s ON s.id = e.sealed_authorised_by`;
+const SELECT = `SELECT e.*, u.display_name AS exported_by_name, s.display_name AS sealed_authorised_by_name, p.purged_at AS case_purged_at
+  FROM exports e JOIN users u ON u.id = e.exported_by LEFT JOIN users s ON s.id = e.sealed_authorised_by LEFT JOIN case_purges p ON p.case_id = e.case_id`;
 
 /** One page of the register, newest first; `exportedBy`: only that user's exports. `before`: an export number (keyset cursor). */
 export function listExports(tx: Tx, q: { exportedBy: string | null; before?: string; limit: number }): Promise<ExportListRow[]> {

@@ -204,6 +204,7 @@ export function toEntry(r: repo.ExportListRow): ExportEntry {
     sha256: r.sha256,
     sealedItems: JSON.parse(r.sealed_items),
     sealedAuthorisedBy: r.sealed_authorised_by_name,
+    casePurgedOn: r.case_purged_at?.slice(0, 10) ?? null,
   };
 }
 

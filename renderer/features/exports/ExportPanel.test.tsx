@@ -27,6 +27,7 @@ const entry = (overrides: Partial<ExportEntry> = {}): ExportEntry => ({
   sha256: 'ab'.repeat(32),
   sealedItems: [],
   sealedAuthorisedBy: null,
+  casePurgedOn: null,
   ...overrides,
 });
 

@@ -26,6 +26,7 @@ function entry(n: number, overrides: Partial<ExportEntry> = {}): ExportEntry {
     sha256: HASH,
     sealedItems: [],
     sealedAuthorisedBy: null,
+    casePurgedOn: null,
     ...overrides,
   };
 }
