@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type ChannelInput } from '../../../electron/common/contract';
-import { ApiError } from '../../api/mamori';
+import { ApiError, errorCodeOf } from '../../api/mamori';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { PassphraseInput } from '../../ui/PassphraseInput';
 import { useFailure } from '../../ui/useFailure';
@@ -35,6 +35,7 @@ export function RestoreIntoForm({ over, vaultCode = null, onRestored, onCancel, 
   const progress = useRestoreStore(restoreSelectors.progress);
   const failure = useFailure();
   const [busy, setBusy] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const expected = over === 'damaged' ? (vaultCode ?? NO_CODE) : null;
 
   const submit = async (event: FormEvent) => {
@@ -47,15 +48,21 @@ export function RestoreIntoForm({ over, vaultCode = null, onRestored, onCancel, 
     form.setErrors(found);
     if (!checked.ok || found.confirmation) return;
     failure.clear();
+    setCancelled(false);
     setBusy(true);
     try {
       await restoreInto(checked.data, over);
       onRestored();
     } catch (error) {
+      setBusy(false);
+      // Closing the file dialog is a choice, not a failure: said plainly, and the passphrase stays.
+      if (errorCodeOf(error) === 'BACKUP_CANCELLED') {
+        setCancelled(true);
+        return;
+      }
       failure.report(error);
       if (error instanceof ApiError && error.issues) form.setErrors(fieldErrors<Field>(error.issues));
       form.set('passphrase', '');
-      setBusy(false);
     }
   };
 
@@ -79,13 +86,19 @@ export function RestoreIntoForm({ over, vaultCode = null, onRestored, onCancel, 
           </>
         )}
         {busy && <OperationProgress operation="restore" progress={progress} />}
+        {cancelled && (
+          <Text size="sm" role="status">
+            {t('backup.restore.cancelled')}
+          </Text>
+        )}
         <FailureMessage failure={failure} />
-        <Group justify="space-between">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {cancelLabel}
-          </Button>
+        {/* The action first: in the narrow first-run card the two buttons wrap, and the way on must not sit below the way back. */}
+        <Group gap="sm">
           <Button type="submit" color={over === 'damaged' ? 'red.8' : undefined} loading={busy} disabled={failure.retrySeconds > 0}>
             {t('backup.restore.submit')}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {cancelLabel}
           </Button>
         </Group>
       </Stack>

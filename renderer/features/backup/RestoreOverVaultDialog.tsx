@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mant
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type ChannelInput } from '../../../electron/common/contract';
-import { ApiError } from '../../api/mamori';
+import { ApiError, errorCodeOf } from '../../api/mamori';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { PassphraseInput } from '../../ui/PassphraseInput';
 import { useFailure } from '../../ui/useFailure';
@@ -31,6 +31,11 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
   const form = useFormFields<Field>({ username: self?.username ?? '', passphrase: '', confirmation: '' });
   const failure = useFailure();
   const [busy, setBusy] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const typedCode = normaliseVaultCode(form.values.confirmation);
+  const codeMatches = typedCode === vaultCode;
+  // Said as soon as a whole ID is typed, so that a slip is seen before the disabled button puzzles anyone.
+  const codeMismatch = typedCode.length >= vaultCode.length && !codeMatches;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,15 +47,21 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
     form.setErrors(found);
     if (!checked.ok || found.confirmation) return;
     failure.clear();
+    setCancelled(false);
     setBusy(true);
     try {
       await restoreOverVault(checked.data);
     } catch (error) {
+      setBusy(false);
+      // Closing the file dialog is a choice, not a failure: said plainly, and the passphrase stays.
+      if (errorCodeOf(error) === 'BACKUP_CANCELLED') {
+        setCancelled(true);
+        return;
+      }
       failure.report(error);
       if (error instanceof ApiError && error.issues) form.setErrors(fieldErrors<Field>(error.issues));
       // A refused passphrase is not left in the field.
       form.set('passphrase', '');
-      setBusy(false);
     }
   };
 
@@ -84,13 +95,19 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
             spellCheck={false}
             styles={{ wrapper: { maxWidth: 240 }, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             {...form.bind('confirmation')}
+            error={form.bind('confirmation').error ?? (codeMismatch ? t('validation.vaultCode.mismatch') : undefined)}
           />
+          {cancelled && (
+            <Text size="sm" role="status">
+              {t('backup.restore.cancelled')}
+            </Text>
+          )}
           <FailureMessage failure={failure} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t('dialog.cancel')}
             </Button>
-            <Button type="submit" color="red.8" loading={busy}>
+            <Button type="submit" color="red.8" loading={busy} disabled={!codeMatches}>
               {t('backup.restore.submit')}
             </Button>
           </Group>
