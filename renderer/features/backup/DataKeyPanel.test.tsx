@@ -60,6 +60,7 @@ describe('data key', () => {
     expect(fake.callsTo('vault:rotateKey')).toEqual([]);
 
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'A staff member left the unit');
+    expect(within(dialog).queryByText('State the reason in at least 5 characters.')).toBeNull();
     await user.click(confirm);
     expect(fake.callsTo('vault:rotateKey')).toEqual([{ reason: 'A staff member left the unit' }]);
 

@@ -222,7 +222,11 @@ function RotateKeyDialog({ accounts, onClose, onRotated }: RotateKeyDialogProps)
           label={t('reason.label')}
           description={t('reason.description')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            // What was wrong with the last attempt is not left standing under a corrected reason.
+            setError(null);
+          }}
           error={error ? tx(error) : undefined}
           rows={2}
           disabled={busy}
