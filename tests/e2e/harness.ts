@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHANNELS, EVENTS } from '../../electron/common/channels';
-import { createCore, type ExportPlatform, type MamoriCoreApi, type PrintJob } from '../../electron/core/index';
+import { createCore, type BackupDialogs, type ExportPlatform, type MamoriCoreApi, type PrintJob } from '../../electron/core/index';
 import type { CoreOptions } from '../../electron/core/core.types';
 
 export const ORIGIN = 'http://mamori.test';
@@ -50,6 +50,12 @@ export interface Dialogs {
   printConfirmed: boolean;
   /** Every PDF rendered, newest last (what Electron's printToPDF would have produced). */
   rendered: Buffer[];
+  /** The path the backup save dialog returns (null: the user cancels). */
+  backupTarget: string | null;
+  /** The file the restore open dialog returns (null: the user cancels). */
+  backupSource: string | null;
+  /** The file name core suggested in each backup save dialog, newest last. */
+  suggestedBackupNames: string[];
 }
 
 export interface LaunchedApp {
@@ -58,7 +64,7 @@ export interface LaunchedApp {
   core: MamoriCoreApi;
   /** Every URL the page tried to reach outside the fake origin (each was aborted). */
   blockedRequests: string[];
-  /** What the OS dialogs of printing and saving answer, and what was rendered. */
+  /** What the OS dialogs of printing, saving and backups answer, and what was rendered. */
   dialogs: Dialogs;
   close(): Promise<void>;
 }
@@ -137,6 +143,17 @@ function harnessExportPlatform(dialogs: Dialogs, blockedRequests: string[]): Exp
   };
 }
 
+/** Like electron/main/backup.dialogs.ts: only paths cross, and they are whatever the test set. */
+function harnessBackupDialogs(dialogs: Dialogs): BackupDialogs {
+  return {
+    async chooseBackupTarget(suggestedName) {
+      dialogs.suggestedBackupNames.push(suggestedName);
+      return dialogs.backupTarget;
+    },
+    chooseBackupSource: async () => dialogs.backupSource,
+  };
+}
+
 /** What the Electron preload exposes, rebuilt from the same channel list. Runs in the page. */
 function installBridge(lists: { channels: readonly string[]; events: readonly string[] }) {
   const w = window as unknown as Record<string, unknown> & {
@@ -166,8 +183,14 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const locale = opts.locale ?? 'en';
   const blockedRequests: string[] = [];
-  const dialogs: Dialogs = { savePath: null, printConfirmed: false, rendered: [] };
-  const core = createCore({ dataDir: opts.dataDir, locale, now: opts.now, exportPlatform: harnessExportPlatform(dialogs, blockedRequests) });
+  const dialogs: Dialogs = { savePath: null, printConfirmed: false, rendered: [], backupTarget: null, backupSource: null, suggestedBackupNames: [] };
+  const core = createCore({
+    dataDir: opts.dataDir,
+    locale,
+    now: opts.now,
+    exportPlatform: harnessExportPlatform(dialogs, blockedRequests),
+    backupDialogs: harnessBackupDialogs(dialogs),
+  });
   const context: BrowserContext = await (
     await sharedBrowser()
   ).newContext({
