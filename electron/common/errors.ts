@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'SNAPSHOT_STALE',
   'DECISION_STATE',
   'BACKUP_CANCELLED',
+  'BACKUP_UNAVAILABLE',
   'BACKUP_UNREADABLE',
   'BACKUP_TRUNCATED',
   'BACKUP_MANIFEST_ALTERED',
@@ -222,6 +223,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   DECISION_STATE: {
     en: 'This decision can no longer be changed. An approved decision can only be superseded by a new one.',
     ja: 'この決定はもう変更できません。承認済みの決定は、新しい決定によってのみ置き換えられます。',
+  },
+  BACKUP_UNAVAILABLE: {
+    en: 'Backups cannot be written or chosen here (no file dialogs). Use the command line: vault backup / vault restore.',
+    ja: 'ここではバックアップの書き込み・選択はできません（ファイルダイアログがありません）。コマンドラインの vault backup / vault restore を使ってください。',
   },
   BACKUP_CANCELLED: {
     en: 'No file was chosen. Nothing was done.',

@@ -226,6 +226,9 @@ test('an administrator backs up, rotates the data key, and restores the backup o
   // The key as it was at backup time: generation 1, never rotated.
   await expect(page.getByText('Generation', { exact: true }).locator('xpath=..')).toHaveText('Generation1');
   await expect(page.getByText('Last rotated', { exact: true }).locator('xpath=..')).toHaveText('Last rotatedNever');
+  // The backup it came from counts as this data's last verified backup, not "never backed up".
+  await expect(page.getByText('Last verified backup: today')).toBeVisible();
+  await expect(page.getByText('No verified backup yet')).toHaveCount(0);
 
   expect(app.blockedRequests).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);

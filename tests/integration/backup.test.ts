@@ -3,7 +3,7 @@
  * (issue 13). Fictional people only.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRecord, BackupStatus, RestoreResult } from '../../electron/common/contract.backup';
 import type { CaseDetail } from '../../electron/common/caseDetail';
@@ -12,7 +12,7 @@ import { openBackupFile, openManifest, sealManifest } from '../../electron/core/
 import { createBackup, type WriteIo } from '../../electron/core/backup/backup.service';
 import { Db } from '../../electron/core/db/connection';
 import { createCore, type MamoriCoreApi } from '../../electron/core/index';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { normalisePassphrase } from '../../electron/common/passphrase';
 import { SCRYPT_PARAMS, scryptKey, wrapKey } from '../../electron/core/crypto/crypto';
 import { usernameLookup } from '../../electron/core/vault/keyslots';
@@ -128,6 +128,15 @@ describe('a verified backup', () => {
     } finally {
       await db.close();
     }
+    // The backup restored from is in the restored vault's register: not "never backed up".
+    await signInAdmin(core);
+    const status = await ok<BackupStatus>(core, 'backup:status');
+    const file = readFileSync(base.backup);
+    expect(status.recent).toEqual([
+      expect.objectContaining({ fileName: basename(base.backup), bytes: file.length, sha256: createHash('sha256').update(file).digest('hex'), caseCount: 1, auditSeq: result.auditSeq }),
+    ]);
+    expect(status.daysSince).not.toBeNull();
+    await core.lock('user');
     await ok(core, 'session:signIn', OFFICER);
     const found = await ok<{ rows: { id: string }[] }>(core, 'cases:list', {});
     expect(found.rows.map((c) => c.id)).toEqual([base.caseId]);

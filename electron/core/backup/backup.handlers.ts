@@ -14,7 +14,7 @@ import { vaultCode } from '../vault/keyslots';
 import { hasVault, openBackup, restoreBackup, vaultCodeOf } from './restore.service';
 
 function dialogsOf(env: CoreEnv): BackupDialogs {
-  if (!env.backupDialogs) throw new CoreError('EXPORT_UNAVAILABLE');
+  if (!env.backupDialogs) throw new CoreError('BACKUP_UNAVAILABLE');
   return env.backupDialogs;
 }
 

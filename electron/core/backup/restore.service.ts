@@ -5,8 +5,10 @@
  * crash at any point leaves either the old vault or the new one, and the next start finishes it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import type { RestoreResult } from '../../common/contract.backup';
 import { normaliseUsername } from '../../common/passphrase';
 import { appendAudit, auditHead } from '../audit/audit.service';
@@ -21,6 +23,7 @@ import { equaliseTiming, findUserSlot, openUserSlot, parseKeyslots, readKeyslots
 import { Throttle } from '../vault/throttle';
 import { unwrapWithPassphrase } from '../vault/unlock';
 import { closeVault, openVault, vaultKeys } from '../vault/vault.service';
+import { insertBackup } from './backup.repository';
 import { fsyncDir, removeStaleCopies, verifyCopy, type Progress } from './backup.service';
 import { openBackupFile, openManifest, sha256Hex, type BackupFile, type Manifest } from './container';
 
@@ -240,16 +243,27 @@ async function stage({ file, manifest, keyslots, dataKey }: OpenedBackup, stagin
     if (!user || user.role !== 'administrator' || user.status !== 'active') throw new CoreError('FORBIDDEN', 'not an administrator of the backup');
     const { auditKey, headKey } = await vaultKeys(db, dataKey, manifest.vaultId);
     const at = new Date(req.now).toISOString();
+    const source = { fileName: basename(req.from), bytes: (await stat(req.from)).size, sha256: await fileSha256(req.from) };
     try {
-      await db.transaction((tx) =>
-        appendAudit(tx, auditKey, {
+      await db.transaction(async (tx) => {
+        await appendAudit(tx, auditKey, {
           at,
           actorId: user.id,
           actorRole: 'administrator',
           action: 'vault.restored',
           details: { backupCreatedAt: manifest.createdAt, backupAuditSeq: manifest.auditHead.seq, backupCaseCount: manifest.caseCount, backupDatabaseSha256: manifest.parts.database.sha256 },
-        }),
-      );
+        });
+        // The backup restored from is itself a verified backup of this data: the register says so, so the
+        // reminder does not call a vault restored a moment ago "never backed up".
+        await insertBackup(tx, {
+          createdAt: manifest.createdAt,
+          createdBy: manifest.createdBy,
+          ...source,
+          caseCount: manifest.caseCount,
+          auditSeq: manifest.auditHead.seq,
+          schemaVersion: manifest.schemaVersion,
+        });
+      });
       // The head record is the restore's own: a legitimate restore opens; a file swapped in later does not.
       writeHead(p.head, headKey, await auditHead(db), at);
     } finally {
@@ -305,4 +319,11 @@ export function finishInterruptedRestore(dataDir: string): void {
   } finally {
     lock.release();
   }
+}
+
+/** SHA-256 of a whole file, streamed (a backup may be larger than memory should hold). */
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
