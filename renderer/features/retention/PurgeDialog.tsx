@@ -67,7 +67,7 @@ export function PurgeDialog({ cases, expected, onClose, onPurged }: PurgeDialogP
       closeButtonProps={{ 'aria-label': t('dialog.close') }}
     >
       <Stack gap="md">
-        <Text size="sm">{t('retention.purge.explanation')}</Text>
+        <Text size="sm">{t('retention.purge.explanation', { count: cases?.length ?? 0 })}</Text>
         <Stack gap={4}>
           <Text size="sm" fw={700} id="purge-cases-label">
             {t('retention.purge.cases')}
