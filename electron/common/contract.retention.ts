@@ -24,8 +24,8 @@ export const LegalHoldSchema = z.object({
 });
 export type LegalHold = z.infer<typeof LegalHoldSchema>;
 
-/** How the case was closed and when its retention period runs (null while it is open). */
-export const ClosingSchema = z.object({ outcome: z.enum(RETENTION_OUTCOMES), closedOn: isoDate, dueOn: isoDate });
+/** How the case was closed and when its retention period runs (null while it is open); `due`: it has run, by core's clock. */
+export const ClosingSchema = z.object({ outcome: z.enum(RETENTION_OUTCOMES), closedOn: isoDate, dueOn: isoDate, due: z.boolean() });
 
 /** One row of the purge list: the reference, how and when it closed, when it falls due, and any hold. */
 export const PurgeRowSchema = z.object({

@@ -4,6 +4,7 @@ import { READINESS_ITEMS } from '../../electron/common/interviewReadiness';
 import * as guidance from '../../electron/common/guidance';
 import * as immigration from '../../electron/common/immigration';
 import * as protection from '../../electron/common/protection';
+import { RETENTION_OUTCOMES } from '../../electron/common/retention';
 import { localeFromLanguageTag, resources } from './i18n';
 
 function flatten(tree: object, prefix = ''): Map<string, unknown> {
@@ -44,6 +45,7 @@ describe('translations', () => {
   it('names every code of the case-file vocabulary and every audit action', () => {
     const lists: [string, readonly string[]][] = [
       ['stage', cases.STAGES],
+      ['closingOutcome', RETENTION_OUTCOMES],
       ['riskLevel', cases.RISK_LEVELS],
       ['flag', cases.FLAGS],
       ['sex', cases.SEXES],

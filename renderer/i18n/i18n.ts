@@ -23,6 +23,8 @@ import interviewsEn from '../features/interviews/i18n.en.json';
 import interviewsJa from '../features/interviews/i18n.ja.json';
 import protectionEn from '../features/protection/i18n.en.json';
 import protectionJa from '../features/protection/i18n.ja.json';
+import retentionEn from '../features/retention/i18n.en.json';
+import retentionJa from '../features/retention/i18n.ja.json';
 import workEn from '../features/work/i18n.en.json';
 import workJa from '../features/work/i18n.ja.json';
 import en from './en.json';
@@ -34,8 +36,8 @@ import vocabJa from './vocab/ja.json';
 // merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
 // vocabulary (`vocab.*`), the names of the case file's fields shared by the case list, intake and
 // the case page (`caseFields.*`), and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
-// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, `backup.*`, and the printed
-// summary's own labels `summary.*`) have files of their own, merged the same way.
+// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, `backup.*`, `retention.*`, and
+// the printed summary's own labels `summary.*`) have files of their own, merged the same way.
 type Messages = typeof en & {
   errors: Record<ErrorCode, string>;
   vocab: typeof vocabEn;
@@ -51,6 +53,7 @@ type Messages = typeof en & {
   exports: typeof exportsEn;
   summary: typeof summaryEn;
   backup: typeof backupEn;
+  retention: typeof retentionEn;
 };
 
 declare module 'i18next' {
@@ -61,8 +64,8 @@ declare module 'i18next' {
 }
 
 const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
-  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn, backup: backupEn },
-  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa, backup: backupJa },
+  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn, backup: backupEn, retention: retentionEn },
+  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa, backup: backupJa, retention: retentionJa },
 };
 
 function messagesFor(locale: Locale): Messages {

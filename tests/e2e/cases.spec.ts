@@ -65,7 +65,7 @@ test('intake in Japanese, assign, search, reveal the shelter address, adverse pa
   await page.getByRole('combobox', { name: '所在の種別' }).selectOption({ label: 'シェルター' });
   await page.getByRole('textbox', { name: '施設等の名称' }).fill('Hikari');
   await page.getByRole('textbox', { name: '住所' }).fill(ADDRESS);
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('登録あり').first()).toBeVisible();
   await expect(page.getByText(ADDRESS)).toHaveCount(0);
 
@@ -76,7 +76,7 @@ test('intake in Japanese, assign, search, reveal the shelter address, adverse pa
   await page.getByRole('textbox', { name: '氏名・名称' }).fill('Tanaka Kazuo');
   await page.getByRole('combobox', { name: '別表記' }).fill('タナカ カズオ');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('Tanaka Kazuo').first()).toBeVisible();
   await page.getByRole('textbox', { name: '照合する人の氏名' }).fill('たなか かずお');
   await page.getByRole('combobox', { name: 'その人の立場' }).selectOption({ label: '面会者' });
@@ -106,7 +106,7 @@ test('intake in Japanese, assign, search, reveal the shelter address, adverse pa
   await page.getByRole('button', { name: '担当を編集' }).click();
   await expect(page.getByRole('checkbox', { name: OFFICER.displayName })).toBeChecked();
   await page.getByRole('combobox', { name: '監督者' }).selectOption({ label: SUPERVISOR.displayName });
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('region', { name: '担当' }).getByRole('definition').filter({ hasText: SUPERVISOR.displayName })).toBeVisible();
 
   await page.getByRole('tab', { name: '秘匿情報' }).click();

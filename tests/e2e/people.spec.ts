@@ -148,7 +148,7 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   await signIn(page, ui, ADMIN.username, ADMIN.passphrase);
   // An administrator starts on Users and sees no case-work sections.
   await expect(page.getByRole('heading', { name: 'Users', level: 2 })).toBeVisible();
-  await expect(mainNavigation(page, ui).getByRole('button')).toHaveText(['Users', 'Backups and keys', 'Audit trail', 'Settings']);
+  await expect(mainNavigation(page, ui).getByRole('button')).toHaveText(['Users', 'Backups and keys', 'Retention', 'Audit trail', 'Settings']);
 
   const supervisorTemp = await addUser(page, ui, SUPERVISOR);
   await shot(page, 'en-users-temporary-passphrase');

@@ -183,7 +183,7 @@ describe('legal holds', () => {
     const placed = await ok<CaseRetention>(t.core, 'retention:placeHold', { caseId: held.id, reason: 'Prosecution of the broker is pending (fictional)' });
     expect(placed).toMatchObject({
       reference: held.reference,
-      closing: { outcome: 'returned-home', closedOn: '2026-11-26', dueOn: '2031-11-26' },
+      closing: { outcome: 'returned-home', closedOn: '2026-11-26', dueOn: '2031-11-26', due: false },
       hold: { placedBy: 'Supervisor Chiba', reason: 'Prosecution of the broker is pending (fictional)', releasedAt: null },
     });
     expect(await code(t.core.dispatch('retention:placeHold', { caseId: held.id, reason: 'Second hold on top' }))).toBe('LEGAL_HOLD_STATE');

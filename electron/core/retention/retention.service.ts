@@ -114,7 +114,7 @@ export async function purgeList(ctx: Ctx, input: { withinDays: number; limit: nu
   return { today, total: rows.length, rows: rows.slice(0, input.limit) };
 }
 
-/** A case's closing, due day and holds, as a supervisor sees them; `view` audits the reading. */
+/** A case's closing, due day and holds, as a supervisor sees them. */
 async function retentionOf(ctx: Ctx, caseId: string): Promise<CaseRetention> {
   const row = await reachable(ctx, caseId);
   const c = await repo.caseHeader(ctx.tx, row.id);
@@ -122,7 +122,7 @@ async function retentionOf(ctx: Ctx, caseId: string): Promise<CaseRetention> {
   const holds = (await repo.holdsOf(ctx.tx, row.id)).map(toHold);
   return {
     reference: row.reference,
-    closing: closing ? { outcome: closing.outcome, closedOn: closing.closedOn, dueOn: closing.dueOn } : null,
+    closing: closing ? { outcome: closing.outcome, closedOn: closing.closedOn, dueOn: closing.dueOn, due: closing.dueOn <= ctx.at.slice(0, 10) } : null,
     hold: holds.find((h) => h.releasedAt === null) ?? null,
     holds,
   };

@@ -276,4 +276,30 @@ describe('case page', () => {
     expect(within(table).getByText('Sealed information shown')).toBeTruthy();
     expect(within(table).getByText('Case officer')).toBeTruthy();
   });
+
+  it('lets a supervisor close a case only with how it ended and why, and shows the closing on the case', async () => {
+    const closed = caseDetail({ stage: 'closed', version: 4, closing: { outcome: 'returned-home', closedAt: '2026-03-05T09:00:00.000Z' } });
+    const { fake, user } = renderCasePage('supervisor', { 'cases:transition': () => ok(closed) });
+    await openTab(user, 'Stage & assignment');
+    await user.click(within(screen.getByRole('group', { name: 'Stage moves' })).getByRole('button', { name: 'Close the case' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Close the case' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close the case' }));
+    expect(await within(dialog).findByText('Choose how the case ended.')).toBeTruthy();
+    expect(within(dialog).getByText('State the reason in at least 5 characters.')).toBeTruthy();
+    // Nobody closes a case as "not recorded": that is only for cases closed before outcomes existed.
+    expect(within(dialog).queryByRole('radio', { name: /Not recorded/ })).toBeNull();
+    await user.click(within(dialog).getByRole('radio', { name: 'Returned home (assisted voluntary return included)' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Returned home with IOM support');
+    await user.click(within(dialog).getByRole('button', { name: 'Close the case' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'closed', reason: 'Returned home with IOM support', outcome: 'returned-home' }]);
+    expect(screen.getByTestId('header-closing').textContent).toBe('Closed on Mar 5, 2026: Returned home (assisted voluntary return included)');
+    expect(screen.getByTestId('case-closing').textContent).toBe('Closed on Mar 5, 2026: Returned home (assisted voluntary return included)');
+  });
+
+  it('gives supervisors, not officers, the retention and legal hold tab', async () => {
+    renderCasePage('officer');
+    await screen.findByRole('tab', { name: 'Stage & assignment' });
+    expect(screen.queryByRole('tab', { name: 'Retention & legal hold' })).toBeNull();
+  });
 });

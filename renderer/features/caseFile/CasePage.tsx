@@ -25,11 +25,12 @@ import { DecisionSection } from '../decisions/DecisionSection';
 import { ExportSummaryButton } from '../exports/ExportSummaryButton';
 import { InterviewsSection } from '../interviews/InterviewsSection';
 import { ProtectionSection } from '../protection/ProtectionSection';
+import { CaseRetentionSection } from '../retention/CaseRetentionSection';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 
 interface CaseTab {
   id: CaseTabId;
-  label: Extract<ParseKeys, 'caseFields.person.title' | `casePage.tabs.${string}`>;
+  label: Extract<ParseKeys, 'caseFields.person.title' | 'retention.tab' | `casePage.tabs.${string}`>;
   content: (detail: CaseDetail, role: Role) => ReactNode;
   /**
    * Rendered only while chosen: a revealed value (a sealed field, an interview record) goes when the
@@ -70,6 +71,8 @@ const TABS: CaseTab[] = [
       </Stack>
     ),
   },
+  // Supervisors: the closing, the retention period and the legal hold, read afresh whenever shown.
+  { id: 'retention', label: 'retention.tab', content: (detail) => <CaseRetentionSection detail={detail} />, whileChosen: true, supervisorOnly: true },
   { id: 'access', label: 'casePage.tabs.access', content: () => <AccessLogPanel />, whileChosen: true, supervisorOnly: true },
 ];
 

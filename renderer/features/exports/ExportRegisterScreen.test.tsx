@@ -101,6 +101,12 @@ describe('export register', () => {
     expect(fake.callsTo('exports:list')).toEqual([{ limit: 50 }, { before: 'EXP-2026-000051', limit: 50 }, { limit: 50 }]);
   });
 
+  it('keeps the copies of a purged case, saying so in place of the recipient and purpose that went with it', async () => {
+    await renderRegister('supervisor', { 'exports:list': () => ok({ entries: [entry(4, { recipient: '', purpose: '', casePurgedOn: '2031-12-01' })], nextBefore: null }) });
+    await screen.findByText('EXP-2026-000004');
+    expect(cells(rows()[0])[2]).toBe('Case purged on Dec 1, 2031 at the end of its retention period: the recipient and purpose went with it.');
+  });
+
   it('says when nothing has been exported yet', async () => {
     await renderRegister('officer', { 'exports:list': () => ok({ entries: [], nextBefore: null }) });
     expect(await screen.findByText('No case summaries have been exported yet.')).toBeTruthy();

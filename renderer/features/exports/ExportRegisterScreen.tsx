@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ExportEntry } from '../../../electron/common/contract.exports';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLabels } from '../../i18n/labels';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { RefreshedScreen } from '../../ui/RefreshedScreen';
@@ -109,12 +109,21 @@ function RegisterTable({ entries }: { entries: ExportEntry[] }) {
                 <Text size="sm">{t(`summary.profile.${e.profile}`)}</Text>
               </Table.Td>
               <Table.Td maw={360}>
-                <Text size="sm" fw={600}>
-                  {e.recipient}
-                </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                  {e.purpose}
-                </Text>
+                {e.casePurgedOn ? (
+                  // The recipient and purpose went with the case's other content; number, hash and exporter still trace the copy.
+                  <Text size="sm" c="dimmed" data-testid="export-case-purged">
+                    {t('exports.register.casePurged', { date: formatDate(locale, e.casePurgedOn) })}
+                  </Text>
+                ) : (
+                  <>
+                    <Text size="sm" fw={600}>
+                      {e.recipient}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                      {e.purpose}
+                    </Text>
+                  </>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{e.exportedBy}</Text>

@@ -11,6 +11,7 @@ export const SECTIONS = [
   'decisions',
   'organisations',
   'exports',
+  'retention',
   'audit',
   'users',
   'backups',
@@ -28,9 +29,10 @@ const CASE_WORK: readonly Section[] = ['my-work', 'cases', 'interpreters', 'orga
 const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
   officer: [...CASE_WORK, 'settings'],
   // The review queue of recommendations is the supervisor's (DESIGN.md §3).
-  supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'settings'],
+  supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'retention', 'settings'],
   auditor: ['audit', 'settings'],
-  administrator: ['users', 'backups', 'audit', 'settings'],
+  // Retention: the periods and the purge list, references and dates only (no case content).
+  administrator: ['users', 'backups', 'retention', 'audit', 'settings'],
 };
 
 export function sectionsFor(role: Role): readonly Section[] {

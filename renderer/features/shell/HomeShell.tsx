@@ -10,6 +10,7 @@ import { ReviewQueueScreen } from '../decisions/ReviewQueueScreen';
 import { ExportRegisterScreen } from '../exports/ExportRegisterScreen';
 import { InterpretersScreen } from '../interpreters/InterpretersScreen';
 import { openSection } from '../navigation/navigation.actions';
+import { RetentionScreen } from '../retention/RetentionScreen';
 import { navigationSelectors, useNavigationStore } from '../navigation/navigation.store';
 import { resolveSection, sectionsFor, type Section } from '../navigation/sections';
 import { lockSession, signOut } from '../session/session.actions';
@@ -30,6 +31,7 @@ const SCREENS: Partial<Record<Section, ComponentType>> = {
   interpreters: InterpretersScreen,
   decisions: ReviewQueueScreen,
   exports: ExportRegisterScreen,
+  retention: RetentionScreen,
   users: UsersScreen,
   backups: BackupsSection,
   audit: AuditScreen,

@@ -12,7 +12,7 @@ import { riskColor } from './StageSection';
  * it. `actions`: what the page above offers for the whole case (exporting a summary).
  */
 export function CaseHeader({ detail, actions }: { detail: CaseDetail; actions?: ReactNode }) {
-  const { t, vocab, i18n } = useLabels();
+  const { t, vocab, i18n, date } = useLabels();
   const p = detail.person;
   // DOMAIN.md §1–§3: derived for the user's local today, never recorded.
   const standing = legalStanding(detail.immigration, localToday());
@@ -54,6 +54,11 @@ export function CaseHeader({ detail, actions }: { detail: CaseDetail; actions?: 
           {t('casePage.header.officers')}: {detail.officers.map((o) => o.displayName).join(', ') || '—'} · {t('casePage.header.supervisor')}:{' '}
           {detail.supervisor?.displayName ?? '—'}
         </Text>
+        {detail.closing && (
+          <Text size="sm" fw={600} data-testid="header-closing">
+            {t('casePage.stage.closed', { date: date(detail.closing.closedAt), outcome: vocab('closingOutcome', detail.closing.outcome) })}
+          </Text>
+        )}
         <ExpiryWarning immigration={detail.immigration} />
       </Stack>
     </Paper>

@@ -5,6 +5,7 @@ import type { Role } from '../../../../electron/common/accounts';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { checkTransition } from '../../../../electron/common/caseRules';
 import { FLAGS, RISK_LEVELS, STAGES, type Stage } from '../../../../electron/common/cases';
+import type { ClosingOutcome } from '../../../../electron/common/retention';
 import type { ErrorCode } from '../../../../electron/common/errors';
 import { errorCodeOf } from '../../../api/mamori';
 import { useLabels } from '../../../i18n/labels';
@@ -12,12 +13,13 @@ import { parseWith } from '../../../ui/forms';
 import { ReasonDialog } from '../../../ui/ReasonDialog';
 import { Section } from '../../../ui/Section';
 import { transitionCase, updateCase } from './casePage.actions';
+import { CloseCaseDialog } from './CloseCaseDialog';
 import { EditableSection } from './EditableSection';
 import { CaseFailure } from './SaveBar';
 
 /** Offers only the moves checkTransition allows this user, so a refused button is never shown. */
 export function StageSection({ detail, role }: { detail: CaseDetail; role: Role }) {
-  const { t, vocab } = useLabels();
+  const { t, vocab, date } = useLabels();
   const [asking, setAsking] = useState<Stage | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ErrorCode | null>(null);
@@ -40,12 +42,26 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
     }
   };
 
+  /** Closing: the dialog shows a refusal about its own fields; anything else shows here, like any move. */
+  const closeCase = async (outcome: ClosingOutcome, reason: string) => {
+    setFailure(null);
+    try {
+      await transitionCase('closed', reason, outcome);
+    } catch (error) {
+      if (errorCodeOf(error) === 'INVALID_INPUT') throw error;
+      setFailure(errorCodeOf(error));
+    }
+  };
+
   return (
     <Section title={title}>
       <Group gap="xs">
         <Text>{t('casePage.stage.current')}</Text>
         <Badge size="lg">{vocab('stage', detail.stage)}</Badge>
       </Group>
+      {detail.closing && (
+        <Text data-testid="case-closing">{t('casePage.stage.closed', { date: date(detail.closing.closedAt), outcome: vocab('closingOutcome', detail.closing.outcome) })}</Text>
+      )}
       <Group gap="sm" role="group" aria-label={t('casePage.stage.moves')}>
         {moves.length === 0 && <Text c="dimmed">{t('casePage.stage.noMoves')}</Text>}
         {moves.map(({ to, needsReason }) => (
@@ -61,8 +77,9 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
       </Group>
       {detail.stage === 'decision' && <Text size="sm" c="dimmed">{t('casePage.stage.approvalBySubmission')}</Text>}
       <CaseFailure failure={failure} />
+      <CloseCaseDialog opened={asking === 'closed'} onClose={() => setAsking(null)} onConfirm={closeCase} />
       <ReasonDialog
-        opened={asking !== null}
+        opened={asking !== null && asking !== 'closed'}
         title={asking ? t('casePage.stage.reasonTitle', { stage: vocab('stage', asking) }) : ''}
         explanation={t('casePage.stage.reasonExplanation')}
         confirmLabel={asking ? t('casePage.stage.moveTo', { stage: vocab('stage', asking) }) : ''}

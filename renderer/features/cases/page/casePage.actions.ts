@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
 import type { SealedField, SealedValue } from '../../../../electron/common/cases';
+import type { ClosingOutcome } from '../../../../electron/common/retention';
 import { callInSession } from '../../session/session.actions';
 import { useCasePageStore, type CaseTabId } from './casePage.store';
 
@@ -53,8 +54,9 @@ export async function assignCase(officerIds: string[], supervisorId: string | nu
   useCasePageStore.setState({ detail });
 }
 
-export async function transitionCase(to: ChannelInput<'cases:transition'>['to'], reason: string): Promise<void> {
-  const detail = await callInSession('cases:transition', { ...ref(), to, reason });
+/** Moves the case; closing names how it ended (`outcome`), which no other move takes. */
+export async function transitionCase(to: ChannelInput<'cases:transition'>['to'], reason: string, outcome?: ClosingOutcome): Promise<void> {
+  const detail = await callInSession('cases:transition', { ...ref(), to, reason, ...(outcome ? { outcome } : {}) });
   useCasePageStore.setState({ detail });
 }
 

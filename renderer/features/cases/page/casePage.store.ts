@@ -6,7 +6,7 @@ export type AccessLogEntry = ChannelOutput<'cases:accessLog'>['entries'][number]
 export type Staff = ChannelOutput<'cases:staff'>;
 
 /** The case page's tabs, in the order CasePage shows them. */
-export type CaseTabId = 'person' | 'immigration' | 'exploitation' | 'adverse' | 'interviews' | 'protection' | 'decision' | 'sealed' | 'timeline' | 'stage' | 'access';
+export type CaseTabId = 'person' | 'immigration' | 'exploitation' | 'adverse' | 'interviews' | 'protection' | 'decision' | 'sealed' | 'timeline' | 'stage' | 'retention' | 'access';
 
 /**
  * The open case as core sent it. Never put a revealed sealed value or sealed note here: those
