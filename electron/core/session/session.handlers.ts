@@ -13,7 +13,7 @@ export const sessionHandlers: HandlerSlice<'session'> = {
     // A restore a crash interrupted after its copy was complete is finished first (never half a vault).
     finishInterruptedRestore(env.dataDir);
     if (!vaultExists(env.dataDir)) throw new CoreError('VAULT_NOT_FOUND');
-    const session = await signIn(env.dataDir, input.username, input.passphrase, env.now());
+    const session = await signIn(env.dataDir, input.username, input.passphrase, env.now(), input.acceptMissingHead);
     env.begin(session);
     return sessionInfo(session);
   },
