@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'vault.backed-up',
   'vault.backup-failed',
   'vault.restored',
+  'vault.verified',
   'vault.head-missing-accepted',
   'vault.backup-settings-changed',
   'audit.verified',

@@ -80,7 +80,7 @@ describe('sign in', () => {
   it('offers an administrator to accept a missing rollback record with a reason, sent with the sign-in', async () => {
     const fake = installFakeMamori({
       'session:signIn': (input) =>
-        (input as { acceptMissingHead?: string }).acceptMissingHead ? ok(sessionFor('administrator')) : fail('VAULT_HEAD_MISSING'),
+        (input as { acceptMissingHead?: string }).acceptMissingHead ? ok(sessionFor({ role: 'administrator' })) : fail('VAULT_HEAD_MISSING'),
     });
     const { user } = renderApp();
     await signInWith(user, 'the admin passphrase');
