@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'interpreter.saved',
   'interpreter.contact-revealed',
   'interpreter.conflict-checked',
+  'interpreter.conflict-refused',
   'interview.planned',
   'interview.overridden',
   'interview.started',

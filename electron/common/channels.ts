@@ -47,7 +47,6 @@ export const CHANNELS = [
   'cases:accessLog',
   'cases:staff',
   'interpreters:list',
-  'interpreters:checkConflict',
   'interpreters:save',
   'interpreters:revealContact',
   'interviews:plan',

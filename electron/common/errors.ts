@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'INTERVIEW_STATE',
   'INTERPRETER_UNAVAILABLE',
   'ADVERSE_PARTY_MATCH',
+  'CONFLICT_CHECKS_LIMITED',
   'RECOMMENDATION_INCOMPLETE',
   'SCREENING_REQUIRED',
   'EXPORT_CANCELLED',
@@ -187,6 +188,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   INTERPRETER_UNAVAILABLE: {
     en: 'This interpreter cannot be used: inactive or without a signed confidentiality pledge.',
     ja: 'この通訳人は使用できません（無効、または守秘誓約が未提出です）。',
+  },
+  CONFLICT_CHECKS_LIMITED: {
+    en: 'You have saved or tried to save many interpreters in the last hour; each is checked against every case. Wait a while, or ask a supervisor.',
+    ja: '直近1時間に多くの通訳人を保存または保存しようとしました（その都度すべての事案と照合します）。しばらく待つか、監督者に相談してください。',
   },
   ADVERSE_PARTY_MATCH: {
     en: 'This name matches an adverse party. Record why you go ahead, or choose someone else.',

@@ -52,7 +52,6 @@ const EXPECTED: Record<Channel, string> = {
   'cases:accessLog': '- -y--',
   'cases:staff': '- yy--',
   'interpreters:list': '- yy--',
-  'interpreters:checkConflict': '- yy--',
   'interpreters:save': '- yy--',
   'interpreters:revealContact': '- yy--',
   'interviews:plan': '- yy--',

@@ -58,7 +58,6 @@ export const POLICY = {
   'cases:accessLog': only('supervisor'),
   'cases:staff': CASEWORK,
   'interpreters:list': CASEWORK,
-  'interpreters:checkConflict': CASEWORK,
   'interpreters:save': CASEWORK,
   'interpreters:revealContact': CASEWORK,
   'interviews:plan': CASEWORK,
