@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './accounts';
 import { AUDIT_ACTIONS } from './audit';
-import { Empty, type ContractSlice } from './schemas';
+import { distinct, Empty, type ContractSlice } from './schemas';
 
 export const AuditFilterSchema = z
   .object({
@@ -76,7 +76,7 @@ export const auditContract = {
     output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
   },
   /** Recomputes the whole chain, and checks each external anchor given against it. */
-  'audit:verify': { input: z.object({ anchors: z.array(AuditAnchorSchema).max(20).default([]) }).strict(), output: ChainVerificationSchema },
+  'audit:verify': { input: z.object({ anchors: distinct(AuditAnchorSchema, 20).default([]) }).strict(), output: ChainVerificationSchema },
   /** The filtered trail as CSV (metadata only, never case content). */
   'audit:export': {
     input: z.object({ filter: AuditFilterSchema }).strict(),
