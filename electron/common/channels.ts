@@ -16,6 +16,7 @@ export const CHANNELS = [
   'session:lock',
   'session:signOut',
   'session:touch',
+  'session:copied',
   'session:changePassphrase',
   'settings:get',
   'settings:update',

@@ -18,6 +18,11 @@ export const sessionContract = {
   /** Locks now (button, Ctrl/Cmd+L, idle timer); the reason is audited. */
   'session:lock': { input: z.object({ reason: LockReasonSchema }).strict(), output: z.null() },
   'session:signOut': { input: Empty, output: z.null() },
+  /**
+   * The renderer copied something (a sealed value, error details): the platform clears the
+   * clipboard 30 seconds later, whatever becomes of the page. Nothing is sent but the fact.
+   */
+  'session:copied': { input: Empty, output: z.null() },
   /** The renderer reports user activity so core's idle deadline moves. */
   'session:touch': { input: Empty, output: z.null() },
   /** Replaces the signed-in user's own passphrase (rewraps their keyslot only). */

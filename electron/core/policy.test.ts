@@ -21,6 +21,7 @@ const EXPECTED: Record<Channel, string> = {
   'session:lock': '- yyyy',
   'session:signOut': '- yyyy',
   'session:touch': '- yyyy',
+  'session:copied': 'y yyyy',
   'session:changePassphrase': '- yyyy',
   'settings:get': '- yyyy',
   'settings:update': '- ---y',

@@ -27,6 +27,10 @@ export const sessionHandlers: HandlerSlice<'session'> = {
   },
   // The dispatcher has already moved the idle deadline: nothing else to do.
   'session:touch': async () => null,
+  'session:copied': async (_input, env) => {
+    env.clipboard?.copied();
+    return null;
+  },
   'session:changePassphrase': async (input, r) => {
     try {
       r.session.user = await r.work((ctx) => changeOwnPassphrase(r.session, ctx.tx, ctx.audit, input.currentPassphrase, input.newPassphrase, r.env.now()));
