@@ -2,7 +2,9 @@
  * The app's lifecycle. Trusts only core with case data: the window, its session and every IPC
  * sender are hardened or checked (window.config.ts, ipc.ts) before a request reaches core.
  */
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createCore, type MamoriCoreApi } from '../core/index';
 import { APP_ENTRY_URL } from './app-origin';
@@ -10,6 +12,7 @@ import { createBackupDialogs } from './backup.dialogs';
 import { createClipboardGuard } from './clipboard.guard';
 import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
+import { watchLogindLock } from './logind';
 import { resolveDataDir, toLocale } from './launch-options';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import {
@@ -121,7 +124,20 @@ function start(): void {
       registerIpc({ ipcMain, core, getWindow: () => win, locale });
 
       powerMonitor.on('suspend', () => lock('suspend'));
+      // macOS and Windows; on Linux logind's Lock signal of this login session (logind.ts).
       powerMonitor.on('lock-screen', () => lock('screen-lock'));
+      if (process.platform === 'linux') {
+        const run = promisify(execFile);
+        void watchLogindLock(
+          {
+            run: async (file, args) => (await run(file, [...args], { timeout: 5000 })).stdout,
+            start: (file, args) => spawn(file, [...args], { stdio: ['ignore', 'pipe', 'ignore'] }),
+            pid: process.pid,
+          },
+          () => lock('screen-lock'),
+          (why) => console.warn(`Mamori: the screen lock is not watched on this system (${why}).`),
+        ).then((stop) => app.on('will-quit', stop));
+      }
 
       return win.loadURL(APP_ENTRY_URL);
     })
