@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage, type ErrorCode } from '../common/errors';
 import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
+import { AuditAnchorSchema } from '../common/contract.audit';
 import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
 import { CliInputError, readPassphrase } from './prompt';
 import { backupCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   vault restore --from FILE --data-dir DIR --user ADMIN [--replace VAULT-CODE]
   vault rotate-key --data-dir DIR --user ADMIN --reason TEXT
   vault recovery-key --reissue --data-dir DIR --user ADMIN --reason TEXT
-  audit verify --data-dir DIR --user NAME
+  audit verify --data-dir DIR --user NAME [--anchor SEQ:HASH]...
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
   cases purge --data-dir DIR --user ADMIN (--dry-run | --reason TEXT)
@@ -58,6 +59,7 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         reason: { type: 'string' },
         reissue: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        anchor: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,13 +115,18 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         return 0;
       }
       case 'audit verify': {
-        const v = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now());
-        if (v.intact) {
-          out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)}`);
-          return 0;
+        const anchors = values.anchor ?? [];
+        const bad = anchors.find((a) => !AuditAnchorSchema.safeParse(a).success);
+        if (bad !== undefined) throw new UsageError(`--anchor "${bad}" is not SEQ:HASH (the entry number, a colon, at least 8 hex digits of its MAC)`);
+        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors);
+        if (v.intact) out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)} (anchor: ${v.head.seq}:${v.head.mac.slice(0, 16)})`);
+        else out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
+        for (const c of checks) {
+          if (c.result === 'matches') out(`anchor ${c.anchor}: present and unchanged`);
+          else if (c.result === 'missing') out(`anchor ${c.anchor}: MISSING: the trail has no entry #${c.seq}; the database was rolled back to an older copy`);
+          else out(`anchor ${c.anchor}: DIFFERS: entry #${c.seq} is not the one anchored; the trail was rewritten`);
         }
-        out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
-        return 1;
+        return v.intact && checks.every((c) => c.result === 'matches') ? 0 : 1;
       }
       case 'vault verify': {
         const v = await verifyVault(dataDir, user(), await readPassphrase('Passphrase: '), Date.now());

@@ -4,7 +4,7 @@
  * Lists are lookups so that new terms (e.g. 育成就労 from April 2027) can be added.
  */
 import { z } from 'zod';
-import { isoDate, optionalText, text } from './schemas';
+import { distinct, isoDate, optionalText, text } from './schemas';
 
 export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -73,7 +73,7 @@ export const PersonSchema = z
     sex: z.enum(SEXES),
     dateOfBirth: isoDate.nullable().default(null),
     nationality: z.string().regex(/^[A-Z]{3}$/, { message: 'case.nationality.code' }),
-    languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1, { message: 'case.languages.required' }).max(6),
+    languages: distinct(z.string().regex(/^[a-z]{2,3}$/), 6).pipe(z.array(z.string()).min(1, { message: 'case.languages.required' })),
     interpreterNeeded: z.boolean(),
   })
   .strict();
@@ -83,7 +83,7 @@ export const IndicatorStateSchema = z.object({ present: z.boolean(), note: optio
 
 export const ExploitationSchema = z
   .object({
-    types: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+    types: distinct(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
     indicators: z.partialRecord(z.enum(INDICATORS), IndicatorStateSchema).default({}),
     periodFrom: isoDate.nullable().default(null),
     periodTo: isoDate.nullable().default(null),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './accounts';
 import { AUDIT_ACTIONS } from './audit';
-import { Empty, type ContractSlice } from './schemas';
+import { distinct, Empty, type ContractSlice } from './schemas';
 
 export const AuditFilterSchema = z
   .object({
@@ -32,13 +32,32 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/**
+ * An external anchor as an auditor writes it down (on paper, in another system): `SEQ:HASH`, an
+ * entry's sequence number and the start of its MAC (8 to 64 hex digits; summaries print 8).
+ */
+export const AuditAnchorSchema = z
+  .string()
+  .trim()
+  .regex(/^#?\d{1,15}:[0-9a-fA-F]{8,64}$/, { message: 'audit.anchor.format' });
+
+export function parseAnchor(text: string): { seq: number; hash: string } {
+  const [seq, hash] = text.trim().replace(/^#/, '').split(':');
+  return { seq: Number(seq), hash: hash.toLowerCase() };
+}
+
+/** Whether the trail still holds the anchored entry with the MAC it had: if not, it was rolled back or rewritten. */
+export const AnchorCheckSchema = z.object({ anchor: z.string(), seq: z.number().int(), result: z.enum(['matches', 'differs', 'missing']) });
+export type AnchorCheck = z.infer<typeof AnchorCheckSchema>;
+
 export const ChainVerificationSchema = z.discriminatedUnion('intact', [
-  z.object({ intact: z.literal(true), entries: z.number().int(), headSeq: z.number().int(), headMacPrefix: z.string() }),
+  z.object({ intact: z.literal(true), entries: z.number().int(), headSeq: z.number().int(), headMacPrefix: z.string(), anchors: z.array(AnchorCheckSchema) }),
   z.object({
     intact: z.literal(false),
     entries: z.number().int(),
     intactUpTo: z.number().int(),
     firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['mac-mismatch', 'sequence-gap']) }),
+    anchors: z.array(AnchorCheckSchema),
   }),
 ]);
 export type ChainVerificationResult = z.infer<typeof ChainVerificationSchema>;
@@ -56,8 +75,8 @@ export const auditContract = {
       .strict(),
     output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
   },
-  /** Recomputes the whole chain. */
-  'audit:verify': { input: Empty, output: ChainVerificationSchema },
+  /** Recomputes the whole chain, and checks each external anchor given against it. */
+  'audit:verify': { input: z.object({ anchors: distinct(AuditAnchorSchema, 20).default([]) }).strict(), output: ChainVerificationSchema },
   /** The filtered trail as CSV (metadata only, never case content). */
   'audit:export': {
     input: z.object({ filter: AuditFilterSchema }).strict(),

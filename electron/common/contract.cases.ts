@@ -18,7 +18,7 @@ import {
 } from './cases';
 import { CUSTODY, ImmigrationSchema, LEGAL_STANDINGS } from './immigration';
 import { CLOSING_OUTCOMES } from './retention';
-import { CaseRef, Empty, Id, Reason, type ContractSlice } from './schemas';
+import { CaseRef, distinct, Empty, Id, Reason, type ContractSlice } from './schemas';
 
 export const CaseListFilterSchema = z
   .object({
@@ -66,7 +66,7 @@ export const casesContract = {
         immigration: ImmigrationSchema,
         exploitation: ExploitationSchema,
         riskLevel: z.enum(RISK_LEVELS).default('medium'),
-        flags: z.array(z.enum(FLAGS)).max(FLAGS.length).default([]),
+        flags: distinct(z.enum(FLAGS), FLAGS.length).default([]),
       })
       .strict(),
     output: CaseDetailSchema,
@@ -92,13 +92,13 @@ export const casesContract = {
       immigration: ImmigrationSchema.optional(),
       exploitation: ExploitationSchema.optional(),
       riskLevel: z.enum(RISK_LEVELS).optional(),
-      flags: z.array(z.enum(FLAGS)).max(FLAGS.length).optional(),
+      flags: distinct(z.enum(FLAGS), FLAGS.length).optional(),
     }).strict(),
     output: CaseDetailSchema,
   },
   /** Supervisors: who works the case and who supervises it. */
   'cases:assign': {
-    input: CaseRef.extend({ officerIds: z.array(Id).min(1).max(10), supervisorId: Id.nullable() }).strict(),
+    input: CaseRef.extend({ officerIds: distinct(Id, 10).pipe(z.array(Id).min(1)), supervisorId: Id.nullable() }).strict(),
     output: CaseDetailSchema,
   },
   /**
@@ -144,7 +144,7 @@ export const casesContract = {
   /** Records that a matching name was seen and why the user goes ahead (audited). */
   'cases:acknowledgeConflict': {
     input: z
-      .object({ caseId: Id, name: z.string().trim().min(1).max(120), context: z.enum(['contact', 'interpreter', 'visitor', 'registry']), partyIds: z.array(Id).min(1), reason: Reason })
+      .object({ caseId: Id, name: z.string().trim().min(1).max(120), context: z.enum(['contact', 'interpreter', 'visitor', 'registry']), partyIds: distinct(Id, 200).pipe(z.array(Id).min(1)), reason: Reason })
       .strict(),
     output: CaseDetailSchema,
   },

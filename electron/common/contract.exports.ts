@@ -1,6 +1,6 @@
 /** Printed case summaries and the export register (merged into `contract` in contract.ts). DESIGN.md §7. */
 import { z } from 'zod';
-import { Id, Reason, type ContractSlice } from './schemas';
+import { distinct, Id, Reason, type ContractSlice } from './schemas';
 import { FIELDS, PROFILES, PurposeSchema, RecipientSchema, SEALED_ITEMS, SECTIONS, type Value } from './summary';
 
 const ValueSchema: z.ZodType<Value> = z.lazy(() =>
@@ -54,7 +54,7 @@ export const ExportRequestSchema = z
     recipient: RecipientSchema,
     purpose: PurposeSchema,
     /** Supervisors only: sealed items the profile allows, added to this one export, with the reason. */
-    sealed: z.object({ items: z.array(z.enum(SEALED_ITEMS)).min(1).max(SEALED_ITEMS.length), reason: Reason }).strict().optional(),
+    sealed: z.object({ items: distinct(z.enum(SEALED_ITEMS), SEALED_ITEMS.length).pipe(z.array(z.enum(SEALED_ITEMS)).min(1)), reason: Reason }).strict().optional(),
     locale: z.enum(['en', 'ja']),
   })
   .strict();

@@ -6,14 +6,13 @@ import { Id, Reason, type ContractSlice } from './schemas';
 export const interpretersContract = {
   /** The registry (officers and supervisors). */
   'interpreters:list': { input: z.object({ includeInactive: z.boolean().default(false) }).strict(), output: z.object({ interpreters: z.array(InterpreterSchema) }) },
-  /** How many adverse parties, across all cases, the name or its variants match (never which). */
-  'interpreters:checkConflict': {
-    input: z.object({ name: z.string().trim().min(1).max(120), nameVariants: z.array(z.string().trim().min(1).max(120)).max(20).default([]) }).strict(),
-    output: z.object({ matches: z.number().int() }),
-  },
   /**
-   * Adds (no interpreterId) or edits an interpreter. A name matching an adverse party needs
-   * `conflictReason`; `contact` replaces the sealed contact when given.
+   * Adds (no interpreterId) or edits an interpreter. A name matching an adverse party of any case
+   * is refused (ADVERSE_PARTY_MATCH, never which or how many) unless `conflictReason` is given;
+   * `contact` replaces the sealed contact when given. There is no separate check: a name is
+   * compared with every case's adverse parties only when someone saves it as an interpreter, at
+   * most CONFLICT_CHECKS_PER_HOUR times an hour per user, and each refusal is audited with a keyed
+   * hash of the name, so the registry cannot be used to ask whether someone is a suspect.
    */
   'interpreters:save': {
     input: z

@@ -195,6 +195,8 @@ export const DecisionSummarySchema = z.object({
   createdBy: z.string(),
   /** Who drafted it: like the submitter, they may not approve it. */
   createdById: z.string(),
+  /** Everyone who ever wrote its draft or submitted it (ids): none of them may approve it (four eyes). */
+  editorIds: z.array(z.string()),
   updatedAt: z.string(),
   /** Who submitted it last (id, so the UI can tell a supervisor their own), and the hash of the snapshot. */
   submittedById: z.string().nullable(),

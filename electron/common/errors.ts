@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'VAULT_TOO_NEW',
   'VAULT_IN_USE',
   'VAULT_ROLLED_BACK',
+  'VAULT_HEAD_MISSING',
   'BAD_CREDENTIALS',
   'THROTTLED',
   'PASSPHRASE_POLICY',
@@ -31,6 +32,7 @@ export const ERROR_CODES = [
   'INTERVIEW_STATE',
   'INTERPRETER_UNAVAILABLE',
   'ADVERSE_PARTY_MATCH',
+  'CONFLICT_CHECKS_LIMITED',
   'RECOMMENDATION_INCOMPLETE',
   'SCREENING_REQUIRED',
   'EXPORT_CANCELLED',
@@ -116,6 +118,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The vault is open elsewhere (another Mamori window or command). Close it there first.',
     ja: '保管庫は別の場所（他のMamoriウィンドウまたはコマンド）で開かれています。先にそちらを閉じてください。',
   },
+  VAULT_HEAD_MISSING: {
+    en: "The vault's rollback record (head.json) is missing. It may have been deleted to hide that an older copy of the vault was put back. An administrator can accept this with a reason, which is recorded in the audit trail; otherwise restore a verified backup.",
+    ja: '保管庫のロールバック記録（head.json）がありません。古いコピーに戻されたことを隠すために削除された可能性があります。管理者は理由を記録したうえでこれを受け入れることができます（監査証跡に記録されます）。そうでなければ、検証済みのバックアップから復元してください。',
+  },
   VAULT_ROLLED_BACK: {
     en: 'The vault file is older than the last recorded state. It may have been replaced by an old copy. Contact your administrator.',
     ja: '保管庫ファイルが最後に記録された状態より古くなっています。古いコピーに置き換えられた可能性があります。管理者に連絡してください。',
@@ -184,6 +190,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This interpreter cannot be used: inactive or without a signed confidentiality pledge.',
     ja: 'この通訳人は使用できません（無効、または守秘誓約が未提出です）。',
   },
+  CONFLICT_CHECKS_LIMITED: {
+    en: 'You have saved or tried to save many interpreters in the last hour; each is checked against every case. Wait a while, or ask a supervisor.',
+    ja: '直近1時間に多くの通訳人を保存または保存しようとしました（その都度すべての事案と照合します）。しばらく待つか、監督者に相談してください。',
+  },
   ADVERSE_PARTY_MATCH: {
     en: 'This name matches an adverse party. Record why you go ahead, or choose someone else.',
     ja: 'この名前は加害関係者と一致します。続行する理由を記録するか、別の人を選んでください。',
@@ -213,8 +223,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ja: 'ここでは要約の印刷・保存はできません。',
   },
   OWN_RECOMMENDATION: {
-    en: 'A supervisor cannot approve a recommendation they submitted.',
-    ja: '監督者は自分が提出した意見書を承認できません。',
+    en: 'A supervisor cannot approve a recommendation they drafted, edited or submitted. Another supervisor must approve it.',
+    ja: '監督者は自分が作成・編集・提出した意見書を承認できません。別の監督者が承認する必要があります。',
   },
   SNAPSHOT_STALE: {
     en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',

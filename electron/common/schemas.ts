@@ -18,6 +18,17 @@ export const Id = z.string().uuid();
 export const Version = z.number().int().positive();
 /** A change to a case names the case and the version it was based on. */
 export const CaseRef = z.object({ caseId: Id, version: Version });
+/**
+ * A list a caller sends: at most `max` items, duplicates dropped (the first kept), so a repeated id
+ * can neither count twice nor make core do the same work many times.
+ */
+export function distinct<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .transform((items) => [...new Map(items.map((i) => [JSON.stringify(i), i])).values()]);
+}
+
 /** Channels that take no input. */
 export const Empty = z.object({}).strict();
 

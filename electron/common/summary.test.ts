@@ -127,6 +127,7 @@ function markedCase(n: number, opts: { approved?: boolean } = {}): { source: Sum
         createdAt: 't',
         createdBy: 'Officer',
         createdById: 'o-1',
+        editorIds: ['o-1'],
         updatedAt: 't',
         submittedById: 'o-1',
         submittedBy: 'Officer',

@@ -46,6 +46,7 @@ export class MamoriCore implements MamoriCoreApi {
       lock: (reason) => this.lock(reason),
       exportPlatform: opts.exportPlatform,
       backupDialogs: opts.backupDialogs,
+      clipboard: opts.clipboard,
       progress: (p) => this.emit('vault:progress', p),
       get lastDamage() {
         return damage();

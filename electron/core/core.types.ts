@@ -16,6 +16,8 @@ export interface CoreOptions {
   exportPlatform?: ExportPlatform;
   /** Chooses backup files: Electron's dialogs, or the test harness. */
   backupDialogs?: BackupDialogs;
+  /** Clears the clipboard some time after the renderer copied (Electron's main process). */
+  clipboard?: { copied(): void };
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -33,6 +33,8 @@ export interface CoreEnv {
   readonly exportPlatform: ExportPlatform | undefined;
   /** The OS dialogs that choose backup files (absent where there is no display). */
   readonly backupDialogs: BackupDialogs | undefined;
+  /** Clears the clipboard 30 s after a copy (absent where there is no clipboard, e.g. the harness). */
+  readonly clipboard: { copied(): void } | undefined;
   /** Tells the renderer how far a long vault operation has come ('vault:progress'). */
   progress(p: BackupProgress): void;
   /** Why the vault last failed to open as damaged, in this window (codes and sizes only). */

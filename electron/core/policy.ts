@@ -26,6 +26,8 @@ export const POLICY = {
   'session:lock': ANY_ROLE,
   'session:signOut': ANY_ROLE,
   'session:touch': ANY_ROLE,
+  // Signed out too: the damaged-vault screen copies its diagnostics.
+  'session:copied': ANYONE,
   'session:changePassphrase': ANY_ROLE,
   'settings:get': ANY_ROLE,
   'settings:update': only('administrator'),
@@ -58,7 +60,6 @@ export const POLICY = {
   'cases:accessLog': only('supervisor'),
   'cases:staff': CASEWORK,
   'interpreters:list': CASEWORK,
-  'interpreters:checkConflict': CASEWORK,
   'interpreters:save': CASEWORK,
   'interpreters:revealContact': CASEWORK,
   'interviews:plan': CASEWORK,

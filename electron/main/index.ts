@@ -2,13 +2,17 @@
  * The app's lifecycle. Trusts only core with case data: the window, its session and every IPC
  * sender are hardened or checked (window.config.ts, ipc.ts) before a request reaches core.
  */
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { promisify } from 'node:util';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createCore, type MamoriCoreApi } from '../core/index';
 import { APP_ENTRY_URL } from './app-origin';
 import { createBackupDialogs } from './backup.dialogs';
+import { createClipboardGuard } from './clipboard.guard';
 import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
+import { watchLogindLock } from './logind';
 import { resolveDataDir, toLocale } from './launch-options';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import {
@@ -43,10 +47,20 @@ function start(): void {
     void core?.lock(reason);
   };
   const onPanicLock = (): void => lock('panic');
+  // Anything copied from the app is cleared 30 s later, and at once on lock, quit or a crash.
+  const clipboardGuard = createClipboardGuard({ clipboard, platform: process.platform });
+  const onCopy = (): void => clipboardGuard.copied();
+  process.on('uncaughtException', () => {
+    clipboardGuard.clearNow();
+    // No message: an error's text may carry case data, and it must not reach a log.
+    console.error('Mamori stopped after an unexpected error.');
+    app.exit(1);
+  });
 
   // Harden every session and every web contents Electron ever creates, not only ours.
   app.on('session-created', (ses) => hardenSession(ses, { devTools }));
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { onPanicLock }));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { onPanicLock, onCopy }));
+  app.on('will-quit', () => clipboardGuard.clearNow());
 
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) return;
@@ -84,7 +98,10 @@ function start(): void {
         documentsPath: () => app.getPath('documents'),
       });
       const backupDialogs = createBackupDialogs({ dialog, getParent: () => win, documentsPath: () => app.getPath('documents') });
-      core = createCore({ dataDir, locale, exportPlatform, backupDialogs });
+      core = createCore({ dataDir, locale, exportPlatform, backupDialogs, clipboard: clipboardGuard });
+      core.onEvent((event) => {
+        if (event === 'session:locked') clipboardGuard.clearNow();
+      });
 
       const rendererSession = session.fromPartition(SESSION_PARTITION);
       hardenSession(rendererSession, { devTools });
@@ -95,16 +112,32 @@ function start(): void {
       const menu = applicationMenu(process.platform, devTools);
       Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
 
-      win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), devTools, onPanicLock });
+      win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), devTools, onPanicLock, onCopy });
       win.on('closed', () => {
         win = null;
       });
       // A renderer that crashed or was killed may come back without the user: lock first.
-      win.webContents.on('render-process-gone', () => lock('renderer-gone'));
+      win.webContents.on('render-process-gone', () => {
+        clipboardGuard.clearNow();
+        lock('renderer-gone');
+      });
       registerIpc({ ipcMain, core, getWindow: () => win, locale });
 
       powerMonitor.on('suspend', () => lock('suspend'));
+      // macOS and Windows; on Linux logind's Lock signal of this login session (logind.ts).
       powerMonitor.on('lock-screen', () => lock('screen-lock'));
+      if (process.platform === 'linux') {
+        const run = promisify(execFile);
+        void watchLogindLock(
+          {
+            run: async (file, args) => (await run(file, [...args], { timeout: 5000 })).stdout,
+            start: (file, args) => spawn(file, [...args], { stdio: ['ignore', 'pipe', 'ignore'] }),
+            pid: process.pid,
+          },
+          () => lock('screen-lock'),
+          (why) => console.warn(`Mamori: the screen lock is not watched on this system (${why}).`),
+        ).then((stop) => app.on('will-quit', stop));
+      }
 
       return win.loadURL(APP_ENTRY_URL);
     })

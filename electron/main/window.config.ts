@@ -3,6 +3,7 @@
  * Trusts nothing the page asks for: navigation, new windows, webviews, permissions, downloads
  * and network requests are refused unless they stay inside app://mamori.
  */
+import { isCopyKey } from './clipboard.guard';
 import {
   BrowserWindow,
   type Input,
@@ -122,6 +123,8 @@ export function isPanicLockKey(input: Pick<Input, 'type' | 'key' | 'code' | 'con
 export interface WebContentsHooks {
   /** Panic lock: called when the user presses Ctrl+L / Cmd+L. */
   onPanicLock: () => void;
+  /** The user pressed a key that copies a selection (the clipboard guard then clears it later). */
+  onCopy?: () => void;
 }
 
 const hardenedContents = new WeakSet<WebContents>();
@@ -130,7 +133,7 @@ const hardenedContents = new WeakSet<WebContents>();
  * Idempotent: applied to the main window and, through `web-contents-created`, to any other contents.
  * No `context-menu` handler is installed on purpose: Electron shows no context menu without one.
  */
-export function hardenWebContents(contents: WebContents, { onPanicLock }: WebContentsHooks): void {
+export function hardenWebContents(contents: WebContents, { onPanicLock, onCopy }: WebContentsHooks): void {
   if (hardenedContents.has(contents)) return;
   hardenedContents.add(contents);
 
@@ -148,6 +151,7 @@ export function hardenWebContents(contents: WebContents, { onPanicLock }: WebCon
 
   // Handled here rather than in the page, so the panic lock works whatever the renderer is doing.
   contents.on('before-input-event', (event, input) => {
+    if (onCopy && isCopyKey(input)) onCopy();
     if (!isPanicLockKey(input)) return;
     event.preventDefault();
     onPanicLock();
@@ -159,7 +163,7 @@ export interface MainWindowConfig extends WebContentsHooks {
   devTools: boolean;
 }
 
-export function createMainWindow({ preloadPath, devTools, onPanicLock }: MainWindowConfig): BrowserWindow {
+export function createMainWindow({ preloadPath, devTools, onPanicLock, onCopy }: MainWindowConfig): BrowserWindow {
   // Written out as one literal, not built by a helper, so the Electronegativity scan can read every setting.
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
@@ -193,7 +197,7 @@ export function createMainWindow({ preloadPath, devTools, onPanicLock }: MainWin
   });
   // Keep case files out of screenshots, screen sharing and screen recordings.
   win.setContentProtection(true);
-  hardenWebContents(win.webContents, { onPanicLock });
+  hardenWebContents(win.webContents, { onPanicLock, onCopy });
   // Never let the page change the title: it is visible in the task switcher.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());

@@ -116,6 +116,7 @@ export function decisionSummary(draft: DecisionDraft, overrides: Partial<Decisio
     createdAt: '2026-03-10T01:00:00.000Z',
     createdBy: 'Testperson Officer',
     createdById: 'officer-1',
+    editorIds: ['officer-1'],
     updatedAt: '2026-03-10T01:00:00.000Z',
     submittedById: 'officer-1',
     submittedBy: 'Testperson Officer',

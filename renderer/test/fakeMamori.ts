@@ -20,6 +20,7 @@ const defaults: Handlers = {
   'session:lock': () => ok(null),
   'session:signOut': () => ok(null),
   'session:touch': () => ok(null),
+  'session:copied': () => ok(null),
   'users:setLocale': () => ok(null),
   'users:setLastView': () => ok(null),
 };

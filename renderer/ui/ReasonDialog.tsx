@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Reason } from '../../electron/common/schemas';
+import { Reason, REASON_MAX } from '../../electron/common/schemas';
 import { useLabels } from '../i18n/labels';
 import { FailureMessage } from './ErrorMessage';
 import { apiPathErrors, issueKey, type IssueKeyOf } from './forms';
@@ -38,6 +38,7 @@ function useReasonText(): AskedText {
     },
     issueField: 'reason',
     issueKey,
+    maxLength: REASON_MAX,
   };
 }
 

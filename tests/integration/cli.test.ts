@@ -53,6 +53,50 @@ describe('the command line', () => {
     expect(v.out).toMatch(/vault intact/);
   });
 
+  it('finds a vault rolled back behind an anchor written down earlier, even with its head record rolled back too', () => {
+    const { dir } = createVault('anchor');
+    const files = ['mamori.db', 'keyslots.json', 'head.json'].map((f) => join(dir, f));
+    const before = files.map((f) => readFileSync(f));
+    // Work goes on; an auditor writes down the head as an anchor.
+    expect(cli(['vault', 'status', '--data-dir', dir, '--user', ADMIN_NAME]).code).toBe(0);
+    const first = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    const anchor = /\(anchor: (\d+:[0-9a-f]{16})\)/.exec(first.out)?.[1];
+    expect(anchor, first.out).toBeDefined();
+    const ok = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME, '--anchor', anchor!.slice(0, anchor!.indexOf(':') + 9)]);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/present and unchanged/);
+
+    // An insider puts the whole folder back as it was: the chain and the head record agree with each other.
+    files.forEach((f, i) => writeFileSync(f, before[i]));
+    const rolled = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME, '--anchor', anchor!]);
+    expect(rolled.out).toMatch(/audit chain intact/);
+    expect(rolled.out).toMatch(new RegExp(`anchor ${anchor}: MISSING`));
+    expect(rolled.code).toBe(1);
+    expect(cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME, '--anchor', '12:xyz']).code).toBe(2);
+  });
+
+  it('lets only an administrator verify the vault file, and records it in the trail', async () => {
+    const { dir } = createVault('roles');
+    const core = createCore({ dataDir: dir });
+    await ok(core, 'session:signIn', { username: ADMIN_NAME, passphrase: PASS });
+    const made = await ok<{ temporaryPassphrase: string }>(core, 'users:create', { username: 'auditor.k', displayName: 'Auditor Kato', role: 'auditor' });
+    await ok(core, 'session:signOut');
+    await ok(core, 'session:signIn', { username: 'auditor.k', passphrase: made.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: 'auditor k passphrase 22' });
+    await core.close();
+
+    const refused = cli(['vault', 'verify', '--data-dir', dir, '--user', 'auditor.k'], 'auditor k passphrase 22');
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).not.toMatch(/vault intact/);
+    expect(cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]).code).toBe(0);
+
+    const again = createCore({ dataDir: dir });
+    await ok(again, 'session:signIn', { username: 'auditor.k', passphrase: 'auditor k passphrase 22' });
+    const { entries } = await ok<{ entries: { action: string; actorName: string | null }[] }>(again, 'audit:list', { filter: { action: 'vault.verified' } });
+    expect(entries.map((e) => e.actorName)).toEqual([expect.any(String)]);
+    await again.close();
+  });
+
   it('names the first broken audit entry and exits 1', async () => {
     const { dir } = createVault('c');
     await withRawVault(dir, async (tx) => {

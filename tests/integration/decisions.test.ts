@@ -113,6 +113,33 @@ describe('residence decisions', () => {
     expect(JSON.stringify(trail)).not.toContain('Say more about the family');
   });
 
+  it('refuses approval by a supervisor who only edited the draft an officer created and submitted (four eyes)', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    let d = await readyCase(core);
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    const decisionId = d.decisions[0].id;
+    // The supervisor rewrites the officer's draft, then hands it back for the officer to submit.
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp('Rewritten by the supervisor: recommend special residence permission.') });
+    expect(d.decisions[0].editorIds).toEqual([users['officer.a'].id, users['sup.c'].id]);
+    await as('officer.a');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId });
+    expect(d.decisions[0]).toMatchObject({ status: 'pending', createdById: users['officer.a'].id, submittedById: users['officer.a'].id });
+
+    await as('sup.c');
+    // Not offered as someone else's work: no notice in My work, and the queue marks it as theirs.
+    expect((await ok<MyWork>(core, 'work:mine', {})).waiting.filter((w) => w.kind === 'decision-pending')).toEqual([]);
+    expect((await ok<{ rows: ReviewQueueRow[] }>(core, 'decisions:queue', {})).rows[0]).toMatchObject({ decisionId, own: true });
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    expect(await code(core.dispatch('decisions:approve', { caseId: d.id, decisionId, snapshotHash: d.decisions[0].snapshotHash!, comment: '' }))).toBe('OWN_RECOMMENDATION');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    expect(d.decisions[0].status).toBe('pending');
+    expect((await auditRows(core, { caseRef: d.reference })).map((e) => e.action)).not.toContain('decision.approved');
+  });
+
   it('refuses a supervisor approving their own recommendation, and a stale snapshot', async () => {
     const { core, users, as } = await team();
     await as('sup.c');

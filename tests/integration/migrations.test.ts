@@ -480,6 +480,37 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0110 records every editor of a recommendation, filled from the creator, the submitter and the trail', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 100);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    await run("INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at) VALUES ('d-1', 'c-1', 'draft', '{}', '2026-10-01T00:00:00Z', 'u-officer', 't')");
+    await run("INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at, submitted_at, submitted_by) VALUES ('d-2', 'c-2', 'pending', '{}', '2026-10-02T00:00:00Z', 'u-officer', 't', '2026-10-04T00:00:00Z', 'u-officer')");
+    // The supervisor once saved d-2's draft; a saved draft of a decision that no longer exists is ignored.
+    const entry = (seq: number, actor: string, target: string, at: string) =>
+      run("INSERT INTO audit_log (seq, at, actor_id, actor_role, action, target, mac) VALUES (?, ?, ?, 'supervisor', 'decision.draft-saved', ?, 'm')", [seq, at, actor, target]);
+    const seq = ((await db.read((tx) => tx.get<{ s: number }>('SELECT coalesce(max(seq), 0) AS s FROM audit_log'))) as { s: number }).s;
+    await entry(seq + 1, 'u-supervisor', 'decision:d-2', '2026-10-03T00:00:00Z');
+    await entry(seq + 2, 'u-supervisor', 'decision:d-2', '2026-10-03T05:00:00Z');
+    await entry(seq + 3, 'u-supervisor', 'decision:d-gone', '2026-10-03T06:00:00Z');
+    const before = await contents(db);
+
+    expect(await migrate(db, 110)).toEqual([110]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(await db.read((tx) => tx.all('SELECT decision_id, user_id, first_at FROM decision_editors ORDER BY decision_id, first_at'))).toEqual([
+      { decision_id: 'd-1', user_id: 'u-officer', first_at: '2026-10-01T00:00:00Z' },
+      { decision_id: 'd-2', user_id: 'u-officer', first_at: '2026-10-02T00:00:00Z' },
+      { decision_id: 'd-2', user_id: 'u-supervisor', first_at: '2026-10-03T00:00:00Z' },
+    ]);
+    await expect(run("UPDATE decision_editors SET user_id = 'u-officer' WHERE decision_id = 'd-2' AND user_id = 'u-supervisor'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM decision_editors WHERE decision_id = 'd-2'")).rejects.toThrow(/append-only/);
+    await expect(run("INSERT INTO decision_editors (decision_id, user_id, first_at) VALUES ('d-1', 'no-such-user', 't')")).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
-import { ADMIN, filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { ADMIN, code, filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';
 
 const dirs: string[] = [];
@@ -148,5 +148,50 @@ describe('the vault', () => {
     writeFileSync(db, old);
     const r = await core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect(r.ok ? 'ok' : r.error.code).toBe('VAULT_ROLLED_BACK');
+  });
+
+  it('records the head after every commit, so an older copy put back after a crash is refused', async () => {
+    const { dataDir, core } = await newVault();
+    track(dataDir);
+    const db = join(dataDir, 'mamori.db');
+    const head = join(dataDir, 'head.json');
+    const old = readFileSync(db);
+    const seqOf = (record: Buffer) => (JSON.parse(record.toString('utf8')) as { seq: number }).seq;
+    await signInAdmin(core);
+    const atSignIn = seqOf(readFileSync(head));
+    await ok(core, 'settings:update', { autoLockMinutes: 9 });
+    // The process dies here, before any lock: what is on disk is what a crash leaves.
+    const atCrash = readFileSync(head);
+    expect(seqOf(atCrash)).toBe(atSignIn + 1);
+    await ok(core, 'session:lock', { reason: 'user' });
+    writeFileSync(head, atCrash);
+    writeFileSync(db, old);
+    expect(await code(core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase }))).toBe('VAULT_ROLLED_BACK');
+  });
+
+  it('refuses a vault whose head record was deleted, until an administrator accepts it with a reason, audited', async () => {
+    const { dataDir, core } = await newVault();
+    track(dataDir);
+    await signInAdmin(core);
+    const made = await ok<{ temporaryPassphrase: string }>(core, 'users:create', { username: 'officer.h', displayName: 'Officer Hara', role: 'officer' });
+    await ok(core, 'session:lock', { reason: 'user' });
+    const head = join(dataDir, 'head.json');
+    rmSync(head);
+
+    expect(await code(core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase }))).toBe('VAULT_HEAD_MISSING');
+    expect(existsSync(head)).toBe(false);
+    // Not by anyone else, nor without a reason that says something.
+    expect(await code(core.dispatch('session:signIn', { username: 'officer.h', passphrase: made.temporaryPassphrase, acceptMissingHead: 'I deleted nothing' }))).toBe('VAULT_HEAD_MISSING');
+    expect(await code(core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase, acceptMissingHead: ' ok ' }))).toBe('INVALID_INPUT');
+    expect(existsSync(head)).toBe(false);
+
+    const reason = 'Head record lost when the disk was replaced (ticket 42)';
+    await ok(core, 'session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase, acceptMissingHead: reason });
+    expect(existsSync(head)).toBe(true);
+    const trail = await ok<{ entries: { action: string; details: Record<string, unknown> }[] }>(core, 'audit:list', { filter: { action: 'vault.head-missing-accepted' } });
+    expect(trail.entries.map((e) => e.details)).toEqual([{ reason }]);
+    await ok(core, 'session:lock', { reason: 'user' });
+    // The record is back: a plain sign-in opens again.
+    await signInAdmin(core);
   });
 });

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../common/contract.audit';
 import type { HandlerSlice } from '../handler';
 import { toCsv } from './audit.export';
 import { listActors, listPage, type AuditListRow } from './audit.repository';
-import { verifyChain } from './audit.service';
+import { checkAnchors, verificationDetails, verifyChain } from './audit.service';
 
 /** Rows the CSV export reads at most; beyond that the auditor narrows the filter. */
 const EXPORT_LIMIT = 100_000;
@@ -31,13 +31,14 @@ export const auditHandlers: HandlerSlice<'audit'> = {
     const rows = await r.read((tx) => listPage(tx, { ...input.filter, before: input.before, limit: input.limit }));
     return { entries: rows.map(toAuditEntry), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };
   },
-  'audit:verify': async (_input, r) => {
+  'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.
     const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey);
-    await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: v.intact ? { intact: true, entries: v.entries } : { intact: false, firstBroken: v.firstBroken.seq } }));
+    const anchors = await checkAnchors(r.session.vault.db, input.anchors);
+    await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: verificationDetails(v, anchors) }));
     return v.intact
-      ? { intact: true as const, entries: v.entries, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16) }
-      : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken };
+      ? { intact: true as const, entries: v.entries, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors }
+      : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken, anchors };
   },
   'audit:export': async (input, r) => {
     const read = await r.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT + 1 }));

@@ -14,7 +14,7 @@ export interface AuditRow {
   mac: string;
 }
 
-export async function lastEntry(tx: Tx): Promise<Pick<AuditRow, 'seq' | 'mac'> | undefined> {
+export async function lastEntry(tx: Pick<Tx, 'get'>): Promise<Pick<AuditRow, 'seq' | 'mac'> | undefined> {
   return tx.get<Pick<AuditRow, 'seq' | 'mac'>>('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
 }
 

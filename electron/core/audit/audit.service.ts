@@ -2,6 +2,7 @@
  * The hash-chained audit trail (DESIGN.md §4). Every entry is appended inside the transaction
  * of the change it records. Details must never contain a sealed value or key material.
  */
+import { parseAnchor, type AnchorCheck } from '../../common/contract.audit';
 import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
@@ -91,6 +92,29 @@ export async function auditHead(db: Db): Promise<AuditHead> {
 export type ChainVerification =
   | { intact: true; entries: number; head: AuditHead }
   | { intact: false; entries: number; intactUpTo: number; firstBroken: { seq: number; reason: 'mac-mismatch' | 'sequence-gap' } };
+
+/**
+ * Whether the trail still holds each entry the anchors name (`SEQ:HASH`, written down outside the
+ * computer), with the MAC it had then: 'missing' means rolled back, 'differs' rewritten.
+ */
+export async function checkAnchors(db: Db, anchors: readonly string[]): Promise<AnchorCheck[]> {
+  const checks: AnchorCheck[] = [];
+  for (const text of anchors) {
+    const { seq, hash } = parseAnchor(text);
+    const row = await db.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq]));
+    const result = !row ? 'missing' : row.mac.toLowerCase().startsWith(hash) ? 'matches' : 'differs';
+    checks.push({ anchor: `${seq}:${hash}`, seq, result });
+  }
+  return checks;
+}
+
+/** What the trail records of a verification: the chain's outcome and the anchors that failed (no content). */
+export function verificationDetails(chain: ChainVerification, checks: readonly AnchorCheck[]): Record<string, string | number | boolean> {
+  return {
+    ...(chain.intact ? { intact: true, entries: chain.entries } : { intact: false, firstBroken: chain.firstBroken.seq }),
+    ...(checks.length ? { anchors: checks.length, anchorsFailed: checks.filter((c) => c.result !== 'matches').map((c) => c.anchor).join(' ') } : {}),
+  };
+}
 
 const PAGE = 5000;
 

@@ -1,7 +1,8 @@
 /**
- * Rollback evidence (DESIGN.md §2): on lock and close the audit head is recorded beside the
- * keyslots, under a MAC keyed from the data key. SQLCipher cannot notice an older copy of the
- * whole file being put back; this record can.
+ * Rollback evidence (DESIGN.md §2): after every committed change, and on lock and close, the audit
+ * head is recorded beside the keyslots under a MAC whose key lives in the vault. SQLCipher cannot
+ * notice an older copy of the whole file being put back; this record can. A missing record is
+ * refused like an altered one: deleting it must not be a way around it.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -23,15 +24,24 @@ export function writeHead(path: string, headKey: Buffer, head: AuditHead, at: st
 /**
  * Refuses a database whose audit trail is behind, or is not a continuation of, the recorded head:
  * an older copy put back, or another copy of the vault swapped in (whose trail went another way).
- * A missing record is accepted (a vault from before the first lock); an altered one is not.
- * `macAt` reads the MAC of one entry of the current trail.
+ * A missing record is refused (VAULT_HEAD_MISSING) unless `missing: 'accept'` (an administrator
+ * accepted it with a reason, audited by the caller); an altered one always is.
+ * `macAt` reads the MAC of one entry of the current trail. Returns whether the record was missing.
  */
-export async function checkHead(path: string, headKey: Buffer, current: AuditHead, macAt: (seq: number) => Promise<string | undefined>): Promise<void> {
+export async function checkHead(
+  path: string,
+  headKey: Buffer,
+  current: AuditHead,
+  macAt: (seq: number) => Promise<string | undefined>,
+  missing: 'refuse' | 'accept' = 'refuse',
+): Promise<'present' | 'missing'> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CoreError('VAULT_ROLLED_BACK', 'head record unreadable');
+    if (missing === 'accept') return 'missing';
+    throw new CoreError('VAULT_HEAD_MISSING');
   }
   const parsed = HeadFileSchema.safeParse((() => { try { return JSON.parse(text); } catch { return null; } })());
   if (!parsed.success) throw new CoreError('VAULT_ROLLED_BACK', 'head record unreadable');
@@ -42,4 +52,5 @@ export async function checkHead(path: string, headKey: Buffer, current: AuditHea
   if (current.seq < rec.seq) throw new CoreError('VAULT_ROLLED_BACK', `audit head ${current.seq} < recorded ${rec.seq}`);
   const then = current.seq === rec.seq ? current.mac : await macAt(rec.seq);
   if (rec.seq > 0 && then?.slice(0, PREFIX) !== rec.macPrefix) throw new CoreError('VAULT_ROLLED_BACK', 'audit trail differs from the record');
+  return 'present';
 }

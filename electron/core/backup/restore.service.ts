@@ -198,7 +198,7 @@ async function checkReplace(req: RestoreRequest): Promise<void> {
     const vault = await openVault(req.dataDir, unwrapped.file, unwrapped.keys, req.now);
     await closeVault(vault, new Date(req.now));
   } catch (e) {
-    if (e instanceof CoreError && (e.code === 'VAULT_DAMAGED' || e.code === 'VAULT_ROLLED_BACK')) {
+    if (e instanceof CoreError && (e.code === 'VAULT_DAMAGED' || e.code === 'VAULT_ROLLED_BACK' || e.code === 'VAULT_HEAD_MISSING')) {
       unwrapped.throttle.recordSuccess(unwrapped.lookup, req.now);
       return;
     }

@@ -15,6 +15,7 @@ export class Db {
   private queue: Promise<unknown> = Promise.resolve();
   private inTransaction = false;
   private closed = false;
+  private afterCommit: ((read: ReadTx) => Promise<void>) | undefined;
 
   private constructor(private readonly raw: sqlcipher.Database) {}
 
@@ -62,6 +63,24 @@ export class Db {
   }
 
   /** Runs `fn` alone on the connection (nothing else interleaves). */
+  /**
+   * Runs `fn` after every committed write transaction, still inside the queue so no other statement
+   * comes between the commit and it (the rollback record is written this way). Its failure never
+   * fails the commit, which has happened: the next commit, and closing, write the record again.
+   */
+  onCommit(fn: ((read: ReadTx) => Promise<void>) | undefined): void {
+    this.afterCommit = fn;
+  }
+
+  private async committed(): Promise<void> {
+    if (!this.afterCommit) return;
+    try {
+      await this.afterCommit({ get: (sql, params) => this.getRaw(sql, params), all: (sql, params) => this.allRaw(sql, params) });
+    } catch {
+      // See onCommit.
+    }
+  }
+
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
@@ -110,9 +129,11 @@ export class Db {
       try {
         const result = await fn(tx);
         await this.execRaw('COMMIT');
+        this.inTransaction = false;
+        await this.committed();
         return result;
       } catch (e) {
-        await this.execRaw('ROLLBACK').catch(() => undefined);
+        if (this.inTransaction) await this.execRaw('ROLLBACK').catch(() => undefined);
         throw mapSqliteError(e);
       } finally {
         this.inTransaction = false;
@@ -173,6 +194,7 @@ export class Db {
           try {
             const result = await body(tx);
             await this.execRaw('COMMIT');
+            await this.committed();
             return result;
           } catch (e) {
             await this.execRaw('ROLLBACK').catch(() => undefined);
@@ -215,6 +237,9 @@ export interface Conn {
   /** Re-encrypts every page under `key` (SQLCipher's PRAGMA rekey, one transaction). */
   rekey(key: Buffer): Promise<void>;
 }
+
+/** The reads the after-commit hook may make. */
+export type ReadTx = Pick<Tx, 'get' | 'all'>;
 
 export interface Tx {
   run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>;

@@ -84,6 +84,27 @@ export async function markSuperseded(tx: Tx, id: string, by: string): Promise<vo
   await tx.run("UPDATE decisions SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'approved'", [by, id]);
 }
 
+/** Records that `userId` shaped the recommendation (wrote its draft or submitted it); once per person. */
+export async function recordEditor(tx: Tx, decisionId: string, userId: string, at: string): Promise<void> {
+  await tx.run('INSERT OR IGNORE INTO decision_editors (decision_id, user_id, first_at) VALUES (?, ?, ?)', [decisionId, userId, at]);
+}
+
+/** Whether `userId` ever wrote the recommendation's draft or submitted it. */
+export async function isEditor(tx: Tx, decisionId: string, userId: string): Promise<boolean> {
+  return (await tx.get('SELECT 1 AS x FROM decision_editors WHERE decision_id = ? AND user_id = ?', [decisionId, userId])) !== undefined;
+}
+
+/** The editors of every decision of a case, by decision id. */
+export async function editorsOfCase(tx: Tx, caseId: string): Promise<Map<string, string[]>> {
+  const rows = await tx.all<{ decision_id: string; user_id: string }>(
+    'SELECT e.decision_id, e.user_id FROM decision_editors e JOIN decisions d ON d.id = e.decision_id WHERE d.case_id = ? ORDER BY e.first_at, e.user_id',
+    [caseId],
+  );
+  const byDecision = new Map<string, string[]>();
+  for (const r of rows) byDecision.set(r.decision_id, [...(byDecision.get(r.decision_id) ?? []), r.user_id]);
+  return byDecision;
+}
+
 export interface DecisionEventRow {
   id: string;
   decision_id: string;
@@ -127,15 +148,19 @@ export interface QueueRow {
   created_by: string;
   next_deadline: string | null;
   snapshot: string;
+  /** 1 when the reader wrote its draft or submitted it. */
+  edited_by_me: number;
 }
 
 /** Pending recommendations, oldest submission first. */
-export function pendingQueue(tx: Tx): Promise<QueueRow[]> {
+export function pendingQueue(tx: Tx, readerId: string): Promise<QueueRow[]> {
   return tx.all<QueueRow>(
     `SELECT d.id AS decision_id, c.id AS case_id, c.reference, c.masked_name, d.draft, d.submitted_at, d.submitted_by, u.display_name AS submitted_by_name,
-            d.created_by, c.next_deadline, d.snapshot
+            d.created_by, c.next_deadline, d.snapshot,
+            EXISTS (SELECT 1 FROM decision_editors e WHERE e.decision_id = d.id AND e.user_id = ?) AS edited_by_me
      FROM decisions d JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.submitted_by
      WHERE d.status = 'pending' ORDER BY d.submitted_at, d.rowid`,
+    [readerId],
   );
 }
 
@@ -146,8 +171,9 @@ export function pendingFor(tx: Tx, supervisorId: string): Promise<NoticeRow[]> {
   return tx.all<NoticeRow>(
     `SELECT c.id AS case_id, c.reference, c.masked_name, d.submitted_at AS since FROM decisions d JOIN cases c ON c.id = d.case_id
      WHERE d.status = 'pending' AND d.submitted_by != ? AND d.created_by != ? AND (c.supervisor_id = ? OR c.supervisor_id IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM decision_editors e WHERE e.decision_id = d.id AND e.user_id = ?)
      ORDER BY d.submitted_at LIMIT 100`,
-    [supervisorId, supervisorId, supervisorId],
+    [supervisorId, supervisorId, supervisorId, supervisorId],
   );
 }
 

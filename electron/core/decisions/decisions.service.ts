@@ -35,6 +35,7 @@ export async function saveDraft(ctx: Ctx, input: { caseId: string; version: numb
   const id = open?.id ?? randomUUID();
   if (open) await repo.updateDraft(ctx.tx, id, draft, ctx.at);
   else await repo.insertDecision(ctx.tx, { id, case_id: row.id, draft, created_at: ctx.at, created_by: ctx.session.user.id });
+  await repo.recordEditor(ctx.tx, id, ctx.session.user.id, ctx.at);
   await touch(ctx, row);
   await ctx.audit({ action: 'decision.draft-saved', caseRef: row.reference, target: `decision:${id}`, details: { pathway: input.draft.pathway, created: !open } });
 }
@@ -56,6 +57,7 @@ export async function submit(ctx: Ctx, input: { caseId: string; version: number;
   await touch(ctx, row, { stage: 'approval' });
   await recordEvent(ctx, row.id, 'stage', { from: row.stage, to: 'approval' });
   await repo.markSubmitted(ctx.tx, d.id, ctx.at, ctx.session.user.id, snapshot, hash);
+  await repo.recordEditor(ctx.tx, d.id, ctx.session.user.id, ctx.at);
   await repo.insertDecisionEvent(ctx.tx, { id: randomUUID(), decision_id: d.id, kind: 'submitted', at: ctx.at, actor_id: ctx.session.user.id, comment: '', snapshot_hash: hash });
   await ctx.audit({ action: 'decision.submitted', caseRef: row.reference, target: `decision:${d.id}`, details: { pathway: draft.pathway, snapshot: hash } });
 }
@@ -73,8 +75,8 @@ async function pendingOf(ctx: Ctx, caseId: string, decisionId: string) {
 export async function approve(ctx: Ctx, input: { caseId: string; decisionId: string; snapshotHash: string; comment: string }, readCase: ReadCase): Promise<void> {
   const { row, d, snapshot, snapshotHash } = await pendingOf(ctx, input.caseId, input.decisionId);
   const me = ctx.session.user.id;
-  // Four eyes: whoever drafted or submitted the recommendation cannot approve it.
-  if (d.submitted_by === me || d.created_by === me) throw new CoreError('OWN_RECOMMENDATION');
+  // Four eyes: whoever created, edited or submitted the recommendation cannot approve it.
+  if (d.submitted_by === me || d.created_by === me || (await repo.isEditor(ctx.tx, d.id, me))) throw new CoreError('OWN_RECOMMENDATION');
   if (input.snapshotHash !== snapshotHash || sha256(snapshot) !== snapshotHash) throw new CoreError('SNAPSHOT_STALE');
   if (!factsUnchanged(snapshot, await readCase(ctx.tx, row))) throw new CoreError('SNAPSHOT_STALE');
 
@@ -108,7 +110,7 @@ export async function returnDecision(ctx: Ctx, input: { caseId: string; decision
 
 /** Supervisors: every pending recommendation, oldest first, with whether it went stale. */
 export async function reviewQueue(ctx: Ctx, readCase: ReadCase): Promise<{ rows: ReviewQueueRow[] }> {
-  const pending = await repo.pendingQueue(ctx.tx);
+  const pending = await repo.pendingQueue(ctx.tx, ctx.session.user.id);
   const rows: ReviewQueueRow[] = [];
   for (const p of pending) {
     const c = await getCase(ctx.tx, p.case_id);
@@ -121,7 +123,7 @@ export async function reviewQueue(ctx: Ctx, readCase: ReadCase): Promise<{ rows:
       pathway: DecisionDraftSchema.parse(JSON.parse(p.draft)).pathway,
       submittedAt: p.submitted_at,
       submittedBy: p.submitted_by_name,
-      own: p.submitted_by === ctx.session.user.id || p.created_by === ctx.session.user.id,
+      own: p.edited_by_me === 1 || p.submitted_by === ctx.session.user.id || p.created_by === ctx.session.user.id,
       stale: !factsUnchanged(p.snapshot, await readCase(ctx.tx, c)),
       nextDeadline: p.next_deadline,
     });

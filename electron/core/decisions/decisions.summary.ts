@@ -15,7 +15,7 @@ export function factsUnchanged(snapshot: string, current: SnapshotSource): boole
 }
 
 export async function decisionSummaries(tx: Tx, current: SnapshotSource & { id: string }): Promise<DecisionSummary[]> {
-  const [rows, events] = await Promise.all([repo.listDecisions(tx, current.id), repo.listDecisionEvents(tx, current.id)]);
+  const [rows, events, editors] = await Promise.all([repo.listDecisions(tx, current.id), repo.listDecisionEvents(tx, current.id), repo.editorsOfCase(tx, current.id)]);
   return rows.map((d) => ({
     id: d.id,
     status: d.status as DecisionStatus,
@@ -23,6 +23,7 @@ export async function decisionSummaries(tx: Tx, current: SnapshotSource & { id: 
     createdAt: d.created_at,
     createdBy: d.created_by_name,
     createdById: d.created_by,
+    editorIds: editors.get(d.id) ?? [d.created_by],
     updatedAt: d.updated_at,
     submittedById: d.submitted_by,
     submittedBy: d.submitted_by_name,

@@ -4,10 +4,11 @@
  * The contact is sealed: it leaves core only with a recorded reason. Not case work, but run like
  * it: one transaction with its audit entry.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { matchingPartyCount } from '../../common/caseRules';
 import type { Interpreter, InterpreterContact, InterpreterInput } from '../../common/protection';
 import type { Tx } from '../db/connection';
+import { hkdf, wipe } from '../crypto/crypto';
 import { CoreError } from '../errors';
 import type { Ctx } from '../session/session.service';
 import * as repo from './interpreters.repository';
@@ -38,6 +39,54 @@ export async function countAdverseMatches(tx: Tx, name: string, nameVariants: re
   return matchingPartyCount([name, ...nameVariants], parties);
 }
 
+/** Saves (each compares a name with every case's adverse parties) one user may make in an hour. */
+export const CONFLICT_CHECKS_PER_HOUR = 20;
+
+/** Refuses a user who has already made CONFLICT_CHECKS_PER_HOUR checks in the hour before `ctx.at` (counted from the trail). */
+async function limitConflictChecks(ctx: Ctx): Promise<void> {
+  const since = new Date(Date.parse(ctx.at) - 3_600_000).toISOString();
+  const row = await ctx.tx.get<{ n: number; oldest: string | null }>(
+    `SELECT count(*) AS n, min(at) AS oldest FROM audit_log
+      WHERE actor_id = ? AND action IN ('interpreter.saved', 'interpreter.conflict-refused') AND at > ?`,
+    [ctx.session.user.id, since],
+  );
+  if ((row?.n ?? 0) >= CONFLICT_CHECKS_PER_HOUR) {
+    const retryAfterMs = row?.oldest ? Math.max(1000, Date.parse(row.oldest) + 3_600_000 - Date.parse(ctx.at)) : 3_600_000;
+    throw new CoreError('CONFLICT_CHECKS_LIMITED', undefined, { retryAfterMs });
+  }
+}
+
+/**
+ * A keyed hash of a name as it was checked: auditors see the same name asked again and again
+ * without the trail holding the name. Keyed from the vault's audit key, so nobody can test a
+ * guess against it without the vault.
+ */
+export function nameCheckHash(auditKey: Buffer, vaultId: string, names: readonly string[]): string {
+  const key = hkdf(auditKey, vaultId, 'mamori name check v1');
+  try {
+    const normal = names
+      .map((n) => n.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).sort().join(' '))
+      .filter(Boolean)
+      .sort()
+      .join('|');
+    return createHmac('sha256', key).update(normal, 'utf8').digest('hex').slice(0, 16);
+  } finally {
+    wipe(key);
+  }
+}
+
+const nameHashOf = (ctx: Ctx, i: { name: string; nameVariants?: readonly string[] }) =>
+  nameCheckHash(ctx.session.vault.auditKey, ctx.session.vault.vaultId, [i.name, ...(i.nameVariants ?? [])]);
+
+/** Records a save refused because the name matched an adverse party: who, and the keyed hash of the name. */
+export async function auditConflictRefusal(ctx: Ctx, input: { interpreterId?: string; interpreter: InterpreterInput }): Promise<void> {
+  await ctx.audit({
+    action: 'interpreter.conflict-refused',
+    ...(input.interpreterId ? { target: `interpreter:${input.interpreterId}` } : {}),
+    details: { nameHash: nameHashOf(ctx, input.interpreter) },
+  });
+}
+
 export async function saveInterpreter(
   ctx: Ctx,
   input: { interpreterId?: string; version?: number; interpreter: InterpreterInput; contact?: InterpreterContact; conflictReason?: string },
@@ -45,6 +94,7 @@ export async function saveInterpreter(
   const { tx, at } = ctx;
   const i = input.interpreter;
   // DESIGN.md §5: every interpreter added anywhere is checked against the adverse parties.
+  await limitConflictChecks(ctx);
   const matches = await countAdverseMatches(tx, i.name, i.nameVariants);
   const existing = input.interpreterId ? await repo.getInterpreter(tx, input.interpreterId) : undefined;
   if (input.interpreterId && !existing) throw new CoreError('NOT_FOUND');
@@ -71,18 +121,17 @@ export async function saveInterpreter(
   await ctx.audit({
     action: 'interpreter.saved',
     target: `interpreter:${id}`,
-    details: { added: !existing, contactChanged: !!input.contact, adverseMatches: matches, ...(matches > 0 && input.conflictReason ? { conflictReason: input.conflictReason } : {}) },
+    details: {
+      added: !existing,
+      contactChanged: !!input.contact,
+      adverseMatches: matches,
+      nameHash: nameHashOf(ctx, i),
+      ...(matches > 0 && input.conflictReason ? { conflictReason: input.conflictReason } : {}),
+    },
   });
   const saved = await repo.getInterpreter(tx, id);
   if (!saved) throw new CoreError('NOT_FOUND');
   return toInterpreter(saved);
-}
-
-/** How many adverse parties of any case the name matches. It reads every case's parties: audited (the count, not the name). */
-export async function checkInterpreterConflict(ctx: Ctx, input: { name: string; nameVariants: string[] }): Promise<{ matches: number }> {
-  const matches = await countAdverseMatches(ctx.tx, input.name, input.nameVariants);
-  await ctx.audit({ action: 'interpreter.conflict-checked', details: { matches } });
-  return { matches };
 }
 
 export async function revealInterpreterContact(ctx: Ctx, input: { interpreterId: string; reason: string }): Promise<InterpreterContact> {

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Role } from '../../common/accounts';
-import { appendAudit, auditHead, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
+import type { AnchorCheck } from '../../common/contract.audit';
+import { appendAudit, auditHead, checkAnchors, verificationDetails, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
+import { writeHead } from '../audit/head';
 import { Db } from '../db/connection';
 import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';
 import { CoreError } from '../errors';
@@ -46,12 +48,30 @@ export async function vaultStatusReport(dataDir: string, username: string, passp
   }
 }
 
-/** Signs in (audited) and recomputes the audit chain. */
-export async function auditVerifyReport(dataDir: string, username: string, passphrase: string, now: number): Promise<ChainVerification> {
+/** Signs in (audited), recomputes the audit chain and checks the anchors given (`SEQ:HASH`); the verification is audited. */
+export async function auditVerifyReport(
+  dataDir: string,
+  username: string,
+  passphrase: string,
+  now: number,
+  anchors: string[] = [],
+): Promise<{ chain: ChainVerification; anchors: AnchorCheck[] }> {
   const session = await signIn(dataDir, username, passphrase, now);
   try {
     requireRole(session.user.role, ['administrator', 'auditor']);
-    return await verifyChain(session.vault.db, session.vault.auditKey);
+    const { db, auditKey } = session.vault;
+    const chain = await verifyChain(db, auditKey);
+    const checks = await checkAnchors(db, anchors);
+    await db.transaction((tx) =>
+      appendAudit(tx, auditKey, {
+        at: new Date(now).toISOString(),
+        actorId: session.user.id,
+        actorRole: session.user.role,
+        action: 'audit.verified',
+        details: { via: 'command line', ...verificationDetails(chain, checks) },
+      }),
+    );
+    return { chain, anchors: checks };
   } finally {
     await endSession(session, 'sign-out', now);
   }
@@ -89,7 +109,8 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
       throw e;
     }
     const user = await db.read((tx) => getUser(tx, userId)).catch(() => undefined);
-    if (user) requireRole(user.role, ['administrator', 'auditor']);
+    // Administrators only: the check reads every page of the vault with the data key.
+    if (user) requireRole(user.role, ['administrator']);
     const cipherProblems = (await db.pragma<Record<string, string>>('PRAGMA cipher_integrity_check').catch(() => [{ error: 'cipher_integrity_check failed' }]))
       .map((r) => Object.values(r).join(' '));
     const integrityProblems = (
@@ -100,6 +121,14 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
     keys = await vaultKeys(db, dataKey, file.vaultId).catch(() => undefined);
     const chain = keys ? await verifyChain(db, keys.auditKey).catch(() => null) : null;
     const intact = cipherProblems.length === 0 && integrityProblems.length === 0 && chain?.intact === true;
+    // Recorded in the trail (and the head after it) when the file is sound; a damaged file is examined, never written to.
+    if (intact && keys && user) {
+      const at = new Date(now).toISOString();
+      await db.transaction((tx) =>
+        appendAudit(tx, keys!.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.verified', details: { via: 'command line', intact: true, entries: chain!.entries } }),
+      );
+      writeHead(paths.head, keys.headKey, await auditHead(db), at);
+    }
     return { cipherProblems, integrityProblems, chain, unreadable: false, intact };
   } finally {
     await db?.close().catch(() => undefined);

@@ -106,6 +106,7 @@ export async function releaseHold(tx: Tx, caseId: string, r: { at: string; by: s
 export const CASE_PARTS: readonly { table: string; where: string; key: 'id' | 'num' }[] = [
   { table: 'interview_records', where: 'interview_id IN (SELECT id FROM interviews WHERE case_id = ?)', key: 'id' },
   { table: 'interviews', where: 'case_id = ?', key: 'id' },
+  { table: 'decision_editors', where: 'decision_id IN (SELECT id FROM decisions WHERE case_id = ?)', key: 'id' },
   { table: 'decision_events', where: 'decision_id IN (SELECT id FROM decisions WHERE case_id = ?)', key: 'id' },
   // One statement for all of a case's decisions: superseded_by links them to each other.
   { table: 'decisions', where: 'case_id = ?', key: 'id' },

@@ -13,7 +13,7 @@ export const sessionHandlers: HandlerSlice<'session'> = {
     // A restore a crash interrupted after its copy was complete is finished first (never half a vault).
     finishInterruptedRestore(env.dataDir);
     if (!vaultExists(env.dataDir)) throw new CoreError('VAULT_NOT_FOUND');
-    const session = await signIn(env.dataDir, input.username, input.passphrase, env.now());
+    const session = await signIn(env.dataDir, input.username, input.passphrase, env.now(), input.acceptMissingHead);
     env.begin(session);
     return sessionInfo(session);
   },
@@ -27,6 +27,10 @@ export const sessionHandlers: HandlerSlice<'session'> = {
   },
   // The dispatcher has already moved the idle deadline: nothing else to do.
   'session:touch': async () => null,
+  'session:copied': async (_input, env) => {
+    env.clipboard?.copied();
+    return null;
+  },
   'session:changePassphrase': async (input, r) => {
     try {
       r.session.user = await r.work((ctx) => changeOwnPassphrase(r.session, ctx.tx, ctx.audit, input.currentPassphrase, input.newPassphrase, r.env.now()));

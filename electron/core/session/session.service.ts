@@ -12,7 +12,7 @@ import { readSettings } from '../settings/settings.service';
 import { getUser, toUserSummary, type UserRow } from '../users/users.repository';
 import { readKeyslots, replaceUserSlot } from '../vault/keyslots';
 import { unwrapWithPassphrase } from '../vault/unlock';
-import { closeVault, openVault, type OpenVault } from '../vault/vault.service';
+import { closeVault, keepHeadRecorded, openVault, type OpenVault } from '../vault/vault.service';
 
 export interface Session {
   readonly vault: OpenVault;
@@ -43,15 +43,21 @@ export async function signIn(
   username: string,
   passphrase: string,
   now: number,
+  acceptMissingHead?: string,
 ): Promise<Session> {
   const { file, userId, keys, throttle, lookup, legacySlot } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
-  const vault = await openVault(dataDir, file, keys, now);
+  const vault = await openVault(dataDir, file, keys, now, { missingHead: acceptMissingHead ? 'accept' : 'refuse' });
   try {
     const { pending, tamperedAt } = throttle.pendingForAudit(now);
     const at = new Date(now).toISOString();
     const { user, settings } = await vault.db.transaction(async (tx) => {
       const user = await getUser(tx, userId);
       if (!user || user.status !== 'active') throw new CoreError('BAD_CREDENTIALS');
+      if (vault.headWasMissing) {
+        // Only an administrator may accept a missing rollback record, and the reason stays in the trail.
+        if (user.role !== 'administrator') throw new CoreError('VAULT_HEAD_MISSING');
+        await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.head-missing-accepted', details: { reason: acceptMissingHead ?? '' } });
+      }
       for (const p of pending) {
         await appendAudit(tx, vault.auditKey, {
           at,
@@ -78,6 +84,7 @@ export async function signIn(
       return { user, settings: await readSettings(tx) };
     });
     throttle.recordSuccess(lookup, now);
+    if (vault.headWasMissing) await keepHeadRecorded(vault, new Date(now));
     if (legacySlot) {
       // A format-1 slot becomes format 2 now that the passphrase is at hand, so a later key rotation
       // can reach this account. If writing fails the old slot still opens, and the next sign-in retries.
@@ -85,7 +92,7 @@ export async function signIn(
     }
     return { vault, user, settings, lastActivity: now };
   } catch (e) {
-    await closeVault(vault, new Date(now)).catch(() => undefined);
+    await closeVault(vault, new Date(now), { recordHead: !vault.headWasMissing }).catch(() => undefined);
     throw e;
   }
 }

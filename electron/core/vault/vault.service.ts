@@ -8,6 +8,7 @@ import type { Locale } from '../../common/errors';
 import { appendAudit, auditHead } from '../audit/audit.service';
 import { checkHead, writeHead } from '../audit/head';
 import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
+import { lastEntry } from '../audit/audit.repository';
 import { Db, type Tx } from '../db/connection';
 import { ensureDataDir, vaultPaths, type VaultPaths } from '../db/files';
 import { acquireWriterLock, type LockHandle } from '../db/lockfile';
@@ -26,6 +27,8 @@ export interface OpenVault {
   readonly dataKey: Buffer;
   readonly headKey: Buffer;
   readonly writerLock: LockHandle;
+  /** The rollback record was missing and the opener accepted that (the caller audits it). */
+  readonly headWasMissing: boolean;
 }
 
 export function vaultExists(dataDir: string): boolean {
@@ -113,9 +116,11 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` });
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' });
     });
+    // The rollback record before keyslots.json: the vault exists once keyslots.json does, and then its
+    // record always exists too (a missing one is refused as tampering).
+    writeHead(paths.head, headKey, await auditHead(db), at);
     writeKeyslots(paths.keyslots, file);
     new Throttle(paths.throttle, file.vaultId).reset();
-    writeHead(paths.head, headKey, await auditHead(db), at);
     await db.close();
     return { recoveryKey: formatRecoveryKey(recoveryKey), userId };
   } catch (e) {
@@ -133,9 +138,10 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
  * Opens the database with the unwrapped data keys: takes the writer lock, proves a key, refuses a
  * newer schema untouched, migrates, checks the vault id and the rollback record, and settles a
  * key rotation a crash interrupted. Takes ownership of `keys` (the one that opens is kept until
- * close; the others are wiped at once).
+ * close; the others are wiped at once). `missingHead: 'accept'` opens a vault whose rollback record
+ * is missing (an administrator accepted it; the caller checks the role and audits it).
  */
-export async function openVault(dataDir: string, file: KeyslotsFile, keys: GenerationKey[], now: number): Promise<OpenVault> {
+export async function openVault(dataDir: string, file: KeyslotsFile, keys: GenerationKey[], now: number, opts: { missingHead?: 'refuse' | 'accept' } = {}): Promise<OpenVault> {
   const paths = vaultPaths(dataDir);
   let writerLock: LockHandle | undefined;
   let db: Db | undefined;
@@ -152,11 +158,18 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
     if (row?.value !== file.vaultId) throw new CoreError('VAULT_DAMAGED', 'database belongs to another vault');
     vaultKeysOf = await vaultKeys(db, dataKey, file.vaultId);
     const trail = db;
-    await checkHead(paths.head, vaultKeysOf.headKey, await auditHead(db), async (seq) =>
-      (await trail.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq])))?.mac,
+    const head = await checkHead(
+      paths.head,
+      vaultKeysOf.headKey,
+      await auditHead(db),
+      async (seq) => (await trail.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq])))?.mac,
+      opts.missingHead,
     );
+    const headKey = vaultKeysOf.headKey;
+    // A missing record is not recreated until the opener has accepted it (keepHeadRecorded).
+    if (head === 'present') recordHeadOnCommit(db, paths, headKey);
     await settleRotation(paths, db, vaultKeysOf.auditKey, opened.key.generation, now);
-    return { paths, vaultId: file.vaultId, db, auditKey: vaultKeysOf.auditKey, dataKey, headKey: vaultKeysOf.headKey, writerLock };
+    return { paths, vaultId: file.vaultId, db, auditKey: vaultKeysOf.auditKey, dataKey, headKey, writerLock, headWasMissing: head === 'missing' };
   } catch (e) {
     await db?.close().catch(() => undefined);
     writerLock?.release();
@@ -165,6 +178,23 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
   } finally {
     for (const k of keys) if (k.key !== dataKey) wipe(k.key);
   }
+}
+
+/**
+ * From here on every commit records the head, so a crash or a killed process never leaves the
+ * record behind the trail (an older copy put back after a crash is still refused).
+ */
+function recordHeadOnCommit(db: Db, paths: VaultPaths, headKey: Buffer): void {
+  db.onCommit(async (tx) => {
+    const last = await lastEntry(tx);
+    writeHead(paths.head, headKey, { seq: last?.seq ?? 0, mac: last?.mac ?? '' }, new Date().toISOString());
+  });
+}
+
+/** After an administrator accepted a missing rollback record (audited): records it now, and after every commit. */
+export async function keepHeadRecorded(vault: OpenVault, now: Date): Promise<void> {
+  writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
+  recordHeadOnCommit(vault.db, vault.paths, vault.headKey);
 }
 
 /** The first of `keys` that opens the database (the current generation is tried first). */
@@ -206,12 +236,16 @@ async function settleRotation(paths: VaultPaths, db: Db, auditKey: Buffer, opene
   });
 }
 
-/** Records the audit head beside the keyslots, closes the database and wipes the keys. */
-export async function closeVault(vault: OpenVault, now: Date): Promise<void> {
+/**
+ * Records the audit head beside the keyslots, closes the database and wipes the keys.
+ * `recordHead: false`: a vault opened with its record missing and not accepted leaves it missing.
+ */
+export async function closeVault(vault: OpenVault, now: Date, opts: { recordHead?: boolean } = {}): Promise<void> {
   try {
     if (vault.db.isOpen) {
       try {
-        writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
+        vault.db.onCommit(undefined);
+        if (opts.recordHead !== false) writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
       } finally {
         // A damaged file may refuse the head read: the connection is closed all the same.
         await vault.db.close();

@@ -125,17 +125,45 @@ describe('audit trail screen', () => {
 
   it('shows an intact chain in green with entries, head and MAC prefix', async () => {
     const { user } = await auditScreen({
-      'audit:verify': () => ok({ intact: true, entries: 1234, headSeq: 1234, headMacPrefix: '9f86d081884c7d65' }),
+      'audit:verify': () => ok({ intact: true, entries: 1234, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     const result = await screen.findByRole('status', { name: /Chain intact/ });
     expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65)');
+    expect(result.textContent).toContain('Write down this anchor outside this computer (e.g. in the paper register): 1234:9f86d081884c7d65.');
+  });
+
+  it('checks anchors written down earlier, and says in red when the trail no longer holds one', async () => {
+    const fake = await auditScreen({
+      'audit:verify': (input) =>
+        ok({
+          intact: true,
+          entries: 40,
+          headSeq: 40,
+          headMacPrefix: '00112233aabbccdd',
+          anchors: (input.anchors ?? []).map((anchor, i) => ({ anchor, seq: Number(anchor.replace('#', '').split(':')[0]), result: i === 0 ? ('matches' as const) : ('missing' as const) })),
+        }),
+    });
+    const { user } = fake;
+    await user.type(screen.getByLabelText(/Anchors to check/), '12:9f86d081 nonsense');
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    expect(screen.getByText(/“nonsense” is not an anchor/)).toBeTruthy();
+    expect(fake.fake.callsTo('audit:verify')).toEqual([]);
+
+    await user.clear(screen.getByLabelText(/Anchors to check/));
+    await user.type(screen.getByLabelText(/Anchors to check/), '12:9f86d081 #57:aabbccdd00');
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The trail does not contain what was anchored');
+    expect(alert.textContent).toContain('Anchor #57:aabbccdd00: the trail has no entry #57 any more. The database was rolled back to an older copy.');
+    expect(alert.textContent).not.toContain('12:9f86d081');
+    expect(fake.fake.callsTo('audit:verify')).toEqual([{ anchors: ['12:9f86d081', '#57:aabbccdd00'] }]);
   });
 
   it('shows a broken chain in red with where and why it broke', async () => {
     const { user } = await auditScreen({
       'audit:verify': () =>
-        ok({ intact: false, entries: 900, intactUpTo: 411, firstBroken: { seq: 412, reason: 'mac-mismatch' as const } }),
+        ok({ intact: false, entries: 900, intactUpTo: 411, firstBroken: { seq: 412, reason: 'mac-mismatch' as const }, anchors: [] }),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     const result = await screen.findByRole('alert');

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter } from '../../../electron/common/contract.audit';
+import { AuditAnchorSchema, type AuditFilter } from '../../../electron/common/contract.audit';
 import { formatNumber } from '../../i18n/format';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
@@ -45,6 +45,9 @@ export function AuditScreen() {
   const [paging, setPaging] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // Anchors an auditor wrote down earlier (outside this computer), to check the trail against.
+  const [anchorText, setAnchorText] = useState('');
+  const [anchorError, setAnchorError] = useState<string | null>(null);
 
   const { report: reportPageFailure } = pageFailure;
   useEffect(() => {
@@ -55,6 +58,12 @@ export function AuditScreen() {
 
   const page = (move: () => Promise<void>) => void run(pageFailure, setPaging, move);
   const tool = (action: () => Promise<void>, setBusy: (busy: boolean) => void) => void run(toolFailure, setBusy, action);
+  const verify = () => {
+    const anchors = anchorText.split(/[\s,]+/).filter(Boolean);
+    const bad = anchors.find((a) => !AuditAnchorSchema.safeParse(a).success);
+    setAnchorError(bad === undefined ? null : t('audit.anchor.format', { anchor: bad }));
+    if (bad === undefined) tool(() => verifyAuditChain(anchors), setVerifying);
+  };
 
   return (
     <Stack gap="lg">
@@ -62,7 +71,7 @@ export function AuditScreen() {
         <Title order={2}>{t('audit.title')}</Title>
         <Group gap="sm">
           <ExportStatus result={exported} />
-          <Button variant="default" loading={verifying} onClick={() => tool(verifyAuditChain, setVerifying)}>
+          <Button variant="default" loading={verifying} onClick={verify}>
             {t('audit.verify.action')}
           </Button>
           <Button variant="default" loading={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
@@ -70,6 +79,16 @@ export function AuditScreen() {
           </Button>
         </Group>
       </Group>
+      <TextInput
+        label={t('audit.anchor.label')}
+        description={t('audit.anchor.hint')}
+        placeholder="1234:9f86d081"
+        value={anchorText}
+        onChange={(event) => setAnchorText(event.currentTarget.value)}
+        error={anchorError}
+        spellCheck={false}
+        maw={560}
+      />
       {verification && <ChainVerificationResult result={verification} />}
       <FailureMessage failure={toolFailure} />
 

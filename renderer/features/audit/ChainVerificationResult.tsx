@@ -9,7 +9,8 @@ export function ChainVerificationResult({ result }: { result: Result }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
 
-  if (result.intact) {
+  const failedAnchors = result.anchors.filter((a) => a.result !== 'matches');
+  if (result.intact && failedAnchors.length === 0) {
     return (
       <SuccessNotice title={t('audit.verify.intactTitle')}>
         <Text size="sm">
@@ -19,7 +20,29 @@ export function ChainVerificationResult({ result }: { result: Result }) {
             mac: result.headMacPrefix,
           })}
         </Text>
+        {result.anchors.length > 0 && (
+          <Text size="sm" mt={4}>
+            {t('audit.anchor.allMatch', { count: result.anchors.length, anchors: result.anchors.map((a) => a.anchor).join(', ') })}
+          </Text>
+        )}
+        <Text size="sm" mt={4}>
+          {t('audit.anchor.record', { anchor: `${result.headSeq}:${result.headMacPrefix}` })}
+        </Text>
       </SuccessNotice>
+    );
+  }
+  if (result.intact) {
+    return (
+      <Alert role="alert" color="red" variant="light" title={t('audit.anchor.failedTitle')}>
+        {failedAnchors.map((a) => (
+          <Text size="sm" key={a.anchor}>
+            {t(a.result === 'missing' ? 'audit.anchor.missing' : 'audit.anchor.differs', { anchor: a.anchor, seq: n(a.seq) })}
+          </Text>
+        ))}
+        <Text size="sm" mt={4}>
+          {t('audit.anchor.advice')}
+        </Text>
+      </Alert>
     );
   }
   return (

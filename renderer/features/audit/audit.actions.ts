@@ -60,9 +60,10 @@ export async function showNewer(): Promise<void> {
   await showPage(filter, newerCursors[newerCursors.length - 1], newerCursors.slice(0, -1));
 }
 
-export async function verifyAuditChain(): Promise<void> {
+/** Recomputes the chain and checks the external anchors given (`SEQ:HASH`, as written down earlier). */
+export async function verifyAuditChain(anchors: string[] = []): Promise<void> {
   useAuditStore.setState({ verification: null });
-  useAuditStore.setState({ verification: await callInSession('audit:verify', {}) });
+  useAuditStore.setState({ verification: await callInSession('audit:verify', { anchors }) });
 }
 
 /** Exports every entry matching the current filter as CSV; the text goes straight to the download, never to a store. */

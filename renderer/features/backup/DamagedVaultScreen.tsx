@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultDiagnostics } from '../../../electron/common/contract.vault';
 import { AuthLayout } from '../../ui/AuthLayout';
+import { copyText } from '../../ui/clipboard';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
 import { useFailure } from '../../ui/useFailure';
@@ -36,7 +37,7 @@ export function DamagedVaultScreen({ onBack, onRestored }: DamagedVaultScreenPro
     if (!diagnostics) return;
     try {
       // Codes, sizes and versions only (core leaves out names and content), so nothing needs wiping later.
-      await navigator.clipboard.writeText(diagnostics.details);
+      await copyText(diagnostics.details);
       setCopied('copied');
     } catch {
       setCopied('failed');

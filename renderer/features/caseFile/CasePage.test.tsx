@@ -101,6 +101,8 @@ describe('case page', () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await user.click(screen.getByRole('button', { name: 'Copy Residence card number' }));
     expect(writeText).toHaveBeenLastCalledWith('AB12345678CD');
+    // Main is told of the copy (never what was copied), so it clears the clipboard even if this page cannot.
+    await waitFor(() => expect(fake.callsTo('session:copied')).toEqual([{}]));
 
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(screen.getByRole('timer').textContent).toBe('Hidden again in 50 seconds');

@@ -49,7 +49,7 @@ export function PendingRecommendation({ detail, decision }: { detail: CaseDetail
       {changed.length > 0 && <ChangedWarning paths={changed} />}
       <RecommendationView draft={decision.draft} />
       {supervisor && user ? (
-        <ReviewActions detail={detail} decision={decision} own={decision.submittedById === user.id || decision.createdById === user.id} stale={changed.length > 0} />
+        <ReviewActions detail={detail} decision={decision} own={decision.editorIds.includes(user.id) || decision.submittedById === user.id || decision.createdById === user.id} stale={changed.length > 0} />
       ) : (
         <Text size="sm" c="dimmed">
           {t('decisions.pending.waiting')}

@@ -9,7 +9,7 @@ import { FailureMessage } from '../../ui/ErrorMessage';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { useFailure } from '../../ui/useFailure';
 import { validationKey } from '../../ui/validation';
-import { checkInterpreterConflict, saveInterpreter, type SaveInterpreterInput } from './interpreters.actions';
+import { saveInterpreter, type SaveInterpreterInput } from './interpreters.actions';
 import { useInterpretersStore } from './interpreters.store';
 
 interface Draft {
@@ -81,8 +81,8 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
   const [errors, setErrors] = useState<FieldErrors>({});
   const failure = useFailure();
   const [busy, setBusy] = useState(false);
-  /** The checked input waiting for a reason, and how many adverse parties its name matched. */
-  const [conflict, setConflict] = useState<{ matches: number; input: SaveInterpreterInput } | null>(null);
+  /** The input core refused because its name matches an adverse party, waiting for a reason. */
+  const [conflict, setConflict] = useState<{ input: SaveInterpreterInput } | null>(null);
   const [asking, setAsking] = useState(false);
   const [stale, setStale] = useState(false);
 
@@ -113,20 +113,17 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
     failure.report(caught);
   };
 
-  const askForReason = (matches: number, input: SaveInterpreterInput) => {
-    setConflict({ matches, input });
-    setAsking(true);
-  };
-
-  /** Sends a checked input; core's own adverse-party refusal leads to the same reason dialog. */
+  /**
+   * Sends a checked input. Core compares the name with every case's adverse parties only on a save,
+   * and says only that it matches (never which, nor how many): then a reason is asked for.
+   */
   const send = async (input: SaveInterpreterInput, conflictReason?: string) => {
     try {
       onSaved(await saveInterpreter(conflictReason ? { ...input, conflictReason } : input));
     } catch (caught) {
       if (errorCodeOf(caught) === 'ADVERSE_PARTY_MATCH' && !conflictReason) {
-        // An adverse party was added since the check: ask again how many, never which.
-        const matches = await checkInterpreterConflict(input.interpreter.name, input.interpreter.nameVariants ?? []).catch(() => 1);
-        askForReason(Math.max(1, matches), input);
+        setConflict({ input });
+        setAsking(true);
         return;
       }
       report(caught);
@@ -145,10 +142,7 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
     setErrors({});
     setBusy(true);
     try {
-      const { interpreter: checked } = parsed.data;
-      const matches = await checkInterpreterConflict(checked.name, checked.nameVariants);
-      if (matches > 0) askForReason(matches, parsed.data);
-      else await send(parsed.data);
+      await send(parsed.data);
     } catch (caught) {
       report(caught);
     } finally {
@@ -162,7 +156,7 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
   };
 
   const title = interpreter ? t('interpreters.form.editTitle', { name: interpreter.name }) : t('interpreters.form.addTitle');
-  const conflictText = conflict ? t('interpreters.conflict.alert', { count: conflict.matches }) : '';
+  const conflictText = conflict ? t('interpreters.conflict.alert') : '';
   const hasErrors = Object.keys(errors).length > 0;
   const contactHint = !interpreter
     ? t('interpreters.form.contactHintNew')

@@ -127,25 +127,20 @@ describe('interpreter registry', () => {
     expect(within(row('Testanna Reyes')).getByText('タガログ語')).toBeTruthy();
   });
 
-  it('checks the name and spellings against adverse parties, then saves the new interpreter with its contact', async () => {
+  it('saves the new interpreter with its contact; the name is checked against adverse parties only by that save', async () => {
     const saved = interpreter({ id: '00000000-0000-4000-8000-0000000001d4', version: 1, ...DORA_INPUT });
     const { fake, user } = renderScreen({
-      'interpreters:checkConflict': () => ok({ matches: 0 }),
       'interpreters:save': () => ok(saved),
     });
     await table();
     await fillNewInterpreter(user);
     // Enter in the spellings and languages fields picks a value; it does not submit the form early.
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(fake.callsTo('interpreters:checkConflict')).toEqual([]);
+    expect(fake.callsTo('interpreters:save')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Saved: Testdora Lim')).toBeTruthy();
-    expect(fake.calls.map((c) => c.channel).filter((c) => c.startsWith('interpreters:') && c !== 'interpreters:list')).toEqual([
-      'interpreters:checkConflict',
-      'interpreters:save',
-    ]);
-    expect(fake.callsTo('interpreters:checkConflict')).toEqual([{ name: 'Testdora Lim', nameVariants: ['テストドラ'] }]);
+    expect(fake.calls.map((c) => c.channel).filter((c) => c.startsWith('interpreters:') && c !== 'interpreters:list')).toEqual(['interpreters:save']);
     expect(fake.callsTo('interpreters:save')).toEqual([
       { interpreter: DORA_INPUT, contact: { phone: '090-0000-0000', email: '', other: '' } },
     ]);
@@ -160,37 +155,35 @@ describe('interpreter registry', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText("Enter the interpreter's name.")).toBeTruthy();
     expect(screen.getByText('Choose at least one language the interpreter interprets.')).toBeTruthy();
-    expect(fake.callsTo('interpreters:checkConflict')).toEqual([]);
-    expect(fake.callsTo('interpreters:save')).toEqual([]);
+    expect(fake.calls.filter((c) => c.channel !== 'interpreters:list' && c.channel.startsWith('interpreters:'))).toEqual([]);
     await act(() => i18n.changeLanguage('ja'));
     expect(screen.getByText('通訳人の氏名を入力してください。')).toBeTruthy();
   });
 
-  it('on a match warns with the count and saves only with a stated reason, sent as conflictReason', async () => {
+  it('on a match refused by the save, warns without saying which or how many, and saves only with a stated reason', async () => {
     const saved = interpreter({ id: '00000000-0000-4000-8000-0000000001d4', ...DORA_INPUT, conflictReason: 'Checked: a different person, same name.' });
     const { fake, user } = renderScreen({
-      'interpreters:checkConflict': () => ok({ matches: 2 }),
-      'interpreters:save': () => ok(saved),
+      'interpreters:save': (input) => (input.conflictReason ? ok(saved) : fail('ADVERSE_PARTY_MATCH')),
     });
     await table();
     const form = await fillNewInterpreter(user);
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    const warning = 'This name matches 2 adverse parties in case files. An interpreter connected to traffickers must never hear a victim.';
-    expect(within(form).getByText(warning)).toBeTruthy();
+    const warning = 'This name matches an adverse party in a case file. An interpreter connected to traffickers must never hear a victim.';
+    expect(await within(form).findByText(warning)).toBeTruthy();
     const dialog = await screen.findByRole('dialog', { name: 'Save despite the match?' });
-    expect(fake.callsTo('interpreters:save')).toEqual([]);
+    expect(fake.callsTo('interpreters:save')).toHaveLength(1);
 
     await user.type(within(dialog).getByLabelText(/Reason/), 'ok');
     await user.click(within(dialog).getByRole('button', { name: 'Save with this reason' }));
     expect(await within(dialog).findByText('State the reason in at least 5 characters.')).toBeTruthy();
-    expect(fake.callsTo('interpreters:save')).toEqual([]);
+    expect(fake.callsTo('interpreters:save')).toHaveLength(1);
 
     await user.clear(within(dialog).getByLabelText(/Reason/));
     await user.type(within(dialog).getByLabelText(/Reason/), 'Checked: a different person, same name.');
     await user.click(within(dialog).getByRole('button', { name: 'Save with this reason' }));
-    await waitFor(() => expect(fake.callsTo('interpreters:save')).toHaveLength(1));
-    expect(fake.callsTo('interpreters:save')[0]).toEqual({
+    await waitFor(() => expect(fake.callsTo('interpreters:save')).toHaveLength(2));
+    expect(fake.callsTo('interpreters:save')[1]).toEqual({
       interpreter: DORA_INPUT,
       contact: { phone: '090-0000-0000', email: '', other: '' },
       conflictReason: 'Checked: a different person, same name.',
@@ -199,24 +192,27 @@ describe('interpreter registry', () => {
     expect(within(row('Testdora Lim')).getByText('Conflict accepted')).toBeTruthy();
   });
 
-  it('asks for a reason too when core refuses the save for a match found after the check (singular count, Japanese)', async () => {
-    let checks = 0;
+  it('asks for the reason in Japanese too, and says when too many interpreters were saved in the hour', async () => {
+    let saves = 0;
     const { fake, user } = renderScreen({
-      'interpreters:checkConflict': () => ok({ matches: checks++ === 0 ? 0 : 1 }),
-      'interpreters:save': (input) => (input.conflictReason ? ok(interpreter({ id: '00000000-0000-4000-8000-0000000001d4', ...DORA_INPUT })) : fail('ADVERSE_PARTY_MATCH')),
+      'interpreters:save': (input) =>
+        input.conflictReason ? ok(interpreter({ id: '00000000-0000-4000-8000-0000000001d4', ...DORA_INPUT })) : saves++ === 0 ? fail('CONFLICT_CHECKS_LIMITED') : fail('ADVERSE_PARTY_MATCH'),
     });
     await table();
     const form = await fillNewInterpreter(user);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await within(form).findByText('This name matches 1 adverse party in case files. An interpreter connected to traffickers must never hear a victim.')).toBeTruthy();
+    expect(await within(form).findByRole('alert')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('This name matches an adverse party in a case file. An interpreter connected to traffickers must never hear a victim.')).toBeTruthy();
     await act(() => i18n.changeLanguage('ja'));
-    expect(within(form).getByText('この名前は事案記録の加害関係者1件と一致します。加害者とつながりのある通訳人が被害者の話を聞くことは、決してあってはなりません。')).toBeTruthy();
+    expect(within(form).getByText('この名前は事案記録の加害関係者と一致します。加害者とつながりのある通訳人が被害者の話を聞くことは、決してあってはなりません。')).toBeTruthy();
 
     const dialog = await screen.findByRole('dialog', { name: '一致がありますが保存しますか' });
     await user.type(within(dialog).getByLabelText(/理由/), '別人であることを確認済み');
     await user.click(within(dialog).getByRole('button', { name: '理由を記録して保存' }));
-    await waitFor(() => expect(fake.callsTo('interpreters:save')).toHaveLength(2));
-    expect(fake.callsTo('interpreters:save')[1]).toMatchObject({ conflictReason: '別人であることを確認済み' });
+    await waitFor(() => expect(fake.callsTo('interpreters:save')).toHaveLength(3));
+    expect(fake.callsTo('interpreters:save')[2]).toMatchObject({ conflictReason: '別人であることを確認済み' });
   });
 
   it('edits without touching the contact: no contact is sent, and a stale save keeps the form and uses the reloaded version', async () => {
@@ -224,7 +220,6 @@ describe('interpreter registry', () => {
     let listed = 0;
     const { fake, user } = renderScreen({
       'interpreters:list': () => ok({ interpreters: [listed++ === 0 ? ANNA : { ...ANNA, version: 3, notes: 'Changed by a colleague' }, BEN] }),
-      'interpreters:checkConflict': () => ok({ matches: 0 }),
       'interpreters:save': (input) => (saves++ === 0 ? fail('STALE_VERSION') : ok({ ...ANNA, version: 4, notes: input.interpreter.notes ?? '' })),
     });
     await table();
@@ -258,7 +253,6 @@ describe('interpreter registry', () => {
     const { fake, user } = renderScreen({
       // The list shown (active only) no longer holds Anna after a colleague deactivated her; the full list does.
       'interpreters:list': (input) => ok({ interpreters: lists++ === 0 ? [ANNA, BEN] : input.includeInactive ? [{ ...ANNA, version: 5, active: false }, BEN] : [BEN] }),
-      'interpreters:checkConflict': () => ok({ matches: 0 }),
       'interpreters:save': (input) => (saves++ === 0 ? fail('STALE_VERSION') : ok({ ...ANNA, version: 6, notes: input.interpreter.notes ?? '' })),
     });
     await table();

@@ -28,12 +28,6 @@ function upsert(interpreter: Interpreter): void {
   }));
 }
 
-/** How many adverse parties, across all cases, the name or its variants match; core never says which. */
-export async function checkInterpreterConflict(name: string, nameVariants: string[]): Promise<number> {
-  const { matches } = await callInSession('interpreters:checkConflict', { name, nameVariants });
-  return matches;
-}
-
 /**
  * Adds or edits an interpreter. When someone changed the entry first, the list is reloaded before
  * the refusal is passed on, so the table shows their change and a second save uses its version.

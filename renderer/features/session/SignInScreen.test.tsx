@@ -77,6 +77,29 @@ describe('sign in', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
   });
 
+  it('offers an administrator to accept a missing rollback record with a reason, sent with the sign-in', async () => {
+    const fake = installFakeMamori({
+      'session:signIn': (input) =>
+        (input as { acceptMissingHead?: string }).acceptMissingHead ? ok(sessionFor({ role: 'administrator' })) : fail('VAULT_HEAD_MISSING'),
+    });
+    const { user } = renderApp();
+    await signInWith(user, 'the admin passphrase');
+    expect((await screen.findByRole('alert')).textContent).toContain("The vault's rollback record (head.json) is missing.");
+    const accept = screen.getByRole('button', { name: 'Accept and sign in' });
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+
+    // A reason that says nothing is refused before core is asked.
+    await user.type(screen.getByLabelText('Passphrase'), 'the admin passphrase');
+    await user.type(screen.getByLabelText(/Reason for accepting the missing record/), 'ok');
+    await user.click(accept);
+    expect(fake.callsTo('session:signIn')).toHaveLength(1);
+
+    await user.type(screen.getByLabelText(/Reason for accepting the missing record/), ' - the disk was replaced');
+    await user.click(accept);
+    expect(await screen.findByRole('banner')).toBeTruthy();
+    expect(fake.callsTo('session:signIn')[1]).toEqual({ username: 'officer.test', passphrase: 'the admin passphrase', acceptMissingHead: 'ok - the disk was replaced' });
+  });
+
   it('shows field errors without calling core when a field is empty', async () => {
     const fake = installFakeMamori();
     const { user } = renderApp();

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -12,7 +12,7 @@ import { validate, type FieldErrors } from '../../ui/validation';
 import { LockNotice } from './LockNotice';
 import { signIn } from './session.actions';
 
-type Field = 'username' | 'passphrase';
+type Field = 'username' | 'passphrase' | 'acceptMissingHead';
 
 interface SignInScreenProps {
   /** Set right after a recovery: that account's name is filled in and the success is announced. */
@@ -31,13 +31,17 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [busy, setBusy] = useState(false);
+  // Set once core refused the vault because its rollback record is missing: an administrator may accept it.
+  const [headMissing, setHeadMissing] = useState(false);
+  const [reason, setReason] = useState('');
   const failure = useFailure();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate<{ username: string; passphrase: string }, Field>(contract['session:signIn'].input, {
+    const checked = validate<{ username: string; passphrase: string; acceptMissingHead?: string }, Field>(contract['session:signIn'].input, {
       username,
       passphrase,
+      ...(headMissing ? { acceptMissingHead: reason } : {}),
     });
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -47,12 +51,13 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
     failure.clear();
     setBusy(true);
     try {
-      await signIn(checked.data.username, checked.data.passphrase);
+      await signIn(checked.data.username, checked.data.passphrase, checked.data.acceptMissingHead);
     } catch (error) {
       if (errorCodeOf(error) === 'VAULT_DAMAGED' && onVaultDamaged) {
         onVaultDamaged();
         return;
       }
+      if (errorCodeOf(error) === 'VAULT_HEAD_MISSING') setHeadMissing(true);
       failure.report(error);
       // A rejected passphrase is not left in the field for the next person at this desk.
       setPassphrase('');
@@ -95,8 +100,19 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
               </Text>
             )}
           </FailureMessage>
+          {headMissing && (
+            <Textarea
+              label={t('signIn.headMissingReason')}
+              description={t('signIn.headMissingReasonHint')}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              error={errors.acceptMissingHead ? t(errors.acceptMissingHead) : undefined}
+              maxLength={500}
+              rows={2}
+            />
+          )}
           <Button type="submit" loading={busy} disabled={failure.retrySeconds > 0}>
-            {t('signIn.submit')}
+            {headMissing ? t('signIn.acceptHeadMissing') : t('signIn.submit')}
           </Button>
           <Group justify="flex-end">
             <Anchor component="button" type="button" size="sm" onClick={onUseRecoveryKey}>

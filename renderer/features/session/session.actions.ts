@@ -34,8 +34,9 @@ async function startSession(info: SessionInfo): Promise<void> {
 }
 
 /** Rejects with an `ApiError` (BAD_CREDENTIALS, THROTTLED…) for the sign-in screen to show. */
-export async function signIn(username: string, passphrase: string): Promise<void> {
-  await startSession(await call('session:signIn', { username, passphrase }));
+/** `acceptMissingHead`: an administrator's reason to open a vault whose rollback record is missing (audited). */
+export async function signIn(username: string, passphrase: string, acceptMissingHead?: string): Promise<void> {
+  await startSession(await call('session:signIn', { username, passphrase, ...(acceptMissingHead !== undefined ? { acceptMissingHead } : {}) }));
 }
 
 /**
