@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'user.disabled',
   'user.passphrase-reset',
   'user.passphrase-changed',
+  'user.signing-key-registered',
   'user.sign-in-unlocked',
   'vault.recovered',
   'vault.key-rotated',

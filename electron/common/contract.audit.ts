@@ -50,13 +50,28 @@ export function parseAnchor(text: string): { seq: number; hash: string } {
 export const AnchorCheckSchema = z.object({ anchor: z.string(), seq: z.number().int(), result: z.enum(['matches', 'differs', 'missing']) });
 export type AnchorCheck = z.infer<typeof AnchorCheckSchema>;
 
+/**
+ * Why an entry fails verification: its MAC or sequence (the chain), or its signature: invalid,
+ * made by a key of someone other than its actor, missing from an account that signs, or made by
+ * a key the trail never authorised.
+ */
+export const CHAIN_BREAKS = ['mac-mismatch', 'sequence-gap', 'signature-invalid', 'signer-not-actor', 'unsigned', 'key-not-authorised'] as const;
+
 export const ChainVerificationSchema = z.discriminatedUnion('intact', [
-  z.object({ intact: z.literal(true), entries: z.number().int(), headSeq: z.number().int(), headMacPrefix: z.string(), anchors: z.array(AnchorCheckSchema) }),
+  z.object({
+    intact: z.literal(true),
+    entries: z.number().int(),
+    /** Entries carrying a valid signature of their actor (the rest are from before signatures, or the system's). */
+    signed: z.number().int(),
+    headSeq: z.number().int(),
+    headMacPrefix: z.string(),
+    anchors: z.array(AnchorCheckSchema),
+  }),
   z.object({
     intact: z.literal(false),
     entries: z.number().int(),
     intactUpTo: z.number().int(),
-    firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['mac-mismatch', 'sequence-gap']) }),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.enum(CHAIN_BREAKS) }),
     anchors: z.array(AnchorCheckSchema),
   }),
 ]);

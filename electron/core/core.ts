@@ -63,7 +63,7 @@ export class MamoriCore implements MamoriCoreApi {
       at,
       work: (fn) =>
         session.vault.db.transaction((tx) =>
-          fn({ session, tx, at, audit: (e) => appendAudit(tx, session.vault.auditKey, { ...e, at, actorId: session.user.id, actorRole: session.user.role }) }),
+          fn({ session, tx, at, audit: (e) => appendAudit(tx, session.vault.auditKey, { ...e, at, actorId: session.user.id, actorRole: session.user.role }, session.signer) }),
         ),
       read: (fn) => session.vault.db.read(fn),
     };

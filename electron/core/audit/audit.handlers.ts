@@ -37,7 +37,7 @@ export const auditHandlers: HandlerSlice<'audit'> = {
     const anchors = await checkAnchors(r.session.vault.db, input.anchors);
     await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: verificationDetails(v, anchors) }));
     return v.intact
-      ? { intact: true as const, entries: v.entries, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors }
+      ? { intact: true as const, entries: v.entries, signed: v.signed, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors }
       : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken, anchors };
   },
   'audit:export': async (input, r) => {

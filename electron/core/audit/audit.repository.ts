@@ -12,6 +12,9 @@ export interface AuditRow {
   target: string | null;
   details: string;
   mac: string;
+  /** The signing key's id and its Ed25519 signature (base64); null on unsigned entries. */
+  signer_key: string | null;
+  signature: string | null;
 }
 
 export async function lastEntry(tx: Pick<Tx, 'get'>): Promise<Pick<AuditRow, 'seq' | 'mac'> | undefined> {
@@ -20,8 +23,8 @@ export async function lastEntry(tx: Pick<Tx, 'get'>): Promise<Pick<AuditRow, 'se
 
 export async function insertEntry(tx: Tx, row: AuditRow): Promise<void> {
   await tx.run(
-    'INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, row.mac],
+    'INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac, signer_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, row.mac, row.signer_key, row.signature],
   );
 }
 

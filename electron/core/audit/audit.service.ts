@@ -6,7 +6,9 @@ import { parseAnchor, type AnchorCheck } from '../../common/contract.audit';
 import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
+import type { Signer } from '../crypto/signing';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
+import { REGISTRATION, signEntry, SignatureVerifier, type SignatureProblem } from './signatures';
 
 export type { AuditAction };
 
@@ -28,16 +30,18 @@ export interface AuditHead {
   mac: string;
 }
 
-/** The exact bytes the MAC covers: every column but the MAC, in a fixed order. */
-export function canonical(row: Omit<AuditRow, 'mac'>): string {
+type EntryFields = Omit<AuditRow, 'mac' | 'signer_key' | 'signature'>;
+
+/** The exact bytes the MAC covers: every column but the MAC and the signature, in a fixed order. */
+export function canonical(row: EntryFields): string {
   return JSON.stringify([row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details]);
 }
 
-export function entryMac(auditKey: Buffer, row: Omit<AuditRow, 'mac'>, previousMac: string): string {
+export function entryMac(auditKey: Buffer, row: EntryFields, previousMac: string): string {
   return hmacHex(auditKey, canonical(row) + '\n' + previousMac);
 }
 
-function toRow(seq: number, entry: AuditEntryInput): Omit<AuditRow, 'mac'> {
+function toRow(seq: number, entry: AuditEntryInput): EntryFields {
   return {
     seq,
     at: entry.at,
@@ -50,20 +54,53 @@ function toRow(seq: number, entry: AuditEntryInput): Omit<AuditRow, 'mac'> {
   };
 }
 
-/** Appends one entry chained to the previous one. Call only inside the change's own transaction. */
-export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInput): Promise<AuditHead> {
+/**
+ * Appends one entry chained to the previous one, signed by `signer` (the actor's key) when given.
+ * Call only inside the change's own transaction.
+ */
+export async function appendAudit(tx: Tx, auditKey: Buffer, entry: AuditEntryInput, signer?: Signer | null): Promise<AuditHead> {
   const prev = await lastEntry(tx);
   const row = toRow((prev?.seq ?? 0) + 1, entry);
   const mac = entryMac(auditKey, row, prev?.mac ?? '');
-  await insertEntry(tx, { ...row, mac });
+  const signed = signer ? signEntry(signer, canonical(row), prev?.mac ?? '') : { signer_key: null, signature: null };
+  await insertEntry(tx, { ...row, mac, ...signed });
   return { seq: row.seq, mac };
+}
+
+/**
+ * Records an account's new signing key (`key`, whose role is `role`), signed by `by`: the new key
+ * itself for a first key, else the actor's own key (an administrator's for another account).
+ */
+export async function registerSigningKey(
+  tx: Tx,
+  auditKey: Buffer,
+  e: { at: string; actorId: string; actorRole: string; userId: string; role: string; key: Signer },
+  by: Signer,
+): Promise<void> {
+  await appendAudit(tx, auditKey, { at: e.at, actorId: e.actorId, actorRole: e.actorRole, action: REGISTRATION, target: `user:${e.userId}`, details: { key: e.key.publicKey, role: e.role } }, by);
+}
+
+/** Whether the trail already registered `publicKey` as `userId`'s signing key. */
+export async function isSigningKeyRegistered(tx: Tx, userId: string, publicKey: string): Promise<boolean> {
+  const rows = await tx.all<{ details: string }>(
+    `SELECT details FROM audit_log WHERE action = ? AND target = ?
+     UNION ALL SELECT details FROM audit_log WHERE action = 'vault.recovered' AND actor_id = ?`,
+    [REGISTRATION, `user:${userId}`, userId],
+  );
+  return rows.some((r) => {
+    try {
+      return (JSON.parse(r.details) as { key?: unknown }).key === publicKey;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
  * Appends many entries in order, chained like single appends, with multi-row INSERTs
  * (demo data, imports). Call only inside one transaction.
  */
-export async function appendAuditBatch(tx: Tx, auditKey: Buffer, entries: AuditEntryInput[]): Promise<AuditHead> {
+export async function appendAuditBatch(tx: Tx, auditKey: Buffer, entries: AuditEntryInput[], signerOf?: (entry: AuditEntryInput) => Signer | null | undefined): Promise<AuditHead> {
   const prev = await lastEntry(tx);
   let seq = prev?.seq ?? 0;
   let mac = prev?.mac ?? '';
@@ -73,11 +110,13 @@ export async function appendAuditBatch(tx: Tx, auditKey: Buffer, entries: AuditE
     const chunk = entries.slice(i, i + ROWS_PER_INSERT);
     for (const entry of chunk) {
       const row = toRow(++seq, entry);
+      const signer = signerOf?.(entry);
+      const signed = signer ? signEntry(signer, canonical(row), mac) : { signer_key: null, signature: null };
       mac = entryMac(auditKey, row, mac);
-      params.push(row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, mac);
+      params.push(row.seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, mac, signed.signer_key, signed.signature);
     }
     await tx.run(
-      `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac, signer_key, signature) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       params,
     );
   }
@@ -89,9 +128,11 @@ export async function auditHead(db: Db): Promise<AuditHead> {
   return { seq: last?.seq ?? 0, mac: last?.mac ?? '' };
 }
 
+export type ChainBreak = 'mac-mismatch' | 'sequence-gap' | SignatureProblem;
+
 export type ChainVerification =
-  | { intact: true; entries: number; head: AuditHead }
-  | { intact: false; entries: number; intactUpTo: number; firstBroken: { seq: number; reason: 'mac-mismatch' | 'sequence-gap' } };
+  | { intact: true; entries: number; signed: number; head: AuditHead }
+  | { intact: false; entries: number; intactUpTo: number; firstBroken: { seq: number; reason: ChainBreak } };
 
 /**
  * Whether the trail still holds each entry the anchors name (`SEQ:HASH`, written down outside the
@@ -118,26 +159,32 @@ export function verificationDetails(chain: ChainVerification, checks: readonly A
 
 const PAGE = 5000;
 
-/** Recomputes the whole chain and names the first entry that does not verify. */
+/**
+ * Recomputes the whole chain, checks every signature against the keys the trail registered, and
+ * names the first entry that does not verify.
+ */
 export async function verifyChain(db: Db, auditKey: Buffer): Promise<ChainVerification> {
   let prevSeq = 0;
   let prevMac = '';
   let entries = 0;
+  const signatures = new SignatureVerifier();
   for (;;) {
     const rows = await db.read((tx) => listAfter(tx, prevSeq, PAGE));
     for (const row of rows) {
       if (row.seq !== prevSeq + 1) {
         return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
       }
-      const { mac, ...rest } = row;
-      if (!safeEqualHex(entryMac(auditKey, rest, prevMac), mac)) {
+      const entry = canonical(row);
+      if (!safeEqualHex(hmacHex(auditKey, entry + '\n' + prevMac), row.mac)) {
         return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: row.seq, reason: 'mac-mismatch' } };
       }
+      const problem = signatures.check(row, entry, prevMac);
+      if (problem) return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: row.seq, reason: problem } };
       prevSeq = row.seq;
-      prevMac = mac;
+      prevMac = row.mac;
       entries++;
     }
     if (rows.length < PAGE) break;
   }
-  return { intact: true, entries, head: { seq: prevSeq, mac: prevMac } };
+  return { intact: true, entries, signed: signatures.signed, head: { seq: prevSeq, mac: prevMac } };
 }

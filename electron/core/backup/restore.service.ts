@@ -19,7 +19,7 @@ import { DIR_MODE, ensureDataDir, vaultPaths, writeFileAtomic } from '../db/file
 import { acquireWriterLock } from '../db/lockfile';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { CoreError } from '../errors';
-import { equaliseTiming, findUserSlot, openUserSlot, parseKeyslots, readKeyslots, vaultCode, type GenerationKey } from '../vault/keyslots';
+import { equaliseTiming, findUserSlot, openUserSlot, parseKeyslots, readKeyslots, vaultCode, type GenerationKey, type Signer } from '../vault/keyslots';
 import { Throttle } from '../vault/throttle';
 import { unwrapWithPassphrase } from '../vault/unlock';
 import { closeVault, openVault, vaultKeys } from '../vault/vault.service';
@@ -125,6 +125,8 @@ export interface OpenedBackup {
   keyslots: Buffer;
   /** Key material: wiped by close(). */
   dataKey: Buffer;
+  /** The signing key of the account whose passphrase opened the backup (signs the restore's entry). */
+  signer: Signer | null;
   close(): Promise<void>;
 }
 
@@ -146,8 +148,10 @@ export async function openBackup(from: string, username: string, passphrase: str
       throw new CoreError('BACKUP_PART_ALTERED', 'keyslots');
     }
     const slot = findUserSlot(slots, username);
-    keys = slot ? await openUserSlot(slots, slot, passphrase) : (await equaliseTiming(), null);
-    if (!keys) throw new CoreError('BACKUP_KEYS_UNKNOWN');
+    const opened = slot ? await openUserSlot(slots, slot, passphrase) : (await equaliseTiming(), null);
+    keys = opened?.keys ?? null;
+    if (!opened || !keys) throw new CoreError('BACKUP_KEYS_UNKNOWN');
+    const signer = opened.signer;
     const { manifest, dataKey } = openWithKeys(file, keys);
     if (manifest.schemaVersion > SCHEMA_VERSION) throw new CoreError('BACKUP_NEWER', `schema ${manifest.schemaVersion}`);
     if (sha256Hex(keyslots) !== manifest.parts.keyslots.sha256 || keyslots.length !== manifest.parts.keyslots.length) {
@@ -160,6 +164,7 @@ export async function openBackup(from: string, username: string, passphrase: str
       manifest,
       keyslots,
       dataKey,
+      signer,
       close: async () => {
         wipe(dataKey);
         await file.close();
@@ -208,7 +213,7 @@ async function checkReplace(req: RestoreRequest): Promise<void> {
 }
 
 /** Writes the vault to be into `staging`: keyslots, the database part (hashed on the way), checks, the restore's audit entry, the head record. */
-async function stage({ file, manifest, keyslots, dataKey }: OpenedBackup, staging: string, req: RestoreRequest, progress: Progress): Promise<void> {
+async function stage({ file, manifest, keyslots, dataKey, signer }: OpenedBackup, staging: string, req: RestoreRequest, progress: Progress): Promise<void> {
   const p = vaultPaths(staging);
   writeFileAtomic(p.keyslots, keyslots.toString('utf8'));
   const total = manifest.parts.database.length;
@@ -252,7 +257,7 @@ async function stage({ file, manifest, keyslots, dataKey }: OpenedBackup, stagin
           actorRole: 'administrator',
           action: 'vault.restored',
           details: { backupCreatedAt: manifest.createdAt, backupAuditSeq: manifest.auditHead.seq, backupCaseCount: manifest.caseCount, backupDatabaseSha256: manifest.parts.database.sha256 },
-        });
+        }, signer?.userId === user.id ? signer : null);
         // The backup restored from is itself a verified backup of this data: the register says so, so the
         // reminder does not call a vault restored a moment ago "never backed up".
         await insertBackup(tx, {

@@ -3,7 +3,7 @@
  * The demo accounts get the passphrase given here (no temporary passphrase: it is a demo vault).
  */
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit, registerSigningKey } from '../audit/audit.service';
 import { seedDemo } from './demoCases';
 import { CoreError } from '../errors';
 import { endSession, signIn } from '../session/session.service';
@@ -30,11 +30,13 @@ export async function seedDemoVault(
               if (existing) return existing.id;
               const id = randomUUID();
               await insertUser(tx, { id, username, displayName, role, locale: null, at });
-              await appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'user.created', target: `user:${id}`, details: { role, demo: true } });
-              await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), id, username, opts.demoPassphrase, vault.dataKey);
+              const as = { at, actorId: session.user.id, actorRole: 'administrator' };
+              await appendAudit(tx, vault.auditKey, { ...as, action: 'user.created', target: `user:${id}`, details: { role, demo: true } }, session.signer);
+              const key = await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), id, username, opts.demoPassphrase, vault.dataKey);
+              if (session.signer) await registerSigningKey(tx, vault.auditKey, { ...as, userId: id, role, key }, session.signer);
               return id;
             },
-            audit: (details) => appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'demo.seeded', details }),
+            audit: (details) => appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'demo.seeded', details }, session.signer),
           }),
         ),
       { count: opts.cases, seed: opts.seed, now: new Date(opts.now) },

@@ -69,7 +69,7 @@ export async function auditVerifyReport(
         actorRole: session.user.role,
         action: 'audit.verified',
         details: { via: 'command line', ...verificationDetails(chain, checks) },
-      }),
+      }, session.signer),
     );
     return { chain, anchors: checks };
   } finally {
@@ -94,7 +94,7 @@ export interface VaultVerification {
  */
 export async function verifyVault(dataDir: string, username: string, passphrase: string, now: number): Promise<VaultVerification> {
   const paths = vaultPaths(dataDir);
-  const { file, userId, keys: dataKeys } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const { file, userId, keys: dataKeys, signer } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
   const lock = acquireWriterLock(paths.lock);
   let keys: { auditKey: Buffer; headKey: Buffer } | undefined;
   let db: Db | undefined;
@@ -125,7 +125,7 @@ export async function verifyVault(dataDir: string, username: string, passphrase:
     if (intact && keys && user) {
       const at = new Date(now).toISOString();
       await db.transaction((tx) =>
-        appendAudit(tx, keys!.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.verified', details: { via: 'command line', intact: true, entries: chain!.entries } }),
+        appendAudit(tx, keys!.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.verified', details: { via: 'command line', intact: true, entries: chain!.entries } }, signer),
       );
       writeHead(paths.head, keys.headKey, await auditHead(db), at);
     }
@@ -171,7 +171,7 @@ export async function verifyExportFile(dataDir: string, username: string, passph
         actorRole: session.user.role,
         action: 'export.verified',
         details: { sha256, matches: found.map((r) => r.number).join(',') },
-      });
+      }, session.signer);
       return found;
     });
     return {

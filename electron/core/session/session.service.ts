@@ -5,12 +5,12 @@
  */
 import type { LockReason, SessionInfo, Settings } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
-import { appendAudit, type Audit } from '../audit/audit.service';
+import { appendAudit, isSigningKeyRegistered, registerSigningKey, type Audit } from '../audit/audit.service';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/settings.service';
 import { getUser, toUserSummary, type UserRow } from '../users/users.repository';
-import { readKeyslots, replaceUserSlot } from '../vault/keyslots';
+import { readKeyslots, replaceUserSlot, type Signer } from '../vault/keyslots';
 import { unwrapWithPassphrase } from '../vault/unlock';
 import { closeVault, keepHeadRecorded, openVault, type OpenVault } from '../vault/vault.service';
 
@@ -19,6 +19,8 @@ export interface Session {
   user: UserRow;
   settings: Settings;
   lastActivity: number;
+  /** Signs this user's audit entries (key material, for the session's life only); null if none could be made. */
+  signer: Signer | null;
 }
 
 /** Work done in a session: one transaction, and the audit entries it appends as the signed-in user. */
@@ -45,7 +47,8 @@ export async function signIn(
   now: number,
   acceptMissingHead?: string,
 ): Promise<Session> {
-  const { file, userId, keys, throttle, lookup, legacySlot } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const { file, userId, keys, throttle, lookup, signer: slotSigner } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  let signer = slotSigner;
   const vault = await openVault(dataDir, file, keys, now, { missingHead: acceptMissingHead ? 'accept' : 'refuse' });
   try {
     const { pending, tamperedAt } = throttle.pendingForAudit(now);
@@ -53,10 +56,19 @@ export async function signIn(
     const { user, settings } = await vault.db.transaction(async (tx) => {
       const user = await getUser(tx, userId);
       if (!user || user.status !== 'active') throw new CoreError('BAD_CREDENTIALS');
+      if (!signer) {
+        // A slot from before signing keys (or format 1) gets one now that the passphrase is at hand,
+        // and becomes format 2 so a later key rotation reaches this account. If writing fails the
+        // old slot still opens, entries stay unsigned, and the next sign-in retries.
+        signer = await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), user.id, user.username, passphrase, vault.dataKey).catch(() => null);
+      }
+      if (signer && !(await isSigningKeyRegistered(tx, user.id, signer.publicKey))) {
+        await registerSigningKey(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, userId: user.id, role: user.role, key: signer }, signer);
+      }
       if (vault.headWasMissing) {
         // Only an administrator may accept a missing rollback record, and the reason stays in the trail.
         if (user.role !== 'administrator') throw new CoreError('VAULT_HEAD_MISSING');
-        await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.head-missing-accepted', details: { reason: acceptMissingHead ?? '' } });
+        await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.head-missing-accepted', details: { reason: acceptMissingHead ?? '' } }, signer);
       }
       for (const p of pending) {
         await appendAudit(tx, vault.auditKey, {
@@ -80,17 +92,12 @@ export async function signIn(
           details: { throttleRecordTampered: true, detectedAt: new Date(tamperedAt).toISOString() },
         });
       }
-      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'session.signed-in' });
+      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'session.signed-in' }, signer);
       return { user, settings: await readSettings(tx) };
     });
     throttle.recordSuccess(lookup, now);
     if (vault.headWasMissing) await keepHeadRecorded(vault, new Date(now));
-    if (legacySlot) {
-      // A format-1 slot becomes format 2 now that the passphrase is at hand, so a later key rotation
-      // can reach this account. If writing fails the old slot still opens, and the next sign-in retries.
-      await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), user.id, user.username, passphrase, vault.dataKey).catch(() => undefined);
-    }
-    return { vault, user, settings, lastActivity: now };
+    return { vault, user, settings, lastActivity: now, signer };
   } catch (e) {
     await closeVault(vault, new Date(now), { recordHead: !vault.headWasMissing }).catch(() => undefined);
     throw e;
@@ -108,7 +115,7 @@ export async function endSession(session: Session, reason: LockReason, now: numb
         actorRole: session.user.role,
         action: reason === 'sign-out' ? 'session.signed-out' : 'session.locked',
         details: { reason },
-      }),
+      }, session.signer),
     );
   } finally {
     await closeVault(session.vault, new Date(now));

@@ -38,12 +38,15 @@ export async function recoverAdministrator(dataDir: string, username: string, re
       const user = await getUserByName(tx, username);
       if (!user || user.role !== 'administrator' || user.status !== 'active') throw new CoreError('RECOVERY_KEY_INVALID');
       await updateUser(tx, user.id, null, { must_change_passphrase: 0 }, at);
-      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: 'administrator', action: 'vault.recovered', target: `user:${user.id}` });
-      await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: 'administrator', action: 'vault.recovery-key-issued', details: { after: 'use' } });
+      // The forgotten passphrase protected the account's signing key too: a new one comes with the
+      // new slot, registered by this entry and signed by itself (see audit/signatures.ts).
+      const current = readKeyslots(paths.keyslots);
+      const { slot, signer } = await currentUserSlot(current, user.id, user.username, newPassphrase, vault.dataKey);
+      const as = { at, actorId: user.id, actorRole: 'administrator' };
+      await appendAudit(tx, vault.auditKey, { ...as, action: 'vault.recovered', target: `user:${user.id}`, details: { key: signer.publicKey, role: 'administrator' } }, signer);
+      await appendAudit(tx, vault.auditKey, { ...as, action: 'vault.recovery-key-issued', details: { after: 'use' } }, signer);
       await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
       // A used recovery key has been typed somewhere: it is replaced at once, and the new one shown once.
-      const current = readKeyslots(paths.keyslots);
-      const slot = await currentUserSlot(current, user.id, user.username, newPassphrase, vault.dataKey);
       writeKeyslots(paths.keyslots, withRecoveryKey(withUserSlot(current, slot), next, vault.dataKey));
     });
     throttle.clearAccount(usernameLookup(file.vaultId, username), now);

@@ -6,17 +6,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role, UserAccount } from '../../common/accounts';
 import { normalisePassphrase } from '../../common/passphrase';
-import type { Audit } from '../audit/audit.service';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import type { OpenVault } from '../vault/vault.service';
 import { wipe } from '../crypto/crypto';
-import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type KeyslotsFile } from '../vault/keyslots';
+import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type KeyslotsFile, type Signer } from '../vault/keyslots';
+import { registerSigningKey, type Audit } from '../audit/audit.service';
 import { Throttle } from '../vault/throttle';
 import { countActiveAdministrators, getUser, getUserByName, insertUser, listUsers, toUserAccount, updateUser, type UserRow } from './users.repository';
 
-/** What account administration needs of the signed-in administrator's session: the open vault and who they are. */
-type Session = { readonly vault: OpenVault; readonly user: UserRow };
+/** What account administration needs of the signed-in session: the open vault, who they are, and their signing key. */
+type Session = { readonly vault: OpenVault; readonly user: UserRow; signer: Signer | null };
 
 const B32 = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -45,9 +45,23 @@ async function mustGet(tx: Tx, userId: string): Promise<UserRow> {
   return row;
 }
 
-/** Replaces (or adds) the user's slot, wrapping the open vault's data key. */
-function putSlot(session: Session, file: KeyslotsFile, row: Pick<UserRow, 'id' | 'username'>, passphrase: string): Promise<void> {
-  return replaceUserSlot(session.vault.paths.keyslots, file, row.id, row.username, passphrase, session.vault.dataKey);
+/** Replaces (or adds) the user's slot, wrapping the open vault's data key; returns the slot's signing key. */
+function putSlot(session: Session, file: KeyslotsFile, row: Pick<UserRow, 'id' | 'username'>, passphrase: string, keep?: Signer | null): Promise<Signer> {
+  return replaceUserSlot(session.vault.paths.keyslots, file, row.id, row.username, passphrase, session.vault.dataKey, keep?.privateKey);
+}
+
+/**
+ * Registers an account's new signing key in the trail, signed by this administrator's key (see
+ * audit/signatures.ts): from then on that account's entries must carry its signature.
+ */
+async function registerKeyOf(session: Session, tx: Tx, row: Pick<UserRow, 'id' | 'role'>, key: Signer, now: number): Promise<void> {
+  if (!session.signer) return;
+  await registerSigningKey(
+    tx,
+    session.vault.auditKey,
+    { at: new Date(now).toISOString(), actorId: session.user.id, actorRole: session.user.role, userId: row.id, role: row.role, key },
+    session.signer,
+  );
 }
 
 export async function createAccount(
@@ -67,7 +81,7 @@ export async function createAccount(
   await audit({ action: 'user.created', target: `user:${id}`, details: { role: input.role } });
   const temporaryPassphrase = generateTemporaryPassphrase();
   const row = await mustGet(tx, id);
-  await putSlot(session, file, row, temporaryPassphrase);
+  await registerKeyOf(session, tx, row, await putSlot(session, file, row, temporaryPassphrase), now);
   return { user: account(session, row, now), temporaryPassphrase };
 }
 
@@ -101,7 +115,8 @@ export async function resetPassphrase(
   if (!(await updateUser(tx, userId, version, { must_change_passphrase: 1 }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
   await audit({ action: 'user.passphrase-reset', target: `user:${userId}` });
   const temporaryPassphrase = generateTemporaryPassphrase();
-  await putSlot(session, readKeyslots(session.vault.paths.keyslots), row, temporaryPassphrase);
+  // A new signing key too: the old one was protected by the forgotten passphrase (or may be known).
+  await registerKeyOf(session, tx, row, await putSlot(session, readKeyslots(session.vault.paths.keyslots), row, temporaryPassphrase), now);
   throttleOf(session).clearAccount(usernameLookup(session.vault.vaultId, row.username), now);
   return { user: account(session, await mustGet(tx, userId), now), temporaryPassphrase };
 }
@@ -130,9 +145,14 @@ export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit
     if (next.lockedOut) throw new CoreError('LOCKED_OUT');
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
-  for (const k of proof) wipe(k.key);
+  for (const k of proof.keys) wipe(k.key);
   await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, new Date(now).toISOString());
   await audit({ action: 'user.passphrase-changed', target: `user:${session.user.id}` });
-  await putSlot(session, file, session.user, next);
+  // The account keeps its signing key across its own passphrase change.
+  const signer = await putSlot(session, file, session.user, next, session.signer ?? proof.signer);
+  if (!session.signer) {
+    await registerSigningKey(tx, session.vault.auditKey, { at: new Date(now).toISOString(), actorId: session.user.id, actorRole: session.user.role, userId: session.user.id, role: session.user.role, key: signer }, signer);
+    session.signer = signer;
+  }
   return mustGet(tx, session.user.id);
 }

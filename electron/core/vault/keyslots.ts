@@ -19,6 +19,9 @@ import { normalisePassphrase, normaliseUsername } from '../../common/passphrase'
 import { CoreError } from '../errors';
 import { SCRYPT_PARAMS, hkdf, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from '../crypto/crypto';
 import { writeFileAtomic } from '../db/files';
+import { signerFrom, type Signer } from '../crypto/signing';
+
+export type { Signer };
 
 const WrappedSchema = z.object({ iv: z.string(), ct: z.string(), tag: z.string() }).strict();
 /** A data key sealed to a slot's public key for one generation. */
@@ -34,6 +37,8 @@ const UserSlotSchema = z
     kdf: ScryptSchema,
     /** Raw X25519 public key, base64. */
     publicKey: z.string(),
+    /** Raw Ed25519 public key (base64) that signs this account's audit entries; absent in older slots. */
+    signingKey: z.string().optional(),
     /** The slot's private payload (versioned JSON), wrapped under the passphrase key. */
     secrets: WrappedSchema,
     dataKeys: z.array(SealedSchema),
@@ -147,8 +152,12 @@ const secretsAad = (vaultId: string, slotId: string, userId: string) => `mamori-
 const sealedAad = (vaultId: string, slotId: string, generation: number) => `mamori-slot-v2\0${vaultId}\0${slotId}\0data-key\0${generation}`;
 const recoveryAad = (vaultId: string, slotId: string, generation: number) => `mamori-slot-v2\0${vaultId}\0${slotId}\0recovery\0${generation}`;
 
-/** The private payload of a user slot. Versioned so later keys (e.g. signing keys) join it. */
-const SecretsSchema = z.object({ v: z.literal(1), x25519: z.string() }).strict();
+/** The private payload of a user slot: v1 the X25519 key, v2 also the Ed25519 signing key. */
+const SecretsSchema = z.union([
+  z.object({ v: z.literal(1), x25519: z.string() }).strict(),
+  z.object({ v: z.literal(2), x25519: z.string(), ed25519: z.string() }).strict(),
+]);
+
 
 const rawPublicKey = (key: KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
 const publicKeyFromRaw = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
@@ -184,8 +193,9 @@ function unseal(vaultId: string, slot: UserSlot, privateKey: KeyObject, sealed: 
 }
 
 /**
- * A new slot for a user: a fresh key pair, its private half wrapped under the passphrase, and the
- * given generations' data keys sealed to it.
+ * A new slot for a user: a fresh X25519 key pair, its private half wrapped under the passphrase,
+ * and the given generations' data keys sealed to it; and the account's signing key, `signing`
+ * when given (the owner keeps theirs across a passphrase change), else a new one.
  */
 export async function makeUserSlot(
   file: KeyslotsFile,
@@ -194,12 +204,15 @@ export async function makeUserSlot(
   passphrase: string,
   keys: readonly GenerationKey[],
   params: ScryptParams = SCRYPT_PARAMS,
-): Promise<UserSlot> {
+  signing?: KeyObject,
+): Promise<{ slot: UserSlot; signer: Signer }> {
   const id = randomUUID();
   const salt = randomBytes(16);
   const pair = generateKeyPairSync('x25519');
+  const signer = signerFrom(userId, signing ?? generateKeyPairSync('ed25519').privateKey);
   const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
-  const payload = Buffer.from(JSON.stringify({ v: 1, x25519: pkcs8.toString('base64') }), 'utf8');
+  const signingPkcs8 = signer.privateKey.export({ format: 'der', type: 'pkcs8' });
+  const payload = Buffer.from(JSON.stringify({ v: 2, x25519: pkcs8.toString('base64'), ed25519: signingPkcs8.toString('base64') }), 'utf8');
   const kek = await scryptKey(normalisePassphrase(passphrase), salt, params);
   try {
     const slot = {
@@ -209,13 +222,14 @@ export async function makeUserSlot(
       lookup: usernameLookup(file.vaultId, username),
       kdf: { name: 'scrypt' as const, N: params.N, r: params.r, p: params.p, salt: salt.toString('base64') },
       publicKey: rawPublicKey(pair.publicKey).toString('base64'),
+      signingKey: signer.publicKey,
       secrets: wrapKey(payload, kek, secretsAad(file.vaultId, id, userId)),
       dataKeys: [] as z.infer<typeof SealedSchema>[],
     };
     slot.dataKeys = keys.map((k) => seal(file.vaultId, slot, k.generation, k.key));
-    return slot;
+    return { slot, signer };
   } finally {
-    wipe(kek, pkcs8, payload);
+    wipe(kek, pkcs8, signingPkcs8, payload);
   }
 }
 
@@ -248,24 +262,31 @@ export function findUserSlot(file: KeyslotsFile, username: string): AnyUserSlot 
 }
 
 /**
- * The data keys a passphrase reaches through its slot: the current generation's first, then the
- * next one while a rotation is under way. Null for a wrong passphrase.
+ * The data keys a passphrase reaches through its slot (the current generation's first, then the
+ * next one while a rotation is under way), and the account's signing key where the slot has one.
+ * Null for a wrong passphrase.
  */
-export async function openUserSlot(file: KeyslotsFile, slot: AnyUserSlot, passphrase: string): Promise<GenerationKey[] | null> {
+export async function openUserSlot(file: KeyslotsFile, slot: AnyUserSlot, passphrase: string): Promise<{ keys: GenerationKey[]; signer: Signer | null } | null> {
   const kek = await scryptKey(normalisePassphrase(passphrase), Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
   try {
     if (isLegacy(slot)) {
       const key = unwrapKey(slot.wrapped, kek, legacyAad(file.vaultId, slot.id, 'user', slot.userId));
-      return key ? [{ generation: 1, key }] : null;
+      return key ? { keys: [{ generation: 1, key }], signer: null } : null;
     }
     const payload = unwrapKey(slot.secrets, kek, secretsAad(file.vaultId, slot.id, slot.userId));
     if (!payload) return null;
     let privateKey: KeyObject;
+    let signer: Signer | null = null;
     try {
       const secrets = SecretsSchema.parse(JSON.parse(payload.toString('utf8')));
       const der = Buffer.from(secrets.x25519, 'base64');
       privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
       wipe(der);
+      if (secrets.v === 2) {
+        const signing = Buffer.from(secrets.ed25519, 'base64');
+        signer = signerFrom(slot.userId, createPrivateKey({ key: signing, format: 'der', type: 'pkcs8' }));
+        wipe(signing);
+      }
     } finally {
       wipe(payload);
     }
@@ -276,7 +297,7 @@ export async function openUserSlot(file: KeyslotsFile, slot: AnyUserSlot, passph
       if (key) keys.push({ generation, key });
     }
     // A passphrase that opens the slot but reaches no usable data key is, for the user, a slot that does not open.
-    return keys.length > 0 ? keys : null;
+    return keys.length > 0 ? { keys, signer } : null;
   } finally {
     wipe(kek);
   }
@@ -314,14 +335,34 @@ export function withRecoveryKey(file: KeyslotsFile, recoveryKey: Buffer, dataKey
   return { ...file, slots: [...file.slots.filter((s) => s.kind !== 'recovery'), makeRecoverySlot(file, recoveryKey, { generation: file.generation, key: dataKey })] };
 }
 
-/** A slot sealing the vault's current data key to a fresh key pair under `passphrase`. */
-export function currentUserSlot(file: KeyslotsFile, userId: string, username: string, passphrase: string, dataKey: Buffer): Promise<UserSlot> {
-  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }]);
+/** A slot sealing the vault's current data key to a fresh key pair under `passphrase` (the signing key kept when given). */
+export function currentUserSlot(
+  file: KeyslotsFile,
+  userId: string,
+  username: string,
+  passphrase: string,
+  dataKey: Buffer,
+  signing?: KeyObject,
+): Promise<{ slot: UserSlot; signer: Signer }> {
+  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }], SCRYPT_PARAMS, signing);
 }
 
-/** Replaces (or adds) a user's slot under the current data key, and writes the file atomically. */
-export async function replaceUserSlot(path: string, file: KeyslotsFile, userId: string, username: string, passphrase: string, dataKey: Buffer): Promise<void> {
-  writeKeyslots(path, withUserSlot(file, await currentUserSlot(file, userId, username, passphrase, dataKey)));
+/**
+ * Replaces (or adds) a user's slot under the current data key and writes the file atomically.
+ * Returns the slot's signer: a new key to register in the trail unless `signing` was kept.
+ */
+export async function replaceUserSlot(
+  path: string,
+  file: KeyslotsFile,
+  userId: string,
+  username: string,
+  passphrase: string,
+  dataKey: Buffer,
+  signing?: KeyObject,
+): Promise<Signer> {
+  const { slot, signer } = await currentUserSlot(file, userId, username, passphrase, dataKey, signing);
+  writeKeyslots(path, withUserSlot(file, slot));
+  return signer;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { CoreError } from '../errors';
 import { vaultPaths } from '../db/files';
-import { equaliseTiming, findUserSlot, isLegacy, openUserSlot, readKeyslots, usernameLookup, type GenerationKey, type KeyslotsFile } from './keyslots';
+import { equaliseTiming, findUserSlot, isLegacy, openUserSlot, readKeyslots, usernameLookup, type GenerationKey, type KeyslotsFile, type Signer } from './keyslots';
 import { Throttle } from './throttle';
 
 export interface Unwrapped {
@@ -14,6 +14,8 @@ export interface Unwrapped {
   keys: GenerationKey[];
   /** The slot is still in format 1: rewrap it (the passphrase is at hand only now). */
   legacySlot: boolean;
+  /** The account's signing key; null for a slot from before signatures (one is made at sign-in). */
+  signer: Signer | null;
   throttle: Throttle;
   lookup: string;
 }
@@ -28,12 +30,12 @@ export async function unwrapWithPassphrase(dataDir: string, username: string, pa
   if (gate.waitMs > 0) throw new CoreError('THROTTLED', undefined, { retryAfterMs: gate.waitMs });
 
   const slot = findUserSlot(file, username);
-  const keys = slot ? await openUserSlot(file, slot, passphrase) : (await equaliseTiming(), null);
-  if (!slot || !keys) {
+  const opened = slot ? await openUserSlot(file, slot, passphrase) : (await equaliseTiming(), null);
+  if (!slot || !opened) {
     const next = throttle.recordFailure(lookup, slot?.userId ?? null, now);
     // An unknown name is "locked out" like any other, so lock-out does not reveal which names exist.
     if (next.lockedOut) throw new CoreError('LOCKED_OUT');
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
-  return { file, userId: slot.userId, keys, throttle, lookup, legacySlot: isLegacy(slot) };
+  return { file, userId: slot.userId, keys: opened.keys, signer: opened.signer, throttle, lookup, legacySlot: isLegacy(slot) };
 }

@@ -79,8 +79,8 @@ export const vaultHandlers: HandlerSlice<'vault'> = {
     try {
       const rotated = await rotateDataKey(vault, r.env.now(), async (tx, done) => {
         const base = { at: r.at, actorId: user.id, actorRole: user.role };
-        await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.key-rotated', details: { generation: done.generation, reason: input.reason, accountsDropped: done.droppedUserIds.length } });
-        await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.recovery-key-issued', details: { after: 'rotation' } });
+        await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.key-rotated', details: { generation: done.generation, reason: input.reason, accountsDropped: done.droppedUserIds.length } }, r.session.signer);
+        await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.recovery-key-issued', details: { after: 'rotation' } }, r.session.signer);
         await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('key_rotated_at', ?)", [r.at]);
         await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
       });

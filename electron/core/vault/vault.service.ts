@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { Locale } from '../../common/errors';
-import { appendAudit, auditHead } from '../audit/audit.service';
+import { appendAudit, auditHead, registerSigningKey } from '../audit/audit.service';
 import { checkHead, writeHead } from '../audit/head';
 import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
 import { lastEntry } from '../audit/audit.repository';
@@ -104,7 +104,8 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
   const headKey = randomBytes(32);
   try {
     const first = { generation: file.generation, key: dataKey };
-    file.slots.push(await makeUserSlot(file, userId, input.username, input.passphrase, [first], input.scryptParams));
+    const made = await makeUserSlot(file, userId, input.username, input.passphrase, [first], input.scryptParams);
+    file.slots.push(made.slot);
     file.slots.push(makeRecoverySlot(file, recoveryKey, first));
     db = await Db.open(paths.db, dataKey, { create: true });
     await migrate(db);
@@ -113,8 +114,10 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
       await tx.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['vault_id', file.vaultId, 'created_at', at]);
       await storeVaultKeys(tx, { auditKey, headKey });
       await addAccount(tx, { id: userId, username: input.username, displayName: input.displayName, role: 'administrator', locale: input.locale, at });
-      await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` });
-      await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' });
+      // The creator's signing key, trusted on first use, is the first entry; every later one is signed.
+      await registerSigningKey(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', userId, role: 'administrator', key: made.signer }, made.signer);
+      await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` }, made.signer);
+      await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' }, made.signer);
     });
     // The rollback record before keyslots.json: the vault exists once keyslots.json does, and then its
     // record always exists too (a missing one is refused as tampering).
