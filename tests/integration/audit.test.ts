@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../electron/core/audit/audit.service';
+import { generateKeyPairSync } from 'node:crypto';
+import { canonical, entryMac, verifyChain } from '../../electron/core/audit/audit.service';
+import { signEntry } from '../../electron/core/audit/signatures';
+import { signerFrom, type Signer } from '../../electron/core/crypto/signing';
+import { findUserSlot, openUserSlot, readKeyslots } from '../../electron/core/vault/keyslots';
+import { PASS, team } from '../fixtures/team';
 import { Db } from '../../electron/core/db/connection';
 import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
 import { adminAuditKey, adminDataKey, withRawVault } from '../fixtures/raw';
@@ -34,6 +39,7 @@ describe('the audit trail', () => {
     const dataDir = await vaultWithHistory();
     const rows = await withRawVault(dataDir, (tx) => tx.all<{ seq: number; action: string; details: string }>('SELECT seq, action, details FROM audit_log ORDER BY seq'));
     expect(rows.map((r) => r.action)).toEqual([
+      'user.signing-key-registered',
       'vault.created',
       'vault.recovery-key-issued',
       'session.signed-in',
@@ -42,13 +48,14 @@ describe('the audit trail', () => {
       'session.signed-in',
       'session.signed-out',
     ]);
-    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(JSON.parse(rows[4].details)).toEqual({ reason: 'panic' });
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(JSON.parse(rows[5].details)).toEqual({ reason: 'panic' });
   });
 
   it('verifies an untouched chain', async () => {
     const dataDir = await vaultWithHistory();
-    expect(await verify(dataDir)).toMatchObject({ intact: true, entries: 7, head: { seq: 7 } });
+    // Every entry is signed by its actor (the creator's key registers itself first).
+    expect(await verify(dataDir)).toMatchObject({ intact: true, entries: 8, signed: 8, head: { seq: 8 } });
   });
 
   it('refuses UPDATE and DELETE through its triggers', async () => {
@@ -62,9 +69,9 @@ describe('the audit trail', () => {
     const dataDir = await vaultWithHistory();
     await withRawVault(dataDir, async (tx) => {
       await tx.exec('DROP TRIGGER audit_log_no_update');
-      await tx.run('UPDATE audit_log SET details = ? WHERE seq = 4', ['{"autoLockMinutes":30}']);
+      await tx.run('UPDATE audit_log SET details = ? WHERE seq = 5', ['{"autoLockMinutes":30}']);
     });
-    expect(await verify(dataDir)).toEqual({ intact: false, entries: 3, intactUpTo: 3, firstBroken: { seq: 4, reason: 'mac-mismatch' } });
+    expect(await verify(dataDir)).toEqual({ intact: false, entries: 4, intactUpTo: 4, firstBroken: { seq: 5, reason: 'mac-mismatch' } });
   });
 
   it('names a removed entry as a gap', async () => {
@@ -74,5 +81,106 @@ describe('the audit trail', () => {
       await tx.run('DELETE FROM audit_log WHERE seq = 5');
     });
     expect(await verify(dataDir)).toMatchObject({ intact: false, intactUpTo: 4, firstBroken: { seq: 5, reason: 'sequence-gap' } });
+  });
+
+  describe('signed by each actor', () => {
+    type Row = { seq: number; at: string; actor_id: string | null; actor_role: string | null; action: string; case_ref: string | null; target: string | null; details: string; mac: string; signer_key: string | null; signature: string | null };
+
+    /** What an insider with the data key can do offline: rewrite rows and re-MAC the whole chain after them. */
+    async function rewrite(dataDir: string, edit: (rows: Row[]) => Row[]) {
+      const auditKey = await adminAuditKey(dataDir);
+      await withRawVault(dataDir, async (tx) => {
+        await tx.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+        await tx.exec('DROP TRIGGER IF EXISTS audit_log_no_delete');
+        const rows = edit(await tx.all<Row>('SELECT * FROM audit_log ORDER BY seq'));
+        await tx.run('DELETE FROM audit_log');
+        let mac = '';
+        for (const [i, row] of rows.entries()) {
+          const seq = i + 1;
+          const sign = (row as Row & { sign?: Signer }).sign;
+          const signed = sign ? signEntry(sign, canonical({ ...row, seq }), mac) : { signer_key: row.signer_key, signature: row.signature };
+          mac = entryMac(auditKey, { ...row, seq }, mac);
+          await tx.run('INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_ref, target, details, mac, signer_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+            seq, row.at, row.actor_id, row.actor_role, row.action, row.case_ref, row.target, row.details, mac, signed.signer_key, signed.signature,
+          ]);
+        }
+      });
+    }
+
+    async function teamWithHistory() {
+      const t = await team(dirs);
+      await t.as('officer.a');
+      await t.as('officer.b');
+      await t.as('officer.a');
+      await t.core.lock('user');
+      const seqOf = async (action: string, actor: string) =>
+        (await withRawVault(t.dataDir, (tx) => tx.all<{ seq: number }>('SELECT seq FROM audit_log WHERE action = ? AND actor_id = ? ORDER BY seq', [action, actor]))).map((r) => r.seq);
+      return { ...t, seqOf };
+    }
+
+    it('verifies a team’s trail: every account’s key registered by the administrator, every entry signed', async () => {
+      const { dataDir, users } = await teamWithHistory();
+      const v = await verify(dataDir);
+      expect(v).toMatchObject({ intact: true });
+      if (v.intact) expect(v.signed).toBeGreaterThan(v.entries - 5);
+      const registered = await withRawVault(dataDir, (tx) => tx.all<{ target: string; actor_id: string }>("SELECT target, actor_id FROM audit_log WHERE action = 'user.signing-key-registered' ORDER BY seq"));
+      expect(registered.map((r) => r.target)).toEqual([`user:${registered[0].actor_id}`, ...['officer.a', 'officer.b', 'sup.c'].map((u) => `user:${users[u as 'officer.a'].id}`)]);
+    });
+
+    it('names an entry forged in another user’s name, re-MACed with the vault’s key: unsigned, or signed by someone else', async () => {
+      const { dataDir, users, seqOf } = await teamWithHistory();
+      const [lastOfB] = (await seqOf('session.signed-in', users['officer.b'].id)).slice(-1);
+      const forged = (row: Row, signedAs: Row | null): Row => ({
+        ...row,
+        action: 'case.sealed-revealed',
+        case_ref: 'TV-2026-0001',
+        details: '{"field":"whereabouts","reason":"forged"}',
+        signer_key: signedAs?.signer_key ?? null,
+        signature: signedAs?.signature ?? null,
+      });
+      // Officer A, offline with her own passphrase, writes a reveal in Officer B's name after B's sign-in.
+      await rewrite(dataDir, (rows) => [...rows.slice(0, lastOfB), forged(rows[lastOfB - 1], null), ...rows.slice(lastOfB)]);
+      expect(await verify(dataDir)).toMatchObject({ intact: false, firstBroken: { seq: lastOfB + 1, reason: 'unsigned' } });
+
+      // Signed with her own key instead, it is still not B's.
+      await rewrite(dataDir, (rows) => {
+        const own = rows.find((r) => r.actor_id === users['officer.a'].id && r.signature !== null)!;
+        const copy = [...rows];
+        copy[lastOfB] = forged(rows[lastOfB - 1], own);
+        return copy;
+      });
+      expect(await verify(dataDir)).toMatchObject({ intact: false, firstBroken: { seq: lastOfB + 1, reason: 'signer-not-actor' } });
+    });
+
+    it('names the entry after one removed and the chain re-MACed: its author’s signature no longer verifies', async () => {
+      const { dataDir, users, seqOf } = await teamWithHistory();
+      const [firstOfB] = await seqOf('session.signed-in', users['officer.b'].id);
+      await rewrite(dataDir, (rows) => rows.filter((r) => r.seq !== firstOfB));
+      expect(await verify(dataDir)).toMatchObject({ intact: false, firstBroken: { seq: firstOfB, reason: 'signature-invalid' } });
+    });
+
+    it('refuses a key registered for someone by a user who is not an administrator', async () => {
+      const { dataDir, users } = await teamWithHistory();
+      const file = readKeyslots(join(dataDir, 'keyslots.json'));
+      const officerA = (await openUserSlot(file, findUserSlot(file, 'officer.a')!, PASS.officerA))!.signer!;
+      const fake = signerFrom(users['officer.b'].id, generateKeyPairSync('ed25519').privateKey);
+      // Officer A, offline, registers a key of her making as Officer B's, correctly signed by herself.
+      await rewrite(dataDir, (rows) => {
+        const last = rows[rows.length - 1];
+        const reg: Row & { sign: Signer } = {
+          ...last,
+          actor_id: officerA.userId,
+          actor_role: 'officer',
+          action: 'user.signing-key-registered',
+          case_ref: null,
+          target: `user:${users['officer.b'].id}`,
+          details: JSON.stringify({ key: fake.publicKey, role: 'officer' }),
+          sign: officerA,
+        };
+        return [...rows, reg];
+      });
+      const count = await withRawVault(dataDir, (tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM audit_log'));
+      expect(await verify(dataDir)).toMatchObject({ intact: false, firstBroken: { seq: count!.n, reason: 'key-not-authorised' } });
+    });
   });
 });

@@ -511,6 +511,21 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0120 gives every audit entry room for its author\'s signature, leaving the trail as it was', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 110);
+    const before = await contents(db);
+    expect(await migrate(db, 120)).toEqual([120]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows).filter((t) => t !== 'audit_log')) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(after.rows.audit_log).toEqual((before.rows.audit_log as Record<string, unknown>[]).map((r) => ({ ...r, signer_key: null, signature: null })));
+    // Still append-only.
+    await expect(db.transaction((tx) => tx.run("UPDATE audit_log SET signature = 'x' WHERE seq = 1"))).rejects.toThrow(/append-only/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -125,11 +125,12 @@ describe('audit trail screen', () => {
 
   it('shows an intact chain in green with entries, head and MAC prefix', async () => {
     const { user } = await auditScreen({
-      'audit:verify': () => ok({ intact: true, entries: 1234, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
+      'audit:verify': () => ok({ intact: true, entries: 1234, signed: 1200, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     const result = await screen.findByRole('status', { name: /Chain intact/ });
-    expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65)');
+    expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65).');
+    expect(result.textContent).toContain('1,200 of them carry their author’s verified signature');
     expect(result.textContent).toContain('Write down this anchor outside this computer (e.g. in the paper register): 1234:9f86d081884c7d65.');
   });
 
@@ -139,6 +140,7 @@ describe('audit trail screen', () => {
         ok({
           intact: true,
           entries: 40,
+          signed: 40,
           headSeq: 40,
           headMacPrefix: '00112233aabbccdd',
           anchors: (input.anchors ?? []).map((anchor, i) => ({ anchor, seq: Number(anchor.replace('#', '').split(':')[0]), result: i === 0 ? ('matches' as const) : ('missing' as const) })),

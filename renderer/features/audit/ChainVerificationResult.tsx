@@ -20,6 +20,9 @@ export function ChainVerificationResult({ result }: { result: Result }) {
             mac: result.headMacPrefix,
           })}
         </Text>
+        <Text size="sm" mt={4}>
+          {t('audit.verify.signed', { signed: n(result.signed) })}
+        </Text>
         {result.anchors.length > 0 && (
           <Text size="sm" mt={4}>
             {t('audit.anchor.allMatch', { count: result.anchors.length, anchors: result.anchors.map((a) => a.anchor).join(', ') })}

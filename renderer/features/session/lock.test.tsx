@@ -130,11 +130,11 @@ describe('locking', () => {
     const { user } = await signedIn('auditor', {
       'audit:actors': () => ok({ actors: [{ id: 'user-7', displayName: 'Testperson Actor', role: 'officer', status: 'active' }] }),
       'audit:list': () => ok({ entries: auditEntries(42, 3, { actorName: 'Testperson Actor', caseRef: 'TV-2026-0042' }), nextBefore: null }),
-      'audit:verify': () => ok({ intact: true, entries: 42, headSeq: 42, headMacPrefix: 'abcdef0123456789', anchors: [] }),
+      'audit:verify': () => ok({ intact: true, entries: 42, signed: 42, headSeq: 42, headMacPrefix: 'abcdef0123456789', anchors: [] }),
     });
     await screen.findAllByText('TV-2026-0042');
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
-    await screen.findByText(/abcdef0123456789/);
+    await screen.findByText(/Intact: 42 entries, head #42 \(abcdef0123456789\)/);
 
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     expect(await screen.findByText('Locked with the Lock button.')).toBeTruthy();
