@@ -21,6 +21,8 @@ type AnyHandler = (input: unknown, context: CoreEnv | SignedIn) => Promise<unkno
 
 export class MamoriCore implements MamoriCoreApi {
   private session: Session | null = null;
+  /** The lock under way, if any: closing the vault file may still be in progress after the session is gone. */
+  private ending: Promise<void> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<CoreEventListener>();
   private readonly env: CoreEnv;
@@ -145,12 +147,21 @@ export class MamoriCore implements MamoriCoreApi {
   async lock(reason: LockReason): Promise<void> {
     clearTimeout(this.idleTimer);
     const session = this.session;
-    if (!session) return;
+    // Already locked: wait for a lock still closing the file, so a caller (quit) never races it.
+    if (!session) return this.ending ?? undefined;
     this.session = null;
+    const ending = (async () => {
+      try {
+        await endSession(session, reason, this.now());
+      } finally {
+        this.emit('session:locked', { reason });
+      }
+    })();
+    this.ending = ending;
     try {
-      await endSession(session, reason, this.now());
+      await ending;
     } finally {
-      this.emit('session:locked', { reason });
+      if (this.ending === ending) this.ending = null;
     }
   }
 

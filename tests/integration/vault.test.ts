@@ -129,6 +129,23 @@ describe('the vault', () => {
     await second.close();
   });
 
+  it('waits for a lock still closing the file: quitting, or signing in again, right after a lock', async () => {
+    const { dataDir, core } = await newVault();
+    track(dataDir);
+    await signInAdmin(core);
+    // The screen locks at once and core closes the file after; quit (close) and sign-in come meanwhile.
+    const locking = core.lock('panic');
+    await signInAdmin(core);
+    await locking;
+    void core.lock('user');
+    await core.close();
+    // Closed means closed: the writer lock is released and the file opens elsewhere at once.
+    expect(existsSync(join(dataDir, 'mamori.lock'))).toBe(false);
+    const next = createCore({ dataDir });
+    await signInAdmin(next);
+    await next.close();
+  });
+
   it('refuses to create a vault over an existing one', async () => {
     const { dataDir } = await newVault();
     track(dataDir);

@@ -9,7 +9,8 @@ import { sessionInfo, signIn } from './session.service';
 export const sessionHandlers: HandlerSlice<'session'> = {
   'session:current': async (_input, env) => (env.session ? sessionInfo(env.session) : null),
   'session:signIn': async (input, env) => {
-    if (env.session) await env.lock('user');
+    // Ends a session still open, and waits for a lock still closing the file (else: VAULT_IN_USE).
+    await env.lock('user');
     // A restore a crash interrupted after its copy was complete is finished first (never half a vault).
     finishInterruptedRestore(env.dataDir);
     if (!vaultExists(env.dataDir)) throw new CoreError('VAULT_NOT_FOUND');
