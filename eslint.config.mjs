@@ -70,6 +70,8 @@ const CORE_TIERS = {
   crypto: 0,
   // 1 — the audit chain: append, verify, head record
   audit: 1,
+  // 1.5 — sealed information's keys: per-case and registry keys sealed to accounts and the escrow (signed keys, checked against the trail)
+  sealing: 1.5,
   // 2 — the vault: keys, keyslots, unlock, throttle, open / close / create
   vault: 2,
   // 3 — accounts and vault-wide settings
@@ -111,6 +113,8 @@ const RENDERER_FEATURE_TIERS = {
   users: 1,
   audit: 1,
   backup: 1,
+  // access to sealed information: one's own key, and the grants a supervisor gives
+  sealing: 1,
   // 2 — cases: the list, intake, the open case and its own sections (the base of every case feature)
   cases: 2,
   // 3 — the parts of a case file, the registry and My work: they do not import each other

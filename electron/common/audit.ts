@@ -73,5 +73,11 @@ export const AUDIT_ACTIONS = [
   'exports.listed',
   'export.verified',
   'demo.seeded',
+  'sealing.key-registered',
+  'sealing.key-revoked',
+  'sealing.granted',
+  'sealing.upkeep',
+  'sealing.rekeyed',
+  'sealing.escrow-granted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

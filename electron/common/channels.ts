@@ -18,6 +18,8 @@ export const CHANNELS = [
   'session:touch',
   'session:copied',
   'session:changePassphrase',
+  'sealing:status',
+  'sealing:grant',
   'settings:get',
   'settings:update',
   'users:setLocale',

@@ -16,6 +16,7 @@ import { interpretersContract } from './contract.interpreters';
 import { interviewsContract } from './contract.interviews';
 import { protectionContract } from './contract.protection';
 import { retentionContract } from './contract.retention';
+import { sealingContract } from './contract.sealing';
 import { sessionContract } from './contract.session';
 import { settingsContract } from './contract.settings';
 import { usersContract } from './contract.users';
@@ -38,6 +39,7 @@ export const contract = {
   ...exportsContract,
   ...backupContract,
   ...retentionContract,
+  ...sealingContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'EXPORT_SEALED_NOT_ALLOWED',
   'EXPORT_UNAVAILABLE',
   'OWN_RECOMMENDATION',
+  'SEALING_NOT_GRANTED',
+  'SEALING_NO_KEY',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
   'BACKUP_CANCELLED',
@@ -225,6 +227,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   OWN_RECOMMENDATION: {
     en: 'A supervisor cannot approve a recommendation they drafted, edited or submitted. Another supervisor must approve it.',
     ja: '監督者は自分が作成・編集・提出した意見書を承認できません。別の監督者が承認する必要があります。',
+  },
+  SEALING_NOT_GRANTED: {
+    en: 'Your access to sealed information is waiting for a supervisor\'s grant. Ask a supervisor to grant it; nothing else is affected.',
+    ja: '秘匿情報へのアクセスは監督者の付与待ちです。監督者に付与を依頼してください。それ以外の作業には影響しません。',
+  },
+  SEALING_NO_KEY: {
+    en: 'Your account has no key for sealed information yet. Change your passphrase (or sign out and in again) to create one.',
+    ja: 'あなたのアカウントには秘匿情報用の鍵がまだありません。パスフレーズを変更する（または一度サインアウトして再度サインインする）と作成されます。',
   },
   SNAPSHOT_STALE: {
     en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',

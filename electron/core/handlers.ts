@@ -13,6 +13,7 @@ import { interpretersHandlers } from './interpreters/interpreters.handlers';
 import { interviewsHandlers } from './interviews/interviews.handlers';
 import { protectionHandlers } from './protection/protection.handlers';
 import { retentionHandlers } from './retention/retention.handlers';
+import { sealingHandlers } from './sealing/sealing.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { usersHandlers } from './users/users.handlers';
@@ -34,4 +35,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...exportsHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...sealingHandlers,
 };

@@ -23,6 +23,8 @@ const EXPECTED: Record<Channel, string> = {
   'session:touch': '- yyyy',
   'session:copied': 'y yyyy',
   'session:changePassphrase': '- yyyy',
+  'sealing:status': '- yyyy',
+  'sealing:grant': '- -y--',
   'settings:get': '- yyyy',
   'settings:update': '- ---y',
   'users:setLocale': '- yyyy',

@@ -29,6 +29,9 @@ export const POLICY = {
   // Signed out too: the damaged-vault screen copies its diagnostics.
   'session:copied': ANYONE,
   'session:changePassphrase': ANY_ROLE,
+  // Sealed information's keys: anyone sees their own status; supervisors grant (checked again in the service).
+  'sealing:status': ANY_ROLE,
+  'sealing:grant': only('supervisor'),
   'settings:get': ANY_ROLE,
   'settings:update': only('administrator'),
   'users:setLocale': ANY_ROLE,

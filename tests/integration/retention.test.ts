@@ -375,10 +375,16 @@ function fakePlatform(savePath: string): ExportPlatform {
  * summary exported with its recipient and purpose, and the reason it was closed for. Reasons that go
  * into the audit trail (reveals, overrides, holds) carry no marker: the trail is kept whole.
  */
-async function caseWithMarkers(t: Team): Promise<{ detail: CaseDetail; markers: string[] }> {
-  const markers: string[] = [NATIVE_MARKER, CARD_MARKER];
+async function caseWithMarkers(t: Team): Promise<{ detail: CaseDetail; markers: string[]; sealedMarkers: string[] }> {
+  const markers: string[] = [NATIVE_MARKER];
+  /** Sealed values: encrypted under the case's key, so never in the decrypted pages, even before the purge. */
+  const sealedMarkers: string[] = [CARD_MARKER];
   const mk = (field: string) => {
     markers.push(m(field));
+    return m(field);
+  };
+  const mkSealed = (field: string) => {
+    sealedMarkers.push(m(field));
     return m(field);
   };
   const base = intake();
@@ -397,14 +403,14 @@ async function caseWithMarkers(t: Team): Promise<{ detail: CaseDetail; markers: 
   });
   const ref = () => ({ caseId: d.id, version: d.version });
   for (const sealed of [
-    { field: 'whereabouts', value: { locationType: 'shelter', name: mk('ShelterName'), address: mk('Address'), phone: mk('Phone'), safeContactMethod: mk('SafeContact') } },
-    { field: 'identity-documents', value: [{ kind: 'passport', number: mk('Passport'), issuer: 'PHL', heldBy: mk('HeldBy') }] },
+    { field: 'whereabouts', value: { locationType: 'shelter', name: mkSealed('ShelterName'), address: mkSealed('Address'), phone: mkSealed('Phone'), safeContactMethod: mkSealed('SafeContact') } },
+    { field: 'identity-documents', value: [{ kind: 'passport', number: mkSealed('Passport'), issuer: 'PHL', heldBy: mkSealed('HeldBy') }] },
     { field: 'residence-card-number', value: CARD_MARKER },
   ]) {
     d = await ok<CaseDetail>(t.core, 'cases:setSealed', { ...ref(), sealed });
   }
   d = await ok<CaseDetail>(t.core, 'cases:addNote', { caseId: d.id, noteType: 'general', body: `Contact made. ${mk('Note')}`, sealed: false });
-  d = await ok<CaseDetail>(t.core, 'cases:addNote', { caseId: d.id, noteType: 'contact', body: mk('SealedNote'), sealed: true });
+  d = await ok<CaseDetail>(t.core, 'cases:addNote', { caseId: d.id, noteType: 'contact', body: mkSealed('SealedNote'), sealed: true });
   d = await ok<CaseDetail>(t.core, 'cases:saveAdverseParty', {
     ...ref(),
     party: { role: 'broker', name: mk('AdverseName'), nameVariants: [mk('AdverseVariant')], organisation: mk('AdverseOrg'), contact: mk('AdverseContact'), notes: mk('AdverseNotes') },
@@ -423,7 +429,7 @@ async function caseWithMarkers(t: Team): Promise<{ detail: CaseDetail; markers: 
   d = await ok<CaseDetail>(t.core, 'interviews:plan', { ...ref(), plan });
   const interviewId = d.protection.interviews[0].id;
   d = await ok<CaseDetail>(t.core, 'interviews:start', { ...ref(), interviewId });
-  d = await ok<CaseDetail>(t.core, 'interviews:record', { ...ref(), interviewId, result: { outcome: 'held', record: mk('InterviewRecord'), voluntariness: mk('Voluntariness') } });
+  d = await ok<CaseDetail>(t.core, 'interviews:record', { ...ref(), interviewId, result: { outcome: 'held', record: mkSealed('InterviewRecord'), voluntariness: mk('Voluntariness') } });
 
   for (const [kind, level, extra] of [
     ['danger-on-return', 'high', { notes: mk('DangerNotes') }],
@@ -454,7 +460,7 @@ async function caseWithMarkers(t: Team): Promise<{ detail: CaseDetail; markers: 
   await t.as('sup.c');
   d = await ok<CaseDetail>(t.core, 'decisions:approve', { caseId: d.id, decisionId: d.decisions[0].id, snapshotHash: d.decisions[0].snapshotHash, comment: mk('ApprovalComment') });
   d = await ok<CaseDetail>(t.core, 'cases:transition', { ...ref(), to: 'closed', reason: mk('CloseReason'), outcome: 'residence-granted' });
-  return { detail: d, markers };
+  return { detail: d, markers, sealedMarkers };
 }
 
 describe('after a purge, the decrypted pages hold nothing of the case', () => {
@@ -463,7 +469,7 @@ describe('after a purge, the decrypted pages hold nothing of the case', () => {
     const t = await setUp(fakePlatform(join(out, 'summary.pdf')));
     // As in a long working day, the log holds every page written since the vault was opened: the markers' old frames included.
     const keepsLog = await openReader(t.dataDir, { snapshot: false });
-    const { detail, markers } = await caseWithMarkers(t);
+    const { detail, markers, sealedMarkers } = await caseWithMarkers(t);
     // A case that stays: its marker must still be found afterwards, so "nothing found" means nothing is there.
     await t.as('officer.a');
     const kept = await ok<CaseDetail>(t.core, 'cases:create', intake({ familyName: m('KeptFamily') }));
@@ -474,6 +480,8 @@ describe('after a purge, the decrypted pages hold nothing of the case', () => {
     const found = await markersInPages(t.dataDir, markers);
     expect(markers.filter((marker) => !found.some((f) => f.marker === marker))).toEqual([]);
     expect(found.some((f) => f.file === 'mamori.db-wal')).toBe(true);
+    // Sealed values are encrypted once more under the case's key: the data key alone never shows them.
+    expect(await markersInPages(t.dataDir, sealedMarkers)).toEqual([]);
 
     await t.at('2037-01-05T09:00:00Z')();
     await t.asAdmin();
@@ -484,7 +492,7 @@ describe('after a purge, the decrypted pages hold nothing of the case', () => {
     expect(await markersInPages(t.dataDir, markers)).toEqual([]);
     await t.core.lock('user');
     await keepsLog.close();
-    expect(await markersInPages(t.dataDir, markers)).toEqual([]);
+    expect(await markersInPages(t.dataDir, [...markers, ...sealedMarkers])).toEqual([]);
     expect((await markersInPages(t.dataDir, [m('KeptFamily')])).length).toBeGreaterThan(0);
 
     // The search indexes keep no term of it (trigrams of a note, words of a name), and its export row only the trace.

@@ -102,8 +102,8 @@ export function listNotes(tx: Tx, caseId: string): Promise<NoteRow[]> {
 }
 
 /** The bodies of the case's sealed notes, oldest first. Call only after entitlement and a reason are recorded. */
-export function sealedNotes(tx: Tx, caseId: string): Promise<{ at: string; type: string; body: string }[]> {
-  return tx.all('SELECT at, type, body FROM case_notes WHERE case_id = ? AND sealed = 1 ORDER BY at, rowid', [caseId]);
+export function sealedNotes(tx: Tx, caseId: string): Promise<{ id: string; at: string; type: string; body: string }[]> {
+  return tx.all('SELECT id, at, type, body FROM case_notes WHERE case_id = ? AND sealed = 1 ORDER BY at, rowid', [caseId]);
 }
 
 export function getNote(tx: Tx, caseId: string, noteId: string): Promise<{ sealed: number; body: string } | undefined> {

@@ -16,6 +16,7 @@ import { listPage } from '../audit/audit.repository';
 import { forChange, heldForApproval, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
+import { officersChanged, openCaseValue, place, sealCaseValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './cases.repository';
 
@@ -278,8 +279,14 @@ export async function assign(ctx: Ctx, input: { caseId: string; version: number;
   const roleOf = new Map(staff.map((s) => [s.id, s.role]));
   if (input.officerIds.some((id) => roleOf.get(id) !== 'officer')) throw new CoreError('INVALID_INPUT');
   if (input.supervisorId && roleOf.get(input.supervisorId) !== 'supervisor') throw new CoreError('INVALID_INPUT');
+  const before = (await repo.caseOfficers(ctx.tx, row.num)).map((o) => o.id);
   await touch(ctx, row, { supervisor_id: input.supervisorId });
-  await repo.setOfficers(ctx.tx, row.num, [...new Set(input.officerIds)]);
+  const after = [...new Set(input.officerIds)];
+  await repo.setOfficers(ctx.tx, row.num, after);
+  // The case's key follows its officers: a new one is sealed its key, a removed one's goes and the case is re-keyed.
+  if ((await officersChanged(ctx, row.id, before, after)).rekeyed) {
+    await ctx.audit({ action: 'sealing.rekeyed', caseRef: row.reference, target: `case:${row.id}`, details: { removed: before.filter((id) => !after.includes(id)).join(',') } });
+  }
   await recordEvent(ctx, row.id, 'assigned');
   await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { officers: input.officerIds.join(','), supervisor: input.supervisorId } });
 }
@@ -313,14 +320,16 @@ export async function transition(ctx: Ctx, input: { caseId: string; version: num
 export async function revealSealed(ctx: Ctx, input: { caseId: string; field: SealedField; reason: string }) {
   const row = await reachable(ctx, input.caseId);
   await ctx.audit({ action: 'case.sealed-revealed', caseRef: row.reference, target: `case:${row.id}`, details: { field: input.field, reason: input.reason } });
-  const raw = await repo.getSealed(ctx.tx, row.id, input.field);
+  const stored = await repo.getSealed(ctx.tx, row.id, input.field);
+  const raw = stored === undefined ? undefined : await openCaseValue(ctx, row.id, place.caseSealed(row.id, input.field), stored);
   return { field: input.field, value: raw === undefined ? null : SealedValueSchemas[input.field].parse(JSON.parse(raw)) } as never;
 }
 
 export async function setSealed(ctx: Ctx, input: { caseId: string; version: number; sealed: SealedValue }): Promise<void> {
   const row = await forChange(ctx, input.caseId, input.version);
   await touch(ctx, row);
-  await repo.putSealed(ctx.tx, row.id, input.sealed.field, JSON.stringify(input.sealed.value), ctx.at, ctx.session.user.id);
+  const stored = await sealCaseValue(ctx, row.id, place.caseSealed(row.id, input.sealed.field), JSON.stringify(input.sealed.value));
+  await repo.putSealed(ctx.tx, row.id, input.sealed.field, stored, ctx.at, ctx.session.user.id);
   // Which field changed, never the value.
   await ctx.audit({ action: 'case.sealed-updated', caseRef: row.reference, target: `case:${row.id}`, details: { field: input.sealed.field } });
 }
@@ -329,7 +338,9 @@ export async function addNote(ctx: Ctx, input: { caseId: string; noteType: strin
   const row = await reachable(ctx, input.caseId);
   if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
   const id = randomUUID();
-  await repo.insertNote(ctx.tx, { id, case_id: row.id, at: ctx.at, author_id: ctx.session.user.id, type: input.noteType, sealed: input.sealed ? 1 : 0, body: input.body });
+  // A sealed note's body is stored under the case's key (sealing/).
+  const body = input.sealed ? await sealCaseValue(ctx, row.id, place.caseNote(row.id, id), input.body) : input.body;
+  await repo.insertNote(ctx.tx, { id, case_id: row.id, at: ctx.at, author_id: ctx.session.user.id, type: input.noteType, sealed: input.sealed ? 1 : 0, body });
   await touch(ctx, row);
   // Sealed notes are never indexed: refreshSearchIndex reads only non-sealed ones.
   if (!input.sealed) await repo.refreshSearchIndex(ctx.tx, row.id);
@@ -341,7 +352,7 @@ export async function revealNote(ctx: Ctx, input: { caseId: string; noteId: stri
   const note = await repo.getNote(ctx.tx, row.id, input.noteId);
   if (!note) throw new CoreError('NOT_FOUND');
   await ctx.audit({ action: 'case.note-revealed', caseRef: row.reference, target: `note:${input.noteId}`, details: { reason: input.reason } });
-  return { body: note.body };
+  return { body: note.sealed === 1 ? await openCaseValue(ctx, row.id, place.caseNote(row.id, input.noteId), note.body) : note.body };
 }
 
 export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId?: string; party: AdversePartyInput }): Promise<void> {

@@ -18,6 +18,7 @@ import * as casesRepo from '../cases/cases.repository';
 import type { Tx } from '../db/connection';
 import * as decisionsRepo from '../decisions/decisions.repository';
 import { CoreError } from '../errors';
+import { openCaseValue, openCaseValues, place } from '../sealing/sealing.service';
 import * as interviewsRepo from '../interviews/interviews.repository';
 import type { Ctx } from '../session/session.service';
 import * as repo from './exports.repository';
@@ -59,21 +60,25 @@ async function guidanceAtSubmission(tx: Tx, caseId: string, decisionId: string |
 }
 
 /** Reads the sealed items authorised for this export, and only those. Call only after the authorisation is recorded. */
-async function sealedValues(tx: Tx, row: CaseRow, items: readonly SealedItem[], interviews: { id: string; plannedAt: string; hasRecord: boolean }[]): Promise<SealedValues> {
+async function sealedValues(ctx: Ctx, row: CaseRow, items: readonly SealedItem[], interviews: { id: string; plannedAt: string; hasRecord: boolean }[]): Promise<SealedValues> {
+  const { tx } = ctx;
   const out: SealedValues = {};
   const read = async <T>(f: 'whereabouts' | 'identity-documents' | 'residence-card-number', schema: { parse(v: unknown): T }): Promise<T | null> => {
     const value = await casesRepo.getSealed(tx, row.id, f);
-    return value === undefined ? null : schema.parse(JSON.parse(value));
+    return value === undefined ? null : schema.parse(JSON.parse(await openCaseValue(ctx, row.id, place.caseSealed(row.id, f), value)));
   };
   if (items.includes('whereabouts')) out.whereabouts = await read('whereabouts', SealedValueSchemas.whereabouts);
   if (items.includes('identity-documents')) out.identityDocuments = await read('identity-documents', SealedValueSchemas['identity-documents']);
   if (items.includes('residence-card-number')) out.residenceCardNumber = await read('residence-card-number', SealedValueSchemas['residence-card-number']);
-  if (items.includes('sealed-notes')) out.sealedNotes = await casesRepo.sealedNotes(tx, row.id);
+  if (items.includes('sealed-notes')) {
+    const notes = await openCaseValues(ctx, row.id, (await casesRepo.sealedNotes(tx, row.id)).map((n) => ({ ...n, value: n.body })), (n) => place.caseNote(row.id, n.id));
+    out.sealedNotes = notes.map((n) => ({ at: n.at, type: n.type, body: n.value }));
+  }
   if (items.includes('interview-records')) {
     out.interviewRecords = [];
     for (const v of interviews.filter((i) => i.hasRecord)) {
       const record = await interviewsRepo.getInterviewRecord(tx, v.id);
-      if (record !== undefined) out.interviewRecords.push({ plannedAt: v.plannedAt, record });
+      if (record !== undefined) out.interviewRecords.push({ plannedAt: v.plannedAt, record: await openCaseValue(ctx, row.id, place.interviewRecord(row.id, v.id), record) });
     }
   }
   return out;
@@ -109,7 +114,7 @@ export async function prepare(ctx: Ctx, input: ExportRequest): Promise<Prepared>
       detail,
       today,
       guidanceAtSubmission: await guidanceAtSubmission(ctx.tx, row.id, decision?.id ?? null),
-      sealed: await sealedValues(ctx.tx, row, sealedItems, detail.protection.interviews.map((v) => ({ id: v.id, plannedAt: v.plan.plannedAt, hasRecord: v.hasRecord }))),
+      sealed: await sealedValues(ctx, row, sealedItems, detail.protection.interviews.map((v) => ({ id: v.id, plannedAt: v.plan.plannedAt, hasRecord: v.hasRecord }))),
     },
     sealedItems,
   );

@@ -10,6 +10,7 @@ import type { Interpreter, InterpreterContact, InterpreterInput } from '../../co
 import type { Tx } from '../db/connection';
 import { hkdf, wipe } from '../crypto/crypto';
 import { CoreError } from '../errors';
+import { openRegistryValue, place, sealRegistryValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './interpreters.repository';
 
@@ -116,7 +117,8 @@ export async function saveInterpreter(
   } else {
     await repo.insertInterpreter(tx, { id, created_at: at, ...columns });
   }
-  if (input.contact) await repo.putInterpreterContact(tx, id, JSON.stringify(input.contact), at, ctx.session.user.id);
+  // The contact is stored under the registry key (sealing/), which only granted case workers hold.
+  if (input.contact) await repo.putInterpreterContact(tx, id, await sealRegistryValue(ctx, place.interpreterContact(id), JSON.stringify(input.contact)), at, ctx.session.user.id);
   // Names and contacts stay out of the trail; what changed and whether a conflict was accepted do not.
   await ctx.audit({
     action: 'interpreter.saved',
@@ -138,6 +140,6 @@ export async function revealInterpreterContact(ctx: Ctx, input: { interpreterId:
   const row = await repo.getInterpreter(ctx.tx, input.interpreterId);
   if (!row) throw new CoreError('NOT_FOUND');
   await ctx.audit({ action: 'interpreter.contact-revealed', target: `interpreter:${row.id}`, details: { reason: input.reason } });
-  const raw = await repo.getInterpreterContact(ctx.tx, row.id);
-  return raw ? JSON.parse(raw) : { phone: '', email: '', other: '' };
+  const stored = await repo.getInterpreterContact(ctx.tx, row.id);
+  return stored ? JSON.parse(await openRegistryValue(ctx, place.interpreterContact(row.id), stored)) : { phone: '', email: '', other: '' };
 }

@@ -11,6 +11,7 @@ import { InterviewPlanSchema, type InterviewPlan, type InterviewRecordInput, typ
 import { adversePartyNames, forChange, reachable, touch, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
+import { openCaseValue, place, sealCaseValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './interviews.repository';
 
@@ -203,7 +204,10 @@ export async function recordInterview(ctx: Ctx, input: { caseId: string; version
   const issues = recordIssues(r);
   if (issues.length) throw new CoreError('INVALID_INPUT', 'record', { issues: issues.map((i) => ({ ...i, path: `result.${i.path}` })) });
   await repo.setInterviewStatus(ctx.tx, v.id, { status: OUTCOME_STATUS[r.outcome], at: ctx.at, ended: true, voluntariness: r.voluntariness.trim(), outcomeNote: r.note });
-  if (r.record.trim()) await repo.putInterviewRecord(ctx.tx, v.id, r.record, ctx.at, ctx.session.user.id);
+  if (r.record.trim()) {
+    // Sealed: stored under the case's key (sealing/).
+    await repo.putInterviewRecord(ctx.tx, v.id, await sealCaseValue(ctx, row.id, place.interviewRecord(row.id, v.id), r.record), ctx.at, ctx.session.user.id);
+  }
   await touch(ctx, row);
   // The outcome, never the content.
   await ctx.audit({ action: 'interview.recorded', caseRef: row.reference, target: `interview:${v.id}`, details: { outcome: r.outcome, sealedRecord: !!r.record.trim() } });
@@ -214,7 +218,7 @@ export async function revealInterviewRecord(ctx: Ctx, input: { caseId: string; i
   const row = await reachable(ctx, input.caseId);
   const v = await interviewOf(ctx, row, input.interviewId);
   await ctx.audit({ action: 'interview.record-revealed', caseRef: row.reference, target: `interview:${v.id}`, details: { reason: input.reason } });
-  const record = await repo.getInterviewRecord(ctx.tx, v.id);
-  if (record === undefined) throw new CoreError('NOT_FOUND');
-  return { record };
+  const stored = await repo.getInterviewRecord(ctx.tx, v.id);
+  if (stored === undefined) throw new CoreError('NOT_FOUND');
+  return { record: await openCaseValue(ctx, row.id, place.interviewRecord(row.id, v.id), stored) };
 }

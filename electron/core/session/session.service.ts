@@ -5,7 +5,8 @@
  */
 import type { LockReason, SessionInfo, Settings } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
-import { appendAudit, isSigningKeyRegistered, registerSigningKey, type Audit } from '../audit/audit.service';
+import { appendAudit, isSigningKeyRegistered, registerSigningKey, type Audit, type AuditEntryInput } from '../audit/audit.service';
+import { newSealingKey, registerAccountKey, sealingKeyFrom, upkeep, type SealingKey } from '../sealing/sealing.service';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/settings.service';
@@ -21,6 +22,8 @@ export interface Session {
   lastActivity: number;
   /** Signs this user's audit entries (key material, for the session's life only); null if none could be made. */
   signer: Signer | null;
+  /** Opens the case keys sealed to this account (key material, for the session's life only); null if it has none. */
+  sealing: SealingKey | null;
 }
 
 /** Work done in a session: one transaction, and the audit entries it appends as the signed-in user. */
@@ -47,8 +50,9 @@ export async function signIn(
   now: number,
   acceptMissingHead?: string,
 ): Promise<Session> {
-  const { file, userId, keys, throttle, lookup, signer: slotSigner } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
+  const { file, userId, keys, throttle, lookup, signer: slotSigner, sealing: slotSealing } = await unwrapWithPassphrase(dataDir, username, passphrase, now);
   let signer = slotSigner;
+  let sealing = slotSealing ? sealingKeyFrom(slotSealing) : null;
   const vault = await openVault(dataDir, file, keys, now, { missingHead: acceptMissingHead ? 'accept' : 'refuse' });
   try {
     const { pending, tamperedAt } = throttle.pendingForAudit(now);
@@ -56,11 +60,22 @@ export async function signIn(
     const { user, settings } = await vault.db.transaction(async (tx) => {
       const user = await getUser(tx, userId);
       if (!user || user.status !== 'active') throw new CoreError('BAD_CREDENTIALS');
-      if (!signer) {
-        // A slot from before signing keys (or format 1) gets one now that the passphrase is at hand,
-        // and becomes format 2 so a later key rotation reaches this account. If writing fails the
-        // old slot still opens, entries stay unsigned, and the next sign-in retries.
-        signer = await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), user.id, user.username, passphrase, vault.dataKey).catch(() => null);
+      // A case worker who set their own passphrase and has no sealing key yet (an account from
+      // before per-case keys) gets one now that the passphrase is at hand.
+      const wantsSealing = !sealing && user.role !== 'administrator' && user.must_change_passphrase === 0;
+      if (!signer || wantsSealing) {
+        // A slot from before signing keys (or format 1) gets one now, and becomes format 2 so a
+        // later key rotation reaches this account. If writing fails the old slot still opens,
+        // entries stay unsigned (sealed information out of reach), and the next sign-in retries.
+        const nextSealing = wantsSealing ? newSealingKey() : sealing;
+        const made = await replaceUserSlot(vault.paths.keyslots, readKeyslots(vault.paths.keyslots), user.id, user.username, passphrase, vault.dataKey, {
+          signing: signer?.privateKey,
+          sealing: nextSealing?.privateKey ?? null,
+        }).catch(() => null);
+        if (made) {
+          signer = made;
+          sealing = nextSealing;
+        }
       }
       if (signer && !(await isSigningKeyRegistered(tx, user.id, signer.publicKey))) {
         await registerSigningKey(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, userId: user.id, role: user.role, key: signer }, signer);
@@ -93,11 +108,16 @@ export async function signIn(
         });
       }
       await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'session.signed-in' }, signer);
+      const audit = (e: Omit<AuditEntryInput, 'at' | 'actorId' | 'actorRole'>) => appendAudit(tx, vault.auditKey, { ...e, at, actorId: user.id, actorRole: user.role }, signer);
+      if (sealing) {
+        await registerAccountKey(tx, audit, user, signer, sealing, at);
+        await upkeep({ session: { user, sealing }, tx, at }, audit);
+      }
       return { user, settings: await readSettings(tx) };
     });
     throttle.recordSuccess(lookup, now);
     if (vault.headWasMissing) await keepHeadRecorded(vault, new Date(now));
-    return { vault, user, settings, lastActivity: now, signer };
+    return { vault, user, settings, lastActivity: now, signer, sealing };
   } catch (e) {
     await closeVault(vault, new Date(now), { recordHead: !vault.headWasMissing }).catch(() => undefined);
     throw e;

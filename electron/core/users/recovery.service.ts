@@ -11,6 +11,7 @@ import { formatRecoveryKey, parseRecoveryKey, wipe } from '../crypto/crypto';
 import { vaultPaths } from '../db/files';
 import { currentUserSlot, openRecoverySlot, readKeyslots, usernameLookup, withRecoveryKey, withUserSlot, writeKeyslots } from '../vault/keyslots';
 import { Throttle } from '../vault/throttle';
+import { carryEscrow } from '../sealing/sealing.service';
 import { closeVault, openVault } from '../vault/vault.service';
 
 /** Returns the new recovery key that replaces the one just used (to be shown once). */
@@ -24,8 +25,8 @@ export async function recoverAdministrator(dataDir: string, username: string, re
 
   const recoveryKey = parseRecoveryKey(recoveryKeyText);
   const keys = recoveryKey ? openRecoverySlot(file, recoveryKey) : null;
-  wipe(recoveryKey);
   if (!keys) {
+    wipe(recoveryKey);
     const next = throttle.recordFailure(recoveryLookup, null, now);
     throw new CoreError('RECOVERY_KEY_INVALID', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
@@ -46,6 +47,8 @@ export async function recoverAdministrator(dataDir: string, username: string, re
       await appendAudit(tx, vault.auditKey, { ...as, action: 'vault.recovered', target: `user:${user.id}`, details: { key: signer.publicKey, role: 'administrator' } }, signer);
       await appendAudit(tx, vault.auditKey, { ...as, action: 'vault.recovery-key-issued', details: { after: 'use' } }, signer);
       await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
+      // The escrow of case keys follows the recovery key: the same escrow, wrapped under the new one.
+      await carryEscrow(tx, recoveryKey!, next, at);
       // A used recovery key has been typed somewhere: it is replaced at once, and the new one shown once.
       writeKeyslots(paths.keyslots, withRecoveryKey(withUserSlot(current, slot), next, vault.dataKey));
     });
@@ -53,7 +56,7 @@ export async function recoverAdministrator(dataDir: string, username: string, re
     throttle.clearAccount(recoveryLookup, now);
     return formatRecoveryKey(next);
   } finally {
-    wipe(next);
+    wipe(next, recoveryKey);
     await closeVault(vault, new Date(now));
   }
 }

@@ -10,13 +10,14 @@ import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import type { OpenVault } from '../vault/vault.service';
 import { wipe } from '../crypto/crypto';
-import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type KeyslotsFile, type Signer } from '../vault/keyslots';
+import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type AccountKeys, type KeyslotsFile, type Signer } from '../vault/keyslots';
+import { newSealingKey, registerAccountKey, revokeAccountKeys, sealingKeyFrom, type SealingKey } from '../sealing/sealing.service';
 import { registerSigningKey, type Audit } from '../audit/audit.service';
 import { Throttle } from '../vault/throttle';
 import { countActiveAdministrators, getUser, getUserByName, insertUser, listUsers, toUserAccount, updateUser, type UserRow } from './users.repository';
 
 /** What account administration needs of the signed-in session: the open vault, who they are, and their signing key. */
-type Session = { readonly vault: OpenVault; readonly user: UserRow; signer: Signer | null };
+type Session = { readonly vault: OpenVault; readonly user: UserRow; signer: Signer | null; sealing: SealingKey | null };
 
 const B32 = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -46,8 +47,8 @@ async function mustGet(tx: Tx, userId: string): Promise<UserRow> {
 }
 
 /** Replaces (or adds) the user's slot, wrapping the open vault's data key; returns the slot's signing key. */
-function putSlot(session: Session, file: KeyslotsFile, row: Pick<UserRow, 'id' | 'username'>, passphrase: string, keep?: Signer | null): Promise<Signer> {
-  return replaceUserSlot(session.vault.paths.keyslots, file, row.id, row.username, passphrase, session.vault.dataKey, keep?.privateKey);
+function putSlot(session: Session, file: KeyslotsFile, row: Pick<UserRow, 'id' | 'username'>, passphrase: string, keep: AccountKeys = {}): Promise<Signer> {
+  return replaceUserSlot(session.vault.paths.keyslots, file, row.id, row.username, passphrase, session.vault.dataKey, keep);
 }
 
 /**
@@ -93,6 +94,7 @@ export async function disableAccount(session: Session, tx: Tx, audit: Audit, use
   if (userId === session.user.id) throw new CoreError('FORBIDDEN');
   if (!(await updateUser(tx, userId, version, { status: 'disabled' }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
   await audit({ action: 'user.disabled', target: `user:${userId}` });
+  await revokeAccountKeys(tx, audit, userId, new Date(now).toISOString(), 'disabled');
   const file = readKeyslots(session.vault.paths.keyslots);
   // The slot goes: without it no passphrase can ever unwrap the data key for this account again.
   file.slots = file.slots.filter((s) => !(s.kind === 'user' && s.userId === userId));
@@ -114,6 +116,9 @@ export async function resetPassphrase(
   if (row.status !== 'active') throw new CoreError('NOT_FOUND');
   if (!(await updateUser(tx, userId, version, { must_change_passphrase: 1 }, new Date(now).toISOString()))) throw new CoreError('STALE_VERSION');
   await audit({ action: 'user.passphrase-reset', target: `user:${userId}` });
+  // The account's wraps of case keys go: the new slot has no sealing key (an administrator set its
+  // passphrase); the one it makes with its own passphrase waits for a supervisor's grant.
+  await revokeAccountKeys(tx, audit, userId, new Date(now).toISOString(), 'passphrase-reset');
   const temporaryPassphrase = generateTemporaryPassphrase();
   // A new signing key too: the old one was protected by the forgotten passphrase (or may be known).
   await registerKeyOf(session, tx, row, await putSlot(session, readKeyslots(session.vault.paths.keyslots), row, temporaryPassphrase), now);
@@ -146,13 +151,21 @@ export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
   for (const k of proof.keys) wipe(k.key);
-  await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, new Date(now).toISOString());
+  const at = new Date(now).toISOString();
+  // A passphrase an administrator set (a new account, a reset) may be known to them: the account's
+  // own keys are made now, under the first passphrase only its owner knows. Otherwise it keeps them.
+  const fresh = session.user.must_change_passphrase === 1;
+  await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, at);
   await audit({ action: 'user.passphrase-changed', target: `user:${session.user.id}` });
-  // The account keeps its signing key across its own passphrase change.
-  const signer = await putSlot(session, file, session.user, next, session.signer ?? proof.signer);
-  if (!session.signer) {
-    await registerSigningKey(tx, session.vault.auditKey, { at: new Date(now).toISOString(), actorId: session.user.id, actorRole: session.user.role, userId: session.user.id, role: session.user.role, key: signer }, signer);
-    session.signer = signer;
+  const previous = session.signer ?? proof.signer;
+  const sealing = session.user.role === 'administrator' ? null : !fresh && session.sealing ? session.sealing : proof.sealing && !fresh ? sealingKeyFrom(proof.sealing) : newSealingKey();
+  const signer = await putSlot(session, file, session.user, next, { signing: fresh ? undefined : previous?.privateKey, sealing: sealing?.privateKey ?? null });
+  if (signer.publicKey !== previous?.publicKey) {
+    // A new key is registered by the account's earlier one where it has one, else on first use.
+    await registerSigningKey(tx, session.vault.auditKey, { at, actorId: session.user.id, actorRole: session.user.role, userId: session.user.id, role: session.user.role, key: signer }, previous ?? signer);
   }
+  session.signer = signer;
+  session.sealing = sealing;
+  if (sealing) await registerAccountKey(tx, audit, session.user, signer, sealing, at);
   return mustGet(tx, session.user.id);
 }

@@ -12,12 +12,13 @@
  *
  * Every Buffer here that holds a key is key material: never log it, never send it anywhere.
  */
-import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalisePassphrase, normaliseUsername } from '../../common/passphrase';
 import { CoreError } from '../errors';
 import { SCRYPT_PARAMS, hkdf, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from '../crypto/crypto';
+import { openSealed, rawPublicKey, sealTo } from '../crypto/sealing';
 import { writeFileAtomic } from '../db/files';
 import { signerFrom, type Signer } from '../crypto/signing';
 
@@ -152,44 +153,45 @@ const secretsAad = (vaultId: string, slotId: string, userId: string) => `mamori-
 const sealedAad = (vaultId: string, slotId: string, generation: number) => `mamori-slot-v2\0${vaultId}\0${slotId}\0data-key\0${generation}`;
 const recoveryAad = (vaultId: string, slotId: string, generation: number) => `mamori-slot-v2\0${vaultId}\0${slotId}\0recovery\0${generation}`;
 
-/** The private payload of a user slot: v1 the X25519 key, v2 also the Ed25519 signing key. */
+/**
+ * The private payload of a user slot: v1 the slot's X25519 key, v2 also the Ed25519 signing key,
+ * v3 also the account's sealing key (X25519; case keys are sealed to it, see sealing/), which only
+ * an account that set its own passphrase has.
+ */
 const SecretsSchema = z.union([
   z.object({ v: z.literal(1), x25519: z.string() }).strict(),
   z.object({ v: z.literal(2), x25519: z.string(), ed25519: z.string() }).strict(),
+  z.object({ v: z.literal(3), x25519: z.string(), ed25519: z.string(), sealing: z.string().optional() }).strict(),
 ]);
 
+/** The account keys a slot carries besides its own: kept across the owner's passphrase change. */
+export interface AccountKeys {
+  /** Ed25519; a new one when absent. */
+  signing?: KeyObject;
+  /** X25519; none when absent (an account whose passphrase an administrator set has none). */
+  sealing?: KeyObject | null;
+}
 
-const rawPublicKey = (key: KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
-const publicKeyFromRaw = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
-
-/** Seals `dataKey` to a slot's public key: ephemeral X25519, HKDF over the shared secret and both public keys, AES-256-GCM. */
-function seal(vaultId: string, slot: Pick<UserSlot, 'id' | 'publicKey'>, generation: number, dataKey: Buffer): z.infer<typeof SealedSchema> {
-  const recipient = Buffer.from(slot.publicKey, 'base64');
-  const eph = generateKeyPairSync('x25519');
-  const ephemeral = rawPublicKey(eph.publicKey);
-  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyFromRaw(recipient) });
-  const kek = hkdf(shared, Buffer.concat([ephemeral, recipient]).toString('hex'), 'mamori sealed data key v2');
+const der = (key: KeyObject) => key.export({ format: 'der', type: 'pkcs8' });
+const fromDer = (b64: string) => {
+  const raw = Buffer.from(b64, 'base64');
   try {
-    return { generation, ephemeral: ephemeral.toString('base64'), ...wrapKey(dataKey, kek, sealedAad(vaultId, slot.id, generation)) };
+    return createPrivateKey({ key: raw, format: 'der', type: 'pkcs8' });
   } finally {
-    wipe(shared, kek);
+    wipe(raw);
   }
+};
+
+
+const DATA_KEY_INFO = 'mamori sealed data key v2';
+
+/** Seals `dataKey` to a slot's public key (crypto/sealing.ts `sealTo`). */
+function seal(vaultId: string, slot: Pick<UserSlot, 'id' | 'publicKey'>, generation: number, dataKey: Buffer): z.infer<typeof SealedSchema> {
+  return { generation, ...sealTo(slot.publicKey, dataKey, DATA_KEY_INFO, sealedAad(vaultId, slot.id, generation)) };
 }
 
 function unseal(vaultId: string, slot: UserSlot, privateKey: KeyObject, sealed: z.infer<typeof SealedSchema>): Buffer | null {
-  const ephemeral = Buffer.from(sealed.ephemeral, 'base64');
-  let shared: Buffer;
-  try {
-    shared = diffieHellman({ privateKey, publicKey: publicKeyFromRaw(ephemeral) });
-  } catch {
-    return null;
-  }
-  const kek = hkdf(shared, Buffer.concat([ephemeral, Buffer.from(slot.publicKey, 'base64')]).toString('hex'), 'mamori sealed data key v2');
-  try {
-    return unwrapKey(sealed, kek, sealedAad(vaultId, slot.id, sealed.generation));
-  } finally {
-    wipe(shared, kek);
-  }
+  return openSealed(sealed, privateKey, slot.publicKey, DATA_KEY_INFO, sealedAad(vaultId, slot.id, sealed.generation));
 }
 
 /**
@@ -204,15 +206,19 @@ export async function makeUserSlot(
   passphrase: string,
   keys: readonly GenerationKey[],
   params: ScryptParams = SCRYPT_PARAMS,
-  signing?: KeyObject,
+  keep: AccountKeys = {},
 ): Promise<{ slot: UserSlot; signer: Signer }> {
   const id = randomUUID();
   const salt = randomBytes(16);
   const pair = generateKeyPairSync('x25519');
-  const signer = signerFrom(userId, signing ?? generateKeyPairSync('ed25519').privateKey);
-  const pkcs8 = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
-  const signingPkcs8 = signer.privateKey.export({ format: 'der', type: 'pkcs8' });
-  const payload = Buffer.from(JSON.stringify({ v: 2, x25519: pkcs8.toString('base64'), ed25519: signingPkcs8.toString('base64') }), 'utf8');
+  const signer = signerFrom(userId, keep.signing ?? generateKeyPairSync('ed25519').privateKey);
+  const pkcs8 = der(pair.privateKey);
+  const signingPkcs8 = der(signer.privateKey);
+  const sealingPkcs8 = keep.sealing ? der(keep.sealing) : null;
+  const payload = Buffer.from(
+    JSON.stringify({ v: 3, x25519: pkcs8.toString('base64'), ed25519: signingPkcs8.toString('base64'), ...(sealingPkcs8 ? { sealing: sealingPkcs8.toString('base64') } : {}) }),
+    'utf8',
+  );
   const kek = await scryptKey(normalisePassphrase(passphrase), salt, params);
   try {
     const slot = {
@@ -221,7 +227,7 @@ export async function makeUserSlot(
       userId,
       lookup: usernameLookup(file.vaultId, username),
       kdf: { name: 'scrypt' as const, N: params.N, r: params.r, p: params.p, salt: salt.toString('base64') },
-      publicKey: rawPublicKey(pair.publicKey).toString('base64'),
+      publicKey: rawPublicKey(pair.privateKey),
       signingKey: signer.publicKey,
       secrets: wrapKey(payload, kek, secretsAad(file.vaultId, id, userId)),
       dataKeys: [] as z.infer<typeof SealedSchema>[],
@@ -229,7 +235,7 @@ export async function makeUserSlot(
     slot.dataKeys = keys.map((k) => seal(file.vaultId, slot, k.generation, k.key));
     return { slot, signer };
   } finally {
-    wipe(kek, pkcs8, signingPkcs8, payload);
+    wipe(kek, pkcs8, signingPkcs8, sealingPkcs8, payload);
   }
 }
 
@@ -266,27 +272,27 @@ export function findUserSlot(file: KeyslotsFile, username: string): AnyUserSlot 
  * next one while a rotation is under way), and the account's signing key where the slot has one.
  * Null for a wrong passphrase.
  */
-export async function openUserSlot(file: KeyslotsFile, slot: AnyUserSlot, passphrase: string): Promise<{ keys: GenerationKey[]; signer: Signer | null } | null> {
+export async function openUserSlot(
+  file: KeyslotsFile,
+  slot: AnyUserSlot,
+  passphrase: string,
+): Promise<{ keys: GenerationKey[]; signer: Signer | null; sealing: KeyObject | null } | null> {
   const kek = await scryptKey(normalisePassphrase(passphrase), Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
   try {
     if (isLegacy(slot)) {
       const key = unwrapKey(slot.wrapped, kek, legacyAad(file.vaultId, slot.id, 'user', slot.userId));
-      return key ? { keys: [{ generation: 1, key }], signer: null } : null;
+      return key ? { keys: [{ generation: 1, key }], signer: null, sealing: null } : null;
     }
     const payload = unwrapKey(slot.secrets, kek, secretsAad(file.vaultId, slot.id, slot.userId));
     if (!payload) return null;
     let privateKey: KeyObject;
     let signer: Signer | null = null;
+    let sealing: KeyObject | null = null;
     try {
       const secrets = SecretsSchema.parse(JSON.parse(payload.toString('utf8')));
-      const der = Buffer.from(secrets.x25519, 'base64');
-      privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-      wipe(der);
-      if (secrets.v === 2) {
-        const signing = Buffer.from(secrets.ed25519, 'base64');
-        signer = signerFrom(slot.userId, createPrivateKey({ key: signing, format: 'der', type: 'pkcs8' }));
-        wipe(signing);
-      }
+      privateKey = fromDer(secrets.x25519);
+      if (secrets.v >= 2) signer = signerFrom(slot.userId, fromDer((secrets as { ed25519: string }).ed25519));
+      if (secrets.v === 3 && secrets.sealing) sealing = fromDer(secrets.sealing);
     } finally {
       wipe(payload);
     }
@@ -297,7 +303,7 @@ export async function openUserSlot(file: KeyslotsFile, slot: AnyUserSlot, passph
       if (key) keys.push({ generation, key });
     }
     // A passphrase that opens the slot but reaches no usable data key is, for the user, a slot that does not open.
-    return keys.length > 0 ? { keys, signer } : null;
+    return keys.length > 0 ? { keys, signer, sealing } : null;
   } finally {
     wipe(kek);
   }
@@ -335,21 +341,21 @@ export function withRecoveryKey(file: KeyslotsFile, recoveryKey: Buffer, dataKey
   return { ...file, slots: [...file.slots.filter((s) => s.kind !== 'recovery'), makeRecoverySlot(file, recoveryKey, { generation: file.generation, key: dataKey })] };
 }
 
-/** A slot sealing the vault's current data key to a fresh key pair under `passphrase` (the signing key kept when given). */
+/** A slot sealing the vault's current data key to a fresh key pair under `passphrase` (the account's keys kept when given). */
 export function currentUserSlot(
   file: KeyslotsFile,
   userId: string,
   username: string,
   passphrase: string,
   dataKey: Buffer,
-  signing?: KeyObject,
+  keep: AccountKeys = {},
 ): Promise<{ slot: UserSlot; signer: Signer }> {
-  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }], SCRYPT_PARAMS, signing);
+  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }], SCRYPT_PARAMS, keep);
 }
 
 /**
  * Replaces (or adds) a user's slot under the current data key and writes the file atomically.
- * Returns the slot's signer: a new key to register in the trail unless `signing` was kept.
+ * Returns the slot's signer: a new key to register in the trail unless `keep.signing` was given.
  */
 export async function replaceUserSlot(
   path: string,
@@ -358,9 +364,9 @@ export async function replaceUserSlot(
   username: string,
   passphrase: string,
   dataKey: Buffer,
-  signing?: KeyObject,
+  keep: AccountKeys = {},
 ): Promise<Signer> {
-  const { slot, signer } = await currentUserSlot(file, userId, username, passphrase, dataKey, signing);
+  const { slot, signer } = await currentUserSlot(file, userId, username, passphrase, dataKey, keep);
   writeKeyslots(path, withUserSlot(file, slot));
   return signer;
 }

@@ -2,6 +2,7 @@
  * The only path from a user name and passphrase to the data key: throttle check, slot lookup,
  * scrypt, unwrap. One error for an unknown user and a wrong passphrase; both cost one scrypt.
  */
+import type { KeyObject } from 'node:crypto';
 import { CoreError } from '../errors';
 import { vaultPaths } from '../db/files';
 import { equaliseTiming, findUserSlot, isLegacy, openUserSlot, readKeyslots, usernameLookup, type GenerationKey, type KeyslotsFile, type Signer } from './keyslots';
@@ -16,6 +17,8 @@ export interface Unwrapped {
   legacySlot: boolean;
   /** The account's signing key; null for a slot from before signatures (one is made at sign-in). */
   signer: Signer | null;
+  /** The account's sealing key (X25519, key material); null until the account has set its own passphrase. */
+  sealing: KeyObject | null;
   throttle: Throttle;
   lookup: string;
 }
@@ -37,5 +40,5 @@ export async function unwrapWithPassphrase(dataDir: string, username: string, pa
     if (next.lockedOut) throw new CoreError('LOCKED_OUT');
     throw new CoreError('BAD_CREDENTIALS', undefined, next.waitMs > 0 ? { retryAfterMs: next.waitMs } : undefined);
   }
-  return { file, userId: slot.userId, keys: opened.keys, signer: opened.signer, throttle, lookup, legacySlot: isLegacy(slot) };
+  return { file, userId: slot.userId, keys: opened.keys, signer: opened.signer, sealing: opened.sealing, throttle, lookup, legacySlot: isLegacy(slot) };
 }

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { appendAudit } from '../audit/audit.service';
-import { formatRecoveryKey, wipe } from '../crypto/crypto';
+import { formatRecoveryKey, parseRecoveryKey, wipe } from '../crypto/crypto';
+import { newEscrow } from '../sealing/sealing.service';
 import { vaultPaths } from '../db/files';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { finishInterruptedRestore } from '../backup/restore.service';
@@ -82,6 +83,10 @@ export const vaultHandlers: HandlerSlice<'vault'> = {
         await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.key-rotated', details: { generation: done.generation, reason: input.reason, accountsDropped: done.droppedUserIds.length } }, r.session.signer);
         await appendAudit(tx, vault.auditKey, { ...base, action: 'vault.recovery-key-issued', details: { after: 'rotation' } }, r.session.signer);
         await tx.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('key_rotated_at', ?)", [r.at]);
+        // A new recovery key, so a new escrow of case keys (supervisors' upkeep re-seals the case keys to it).
+        const recovery = parseRecoveryKey(done.recoveryKey);
+        if (recovery) await newEscrow(tx, recovery, r.at);
+        wipe(recovery);
         await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
       });
       r.env.progress({ operation: 'rotation', phase: 'done', done: 1, total: 1 });
@@ -103,6 +108,8 @@ export const vaultHandlers: HandlerSlice<'vault'> = {
       await r.work(async ({ tx, audit }) => {
         await audit({ action: 'vault.recovery-key-issued', details: { after: 'request', reason: input.reason } });
         await tx.run("DELETE FROM meta WHERE key = 'recovery_key_unseen'");
+        // The old recovery key is not at hand: a new escrow of case keys, to which supervisors' upkeep re-seals them.
+        await newEscrow(tx, next, r.at);
         // Written inside the transaction: if the file cannot be written, nothing is recorded either.
         writeKeyslots(vault.paths.keyslots, withRecoveryKey(readKeyslots(vault.paths.keyslots), next, vault.dataKey));
       });

@@ -14,6 +14,7 @@ import { ensureDataDir, vaultPaths, type VaultPaths } from '../db/files';
 import { acquireWriterLock, type LockHandle } from '../db/lockfile';
 import { migrate } from '../db/migrations';
 import { CoreError } from '../errors';
+import { newEscrow } from '../sealing/sealing.service';
 import { makeRecoverySlot, makeUserSlot, newKeyslotsFile, readKeyslots, settledKeyslots, writeKeyslots, type GenerationKey, type KeyslotsFile } from './keyslots';
 import { Throttle } from './throttle';
 
@@ -118,6 +119,8 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
       await registerSigningKey(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', userId, role: 'administrator', key: made.signer }, made.signer);
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.created', target: `user:${userId}` }, made.signer);
       await appendAudit(tx, auditKey, { at, actorId: userId, actorRole: 'administrator', action: 'vault.recovery-key-issued' }, made.signer);
+      // The escrow of case keys, whose private key only the recovery key opens.
+      await newEscrow(tx, recoveryKey, at);
     });
     // The rollback record before keyslots.json: the vault exists once keyslots.json does, and then its
     // record always exists too (a missing one is refused as tampering).
