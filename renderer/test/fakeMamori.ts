@@ -23,6 +23,7 @@ const defaults: Handlers = {
   'session:copied': () => ok(null),
   'users:setLocale': () => ok(null),
   'users:setLastView': () => ok(null),
+  'sealing:status': () => ok({ status: 'granted', keyId: '0123456789abcdef', pending: [] }),
 };
 
 export interface FakeMamori {
