@@ -16,7 +16,7 @@ type SealingStatus = ChannelOutput<'sealing:status'>;
 export const groupedKeyId = (keyId: string) => keyId.toUpperCase().match(/.{1,4}/g)?.join(' ') ?? keyId;
 
 /**
- * Access to sealed information, on a case worker's home view: their own key's state when it is not
+ * Access to sealed information, above every screen of a case worker: their own key's state when it is not
  * yet usable (with its id to read out to a supervisor), and for supervisors the accounts whose key
  * waits for their grant, one confirmation per grant. Nothing is shown while all is in order.
  */
@@ -53,7 +53,7 @@ export function SealingAccessSection() {
   const own = state.status === 'pending' || state.status === 'none';
   if (!own && state.pending.length === 0 && !granted) return null;
   return (
-    <Stack gap="md">
+    <Stack gap="md" mb="lg">
       {state.status === 'pending' && state.keyId && (
         <Alert color="orange" variant="light" title={t('sealing.own.pendingTitle')} data-testid="sealing-own-pending">
           <Stack gap="xs">

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SealingAccessSection } from '../sealing/SealingAccessSection';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupReminder } from '../backup/BackupReminder';
@@ -106,6 +107,8 @@ export function HomeShell() {
             <BackupReminder onOpen={() => void openSection('backups')} />
           </Box>
         )}
+        {/* Case workers: their own key waiting for a grant, and a supervisor's pending grants, read once at sign-in and shown on every screen until dealt with. */}
+        {(user.role === 'officer' || user.role === 'supervisor') && <SealingAccessSection />}
         <SectionContent section={section} />
       </AppShell.Main>
     </AppShell>

@@ -6,7 +6,6 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { RefreshedScreen } from '../../ui/RefreshedScreen';
 import { Section } from '../../ui/Section';
 import { showCase } from '../cases/list/caseList.actions';
-import { SealingAccessSection } from '../sealing/SealingAccessSection';
 import type { CaseTabId } from '../cases/page/casePage.store';
 import { loadMyWork } from './work.actions';
 import { workSelectors, useWorkStore } from './work.store';
@@ -37,7 +36,6 @@ function WorkSections({ work }: { work: MyWork }) {
 
   return (
     <Stack gap="lg">
-      <SealingAccessSection />
       <WorkSection title={t('work.interviews.title')} count={work.interviews.length} empty={t('work.interviews.empty')} testId="work-interviews">
         {work.interviews.map((item) => (
           <WorkRow
