@@ -10,8 +10,8 @@ import { createCore } from '../core/index';
 import { CoreError } from '../core/errors';
 import { AuditAnchorSchema } from '../common/contract.audit';
 import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } from '../core/maintenance/maintenance.service';
-import { CliInputError, readPassphrase } from './prompt';
-import { backupCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
+import { CliInputError, readPassphrase, readSecret } from './prompt';
+import { backupCommand, escrowGrantCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
 import { casesPurge } from './purge';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
@@ -29,11 +29,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
   cases purge --data-dir DIR --user ADMIN (--dry-run | --reason TEXT)
+  sealing grant --data-dir DIR --user ADMIN --account NAME --key-id ID   (with the recovery key)
 
 The passphrase is read from MAMORI_PASSPHRASE or asked for without echo. demo seed gives the
 demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or the same passphrase.
 cases purge lists (--dry-run) or purges the closed cases past their retention period, keeping those
-under a legal hold, then compacts the vault file.`;
+under a legal hold, then compacts the vault file. sealing grant is for when no supervisor can grant
+access to sealed information: the recovery key (MAMORI_RECOVERY_KEY or asked for without echo)
+opens the escrow; ID is the key ID the account's holder reads from their screen.`;
 
 class UsageError extends Error {}
 
@@ -60,6 +63,8 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         reissue: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         anchor: { type: 'string', multiple: true },
+        account: { type: 'string' },
+        'key-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -193,6 +198,13 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
           out(`matches:         ${m.number} (${m.medium}, copy ${m.copy}) — case ${m.caseReference}, ${m.profile}, ${m.pages} page(s)`);
           out(`exported:        ${m.exportedAt} by ${m.exportedBy}${m.sealedItems.length ? `; sealed items: ${m.sealedItems.join(', ')}` : ''}`);
         }
+        return 0;
+      }
+      case 'sealing grant': {
+        if (!values.account) throw new UsageError('--account NAME is required (the account whose key waits for a grant)');
+        if (!values['key-id']) throw new UsageError('--key-id is required (read out by the account holder from their screen)');
+        const recoveryKey = () => (process.env.MAMORI_RECOVERY_KEY !== undefined ? Promise.resolve(process.env.MAMORI_RECOVERY_KEY) : readSecret('Recovery key: '));
+        await escrowGrantCommand(dataDir, user(), await readPassphrase('Administrator passphrase: '), values.account, values['key-id'], recoveryKey, out);
         return 0;
       }
       case 'cases purge':

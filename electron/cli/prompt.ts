@@ -10,6 +10,12 @@ export async function readPassphrase(prompt: string, opts: { confirm?: boolean }
   return first;
 }
 
+/** Reads a secret other than the passphrase (the recovery key) without echo, from a terminal only. */
+export async function readSecret(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new CliInputError('no terminal to ask for it in');
+  return hiddenLine(prompt);
+}
+
 export class CliInputError extends CoreError {
   constructor(message: string) {
     super('INVALID_INPUT', message);

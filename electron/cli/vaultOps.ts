@@ -99,6 +99,26 @@ export async function reissueRecoveryKeyCommand(dataDir: string, username: strin
   printRecoveryKey(r.recoveryKey, out);
 }
 
+/**
+ * `sealing grant`: when no supervisor can grant (the only one's passphrase was reset), the
+ * recovery key grants an account's pending key through the escrow. `keyId` is what the account's
+ * holder reads out from their screen; the recovery key is replaced at once.
+ */
+export async function escrowGrantCommand(dataDir: string, username: string, passphrase: string, account: string, keyId: string, recoveryKey: () => Promise<string>, out: Out): Promise<void> {
+  const core = coreFor(dataDir, {});
+  const r = await signedIn(core, username, passphrase, async () => {
+    const { users } = value<{ users: { id: string; username: string }[] }>(await core.dispatch('users:list', {}));
+    const target = users.find((u) => u.username === account);
+    if (!target) throw new CoreError('NOT_FOUND', `no account "${account}"`);
+    return value<{ cases: number; recoveryKey: string }>(
+      await core.dispatch('sealing:grantWithRecoveryKey', { userId: target.id, keyId: keyId.replace(/[\s-]/g, '').toLowerCase(), recoveryKey: await recoveryKey() }),
+    );
+  });
+  out(`granted: ${account} now holds the keys of ${r.cases} case(s); recorded in the audit trail.`);
+  out('the recovery key that was typed no longer opens the vault.');
+  printRecoveryKey(r.recoveryKey, out);
+}
+
 function printRecoveryKey(key: string, out: Out): void {
   out('');
   out('NEW RECOVERY KEY (shown once; write it down, seal it, store it apart from this computer; destroy the old one):');

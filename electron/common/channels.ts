@@ -20,6 +20,7 @@ export const CHANNELS = [
   'session:changePassphrase',
   'sealing:status',
   'sealing:grant',
+  'sealing:grantWithRecoveryKey',
   'settings:get',
   'settings:update',
   'users:setLocale',

@@ -26,7 +26,7 @@ export const sealingContract = {
   /**
    * The signed-in account's access to sealed information: `none` (no key yet), `not-needed`
    * (administrators and auditors hold none), `pending` (waits for a grant), `granted`; and, for
-   * supervisors, the accounts waiting for a grant.
+   * supervisors and administrators, the accounts waiting for a grant.
    */
   'sealing:status': {
     input: Empty,
@@ -36,5 +36,14 @@ export const sealingContract = {
   'sealing:grant': {
     input: z.object({ userId: Id, keyId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
     output: z.object({ cases: z.number().int(), pending: z.array(PendingGrantSchema) }),
+  },
+  /**
+   * Administrators, when no supervisor can grant (the only supervisor's passphrase was reset): the
+   * recovery key opens the escrow, which grants the account's pending key. The recovery key, now
+   * typed, is replaced at once (the new one is returned to be shown once); audited.
+   */
+  'sealing:grantWithRecoveryKey': {
+    input: z.object({ userId: Id, keyId: z.string().regex(/^[0-9a-f]{16}$/), recoveryKey: z.string().min(1).max(200) }).strict(),
+    output: z.object({ cases: z.number().int(), recoveryKey: z.string() }),
   },
 } satisfies ContractSlice<'sealing'>;

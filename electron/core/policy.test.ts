@@ -25,6 +25,7 @@ const EXPECTED: Record<Channel, string> = {
   'session:changePassphrase': '- yyyy',
   'sealing:status': '- yyyy',
   'sealing:grant': '- -y--',
+  'sealing:grantWithRecoveryKey': '- ---y',
   'settings:get': '- yyyy',
   'settings:update': '- ---y',
   'users:setLocale': '- yyyy',

@@ -32,6 +32,8 @@ export const POLICY = {
   // Sealed information's keys: anyone sees their own status; supervisors grant (checked again in the service).
   'sealing:status': ANY_ROLE,
   'sealing:grant': only('supervisor'),
+  // The escrow, opened by the recovery key, when no supervisor can grant; administrators hold no case key themselves.
+  'sealing:grantWithRecoveryKey': only('administrator'),
   'settings:get': ANY_ROLE,
   'settings:update': only('administrator'),
   'users:setLocale': ANY_ROLE,

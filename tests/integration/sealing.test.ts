@@ -3,7 +3,8 @@
  * model would try it: with a copy of the vault folder and their own passphrase, reading the
  * database directly with the data key. Names and values are invented.
  */
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { PendingGrant } from '../../electron/common/contract.sealing';
@@ -19,6 +20,7 @@ import { auditRows, PASS, reopenTeam, team } from '../fixtures/team';
 import { ADMIN, cleanVaultsAfterEach, code, filesOf, ok, signInAdmin } from '../fixtures/vault';
 
 const dirs = cleanVaultsAfterEach(afterEach);
+const root = resolve(__dirname, '../..');
 
 const whereabouts = (address: string) => ({ field: 'whereabouts' as const, value: { locationType: 'shelter' as const, name: 'Fictional shelter', address, phone: '', safeContactMethod: 'via NGO caseworker' } });
 
@@ -241,5 +243,48 @@ describe('sealed information under per-case keys', () => {
       const stored = (await tx.get<{ value: string }>('SELECT value FROM case_sealed WHERE case_id = ?', [c.id]))!.value;
       expect(openWith(c.id, wraps, escrow!, stored)).toContain('ESCROW 9-9');
     });
+  });
+
+  it("when the only supervisor's passphrase was reset, the recovery key grants through the escrow (command line), and is replaced", async () => {
+    const { dataDir, core, as, users, recoveryKey } = await team(dirs);
+    await as('officer.a');
+    const c = await sealedCase(core, 'FICTIONAL-ADDR-ONLYSUP 9-1', 'ONLYSUPCASE');
+    await core.lock('user');
+    await signInAdmin(core);
+    const version = (await ok<{ users: { id: string; version: number }[] }>(core, 'users:list')).users.find((u) => u.id === users['sup.c'].id)!.version;
+    const reset = await ok<{ temporaryPassphrase: string }>(core, 'users:resetPassphrase', { userId: users['sup.c'].id, version });
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'sup.c', passphrase: reset.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: reset.temporaryPassphrase, newPassphrase: 'supervisor second passphrase' });
+    const { keyId } = await ok<{ keyId: string }>(core, 'sealing:status');
+    expect(await code(core.dispatch('cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'Reviewing after the reset' }))).toBe('SEALING_NOT_GRANTED');
+    await core.close();
+
+    const grant = (key: string, id = keyId) =>
+      spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'electron/cli/main.ts'), 'sealing', 'grant', '--data-dir', dataDir, '--user', ADMIN.username, '--account', 'sup.c', '--key-id', id.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ')], {
+        env: { ...process.env, MAMORI_PASSPHRASE: ADMIN.passphrase, MAMORI_RECOVERY_KEY: key },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const wrongKey = grant('0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0001');
+    expect(wrongKey.status).not.toBe(0);
+    expect(wrongKey.stderr).toContain('recovery key');
+    expect(grant(recoveryKey, '0123456789abcdef').status).not.toBe(0);
+    const done = grant(recoveryKey);
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stdout).toContain('sup.c now holds the keys of 1 case(s)');
+    const next = done.stdout.match(/([0-9A-Z]{4}-){12}[0-9A-Z]{4}/)![0];
+    // The typed recovery key no longer opens the escrow (nor the vault); the new one does.
+    await withRawVault(dataDir, async (tx) => {
+      expect(await openEscrow(tx, parseRecoveryKey(recoveryKey)!)).toBeNull();
+      expect(await openEscrow(tx, parseRecoveryKey(next)!)).not.toBeNull();
+    });
+
+    const again = reopenTeam(dataDir);
+    await ok(again.core, 'session:signIn', { username: 'sup.c', passphrase: 'supervisor second passphrase' });
+    expect((await ok<{ value: { address: string } }>(again.core, 'cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'Reviewing after the grant' })).value.address).toBe('FICTIONAL-ADDR-ONLYSUP 9-1');
+    const trail = await auditRows(again.core, { action: 'sealing.escrow-granted' });
+    expect(trail).toEqual([expect.objectContaining({ actorName: expect.stringContaining('Sato'), details: { keyId, cases: 1 } })]);
+    await again.core.close();
   });
 });

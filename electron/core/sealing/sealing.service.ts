@@ -404,6 +404,23 @@ export async function grant(ctx: SealCtx, audit: Audit, input: { userId: string;
   return { cases };
 }
 
+/**
+ * The recovery key's way to grant, when no supervisor can: the escrow opens the case keys it was
+ * sealed, and they are sealed to the pending key. Audited as the administrator's act.
+ */
+export async function grantWithEscrow(ctx: SealCtx, audit: Audit, input: { userId: string; keyId: string }, recoveryKey: Buffer): Promise<{ cases: number }> {
+  const escrow = await openEscrow(ctx.tx, recoveryKey);
+  if (!escrow) throw new CoreError('RECOVERY_KEY_INVALID');
+  const row = await repo.currentKey(ctx.tx, input.userId);
+  if (!row || row.key_id !== input.keyId || row.status !== 'pending') throw new CoreError('STALE_VERSION');
+  if (!(await trusted(ctx.tx, row, new Map()))) throw new CoreError('FORBIDDEN', 'untrusted key');
+  await repo.markGranted(ctx.tx, row.key_id, ctx.at, ctx.session.user.id);
+  // The escrow acts as the holder of its wraps: nothing of it leaves this call.
+  const cases = await wrapMissing({ session: { user: { id: ESCROW, role: ESCROW }, sealing: escrow }, tx: ctx.tx, at: ctx.at }, { ...row, status: 'granted' });
+  await audit({ action: 'sealing.escrow-granted', target: `user:${input.userId}`, details: { keyId: row.key_id, cases } });
+  return { cases };
+}
+
 /** Seals to `k` every case key (and the registry key) it is entitled to and lacks; returns how many cases. */
 async function wrapMissing(ctx: SealCtx, k: SealingKeyRow & { role?: string }): Promise<number> {
   const role = k.holder === ESCROW ? 'escrow' : (k.role ?? (await ctx.tx.get<{ role: string }>('SELECT role FROM users WHERE id = ?', [k.holder]))?.role);
