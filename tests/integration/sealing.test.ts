@@ -60,12 +60,13 @@ describe('sealed information under per-case keys', () => {
     await as('officer.a');
     const mine = await sealedCase(core, 'FICTIONAL-ADDR-AOKI 1-1', 'AOKICASE');
     await ok(core, 'cases:addNote', { caseId: mine.id, noteType: 'contact', body: 'FICTIONAL-NOTE-AOKI safe phone', sealed: true });
+    await ok(core, 'interpreters:save', { interpreter: { name: 'Interp Fictiva', nameVariants: [], languages: ['tl'], pledgeDate: '2026-01-10', notes: '', active: true }, contact: { phone: 'FICTIONAL-PHONE-111', email: '', other: '' } });
     await as('officer.b');
     const theirs = await sealedCase(core, 'FICTIONAL-ADDR-BABA 2-2', 'BABACASE');
     await core.close();
 
     // Nothing sealed is in the database in clear (the data key opens the database, not these).
-    for (const f of filesOf(dataDir)) for (const m of ['FICTIONAL-ADDR', 'FICTIONAL-NOTE']) expect(f.bytes.includes(Buffer.from(m)), f.name).toBe(false);
+    for (const f of filesOf(dataDir)) for (const m of ['FICTIONAL-ADDR', 'FICTIONAL-NOTE', 'FICTIONAL-PHONE']) expect(f.bytes.includes(Buffer.from(m)), f.name).toBe(false);
 
     const a = await asInsider(dataDir, 'officer.a', PASS.officerA);
     try {
@@ -78,8 +79,10 @@ describe('sealed information under per-case keys', () => {
       expect(other.wraps.map((w) => w.holder)).not.toContain(users['officer.a'].id);
       expect(other.plain).toBeNull();
       // Every sealed value of the database, read raw: none in clear.
-      const raw = await a.db.transaction((tx) => tx.all<{ v: string }>('SELECT value AS v FROM case_sealed UNION ALL SELECT body FROM case_notes WHERE sealed = 1'));
-      expect(raw.length).toBe(3);
+      const raw = await a.db.transaction((tx) =>
+        tx.all<{ v: string }>('SELECT value AS v FROM case_sealed UNION ALL SELECT body FROM case_notes WHERE sealed = 1 UNION ALL SELECT value FROM interpreter_contacts'),
+      );
+      expect(raw.length).toBe(4);
       for (const r of raw) expect(isEncryptedValue(r.v)).toBe(true);
     } finally {
       await a.db.close();
