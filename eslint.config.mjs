@@ -86,6 +86,7 @@ const CORE_TIERS = {
   cases: 6,
   interviews: 6,
   interpreters: 6,
+  organisations: 6,
   protection: 6,
   decisions: 6,
   // 7 — the assemblies: the whole case detail, and My work
@@ -122,6 +123,7 @@ const RENDERER_FEATURE_TIERS = {
   protection: 3,
   decisions: 3,
   interpreters: 3,
+  organisations: 3,
   work: 3,
   exports: 3,
   retention: 3,

@@ -79,5 +79,13 @@ export const AUDIT_ACTIONS = [
   'sealing.upkeep',
   'sealing.rekeyed',
   'sealing.escrow-granted',
+  'organisation.created',
+  'organisation.updated',
+  'organisation.viewed',
+  'organisation.status-recorded',
+  'organisation.violation-recorded',
+  'organisation.missing-report-recorded',
+  'case.organisation-linked',
+  'case.organisation-unlinked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -17,6 +17,7 @@ import { interviewsContract } from './contract.interviews';
 import { protectionContract } from './contract.protection';
 import { retentionContract } from './contract.retention';
 import { sealingContract } from './contract.sealing';
+import { organisationsContract } from './contract.organisations';
 import { sessionContract } from './contract.session';
 import { settingsContract } from './contract.settings';
 import { usersContract } from './contract.users';
@@ -40,6 +41,7 @@ export const contract = {
   ...backupContract,
   ...retentionContract,
   ...sealingContract,
+  ...organisationsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Empty, type ContractSlice } from './schemas';
 
-export const WORK_WAITING_KINDS = ['override-needed', 'outcome-needed', 'considerations-missing', 'screening-due', 'decision-pending', 'decision-returned', 'decision-approved'] as const;
+export const WORK_WAITING_KINDS = ['override-needed', 'outcome-needed', 'considerations-missing', 'screening-due', 'screening-flagged-organisation', 'decision-pending', 'decision-returned', 'decision-approved'] as const;
 
 const WorkCaseSchema = z.object({ caseId: z.string(), reference: z.string(), maskedName: z.string() });
 

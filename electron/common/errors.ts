@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'OWN_RECOMMENDATION',
   'SEALING_NOT_GRANTED',
   'SEALING_NO_KEY',
+  'ORGANISATION_DUPLICATE',
+  'ORGANISATION_RELATION',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
   'BACKUP_CANCELLED',
@@ -235,6 +237,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   SEALING_NO_KEY: {
     en: 'Your account has no key for sealed information yet. Change your passphrase (or sign out and in again) to create one.',
     ja: 'あなたのアカウントには秘匿情報用の鍵がまだありません。パスフレーズを変更する（または一度サインアウトして再度サインインする）と作成されます。',
+  },
+  ORGANISATION_DUPLICATE: {
+    en: 'An organisation with this corporate number is already in the registry. Open that entry instead; nothing was saved.',
+    ja: 'この法人番号の団体はすでに名簿にあります。その登録を開いてください。保存されていません。',
+  },
+  ORGANISATION_RELATION: {
+    en: 'That link does not fit the chain implementing organisation → supervising organisation → sending organisation or broker. Nothing was saved.',
+    ja: 'その関連付けは「実習実施者 → 監理団体 → 送出機関・ブローカー」の関係に合いません。保存されていません。',
   },
   SNAPSHOT_STALE: {
     en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',

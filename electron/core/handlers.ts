@@ -14,6 +14,7 @@ import { interviewsHandlers } from './interviews/interviews.handlers';
 import { protectionHandlers } from './protection/protection.handlers';
 import { retentionHandlers } from './retention/retention.handlers';
 import { sealingHandlers } from './sealing/sealing.handlers';
+import { organisationsHandlers } from './organisations/organisations.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { usersHandlers } from './users/users.handlers';
@@ -36,4 +37,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...backupHandlers,
   ...retentionHandlers,
   ...sealingHandlers,
+  ...organisationsHandlers,
 };

@@ -148,9 +148,21 @@ export async function openDecisionStatus(tx: Tx, caseId: string): Promise<string
   return (await tx.get<{ status: string }>("SELECT status FROM decisions WHERE case_id = ? AND status IN ('draft', 'pending', 'returned')", [caseId]))?.status;
 }
 
-/** The names an adverse party of this case goes by, for conflict checks of people about to meet the victim. */
+/**
+ * The names an adverse party of this case goes by, for conflict checks of people about to meet the
+ * victim: its adverse parties, then the registry organisations linked to it (a broker is often a person).
+ */
 export function adversePartyNames(tx: Tx, caseId: string): Promise<{ id: string; name: string; name_variants: string }[]> {
-  return tx.all('SELECT id, name, name_variants FROM adverse_parties WHERE case_id = ? ORDER BY created_at, rowid', [caseId]);
+  return tx.all(
+    `SELECT id, name, name_variants FROM (
+       SELECT id, name, name_variants, 0 AS part, created_at AS at, rowid AS n FROM adverse_parties WHERE case_id = ?
+       UNION ALL
+       SELECT o.id, CASE WHEN o.name_latin <> '' THEN o.name_latin ELSE o.name_ja END,
+              CASE WHEN o.name_latin <> '' AND o.name_ja <> '' THEN json_array(o.name_ja) ELSE '[]' END, 1, l.linked_at, o.num
+       FROM case_organisations l JOIN organisations o ON o.id = l.organisation_id WHERE l.case_id = ?
+     ) ORDER BY part, at, n`,
+    [caseId, caseId],
+  );
 }
 
 /**

@@ -117,6 +117,7 @@ export const CASE_PARTS: readonly { table: string; where: string; key: 'id' | 'n
   { table: 'case_events', where: 'case_id = ?', key: 'id' },
   { table: 'case_sealed', where: 'case_id = ?', key: 'id' },
   { table: 'case_keys', where: 'case_id = ?', key: 'id' },
+  { table: 'case_organisations', where: 'case_id = ?', key: 'id' },
   { table: 'adverse_parties', where: 'case_id = ?', key: 'id' },
   { table: 'legal_holds', where: 'case_id = ?', key: 'id' },
   { table: 'case_deadlines', where: 'case_num = ?', key: 'num' },

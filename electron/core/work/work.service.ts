@@ -40,8 +40,10 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     const missing = await repo.missingConsiderations(tx, owner);
     waiting.push(...missing.map((m) => ({ ...workCase(m), kind: 'considerations-missing' as const, since: m.updated_at })));
     // DOMAIN.md §3: a deferred screening, or an absconded intern not yet screened, waits for the officer.
+    // An absconded intern linked to an organisation with violations or a ban is flagged apart (issue 15).
     const screening = await repo.screeningDue(tx, owner);
-    waiting.push(...screening.map((m) => ({ ...workCase(m), kind: 'screening-due' as const, since: m.updated_at })));
+    const flagged = await repo.screeningFlaggedByOrganisation(tx, owner, today);
+    waiting.push(...screening.map((m) => ({ ...workCase(m), kind: flagged.has(m.case_id) ? ('screening-flagged-organisation' as const) : ('screening-due' as const), since: m.updated_at })));
   }
   waiting.push(...(await decisionNotices(tx, owner, ctx.at)));
   waiting.sort((a, b) => a.since.localeCompare(b.since));

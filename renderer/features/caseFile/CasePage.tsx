@@ -26,6 +26,7 @@ import { ExportSummaryButton } from '../exports/ExportSummaryButton';
 import { InterviewsSection } from '../interviews/InterviewsSection';
 import { ProtectionSection } from '../protection/ProtectionSection';
 import { CaseRetentionSection } from '../retention/CaseRetentionSection';
+import { CaseOrganisationsSection } from '../organisations/CaseOrganisationsSection';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 
 interface CaseTab {
@@ -52,6 +53,7 @@ const TABS: CaseTab[] = [
       <Stack gap="lg">
         <ConflictCheckPanel />
         <AdversePartiesSection detail={detail} />
+        <CaseOrganisationsSection detail={detail} />
       </Stack>
     ),
   },

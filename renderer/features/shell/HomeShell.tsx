@@ -2,6 +2,7 @@ import { AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Title } from
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SealingAccessSection } from '../sealing/SealingAccessSection';
+import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { ComingSoon } from '../../ui/ComingSoon';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupReminder } from '../backup/BackupReminder';
@@ -25,11 +26,12 @@ function BackupsSection() {
   return <BackupsScreen onOpenUsers={() => void openSection('users')} />;
 }
 
-/** The screen of each section; a section without one (organisations) says it is coming. */
+/** The screen of each section; a section without one says it is coming. */
 const SCREENS: Partial<Record<Section, ComponentType>> = {
   'my-work': MyWorkScreen,
   cases: CasesScreen,
   interpreters: InterpretersScreen,
+  organisations: OrganisationsScreen,
   decisions: ReviewQueueScreen,
   exports: ExportRegisterScreen,
   retention: RetentionScreen,

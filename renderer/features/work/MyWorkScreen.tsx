@@ -14,7 +14,7 @@ import { deadlineWhen } from './workFormat';
 type WorkCase = { caseId: string; reference: string; maskedName: string };
 
 /** Where a waiting item is dealt with, when that is not the case's first tab: a screening due opens on the checklist. */
-const WAITING_TAB: Partial<Record<MyWork['waiting'][number]['kind'], CaseTabId>> = { 'screening-due': 'exploitation' };
+const WAITING_TAB: Partial<Record<MyWork['waiting'][number]['kind'], CaseTabId>> = { 'screening-due': 'exploitation', 'screening-flagged-organisation': 'exploitation' };
 
 /** The signed-in user's home view: interviews, deadlines, what waits for them. */
 export function MyWorkScreen() {

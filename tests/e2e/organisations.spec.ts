@@ -1,0 +1,104 @@
+/**
+ * The registry of TITP organisations through the UI, in Japanese (issue 15): a supervisor registers
+ * a supervising organisation and its implementing organisation, and records a ban; an officer links
+ * the employer to a fled intern's case and sees the ban on the case page; My work asks for the
+ * screening first. Every organisation and number here is invented.
+ */
+import { expect, test } from '@playwright/test';
+import type { CaseDetail } from '../../electron/common/caseDetail';
+import { intake } from '../fixtures/cases';
+import { ok } from '../fixtures/vault';
+import { screenshotPath } from './harness';
+import { appPerTest, createStaff, signIn } from './ui';
+
+test.use({ actionTimeout: 15_000 });
+
+const startApp = appPerTest(test.afterEach);
+
+const OFFICER = { username: 'officer.hirano', displayName: '平野 葵', passphrase: 'officer hirano e2e passphrase', role: 'officer' } as const;
+const SUPERVISOR = { username: 'sup.kubo', displayName: '久保 誠', passphrase: 'supervisor kubo e2e passphrase', role: 'supervisor' } as const;
+
+/** 法人番号 with its check digit, for an invented 12-digit base. */
+function corporateNumber(base: string): string {
+  let sum = 0;
+  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2);
+  return `${9 - (sum % 9)}${base}`;
+}
+
+test('a supervisor registers the chain and a ban; an officer links the employer and sees the ban on the case, in Japanese', async () => {
+  test.setTimeout(180_000);
+  const app = await startApp({ locale: 'ja' });
+  const { page, core } = app;
+  await createStaff(core, [OFFICER, SUPERVISOR], 'ja');
+  await ok(core, 'session:signIn', { username: OFFICER.username, passphrase: OFFICER.passphrase });
+  const base = intake({ familyName: 'PHAM', givenName: 'Thi Fictiva', nationality: 'VNM' });
+  const c = await ok<CaseDetail>(core, 'cases:create', {
+    ...base,
+    immigration: { ...base.immigration, statusOfResidence: 'technical-intern-2-ro', periodOfStayExpiry: '2027-03-31', statusValidity: 'valid', statusValiditySince: null, abscondedFromTraining: true, abscondedSince: '2026-10-02' },
+    exploitation: { ...base.exploitation, types: ['labour-titp'], screening: 'later', screenedOn: null },
+  });
+  await ok(core, 'session:signOut');
+
+  // The supervisor: the supervising organisation, then the employer naming it, then a ban.
+  await signIn(page, SUPERVISOR, 'ja');
+  await page.getByRole('button', { name: '関係団体', exact: true }).click();
+  await page.getByRole('button', { name: '団体を登録' }).click();
+  let dialog = page.getByRole('dialog', { name: '団体を登録' });
+  await dialog.getByRole('combobox', { name: '種別' }).selectOption({ label: '監理団体' });
+  await dialog.getByRole('textbox', { name: '名称（日本語）' }).fill('架空みらい協同組合');
+  await dialog.getByRole('textbox', { name: '名称（ローマ字）' }).fill('Mirai Cooperative (fictional)');
+  // A wrong check digit is refused before anything is sent.
+  await dialog.getByRole('textbox', { name: /法人番号/ }).fill('1234567890123');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('法人番号は13桁で、検査用数字が正しい必要があります。')).toBeVisible();
+  await dialog.getByRole('textbox', { name: /法人番号/ }).fill(corporateNumber('210000111222'));
+  await dialog.getByRole('textbox', { name: '許可番号' }).fill('許2100000123');
+  await dialog.getByRole('combobox', { name: '都道府県' }).selectOption({ label: '岐阜県' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('organisation-detail')).toContainText('架空みらい協同組合');
+  await page.getByRole('button', { name: '一覧に戻る' }).click();
+
+  await page.getByRole('button', { name: '団体を登録' }).click();
+  dialog = page.getByRole('dialog', { name: '団体を登録' });
+  await dialog.getByRole('textbox', { name: '名称（日本語）' }).fill('株式会社架空縫製');
+  await dialog.getByRole('textbox', { name: '名称（ローマ字）' }).fill('Kaku Sewing (fictional)');
+  await dialog.getByRole('combobox', { name: '都道府県' }).selectOption({ label: '岐阜県' });
+  await dialog.getByRole('combobox', { name: '上位の関係団体' }).click();
+  await page.getByRole('option', { name: /架空みらい協同組合/ }).click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const detail = page.getByTestId('organisation-detail');
+  await expect(detail).toContainText('株式会社架空縫製');
+  await expect(detail).toContainText('架空みらい協同組合');
+  await page.getByRole('button', { name: '状況を記録…' }).click();
+  dialog = page.getByRole('dialog', { name: /状況を記録/ });
+  await dialog.getByRole('textbox', { name: '開始日' }).fill('2026-06-01');
+  await dialog.getByRole('textbox', { name: /終了日/ }).fill('2031-05-31');
+  await dialog.getByRole('textbox', { name: '処分等の番号' }).fill('入管-架空-2026-15');
+  await dialog.getByRole('button', { name: '記録' }).click();
+  await expect(detail.getByTestId('organisation-standing').first()).toContainText('2031/05/31まで受入停止中');
+  await page.screenshot({ path: screenshotPath('ja-organisation-detail'), fullPage: true });
+  await page.getByRole('button', { name: '一覧に戻る' }).click();
+  // Found by two kanji of its name, as an officer would type them.
+  await page.getByRole('searchbox', { name: '名称又は法人番号で検索' }).fill('縫製');
+  await expect(page.getByTestId('organisation-row')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: '名称又は法人番号で検索' }).fill('');
+  await expect(page.getByTestId('organisation-row')).toHaveCount(2);
+  await page.screenshot({ path: screenshotPath('ja-organisations-registry'), fullPage: true });
+  await page.getByRole('button', { name: 'サインアウト' }).click();
+
+  // The officer: the employer linked to the fled intern's case; the ban shows there.
+  await signIn(page, OFFICER, 'ja');
+  await page.getByRole('button', { name: '事案', exact: true }).click();
+  await page.getByRole('row', { name: new RegExp(c.reference) }).click();
+  await page.getByRole('tab', { name: '加害関係者' }).click();
+  const section = page.getByTestId('case-organisations');
+  await section.getByRole('combobox', { name: '団体を関連付ける' }).fill('縫製');
+  await page.getByRole('option', { name: /株式会社架空縫製/ }).click();
+  await expect(section.getByTestId('case-organisation')).toContainText('2031/05/31まで受入停止中');
+  await page.screenshot({ path: screenshotPath('ja-case-organisations'), fullPage: true });
+  // My work asks for the screening first.
+  await page.getByRole('button', { name: '自分の業務', exact: true }).click();
+  await expect(page.getByTestId('work-waiting')).toContainText('先に指標確認を');
+  expect(app.blockedRequests).toEqual([]);
+});
