@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = [
   'organisation.status-recorded',
   'organisation.violation-recorded',
   'organisation.missing-report-recorded',
+  'organisation.followups-viewed',
+  'organisation.followup-saved',
   'case.organisation-linked',
   'case.organisation-unlinked',
 ] as const;

@@ -62,6 +62,8 @@ export const CHANNELS = [
   'organisations:forCase',
   'organisations:linkCase',
   'organisations:unlinkCase',
+  'organisations:followups',
+  'organisations:saveFollowup',
   'interviews:plan',
   'interviews:override',
   'interviews:start',

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import {
+  FOLLOWUP_OUTCOMES,
+  FollowupInputSchema,
   MissingReportInputSchema,
   ORGANISATION_TYPES,
   OrganisationInputSchema,
@@ -59,6 +61,23 @@ export const OrganisationSchema = OrganisationRowSchema.extend({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
+/** One trainee to interview in a same-workplace follow-up. */
+export const FollowupSchema = z.object({
+  id: z.string(),
+  trainee: z.string(),
+  plannedOn: z.string().nullable(),
+  outcome: z.enum(FOLLOWUP_OUTCOMES),
+  note: z.string(),
+  assignedTo: z.string(),
+  assignedToName: z.string(),
+  version: z.number().int(),
+});
+export type Followup = z.infer<typeof FollowupSchema>;
+
+/** The follow-up list as this user may see it: a supervisor all of it; an officer their own entries and the count of the others. */
+export const FollowupListSchema = z.object({ entries: z.array(FollowupSchema), others: z.number().int() });
+export type FollowupList = z.infer<typeof FollowupListSchema>;
+
 const Detail = OrganisationSchema;
 const OrgChange = { id: Id, version: Version };
 
@@ -93,4 +112,14 @@ export const organisationsContract = {
   'organisations:linkCase': { input: z.object({ caseId: Id, organisationId: Id }).strict(), output: z.object({ links: z.array(OrganisationRowSchema) }) },
   /** Removes that link (audited on the case). */
   'organisations:unlinkCase': { input: z.object({ caseId: Id, organisationId: Id }).strict(), output: z.object({ links: z.array(OrganisationRowSchema) }) },
+  /** The same-workplace follow-up list of an organisation (audited as a view). */
+  'organisations:followups': { input: z.object({ organisationId: Id }).strict(), output: FollowupListSchema },
+  /**
+   * Adds a trainee to interview (supervisors; assigned to an officer), or changes an entry: a
+   * supervisor any part of it, the assigned officer its date, outcome and note.
+   */
+  'organisations:saveFollowup': {
+    input: z.object({ organisationId: Id, followupId: Id.optional(), version: Version.optional(), followup: FollowupInputSchema }).strict(),
+    output: FollowupListSchema,
+  },
 } satisfies ContractSlice<'organisations'>;

@@ -141,3 +141,19 @@ export function standingOn(history: readonly { kind: StatusKind; from: string; t
     nameDisclosed: holds('name-disclosed'),
   };
 }
+
+/** How a same-workplace follow-up interview ended (or that it has not yet taken place). */
+export const FOLLOWUP_OUTCOMES = ['pending', 'no-concern', 'concern-found', 'referred-as-case', 'declined', 'unreachable'] as const;
+export type FollowupOutcome = (typeof FOLLOWUP_OUTCOMES)[number];
+
+export const FollowupInputSchema = z
+  .object({
+    /** Who to interview: a name or another way the officer will find the trainee. Never a case's person. */
+    trainee: text(200).min(1, { message: 'organisations.followup.traineeRequired' }),
+    plannedOn: isoDate.nullable().default(null),
+    assignedTo: Id,
+    outcome: z.enum(FOLLOWUP_OUTCOMES).default('pending'),
+    note: optionalText(2000),
+  })
+  .strict();
+export type FollowupInput = z.infer<typeof FollowupInputSchema>;

@@ -67,6 +67,8 @@ const EXPECTED: Record<Channel, string> = {
   'organisations:forCase': '- yy--',
   'organisations:linkCase': '- yy--',
   'organisations:unlinkCase': '- yy--',
+  'organisations:followups': '- yy--',
+  'organisations:saveFollowup': '- yy--',
   'interviews:plan': '- yy--',
   'interviews:override': '- -y--',
   'interviews:start': '- yy--',

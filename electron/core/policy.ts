@@ -77,6 +77,9 @@ export const POLICY = {
   'organisations:forCase': CASEWORK,
   'organisations:linkCase': CASEWORK,
   'organisations:unlinkCase': CASEWORK,
+  // Same-workplace follow-up: supervisors plan it; the assigned officer records what came of it (checked in the service).
+  'organisations:followups': CASEWORK,
+  'organisations:saveFollowup': CASEWORK,
   'interviews:plan': CASEWORK,
   'interviews:override': only('supervisor'),
   'interviews:start': CASEWORK,

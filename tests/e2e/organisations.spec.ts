@@ -2,7 +2,8 @@
  * The registry of TITP organisations through the UI, in Japanese (issue 15): a supervisor registers
  * a supervising organisation and its implementing organisation, and records a ban; an officer links
  * the employer to a fled intern's case and sees the ban on the case page; My work asks for the
- * screening first. Every organisation and number here is invented.
+ * screening first; the supervisor lists another trainee of the employer for a follow-up interview,
+ * whose outcome the officer records. Every organisation and number here is invented.
  */
 import { expect, test } from '@playwright/test';
 import type { CaseDetail } from '../../electron/common/caseDetail';
@@ -77,6 +78,14 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   await dialog.getByRole('textbox', { name: '処分等の番号' }).fill('入管-架空-2026-15');
   await dialog.getByRole('button', { name: '記録' }).click();
   await expect(detail.getByTestId('organisation-standing').first()).toContainText('2031/05/31まで受入停止中');
+  // Same-workplace follow-up: another trainee of this employer to interview, for the officer.
+  await page.getByRole('button', { name: '面接する実習生を追加…' }).click();
+  dialog = page.getByRole('dialog', { name: '面接する実習生を追加' });
+  await dialog.getByRole('textbox', { name: '面接する実習生' }).fill('NGUYEN Van Fictivo（同じ寮）');
+  await dialog.getByRole('combobox', { name: '担当官' }).selectOption({ label: OFFICER.displayName });
+  await dialog.getByRole('textbox', { name: '面接日' }).fill('2026-12-10');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('followup-row')).toContainText(['未面接']);
   await page.screenshot({ path: screenshotPath('ja-organisation-detail'), fullPage: true });
   await page.getByRole('button', { name: '一覧に戻る' }).click();
   // Found by two kanji of its name, as an officer would type them.
@@ -100,5 +109,14 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   // My work asks for the screening first.
   await page.getByRole('button', { name: '自分の業務', exact: true }).click();
   await expect(page.getByTestId('work-waiting')).toContainText('先に指標確認を');
+  // The follow-up assigned to the officer: the outcome recorded from the registry.
+  await page.getByRole('button', { name: '関係団体', exact: true }).click();
+  await page.getByRole('button', { name: /株式会社架空縫製/ }).click();
+  await page.getByRole('button', { name: /NGUYEN Van Fictivo（同じ寮）の追跡確認/ }).click();
+  dialog = page.getByRole('dialog', { name: '追跡確認の面接' });
+  await dialog.getByRole('combobox', { name: '結果' }).selectOption({ label: '面接済み：不適正な扱いあり' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('followup-row')).toContainText(['面接済み：不適正な扱いあり']);
+  await page.screenshot({ path: screenshotPath('ja-organisation-followup-officer'), fullPage: true });
   expect(app.blockedRequests).toEqual([]);
 });

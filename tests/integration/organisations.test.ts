@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
-import type { Organisation, OrganisationRow } from '../../electron/common/contract.organisations';
+import type { FollowupList, Organisation, OrganisationRow } from '../../electron/common/contract.organisations';
 import type { MyWork } from '../../electron/common/contract.work';
 import { isValidCorporateNumber } from '../../electron/common/organisations';
 import { interviewPlan } from '../../renderer/test/fixtures';
@@ -158,5 +158,41 @@ describe('the organisations registry', () => {
     await ok(core, 'organisations:linkCase', { caseId: c.id, organisationId: broker.id });
     c = await ok<CaseDetail>(core, 'cases:get', { caseId: c.id });
     expect(c.protection.interviews[0].readiness.items['no-conflict']).toBe('unmet');
+  });
+
+  it('same-workplace follow-up: a supervisor lists trainees to interview for officers; each officer sees and records only their own, and counts the rest', async () => {
+    const { core, as, users } = await team(dirs);
+    await as('sup.c');
+    const employer = await ok<Organisation>(core, 'organisations:save', { organisation: org() });
+    const add = (trainee: string, officer: 'officer.a' | 'officer.b') =>
+      ok<FollowupList>(core, 'organisations:saveFollowup', { organisationId: employer.id, followup: { trainee, plannedOn: '2026-12-10', assignedTo: users[officer].id, note: '' } });
+    await add('Trainee Fictiva One', 'officer.a');
+    const all = await add('Trainee Fictiva Two', 'officer.b');
+    expect(all.entries.map((e) => [e.trainee, e.assignedToName, e.outcome])).toEqual([
+      ['Trainee Fictiva One', 'Officer Aoki', 'pending'],
+      ['Trainee Fictiva Two', 'Officer Baba', 'pending'],
+    ]);
+    expect(all.others).toBe(0);
+    // Assigned to a supervisor (not an officer): refused, nothing saved.
+    expect(await code(core.dispatch('organisations:saveFollowup', { organisationId: employer.id, followup: { trainee: 'X', assignedTo: users['sup.c'].id } }))).toBe('INVALID_INPUT');
+
+    await as('officer.a');
+    const mine = await ok<FollowupList>(core, 'organisations:followups', { organisationId: employer.id });
+    expect(mine.entries.map((e) => e.trainee)).toEqual(['Trainee Fictiva One']);
+    expect(mine.others).toBe(1);
+    expect(JSON.stringify(mine)).not.toContain('Two');
+    const [entry] = mine.entries;
+    // The officer records the outcome; adding, reassigning or renaming is a supervisor's.
+    const done = await ok<FollowupList>(core, 'organisations:saveFollowup', { organisationId: employer.id, followupId: entry.id, version: entry.version, followup: { trainee: entry.trainee, plannedOn: '2026-12-11', assignedTo: entry.assignedTo, outcome: 'concern-found', note: 'Wages withheld (fictional)' } });
+    expect(done.entries[0]).toMatchObject({ outcome: 'concern-found', plannedOn: '2026-12-11', version: entry.version + 1 });
+    expect(await code(core.dispatch('organisations:saveFollowup', { organisationId: employer.id, followupId: entry.id, version: entry.version + 1, followup: { trainee: entry.trainee, assignedTo: users['officer.b'].id } }))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('organisations:saveFollowup', { organisationId: employer.id, followup: { trainee: 'Someone', assignedTo: users['officer.a'].id } }))).toBe('FORBIDDEN');
+    expect(await code(core.dispatch('organisations:saveFollowup', { organisationId: employer.id, followupId: entry.id, version: entry.version, followup: { trainee: entry.trainee, assignedTo: entry.assignedTo, outcome: 'no-concern' } }))).toBe('STALE_VERSION');
+    await as('officer.b');
+    // Officer B cannot touch A's entry: it does not exist for them.
+    expect(await code(core.dispatch('organisations:saveFollowup', { organisationId: employer.id, followupId: entry.id, version: entry.version + 1, followup: { trainee: entry.trainee, assignedTo: entry.assignedTo, outcome: 'no-concern' } }))).toBe('NOT_FOUND');
+    const saved = await auditRows(core, { action: 'organisation.followup-saved' });
+    expect(saved.map((e) => e.details.outcome)).toEqual(['concern-found', 'pending', 'pending']);
+    expect(JSON.stringify(saved)).not.toContain('Fictiva');
   });
 });

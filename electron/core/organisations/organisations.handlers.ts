@@ -12,4 +12,6 @@ export const organisationsHandlers: HandlerSlice<'organisations'> = {
   'organisations:forCase': (input, r) => r.work((ctx) => organisations.forCase(ctx, input.caseId)),
   'organisations:linkCase': (input, r) => r.work((ctx) => organisations.linkCase(ctx, input)),
   'organisations:unlinkCase': (input, r) => r.work((ctx) => organisations.unlinkCase(ctx, input)),
+  'organisations:followups': (input, r) => r.work((ctx) => organisations.viewFollowups(ctx, input.organisationId)),
+  'organisations:saveFollowup': (input, r) => r.work((ctx) => organisations.saveFollowup(ctx, input)),
 };

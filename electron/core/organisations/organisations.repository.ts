@@ -180,3 +180,52 @@ export async function unlink(tx: Tx, caseId: string, organisationId: string): Pr
   const r = await tx.run('DELETE FROM case_organisations WHERE case_id = ? AND organisation_id = ?', [caseId, organisationId]);
   return r.changes === 1;
 }
+
+export interface FollowupRow {
+  id: string;
+  organisation_id: string;
+  trainee: string;
+  planned_on: string | null;
+  outcome: string;
+  note: string;
+  assigned_to: string;
+  assigned_to_name: string;
+  version: number;
+}
+
+/** The organisation's follow-up entries, all or only those assigned to `assignedTo`, and how many others there are. */
+export async function followups(tx: Tx, organisationId: string, assignedTo: string | null): Promise<{ entries: FollowupRow[]; others: number }> {
+  const entries = await tx.all<FollowupRow>(
+    `SELECT f.id, f.organisation_id, f.trainee, f.planned_on, f.outcome, f.note, f.assigned_to, u.display_name AS assigned_to_name, f.version
+     FROM organisation_followups f JOIN users u ON u.id = f.assigned_to
+     WHERE f.organisation_id = ? ${assignedTo ? 'AND f.assigned_to = ?' : ''}
+     ORDER BY f.planned_on IS NULL, f.planned_on, f.created_at, f.rowid`,
+    assignedTo ? [organisationId, assignedTo] : [organisationId],
+  );
+  const all = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM organisation_followups WHERE organisation_id = ?', [organisationId]))?.n ?? 0;
+  return { entries, others: all - entries.length };
+}
+
+export function getFollowup(tx: Tx, organisationId: string, id: string): Promise<FollowupRow | undefined> {
+  return tx.get('SELECT f.*, \'\' AS assigned_to_name FROM organisation_followups f WHERE f.organisation_id = ? AND f.id = ?', [organisationId, id]);
+}
+
+export async function insertFollowup(tx: Tx, r: Omit<FollowupRow, 'assigned_to_name' | 'version'> & { created_at: string; created_by: string }): Promise<void> {
+  await tx.run(
+    `INSERT INTO organisation_followups (id, organisation_id, trainee, planned_on, outcome, note, assigned_to, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [r.id, r.organisation_id, r.trainee, r.planned_on, r.outcome, r.note, r.assigned_to, r.created_at, r.created_by, r.created_at],
+  );
+}
+
+export async function updateFollowup(tx: Tx, id: string, version: number, r: Pick<FollowupRow, 'trainee' | 'planned_on' | 'outcome' | 'note' | 'assigned_to'> & { updated_at: string }): Promise<boolean> {
+  const res = await tx.run(
+    'UPDATE organisation_followups SET trainee = ?, planned_on = ?, outcome = ?, note = ?, assigned_to = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+    [r.trainee, r.planned_on, r.outcome, r.note, r.assigned_to, r.updated_at, id, version],
+  );
+  return res.changes === 1;
+}
+
+export async function isActiveOfficer(tx: Tx, userId: string): Promise<boolean> {
+  return !!(await tx.get("SELECT 1 AS x FROM users WHERE id = ? AND role = 'officer' AND status = 'active'", [userId]));
+}

@@ -5,13 +5,15 @@
  * request's transaction. An officer learns of other officers' cases only how many there are.
  */
 import { randomUUID } from 'node:crypto';
-import type { Organisation, OrganisationRow } from '../../common/contract.organisations';
+import type { FollowupList, Organisation, OrganisationRow } from '../../common/contract.organisations';
 import { searchForm } from '../../common/caseRules';
 import {
   LICENSED_TYPES,
   RELATED_TYPES,
   standingOn,
   typesAvailableOn,
+  type FollowupInput,
+  type FollowupOutcome,
   type MissingReportInput,
   type OrganisationInput,
   type OrganisationType,
@@ -198,4 +200,60 @@ export async function unlinkCase(ctx: Ctx, input: { caseId: string; organisation
   if (!(await repo.unlink(ctx.tx, row.id, input.organisationId))) throw new CoreError('NOT_FOUND');
   await ctx.audit({ action: 'case.organisation-unlinked', caseRef: row.reference, target: `case:${row.id}`, details: { organisation: input.organisationId } });
   return forCase(ctx, row.id);
+}
+
+/** The follow-up list as this user may see it: a supervisor all of it; an officer their own entries and the count of the others. */
+async function followupList(ctx: Ctx, organisationId: string): Promise<FollowupList> {
+  const { entries, others } = await repo.followups(ctx.tx, organisationId, ctx.session.user.role === 'supervisor' ? null : ctx.session.user.id);
+  return {
+    entries: entries.map((f) => ({
+      id: f.id,
+      trainee: f.trainee,
+      plannedOn: f.planned_on,
+      outcome: f.outcome as FollowupOutcome,
+      note: f.note,
+      assignedTo: f.assigned_to,
+      assignedToName: f.assigned_to_name,
+      version: f.version,
+    })),
+    others,
+  };
+}
+
+export async function viewFollowups(ctx: Ctx, organisationId: string): Promise<FollowupList> {
+  await mustGet(ctx.tx, organisationId);
+  const list = await followupList(ctx, organisationId);
+  await ctx.audit({ action: 'organisation.followups-viewed', target: `organisation:${organisationId}`, details: { shown: list.entries.length } });
+  return list;
+}
+
+/**
+ * Same-workplace follow-up (DOMAIN.md §3: interview trainees from the same workplace to find
+ * mistreatment early). A supervisor adds a trainee to interview, assigned to an officer, and may
+ * change any part; the assigned officer records the date, the outcome and a note, and nothing else.
+ */
+export async function saveFollowup(ctx: Ctx, input: { organisationId: string; followupId?: string; version?: number; followup: FollowupInput }): Promise<FollowupList> {
+  await mustGet(ctx.tx, input.organisationId);
+  const f = input.followup;
+  const supervisor = ctx.session.user.role === 'supervisor';
+  if (!input.followupId) {
+    if (!supervisor) throw new CoreError('FORBIDDEN');
+    if (!(await repo.isActiveOfficer(ctx.tx, f.assignedTo))) throw new CoreError('INVALID_INPUT', 'assignedTo', { issues: [{ path: 'followup.assignedTo', message: 'organisations.followup.officer' }] });
+    const id = randomUUID();
+    await repo.insertFollowup(ctx.tx, { id, organisation_id: input.organisationId, trainee: f.trainee, planned_on: f.plannedOn, outcome: f.outcome, note: f.note, assigned_to: f.assignedTo, created_at: ctx.at, created_by: ctx.session.user.id });
+    await ctx.audit({ action: 'organisation.followup-saved', target: `organisation:${input.organisationId}`, details: { followup: id, added: true, outcome: f.outcome, assignedTo: f.assignedTo } });
+    return followupList(ctx, input.organisationId);
+  }
+  const existing = await repo.getFollowup(ctx.tx, input.organisationId, input.followupId);
+  // An officer reaches only the entries assigned to them: any other is "not found", like a case.
+  if (!existing || (!supervisor && existing.assigned_to !== ctx.session.user.id)) throw new CoreError('NOT_FOUND');
+  if (!supervisor && (f.trainee !== existing.trainee || f.assignedTo !== existing.assigned_to)) throw new CoreError('FORBIDDEN', 'only a supervisor changes who or whom');
+  if (supervisor && f.assignedTo !== existing.assigned_to && !(await repo.isActiveOfficer(ctx.tx, f.assignedTo))) {
+    throw new CoreError('INVALID_INPUT', 'assignedTo', { issues: [{ path: 'followup.assignedTo', message: 'organisations.followup.officer' }] });
+  }
+  if (input.version === undefined || !(await repo.updateFollowup(ctx.tx, existing.id, input.version, { trainee: f.trainee, planned_on: f.plannedOn, outcome: f.outcome, note: f.note, assigned_to: f.assignedTo, updated_at: ctx.at }))) {
+    throw new CoreError('STALE_VERSION');
+  }
+  await ctx.audit({ action: 'organisation.followup-saved', target: `organisation:${input.organisationId}`, details: { followup: existing.id, added: false, outcome: f.outcome, assignedTo: f.assignedTo } });
+  return followupList(ctx, input.organisationId);
 }

@@ -5,6 +5,7 @@ import type { Organisation } from '../../../electron/common/contract.organisatio
 import { useLabels } from '../../i18n/labels';
 import { Section } from '../../ui/Section';
 import { showCase } from '../cases/list/caseList.actions';
+import { FollowupSection } from './FollowupSection';
 import type { HistoryKind } from './HistoryDialog';
 import { organisationName, StandingBadges } from './StandingBadges';
 
@@ -184,6 +185,8 @@ export function OrganisationDetail(props: {
           </Table>
         )}
       </Section>
+
+      <FollowupSection organisationId={o.id} />
 
       <Section title={t('organisations.detail.involvement')} testId="organisation-involvement">
         <Text>{t('organisations.detail.involvementTotal', { count: o.involvement.total })}</Text>

@@ -4,8 +4,8 @@ import type { Migration } from './migration';
  * The registry of Technical Intern Training organisations and brokers (issue 15): entries with
  * their names (searchable like cases: trigrams, and a scan of the names for shorter queries), the
  * chain between them, an append-only status history (bans from–to, licence revoked, name
- * disclosed, reinstated), violations, missing-intern reports per half-year, and the cases they
- * are involved in. Types are a lookup the 育成就労 terms join by date (electron/common/organisations.ts).
+ * disclosed, reinstated), violations, missing-intern reports per half-year, the cases they are
+ * involved in, and the same-workplace follow-up (other trainees to interview). Types are a lookup the 育成就労 terms join by date (electron/common/organisations.ts).
  */
 export const migration0140: Migration = {
   version: 140,
@@ -88,6 +88,23 @@ export const migration0140: Migration = {
         PRIMARY KEY (case_id, organisation_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX case_organisations_by_org ON case_organisations (organisation_id, case_id);
+
+      -- Same-workplace follow-up: other trainees of an organisation to interview, each assigned to an officer.
+      CREATE TABLE organisation_followups (
+        id TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        trainee TEXT NOT NULL,
+        planned_on TEXT,
+        outcome TEXT NOT NULL,
+        note TEXT NOT NULL,
+        assigned_to TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX organisation_followups_by_org ON organisation_followups (organisation_id, planned_on);
+      CREATE INDEX organisation_followups_by_officer ON organisation_followups (assigned_to, planned_on);
 
       CREATE VIRTUAL TABLE organisations_fts USING fts5 (names, content = '', contentless_delete = 1, tokenize = 'trigram');
     `);
