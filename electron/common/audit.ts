@@ -79,5 +79,7 @@ export const AUDIT_ACTIONS = [
   'sealing.upkeep',
   'sealing.rekeyed',
   'sealing.escrow-granted',
+  'statistics.viewed',
+  'statistics.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,6 +19,7 @@ import { retentionContract } from './contract.retention';
 import { sealingContract } from './contract.sealing';
 import { sessionContract } from './contract.session';
 import { settingsContract } from './contract.settings';
+import { statisticsContract } from './contract.statistics';
 import { usersContract } from './contract.users';
 import { vaultContract } from './contract.vault';
 import { workContract } from './contract.work';
@@ -40,6 +41,7 @@ export const contract = {
   ...backupContract,
   ...retentionContract,
   ...sealingContract,
+  ...statisticsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

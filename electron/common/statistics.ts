@@ -38,9 +38,10 @@ export type StatisticsGranularity = (typeof STATISTICS_GRANULARITIES)[number];
 
 /**
  * Age at intake (the day the case was opened, Japan time), so a case keeps its band however late
- * the table is read and a band never moves a case between periods. No date of birth: 'unknown'.
+ * the table is read and a band never moves a case between periods. No date of birth: 'unknown'. The
+ * same bands as the non-identifying summary (summary.ts ageBand).
  */
-export const AGE_BANDS = ['under-18', '18-24', '25-34', '35-44', '45-plus', 'unknown'] as const;
+export const AGE_BANDS = ['under-18', '18-24', '25-34', '35-44', '45-54', '55-plus', 'unknown'] as const;
 
 /**
  * What a dimension counts and which date puts a count in a period (Japan Standard Time, UTC+9, the

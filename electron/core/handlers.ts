@@ -16,6 +16,7 @@ import { retentionHandlers } from './retention/retention.handlers';
 import { sealingHandlers } from './sealing/sealing.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
+import { statisticsHandlers } from './statistics/statistics.handlers';
 import { usersHandlers } from './users/users.handlers';
 import { vaultHandlers } from './vault/vault.handlers';
 import { workHandlers } from './work/work.handlers';
@@ -36,4 +37,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...backupHandlers,
   ...retentionHandlers,
   ...sealingHandlers,
+  ...statisticsHandlers,
 };

@@ -17,6 +17,7 @@ import { resolveSection, sectionsFor, type Section } from '../navigation/section
 import { lockSession, signOut } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StatisticsScreen } from '../statistics/StatisticsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MyWorkScreen } from '../work/MyWorkScreen';
 
@@ -33,6 +34,7 @@ const SCREENS: Partial<Record<Section, ComponentType>> = {
   decisions: ReviewQueueScreen,
   exports: ExportRegisterScreen,
   retention: RetentionScreen,
+  statistics: StatisticsScreen,
   users: UsersScreen,
   backups: BackupsSection,
   audit: AuditScreen,
