@@ -35,7 +35,7 @@ const jstMonth = (iso: string) => new Date(Date.parse(iso) + JST_MS).toISOString
 
 /**
  * The suppressed table of one dimension and granularity under the vault's k, as of `at` (an ISO
- * instant): periods from January of the first year with any count to the current period.
+ * instant): periods from the first with any count to the current period.
  */
 export async function publishedTable(tx: Tx, request: StatisticsRequest, at: string): Promise<StatisticsTable> {
   const { dimension, granularity } = request;
@@ -58,10 +58,13 @@ export async function publishedTable(tx: Tx, request: StatisticsRequest, at: str
   }
   const level = protectDimension(monthly, spec.categories.length, k)[granularity];
 
-  // Periods after the current one (or after the last count, if later) hold nothing: not shown.
+  // Periods before the first count and after the current one (or the last count, if later) hold
+  // nothing: not shown. Suppression ran over whole years; dropping empty periods reveals nothing.
   const per = PERIODS_PER_YEAR[granularity];
-  const lastIndex = (Number(last.slice(0, 4)) - firstYear) * per + Math.floor(((Number(last.slice(5, 7)) - 1) * per) / 12);
-  const periods = Array.from({ length: lastIndex + 1 }, (_, i) => periodLabel(granularity, firstYear + Math.floor(i / per), i % per));
+  const indexOf = (month: string) => (Number(month.slice(0, 4)) - firstYear) * per + Math.floor(((Number(month.slice(5, 7)) - 1) * per) / 12);
+  const firstIndex = indexOf(months[0]);
+  const lastIndex = indexOf(last);
+  const periods = Array.from({ length: lastIndex - firstIndex + 1 }, (_, i) => periodLabel(granularity, firstYear + Math.floor((firstIndex + i) / per), (firstIndex + i) % per));
   return {
     dimension,
     granularity,
@@ -70,8 +73,8 @@ export async function publishedTable(tx: Tx, request: StatisticsRequest, at: str
     k,
     categories: [...spec.categories],
     periods,
-    cells: level.cells.slice(0, periods.length),
-    periodTotals: level.periodTotals.slice(0, periods.length),
+    cells: level.cells.slice(firstIndex, lastIndex + 1),
+    periodTotals: level.periodTotals.slice(firstIndex, lastIndex + 1),
     categoryTotals: level.categoryTotals,
     total: level.total,
     withheld: level.withheld,

@@ -194,7 +194,7 @@ function StatisticsView({ table }: { table: StatisticsTable }) {
  * never sent); the tooltip names it with the table's marker, like the table.
  */
 function StatisticsChart({ table, label }: { table: StatisticsTable; label: string }) {
-  const { category, period, cell } = useStatisticsLabels();
+  const { t, category, period, cell } = useStatisticsLabels();
   const data = table.periods.map((p, i) => ({
     period: period(table.granularity, p),
     ...Object.fromEntries(table.categories.map((c, j) => [c, table.cells[i][j] === SUPPRESSED ? 0 : table.cells[i][j]])),
@@ -222,7 +222,7 @@ function StatisticsChart({ table, label }: { table: StatisticsTable; label: stri
                 </Text>
                 {table.categories.map((c, j) => (
                   <Text size="xs" key={c}>
-                    {category(table.dimension, c)}: {cell(table.cells[index][j], table.k)}
+                    {t('statistics.tooltipItem', { category: category(table.dimension, c), value: cell(table.cells[index][j], table.k) })}
                   </Text>
                 ))}
               </Paper>
