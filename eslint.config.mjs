@@ -96,6 +96,8 @@ const CORE_TIERS = {
   exports: 8,
   // 8 — retention: legal holds and the purge, which removes a case from every feature's tables (by SQL; it imports none of them)
   retention: 8,
+  // 8 — non-identifying statistics: counts over every case feature's tables (by SQL; it imports none of them)
+  statistics: 8,
   // 9 — command-line operations
   demo: 9,
   maintenance: 9,
@@ -127,6 +129,8 @@ const RENDERER_FEATURE_TIERS = {
   work: 3,
   exports: 3,
   retention: 3,
+  // counts for supervisors and administrators, suppressed in core
+  statistics: 3,
   // 4 — the case page assembling the parts
   caseFile: 4,
   // 5 — the shell on top

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LOCALES } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
+import { StatisticsThresholdSchema } from './statistics';
 
 export const ROLES = ['officer', 'supervisor', 'auditor', 'administrator'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -54,6 +55,8 @@ export type UserSummary = z.infer<typeof UserSummarySchema>;
 
 export const SettingsSchema = z.object({
   autoLockMinutes: AutoLockMinutesSchema,
+  /** k of the statistics' small-cell suppression (electron/common/statistics.ts). */
+  statisticsThreshold: StatisticsThresholdSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

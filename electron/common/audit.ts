@@ -89,5 +89,7 @@ export const AUDIT_ACTIONS = [
   'organisation.followup-saved',
   'case.organisation-linked',
   'case.organisation-unlinked',
+  'statistics.viewed',
+  'statistics.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

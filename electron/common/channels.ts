@@ -94,6 +94,8 @@ export const CHANNELS = [
   'retention:placeHold',
   'retention:releaseHold',
   'retention:purge',
+  'statistics:table',
+  'statistics:exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

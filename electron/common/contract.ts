@@ -20,6 +20,7 @@ import { sealingContract } from './contract.sealing';
 import { organisationsContract } from './contract.organisations';
 import { sessionContract } from './contract.session';
 import { settingsContract } from './contract.settings';
+import { statisticsContract } from './contract.statistics';
 import { usersContract } from './contract.users';
 import { vaultContract } from './contract.vault';
 import { workContract } from './contract.work';
@@ -42,6 +43,7 @@ export const contract = {
   ...retentionContract,
   ...sealingContract,
   ...organisationsContract,
+  ...statisticsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that every contract key is a known channel (the `satisfies` above checks the reverse).

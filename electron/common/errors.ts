@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'LEGAL_HOLD_STATE',
   'NOT_DUE_FOR_PURGE',
   'COMPACTION_FAILED',
+  'STATISTICS_EXPORT_UNAVAILABLE',
+  'STATISTICS_EXPORT_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -305,6 +307,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   RESTORE_CONFIRMATION_MISMATCH: {
     en: 'The typed vault ID does not match the vault being replaced. Nothing was changed.',
     ja: '入力された保管庫 ID が、置き換える保管庫と一致しません。何も変更されていません。',
+  },
+  STATISTICS_EXPORT_UNAVAILABLE: {
+    en: 'Saving statistics to a file is not available here.',
+    ja: 'ここでは統計をファイルに保存できません。',
+  },
+  STATISTICS_EXPORT_FAILED: {
+    en: 'The file could not be written (the folder may be read-only or the disk full). Nothing was saved and nothing is recorded as exported.',
+    ja: 'ファイルを書き込めませんでした（フォルダーが読み取り専用か、ディスクの空きがない可能性があります）。何も保存されず、出力の記録もされていません。',
   },
   LEGAL_HOLD: {
     en: 'A case under a legal hold cannot be purged. Nothing was purged; a supervisor must release the hold first.',

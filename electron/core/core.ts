@@ -48,6 +48,7 @@ export class MamoriCore implements MamoriCoreApi {
       lock: (reason) => this.lock(reason),
       exportPlatform: opts.exportPlatform,
       backupDialogs: opts.backupDialogs,
+      statisticsDialogs: opts.statisticsDialogs,
       clipboard: opts.clipboard,
       progress: (p) => this.emit('vault:progress', p),
       get lastDamage() {

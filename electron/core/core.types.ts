@@ -4,6 +4,7 @@ import type { Locale } from '../common/errors';
 import type { LockReason } from '../common/accounts';
 import type { BackupDialogs } from './backup/backup.service';
 import type { ExportPlatform } from './exports/exports.service';
+import type { StatisticsDialogs } from './statistics/statistics.service';
 
 export interface CoreOptions {
   /** The vault's data directory (created 0700 on first run). */
@@ -16,6 +17,8 @@ export interface CoreOptions {
   exportPlatform?: ExportPlatform;
   /** Chooses backup files: Electron's dialogs, or the test harness. */
   backupDialogs?: BackupDialogs;
+  /** Chooses where a statistics CSV goes: Electron's save dialog, or the test harness. */
+  statisticsDialogs?: StatisticsDialogs;
   /** Clears the clipboard some time after the renderer copied (Electron's main process). */
   clipboard?: { copied(): void };
 }

@@ -12,6 +12,7 @@ import type { Tx } from './db/connection';
 import type { BackupDialogs } from './backup/backup.service';
 import type { BackupProgress } from '../common/contract.backup';
 import type { ExportPlatform } from './exports/exports.service';
+import type { StatisticsDialogs } from './statistics/statistics.service';
 import type { SignedInChannel } from './policy';
 import type { Ctx, Session } from './session/session.service';
 
@@ -33,6 +34,8 @@ export interface CoreEnv {
   readonly exportPlatform: ExportPlatform | undefined;
   /** The OS dialogs that choose backup files (absent where there is no display). */
   readonly backupDialogs: BackupDialogs | undefined;
+  /** The OS save dialog for statistics exports (absent where there is no display). */
+  readonly statisticsDialogs: StatisticsDialogs | undefined;
   /** Clears the clipboard 30 s after a copy (absent where there is no clipboard, e.g. the harness). */
   readonly clipboard: { copied(): void } | undefined;
   /** Tells the renderer how far a long vault operation has come ('vault:progress'). */

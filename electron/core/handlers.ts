@@ -17,6 +17,7 @@ import { sealingHandlers } from './sealing/sealing.handlers';
 import { organisationsHandlers } from './organisations/organisations.handlers';
 import { sessionHandlers } from './session/session.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
+import { statisticsHandlers } from './statistics/statistics.handlers';
 import { usersHandlers } from './users/users.handlers';
 import { vaultHandlers } from './vault/vault.handlers';
 import { workHandlers } from './work/work.handlers';
@@ -38,4 +39,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...retentionHandlers,
   ...sealingHandlers,
   ...organisationsHandlers,
+  ...statisticsHandlers,
 };

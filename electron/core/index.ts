@@ -9,3 +9,4 @@ export function createCore(opts: CoreOptions): MamoriCoreApi {
 export type { CoreOptions, MamoriCoreApi, CoreEventListener } from './core.types';
 export type { ExportPlatform, PrintJob } from './exports/exports.service';
 export type { BackupDialogs } from './backup/backup.service';
+export type { StatisticsDialogs } from './statistics/statistics.service';

@@ -99,6 +99,8 @@ const EXPECTED: Record<Channel, string> = {
   'retention:placeHold': '- -y--',
   'retention:releaseHold': '- -y--',
   'retention:purge': '- ---y',
+  'statistics:table': '- -y-y',
+  'statistics:exportCsv': '- -y-y',
 };
 
 /** Channels a user with a temporary passphrase may still use. */
@@ -127,10 +129,10 @@ describe('the access policy matrix', () => {
     });
   }
 
-  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail, vault operations, retention (references and dates, no content) and access grants (no case key leaves core)', () => {
+  it('gives administrators and auditors no channel beyond accounts, settings, the audit trail, vault operations and retention (references and dates, no content) statistics (suppressed counts) and their own sealing status or the escrow', () => {
     for (const channel of CHANNELS) {
       if (can({ role: 'auditor' }, channel) === 'allow' || can({ role: 'administrator' }, channel) === 'allow') {
-        expect(channel).toMatch(/^(vault|session|settings|users|audit|backup):|^retention:(policy|setPolicy|list|purge)$|^sealing:(status|grantWithRecoveryKey)$/);
+        expect(channel).toMatch(/^(vault|session|settings|users|audit|backup):|^retention:(policy|setPolicy|list|purge)$|^statistics:(table|exportCsv)$|^sealing:(status|grantWithRecoveryKey)$/);
       }
     }
   });

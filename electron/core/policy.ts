@@ -114,6 +114,10 @@ export const POLICY = {
   'retention:placeHold': only('supervisor'),
   'retention:releaseHold': only('supervisor'),
   'retention:purge': only('administrator'),
+  // Statistics: aggregate counts only, suppressed in core below the vault's k (no case content, no
+  // reference): the supervisors who report them and the administrators who run the office.
+  'statistics:table': only('supervisor', 'administrator'),
+  'statistics:exportCsv': only('supervisor', 'administrator'),
 } as const satisfies Record<Channel, Rule>;
 
 /** The channels that need a signed-in session: their handlers receive one, never null. */

@@ -9,6 +9,7 @@ import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session, type Brow
 import { createCore, type MamoriCoreApi } from '../core/index';
 import { APP_ENTRY_URL } from './app-origin';
 import { createBackupDialogs } from './backup.dialogs';
+import { createStatisticsDialogs } from './statistics.dialogs';
 import { createClipboardGuard } from './clipboard.guard';
 import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
@@ -98,7 +99,8 @@ function start(): void {
         documentsPath: () => app.getPath('documents'),
       });
       const backupDialogs = createBackupDialogs({ dialog, getParent: () => win, documentsPath: () => app.getPath('documents') });
-      core = createCore({ dataDir, locale, exportPlatform, backupDialogs, clipboard: clipboardGuard });
+      const statisticsDialogs = createStatisticsDialogs({ dialog, getParent: () => win, documentsPath: () => app.getPath('documents') });
+      core = createCore({ dataDir, locale, exportPlatform, backupDialogs, statisticsDialogs, clipboard: clipboardGuard });
       core.onEvent((event) => {
         if (event === 'session:locked') clipboardGuard.clearNow();
       });

@@ -31,6 +31,8 @@ import sealingEn from '../features/sealing/i18n.en.json';
 import organisationsEn from '../features/organisations/i18n.en.json';
 import organisationsJa from '../features/organisations/i18n.ja.json';
 import sealingJa from '../features/sealing/i18n.ja.json';
+import statisticsEn from '../features/statistics/i18n.en.json';
+import statisticsJa from '../features/statistics/i18n.ja.json';
 import en from './en.json';
 import ja from './ja.json';
 import vocabEn from './vocab/en.json';
@@ -40,7 +42,7 @@ import vocabJa from './vocab/ja.json';
 // merged in here as `errors.<CODE>` instead of being copied into the JSON files. The case-file
 // vocabulary (`vocab.*`), the names of the case file's fields shared by the case list, intake and
 // the case page (`caseFields.*`), and each feature's texts (`caseList.*`, `casePage.*`, `interviews.*`,
-// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, `backup.*`, `retention.*`, `sealing.*`, `organisations.*`, and
+// `protection.*`, `interpreters.*`, `work.*`, `guidance.*`, `decisions.*`, `exports.*`, `backup.*`, `retention.*`, `sealing.*`, `organisations.*`, `statistics.*`, and
 // the printed summary's own labels `summary.*`) have files of their own, merged the same way.
 type Messages = typeof en & {
   errors: Record<ErrorCode, string>;
@@ -60,6 +62,7 @@ type Messages = typeof en & {
   retention: typeof retentionEn;
   sealing: typeof sealingEn;
   organisations: typeof organisationsEn;
+  statistics: typeof statisticsEn;
 };
 
 declare module 'i18next' {
@@ -70,8 +73,8 @@ declare module 'i18next' {
 }
 
 const uiMessages: Record<Locale, Omit<Messages, 'errors'>> = {
-  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn, backup: backupEn, retention: retentionEn, sealing: sealingEn, organisations: organisationsEn },
-  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa, backup: backupJa, retention: retentionJa, sealing: sealingJa, organisations: organisationsJa },
+  en: { ...en, vocab: vocabEn, caseFields: caseFieldsEn, caseList: caseListEn, casePage: casePageEn, interviews: interviewsEn, protection: protectionEn, interpreters: interpretersEn, work: workEn, guidance: guidanceEn, decisions: decisionsEn, exports: exportsEn, summary: summaryEn, backup: backupEn, retention: retentionEn, sealing: sealingEn, organisations: organisationsEn, statistics: statisticsEn },
+  ja: { ...ja, vocab: vocabJa, caseFields: caseFieldsJa, caseList: caseListJa, casePage: casePageJa, interviews: interviewsJa, protection: protectionJa, interpreters: interpretersJa, work: workJa, guidance: guidanceJa, decisions: decisionsJa, exports: exportsJa, summary: summaryJa, backup: backupJa, retention: retentionJa, sealing: sealingJa, organisations: organisationsJa, statistics: statisticsJa },
 };
 
 function messagesFor(locale: Locale): Messages {

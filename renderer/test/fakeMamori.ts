@@ -24,6 +24,9 @@ const defaults: Handlers = {
   'users:setLocale': () => ok(null),
   'users:setLastView': () => ok(null),
   'sealing:status': () => ok({ status: 'granted', keyId: '0123456789abcdef', pending: [] }),
+  // The case page's "Organisations involved" and the registry, empty unless a test says otherwise.
+  'organisations:forCase': () => ok({ links: [] }),
+  'organisations:search': () => ok({ rows: [], total: 0 }),
 };
 
 export interface FakeMamori {

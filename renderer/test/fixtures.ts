@@ -15,7 +15,7 @@ export function sessionFor(overrides: Partial<SessionInfo['user']> = {}): Sessio
       mustChangePassphrase: false,
       ...overrides,
     },
-    settings: { autoLockMinutes: 5 },
+    settings: { autoLockMinutes: 5, statisticsThreshold: 10 },
   };
 }
 

@@ -56,6 +56,10 @@ export interface Dialogs {
   backupSource: string | null;
   /** The file name core suggested in each backup save dialog, newest last. */
   suggestedBackupNames: string[];
+  /** The path the statistics CSV save dialog returns (null: the user cancels). */
+  csvTarget: string | null;
+  /** The file name core suggested in each CSV save dialog, newest last. */
+  suggestedCsvNames: string[];
 }
 
 export interface LaunchedApp {
@@ -183,13 +187,19 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
   const locale = opts.locale ?? 'en';
   const blockedRequests: string[] = [];
-  const dialogs: Dialogs = { savePath: null, printConfirmed: false, rendered: [], backupTarget: null, backupSource: null, suggestedBackupNames: [] };
+  const dialogs: Dialogs = { savePath: null, printConfirmed: false, rendered: [], backupTarget: null, backupSource: null, suggestedBackupNames: [], csvTarget: null, suggestedCsvNames: [] };
   const core = createCore({
     dataDir: opts.dataDir,
     locale,
     now: opts.now,
     exportPlatform: harnessExportPlatform(dialogs, blockedRequests),
     backupDialogs: harnessBackupDialogs(dialogs),
+    statisticsDialogs: {
+      chooseCsvTarget: async (suggestedName) => {
+        dialogs.suggestedCsvNames.push(suggestedName);
+        return dialogs.csvTarget;
+      },
+    },
   });
   const context: BrowserContext = await (
     await sharedBrowser()

@@ -12,6 +12,7 @@ export const SECTIONS = [
   'organisations',
   'exports',
   'retention',
+  'statistics',
   'audit',
   'users',
   'backups',
@@ -29,10 +30,11 @@ const CASE_WORK: readonly Section[] = ['my-work', 'cases', 'interpreters', 'orga
 const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
   officer: [...CASE_WORK, 'settings'],
   // The review queue of recommendations is the supervisor's (DESIGN.md §3).
-  supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'retention', 'settings'],
+  // Statistics: suppressed counts, no case content (supervisors report them; administrators run the office).
+  supervisor: ['my-work', 'cases', 'decisions', 'interpreters', 'organisations', 'exports', 'retention', 'statistics', 'settings'],
   auditor: ['audit', 'settings'],
   // Retention: the periods and the purge list, references and dates only (no case content).
-  administrator: ['users', 'backups', 'retention', 'audit', 'settings'],
+  administrator: ['users', 'backups', 'retention', 'statistics', 'audit', 'settings'],
 };
 
 export function sectionsFor(role: Role): readonly Section[] {

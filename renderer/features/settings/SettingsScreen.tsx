@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, AutoLockMinutesSchema } from '../../../electron/common/accounts';
+import { STATISTICS_THRESHOLD_MAX, STATISTICS_THRESHOLD_MIN, StatisticsThresholdSchema } from '../../../electron/common/statistics';
 import type { Locale } from '../../../electron/common/errors';
 import { formatDuration } from '../../i18n/format';
 import { FailureMessage } from '../../ui/ErrorMessage';
@@ -10,7 +11,7 @@ import { useFailure } from '../../ui/useFailure';
 import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
 import { chooseLocale } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
-import { updateAutoLockMinutes } from './settings.actions';
+import { updateAutoLockMinutes, updateStatisticsThreshold } from './settings.actions';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <LanguageSettings />
       <PassphraseSettings />
       <AutoLockSettings />
+      <StatisticsSettings />
     </Stack>
   );
 }
@@ -72,7 +74,16 @@ function AutoLockSettings() {
   return (
     <SettingsCard title={t('settings.autoLockTitle')}>
       {isAdministrator ? (
-        <AutoLockForm minutes={settings.autoLockMinutes} />
+        <NumberSettingForm
+          label={t('settings.autoLock')}
+          hint={t('settings.autoLockHint')}
+          invalidText={t('validation.autoLock.range')}
+          initial={settings.autoLockMinutes}
+          min={AUTO_LOCK_MIN}
+          max={AUTO_LOCK_MAX}
+          parse={(v) => AutoLockMinutesSchema.safeParse(v)}
+          save={updateAutoLockMinutes}
+        />
       ) : (
         <>
           <Text>
@@ -89,9 +100,49 @@ function AutoLockSettings() {
   );
 }
 
-function AutoLockForm({ minutes }: { minutes: number }) {
+/** k of the statistics' suppression: administrators set it; supervisors, who read statistics, see it. */
+function StatisticsSettings() {
   const { t } = useTranslation();
-  const [value, setValue] = useState<number | string>(minutes);
+  const settings = useSessionStore(sessionSelectors.settings);
+  const role = useSessionStore((s) => s.user?.role);
+  if (!settings || (role !== 'administrator' && role !== 'supervisor')) return null;
+  return (
+    <SettingsCard title={t('settings.statisticsTitle')}>
+      {role === 'administrator' ? (
+        <NumberSettingForm
+          label={t('settings.statisticsThreshold')}
+          hint={t('settings.statisticsThresholdHint')}
+          invalidText={t('validation.statisticsThreshold.range')}
+          initial={settings.statisticsThreshold}
+          min={STATISTICS_THRESHOLD_MIN}
+          max={STATISTICS_THRESHOLD_MAX}
+          parse={(v) => StatisticsThresholdSchema.safeParse(v)}
+          save={updateStatisticsThreshold}
+        />
+      ) : (
+        <>
+          <Text>{t('settings.statisticsThresholdCurrent', { k: settings.statisticsThreshold })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('settings.adminOnly')}
+          </Text>
+        </>
+      )}
+    </SettingsCard>
+  );
+}
+
+function NumberSettingForm(props: {
+  label: string;
+  hint: string;
+  invalidText: string;
+  initial: number;
+  min: number;
+  max: number;
+  parse: (value: unknown) => { success: true; data: number } | { success: false };
+  save: (value: number) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | string>(props.initial);
   const [invalid, setInvalid] = useState(false);
   const failure = useFailure();
   const [saved, setSaved] = useState(false);
@@ -101,12 +152,12 @@ function AutoLockForm({ minutes }: { minutes: number }) {
     event.preventDefault();
     setSaved(false);
     failure.clear();
-    const parsed = AutoLockMinutesSchema.safeParse(value);
+    const parsed = props.parse(value);
     setInvalid(!parsed.success);
     if (!parsed.success) return;
     setBusy(true);
     try {
-      await updateAutoLockMinutes(parsed.data);
+      await props.save(parsed.data);
       setSaved(true);
     } catch (error) {
       failure.report(error);
@@ -119,18 +170,18 @@ function AutoLockForm({ minutes }: { minutes: number }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <NumberInput
-          label={t('settings.autoLock')}
-          description={t('settings.autoLockHint')}
+          label={props.label}
+          description={props.hint}
           value={value}
           onChange={(next) => {
             setValue(next);
             setSaved(false);
           }}
-          min={AUTO_LOCK_MIN}
-          max={AUTO_LOCK_MAX}
+          min={props.min}
+          max={props.max}
           allowDecimal={false}
           allowNegative={false}
-          error={invalid ? t('validation.autoLock.range') : undefined}
+          error={invalid ? props.invalidText : undefined}
           maw={560}
         />
         <Group>

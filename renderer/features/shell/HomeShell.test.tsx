@@ -31,9 +31,9 @@ function currentItem(nav: HTMLElement): string | null {
 describe('navigation by role', () => {
   it.each([
     ['officer', ['My work', 'Cases', 'Interpreters', 'Organisations', 'Exports', 'Settings']],
-    ['supervisor', ['My work', 'Cases', 'Decisions', 'Interpreters', 'Organisations', 'Exports', 'Retention', 'Settings']],
+    ['supervisor', ['My work', 'Cases', 'Decisions', 'Interpreters', 'Organisations', 'Exports', 'Retention', 'Statistics', 'Settings']],
     ['auditor', ['Audit trail', 'Settings']],
-    ['administrator', ['Users', 'Backups and keys', 'Retention', 'Audit trail', 'Settings']],
+    ['administrator', ['Users', 'Backups and keys', 'Retention', 'Statistics', 'Audit trail', 'Settings']],
   ] as const)('shows a %s only their sections, the first one open', async (role, expected) => {
     const { nav } = await shellFor(role);
     expect(navItems(nav)).toEqual(expected);

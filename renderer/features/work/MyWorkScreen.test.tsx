@@ -156,7 +156,7 @@ describe('my work', () => {
     const rows = rowsIn('対応待ち');
     rows.forEach((row, i) => expect(row.textContent).toContain(japanese[WORK_WAITING_KINDS[i]]));
     expect(rows[0].textContent).toContain(`${new Intl.DateTimeFormat('ja', { dateStyle: 'medium' }).format(new Date('2026-04-01T03:00:00.000Z'))}から`);
-    expect(within(region('対応待ち')).getByText('7件')).toBeTruthy();
+    expect(within(region('対応待ち')).getByText(`${WORK_WAITING_KINDS.length}件`)).toBeTruthy();
   });
 
   it('opens the case of a clicked row in the cases section, by mouse or keyboard', async () => {
