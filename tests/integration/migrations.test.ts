@@ -526,6 +526,47 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0130 adds the sealing keys and wraps, leaving every sealed value where and as it was (encrypted by a supervisor\'s sign-in after)', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 120);
+    const before = await contents(db);
+    expect(await migrate(db, 130)).toEqual([130]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(after.rows.sealing_keys).toEqual([]);
+    expect(after.rows.case_keys).toEqual([]);
+    // One current key per holder: a second pending or granted key for the same account is refused.
+    const run = (sql: string) => db.transaction((tx) => tx.run(sql));
+    await run("INSERT INTO sealing_keys (key_id, holder, public_key, status, registered_at) VALUES ('k1', 'u-officer', 'p', 'granted', 't')");
+    await expect(run("INSERT INTO sealing_keys (key_id, holder, public_key, status, registered_at) VALUES ('k2', 'u-officer', 'p', 'pending', 't')")).rejects.toThrow(/UNIQUE/);
+    await expect(run("INSERT INTO case_keys (case_id, holder, key_id, generation, wrapped) VALUES ('no-such-case', 'u-officer', 'k1', 1, 'w')")).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
+  it('0140 adds the organisations registry, empty, beside every case as it was; its history is append-only', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 130);
+    const before = await contents(db);
+    expect(await migrate(db, 140)).toEqual([140]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    for (const table of ['organisations', 'organisation_relations', 'organisation_statuses', 'organisation_violations', 'organisation_missing_reports', 'organisation_followups', 'case_organisations']) expect(after.rows[table], table).toEqual([]);
+    const run = (sql: string) => db.transaction((tx) => tx.run(sql));
+    await run(`INSERT INTO organisations (id, type, name_ja, name_latin, corporate_number, prefecture, country, licence_number, notes, search_names, created_at, created_by, updated_at)
+               VALUES ('o-1', 'implementing', '架空', 'Fictional', NULL, '21', '', '', '', 'fictional', 't', 'u-supervisor', 't')`);
+    await run("INSERT INTO organisation_statuses (id, organisation_id, kind, from_date, to_date, decision_reference, recorded_at, recorded_by) VALUES ('s-1', 'o-1', 'banned', '2026-01-01', '2026-12-31', 'R', 't', 'u-supervisor')");
+    await expect(run("UPDATE organisation_statuses SET to_date = '2027-01-01' WHERE id = 's-1'")).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM organisation_statuses WHERE id = 's-1'")).rejects.toThrow(/append-only/);
+    // A ban cannot end before it starts, and only a ban has an end.
+    await expect(run("INSERT INTO organisation_statuses (id, organisation_id, kind, from_date, to_date, decision_reference, recorded_at, recorded_by) VALUES ('s-2', 'o-1', 'banned', '2026-05-01', '2026-04-01', 'R', 't', 'u-supervisor')")).rejects.toThrow(/CHECK/);
+    await expect(run("INSERT INTO organisation_statuses (id, organisation_id, kind, from_date, to_date, decision_reference, recorded_at, recorded_by) VALUES ('s-3', 'o-1', 'name-disclosed', '2026-05-01', '2026-06-01', 'R', 't', 'u-supervisor')")).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);
