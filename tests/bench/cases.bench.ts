@@ -3,12 +3,17 @@
  * list page with a filter < 20 ms, full-text search < 60 ms, open a case < 30 ms, save an edit
  * (with its audit entry) < 30 ms. Baseline: the same repository SQL on a plain connection.
  * My work (protection-workflow issue) is measured for a supervisor of every case and for an officer.
+ * The organisations registry and the statistics (issue 15) on the same vault, with its demo registry.
  */
 import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import { getCase, updateCase } from '../../electron/core/caseAccess/caseAccess.repository';
 import { caseDetail } from '../../electron/core/caseFile/caseFile';
 import { listCases } from '../../electron/core/cases/cases.repository';
+import { searchForm } from '../../electron/common/caseRules';
+import { STATISTICS_DIMENSIONS } from '../../electron/common/statistics';
+import { search as searchOrganisations } from '../../electron/core/organisations/organisations.repository';
+import { monthlyCounts } from '../../electron/core/statistics/statistics.repository';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/demo/demoCases';
 import { Db } from '../../electron/core/db/connection';
 import { createCore } from '../../electron/core/index';
@@ -73,6 +78,17 @@ export const casesBenchmark: Benchmark = {
         rawVersion++;
       }, 30, { warmup: 3 });
       results.push({ name: 'cases save an edit (with audit entry)', size: SIZE, ...save, baseline_ms: saveRaw.median_ms });
+
+      // The registry (issue 15): target organisation search < 20 ms; statistics for all dimensions over all years < 300 ms.
+      for (const [label, query] of [['two kanji of a name', '縫製'], ['Latin name (trigrams)', 'cooperative']] as const) {
+        const t = await measure(() => ok(core, 'organisations:search', { query, limit: 50 }), 30, { warmup: 3 });
+        const b = await measure(() => raw.read((tx) => searchOrganisations(tx, { query: searchForm(query), limit: 50 })), 30, { warmup: 3 });
+        results.push({ name: `organisations search (${label})`, size: SIZE, ...t, baseline_ms: b.median_ms });
+      }
+      const allTables = () => Promise.all(STATISTICS_DIMENSIONS.map((dimension) => ok(core, 'statistics:table', { dimension, granularity: 'year' })));
+      const stats = await measure(allTables, 10, { warmup: 2 });
+      const statsRaw = await measure(() => raw.read((tx) => Promise.all(STATISTICS_DIMENSIONS.map((d) => monthlyCounts(tx, d)))), 10, { warmup: 2 });
+      results.push({ name: `statistics all ${STATISTICS_DIMENSIONS.length} dimensions, by year (suppressed, audited)`, size: SIZE, ...stats, baseline_ms: statsRaw.median_ms });
 
       // My work of the supervisor of every case (the worst case: deadlines across all of them).
       const work = await measure(() => ok(core, 'work:mine', {}), 30, { warmup: 3 });

@@ -17,6 +17,8 @@ import {
 import { CUSTODY, CUSTODY_WITH_REPORTING, isTechnicalIntern, STATUSES_OF_RESIDENCE, TECHNICAL_INTERN_STATUSES, type Immigration } from '../../common/immigration';
 import { CLOSING_OUTCOMES } from '../../common/retention';
 import type { Tx } from '../db/connection';
+import { seedDemoOrganisations } from './demoOrganisations';
+import { isoDay, prng } from './random';
 import type { CaseColumns } from '../caseAccess/caseAccess.repository';
 import { insertCases, lastReferenceSeq, nextNum, searchEntry } from '../cases/cases.repository';
 import { exploitationColumns, immigrationColumns, personColumns } from '../cases/cases.service';
@@ -34,24 +36,6 @@ const PEOPLE: Record<string, { languages: string[]; family: string[]; given: str
   UKR: { languages: ['uk', 'ru'], family: ['KOVALENKO', 'BONDARENKO', 'SHEVCHENKO', 'MELNYK'], given: ['Olena', 'Iryna', 'Oksana', 'Andriy'] },
 };
 const NATIONALITIES = Object.keys(PEOPLE);
-
-/** A small deterministic generator, so the same seed gives the same demo vault. */
-function prng(seed: number) {
-  let x = seed >>> 0 || 1;
-  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-  return {
-    next,
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
-    chance: (p: number) => next() < p,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-  };
-}
-
-function isoDay(base: Date, offsetDays: number): string {
-  const d = new Date(base);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface GeneratedCase {
   columns: CaseColumns;
@@ -217,5 +201,10 @@ export async function seedDemo(
     });
     written += n;
   }
+  // The registry: clearly fictional organisations (made once), and the TITP cases linked to their employer.
+  await run(async (t) => {
+    const made = await seedDemoOrganisations(t.tx, { seed: opts.seed, supervisorId: staff.supervisorId, now: opts.now });
+    if (made.organisations || made.links) await t.audit({ organisations: made.organisations, links: made.links, synthetic: true });
+  });
   return written;
 }
