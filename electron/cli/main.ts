@@ -123,7 +123,11 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         const anchors = values.anchor ?? [];
         const bad = anchors.find((a) => !AuditAnchorSchema.safeParse(a).success);
         if (bad !== undefined) throw new UsageError(`--anchor "${bad}" is not SEQ:HASH (the entry number, a colon, at least 8 hex digits of its MAC)`);
-        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors);
+        // Progress on a terminal only (stderr), so the report on stdout stays what scripts read.
+        const tty = process.stderr.isTTY === true;
+        const progress = tty ? (done: number, total: number) => process.stderr.write(`\rverifying: ${done} of ${total} entries (${total ? Math.floor((100 * done) / total) : 100}%)`.padEnd(56)) : undefined;
+        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors, progress);
+        if (tty) process.stderr.write('\n');
         if (v.intact) out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)} (anchor: ${v.head.seq}:${v.head.mac.slice(0, 16)})`);
         else out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
         for (const c of checks) {

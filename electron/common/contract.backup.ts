@@ -5,7 +5,7 @@ import { Empty, type ContractSlice } from './schemas';
 
 /** What a long vault operation reports while it runs ('vault:progress' event). */
 export const BackupProgressSchema = z.object({
-  operation: z.enum(['backup', 'restore', 'rotation']),
+  operation: z.enum(['backup', 'restore', 'rotation', 'verification']),
   phase: z.enum(['copying', 'verifying', 'writing', 'rekeying', 'done']),
   done: z.number().int().min(0),
   total: z.number().int().min(0),

@@ -58,6 +58,24 @@ describe('the audit trail', () => {
     expect(await verify(dataDir)).toMatchObject({ intact: true, entries: 8, signed: 8, head: { seq: 8 } });
   });
 
+  it('reports its progress while it verifies, through the channel the audit screen and the command line follow', async () => {
+    const { dataDir, core } = await newVault();
+    dirs.push(dataDir);
+    await signInAdmin(core);
+    const reports: { operation: string; phase: string; done: number; total: number }[] = [];
+    const stop = core.onEvent((event, payload) => event === 'vault:progress' && reports.push(payload as (typeof reports)[number]));
+    const v = await ok<{ intact: boolean; entries: number }>(core, 'audit:verify', {});
+    stop();
+    expect(v.intact).toBe(true);
+    expect(reports.map((r) => [r.operation, r.phase])).toEqual([
+      ['verification', 'verifying'],
+      ['verification', 'done'],
+    ]);
+    expect(reports[0].done).toBe(v.entries);
+    expect(reports[0].total).toBeGreaterThanOrEqual(v.entries);
+    await core.close();
+  });
+
   it('refuses UPDATE and DELETE through its triggers', async () => {
     const dataDir = await vaultWithHistory();
     await expect(withRawVault(dataDir, (tx) => tx.run("UPDATE audit_log SET action = 'x' WHERE seq = 3"))).rejects.toThrow(/append-only/);

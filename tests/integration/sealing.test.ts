@@ -248,7 +248,7 @@ describe('sealed information under per-case keys', () => {
     });
   });
 
-  it("when the only supervisor's passphrase was reset, the recovery key grants through the escrow (command line), and is replaced", async () => {
+  it("an administrator who resets the only supervisor's passphrase reads no sealed value; the recovery key grants through the escrow (command line), and is replaced", async () => {
     const { dataDir, core, as, users, recoveryKey } = await team(dirs);
     await as('officer.a');
     const c = await sealedCase(core, 'FICTIONAL-ADDR-ONLYSUP 9-1', 'ONLYSUPCASE');
@@ -257,6 +257,16 @@ describe('sealed information under per-case keys', () => {
     const version = (await ok<{ users: { id: string; version: number }[] }>(core, 'users:list')).users.find((u) => u.id === users['sup.c'].id)!.version;
     const reset = await ok<{ temporaryPassphrase: string }>(core, 'users:resetPassphrase', { userId: users['sup.c'].id, version });
     await core.lock('user');
+    // The administrator knows the temporary passphrase: offline, it opens the database and no sealed value.
+    const insider = await asInsider(dataDir, 'sup.c', reset.temporaryPassphrase);
+    try {
+      expect(insider.sealing).toBeNull();
+      const seen = await insider.readWhereabouts(c.id);
+      expect(isEncryptedValue(seen.stored)).toBe(true);
+      expect(seen.wraps.map((w) => w.holder)).not.toContain(users['sup.c'].id);
+    } finally {
+      await insider.db.close();
+    }
     await ok(core, 'session:signIn', { username: 'sup.c', passphrase: reset.temporaryPassphrase });
     await ok(core, 'session:changePassphrase', { currentPassphrase: reset.temporaryPassphrase, newPassphrase: 'supervisor second passphrase' });
     const { keyId } = await ok<{ keyId: string }>(core, 'sealing:status');

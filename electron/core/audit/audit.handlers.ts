@@ -33,7 +33,9 @@ export const auditHandlers: HandlerSlice<'audit'> = {
   },
   'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.
-    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey);
+    const progress = (done: number, total: number) => r.env.progress({ operation: 'verification', phase: 'verifying', done, total });
+    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, progress);
+    r.env.progress({ operation: 'verification', phase: 'done', done: v.entries, total: v.entries });
     const anchors = await checkAnchors(r.session.vault.db, input.anchors);
     await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: verificationDetails(v, anchors) }));
     return v.intact

@@ -161,13 +161,15 @@ const PAGE = 5000;
 
 /**
  * Recomputes the whole chain, checks every signature against the keys the trail registered, and
- * names the first entry that does not verify.
+ * names the first entry that does not verify. `onProgress` hears how many entries of about how
+ * many are done, after every page.
  */
-export async function verifyChain(db: Db, auditKey: Buffer): Promise<ChainVerification> {
+export async function verifyChain(db: Db, auditKey: Buffer, onProgress?: (done: number, total: number) => void): Promise<ChainVerification> {
   let prevSeq = 0;
   let prevMac = '';
   let entries = 0;
   const signatures = new SignatureVerifier();
+  const total = onProgress ? ((await db.read((tx) => tx.get<{ n: number | null }>('SELECT max(seq) AS n FROM audit_log')))?.n ?? 0) : 0;
   for (;;) {
     const rows = await db.read((tx) => listAfter(tx, prevSeq, PAGE));
     for (const row of rows) {
@@ -184,6 +186,7 @@ export async function verifyChain(db: Db, auditKey: Buffer): Promise<ChainVerifi
       prevMac = row.mac;
       entries++;
     }
+    onProgress?.(entries, Math.max(total, entries));
     if (rows.length < PAGE) break;
   }
   return { intact: true, entries, signed: signatures.signed, head: { seq: prevSeq, mac: prevMac } };

@@ -55,12 +55,13 @@ export async function auditVerifyReport(
   passphrase: string,
   now: number,
   anchors: string[] = [],
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ chain: ChainVerification; anchors: AnchorCheck[] }> {
   const session = await signIn(dataDir, username, passphrase, now);
   try {
     requireRole(session.user.role, ['administrator', 'auditor']);
     const { db, auditKey } = session.vault;
-    const chain = await verifyChain(db, auditKey);
+    const chain = await verifyChain(db, auditKey, onProgress);
     const checks = await checkAnchors(db, anchors);
     await db.transaction((tx) =>
       appendAudit(tx, auditKey, {

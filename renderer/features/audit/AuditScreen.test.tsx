@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../electron/common/audit';
 import type { ChannelInput } from '../../../electron/common/contract';
@@ -132,6 +132,25 @@ describe('audit trail screen', () => {
     expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65).');
     expect(result.textContent).toContain('1,200 of them carry their author’s verified signature');
     expect(result.textContent).toContain('Write down this anchor outside this computer (e.g. in the paper register): 1234:9f86d081884c7d65.');
+  });
+
+  it('shows how far a long verification has come, then its result', async () => {
+    let finish: (() => void) | undefined;
+    const intact = { intact: true as const, entries: 10000, signed: 10000, headSeq: 10000, headMacPrefix: '9f86d081884c7d65', anchors: [] };
+    const { user, fake } = await auditScreen({
+      'audit:verify': () => new Promise((resolve) => (finish = () => resolve(ok(intact)))),
+    });
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    await screen.findByTestId('audit-verify-progress');
+    act(() => fake.emit('vault:progress', { operation: 'verification', phase: 'verifying', done: 5000, total: 10000 }));
+    expect(screen.getByTestId('audit-verify-progress').textContent).toContain('Verified 5,000 of 10,000 entries');
+    expect(screen.getByRole('progressbar', { name: 'Verification progress' }).getAttribute('aria-valuenow')).toBe('50');
+    // Another operation's reports are not this one's.
+    act(() => fake.emit('vault:progress', { operation: 'backup', phase: 'copying', done: 1, total: 2 }));
+    expect(screen.getByTestId('audit-verify-progress').textContent).toContain('5,000 of 10,000');
+    finish?.();
+    await screen.findByRole('status', { name: /Chain intact/ });
+    expect(screen.queryByTestId('audit-verify-progress')).toBeNull();
   });
 
   it('checks anchors written down earlier, and says in red when the trail no longer holds one', async () => {

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditAnchorSchema, type AuditFilter } from '../../../electron/common/contract.audit';
@@ -39,6 +39,7 @@ export function AuditScreen() {
   const { t } = useTranslation();
   const loaded = useAuditStore(auditSelectors.loaded);
   const verification = useAuditStore(auditSelectors.verification);
+  const verifyProgress = useAuditStore(auditSelectors.verifyProgress);
   const exported = useAuditStore(auditSelectors.exported);
   const pageFailure = useFailure();
   const toolFailure = useFailure();
@@ -89,6 +90,7 @@ export function AuditScreen() {
         spellCheck={false}
         maw={560}
       />
+      {verifyProgress && <VerifyProgress done={verifyProgress.done} total={verifyProgress.total} />}
       {verification && <ChainVerificationResult result={verification} />}
       <FailureMessage failure={toolFailure} />
 
@@ -146,5 +148,18 @@ function Pager({ busy, onMove }: { busy: boolean; onMove: (move: () => Promise<v
         </Button>
       </Group>
     </Group>
+  );
+}
+
+/** How far a running verification has come: entries checked of about how many (a million takes minutes). */
+function VerifyProgress({ done, total }: { done: number; total: number }) {
+  const { t, i18n } = useTranslation();
+  const value = total > 0 ? Math.min(100, Math.round((100 * done) / total)) : 0;
+  const text = total > 0 ? t('audit.verify.progress', { done: formatNumber(i18n.language, done), total: formatNumber(i18n.language, total) }) : t('audit.verify.starting');
+  return (
+    <Stack gap={6} maw={560} data-testid="audit-verify-progress">
+      <Progress value={value} size="lg" animated={total === 0} striped={total === 0} aria-label={t('audit.verify.progressLabel')} aria-valuetext={text} />
+      <Text size="sm">{text}</Text>
+    </Stack>
   );
 }

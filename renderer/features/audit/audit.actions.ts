@@ -1,3 +1,4 @@
+import { onEvent } from '../../api/mamori';
 import type { AuditFilter } from '../../../electron/common/contract.audit';
 import { downloadFile } from '../../ui/download';
 import { callInSession } from '../session/session.actions';
@@ -61,9 +62,18 @@ export async function showNewer(): Promise<void> {
 }
 
 /** Recomputes the chain and checks the external anchors given (`SEQ:HASH`, as written down earlier). */
+/** Verifies the whole chain; while it runs, how far it has come is in the store (`verifyProgress`). */
 export async function verifyAuditChain(anchors: string[] = []): Promise<void> {
-  useAuditStore.setState({ verification: null });
-  useAuditStore.setState({ verification: await callInSession('audit:verify', { anchors }) });
+  useAuditStore.setState({ verification: null, verifyProgress: { done: 0, total: 0 } });
+  const stop = onEvent('vault:progress', (p) => {
+    if (p.operation === 'verification' && p.phase === 'verifying') useAuditStore.setState({ verifyProgress: { done: p.done, total: p.total } });
+  });
+  try {
+    useAuditStore.setState({ verification: await callInSession('audit:verify', { anchors }) });
+  } finally {
+    stop();
+    useAuditStore.setState({ verifyProgress: null });
+  }
 }
 
 /** Exports every entry matching the current filter as CSV; the text goes straight to the download, never to a store. */

@@ -22,6 +22,8 @@ export interface AuditState {
   nextBefore: number | null;
   loaded: boolean;
   verification: ChainVerificationResult | null;
+  /** While a verification runs: entries checked so far of about how many; null otherwise. */
+  verifyProgress: { done: number; total: number } | null;
   /** The last export's size, and whether the export limit cut it short. */
   exported: { rows: number; truncated: boolean } | null;
 }
@@ -36,6 +38,7 @@ export const initialAuditState: AuditState = {
   nextBefore: null,
   loaded: false,
   verification: null,
+  verifyProgress: null,
   exported: null,
 };
 
@@ -49,5 +52,6 @@ export const auditSelectors = {
   hasNewer: (s: AuditState) => s.newerCursors.length > 0,
   hasOlder: (s: AuditState) => s.nextBefore !== null,
   verification: (s: AuditState) => s.verification,
+  verifyProgress: (s: AuditState) => s.verifyProgress,
   exported: (s: AuditState) => s.exported,
 };
