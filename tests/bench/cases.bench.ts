@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import { getCase, updateCase } from '../../electron/core/caseAccess/caseAccess.repository';
 import { caseDetail } from '../../electron/core/caseFile/caseFile';
-import { listCases } from '../../electron/core/cases/cases.repository';
+import { getSealed, listCases } from '../../electron/core/cases/cases.repository';
 import { searchForm } from '../../electron/common/caseRules';
 import { STATISTICS_DIMENSIONS } from '../../electron/common/statistics';
 import { search as searchOrganisations } from '../../electron/core/organisations/organisations.repository';
@@ -61,6 +61,18 @@ export const casesBenchmark: Benchmark = {
       const open = await measure(() => ok(core, 'cases:get', { caseId: ids[i++ % 30] }), 30, { warmup: 3 });
       const openRaw = await measure(async () => raw.read(async (tx) => caseDetail(tx, (await getCase(tx, ids[i++ % 30]))!)), 30, { warmup: 3 });
       results.push({ name: 'cases open a case', size: SIZE, ...open, baseline_ms: openRaw.median_ms });
+
+      // Revealing a sealed field (issue 14 target < 20 ms): the reason audited, the case key unwrapped, the value decrypted.
+      const sealedCase = ids[40];
+      const sealedBase = await ok<CaseDetail>(core, 'cases:get', { caseId: sealedCase });
+      await ok(core, 'cases:setSealed', {
+        caseId: sealedCase,
+        version: sealedBase.version,
+        sealed: { field: 'whereabouts', value: { locationType: 'shelter', name: 'Bench shelter (fictional)', address: 'Nowhere 1-1', phone: '', safeContactMethod: 'none' } },
+      });
+      const reveal = await measure(() => ok(core, 'cases:revealSealed', { caseId: sealedCase, field: 'whereabouts', reason: 'Benchmark of a reveal' }), 30, { warmup: 3 });
+      const revealRaw = await measure(() => raw.read((tx) => getSealed(tx, sealedCase, 'whereabouts')), 30, { warmup: 3 });
+      results.push({ name: 'cases reveal a sealed field (per-case key)', size: SIZE, ...reveal, baseline_ms: revealRaw.median_ms });
 
       const target = ids[45];
       let version = (await ok<CaseDetail>(core, 'cases:get', { caseId: target })).version;
