@@ -102,8 +102,8 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   await page.getByRole('row', { name: new RegExp(c.reference) }).click();
   await page.getByRole('tab', { name: '加害関係者' }).click();
   const section = page.getByTestId('case-organisations');
-  await section.getByRole('combobox', { name: '団体を関連付ける' }).fill('縫製');
-  await page.getByRole('option', { name: /株式会社架空縫製/ }).click();
+  await section.getByRole('searchbox', { name: '団体を関連付ける' }).fill('縫製');
+  await section.getByRole('button', { name: /株式会社架空縫製.*をこの事案に関連付ける/ }).click();
   await expect(section.getByTestId('case-organisation')).toContainText('2031/05/31まで受入停止中');
   await page.screenshot({ path: screenshotPath('ja-case-organisations'), fullPage: true });
   // My work asks for the screening first.

@@ -148,7 +148,7 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   await signIn(page, ui, ADMIN.username, ADMIN.passphrase);
   // An administrator starts on Users and sees no case-work sections.
   await expect(page.getByRole('heading', { name: 'Users', level: 2 })).toBeVisible();
-  await expect(mainNavigation(page, ui).getByRole('button')).toHaveText(['Users', 'Backups and keys', 'Retention', 'Audit trail', 'Settings']);
+  await expect(mainNavigation(page, ui).getByRole('button')).toHaveText(['Users', 'Backups and keys', 'Retention', 'Statistics', 'Audit trail', 'Settings']);
 
   const supervisorTemp = await addUser(page, ui, SUPERVISOR);
   await shot(page, 'en-users-temporary-passphrase');
@@ -198,16 +198,19 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   await expect(auditRows(page).getByRole('cell', { name: 'Signed in' })).toHaveCount(1);
   // The officer's home view lists their work: reading it is recorded too.
   await expect(auditRows(page).getByRole('cell', { name: 'My work viewed' })).toHaveCount(1);
-  await expect(auditRows(page).getByRole('cell', { name: OFFICER.displayName, exact: true })).toHaveCount(4);
+  // Setting their own passphrase, the officer made their own signing key and their key for sealed information.
+  await expect(auditRows(page).getByRole('cell', { name: 'Signing key registered' })).toHaveCount(1);
+  await expect(auditRows(page).getByRole('cell', { name: 'Key for sealed information registered' })).toHaveCount(1);
+  await expect(auditRows(page).getByRole('cell', { name: OFFICER.displayName, exact: true })).toHaveCount(6);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^mamori-audit-\d{8}-\d{6}\.csv$/);
   const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
   // A byte-order mark first, so spreadsheet software on Japanese Windows reads UTF-8.
   expect(lines[0]).toBe(`\uFEFF${CSV_HEADER}`);
-  expect(lines).toHaveLength(5);
+  expect(lines).toHaveLength(7);
   expect(lines.slice(1).every((line) => line.includes(OFFICER.displayName))).toBe(true);
-  await expect(page.getByText('Rows exported: 4.')).toBeVisible();
+  await expect(page.getByText('Rows exported: 6.')).toBeVisible();
 
   expect(app.blockedRequests).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);

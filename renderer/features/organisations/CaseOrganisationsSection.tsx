@@ -1,4 +1,4 @@
-import { Box, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
@@ -32,11 +32,12 @@ export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 
   const find = (q: string) => {
     setSearch(q);
     const request = ++latest.current;
-    searchOrganisations({ query: q, limit: 20 }).then((r) => request === latest.current && setOptions(r.rows), () => undefined);
+    if (!q.trim()) return setOptions([]);
+    searchOrganisations({ query: q, limit: 8 }).then((r) => request === latest.current && setOptions(r.rows), () => undefined);
   };
+  const candidates = options.filter((o) => !links?.some((l) => l.id === o.id));
 
-  const link = async (id: string | null) => {
-    if (!id) return;
+  const link = async (id: string) => {
     clear();
     try {
       const r = await linkOrganisation(detail.id, id);
@@ -44,6 +45,7 @@ export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 
       const added = r.links.find((l) => l.id === id);
       setLinked(added ? organisationName(i18n.language, added) : null);
       setSearch('');
+      setOptions([]);
     } catch (e) {
       report(e);
     }
@@ -89,19 +91,32 @@ export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 
         </Box>
       )}
       {!closed && (
-        <Select
-          label={t('organisations.case.link')}
-          placeholder={t('organisations.case.linkPlaceholder')}
-          searchable
-          searchValue={search}
-          onSearchChange={find}
-          onDropdownOpen={() => find(search)}
-          filter={({ options: all }) => all}
-          data={options.filter((o) => !links?.some((l) => l.id === o.id)).map((o) => ({ value: o.id, label: `${organisationName(i18n.language, o)} — ${t(`organisations.types.${o.type}`)}` }))}
-          value={null}
-          onChange={(id) => void link(id)}
-          nothingFoundMessage={t('organisations.search.empty')}
-        />
+        <Stack gap="xs">
+          <TextInput
+            type="search"
+            label={t('organisations.case.link')}
+            placeholder={t('organisations.case.linkPlaceholder')}
+            value={search}
+            onChange={(e) => find(e.currentTarget.value)}
+          />
+          {search.trim() !== '' && (
+            <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="case-organisation-candidates">
+              {candidates.length === 0 && <Text c="dimmed">{t('organisations.search.empty')}</Text>}
+              {candidates.map((o) => (
+                <Box component="li" key={o.id} py={4}>
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text size="sm">
+                      {organisationName(i18n.language, o)} — {t(`organisations.types.${o.type}`)}
+                    </Text>
+                    <Button size="xs" variant="light" onClick={() => void link(o.id)} aria-label={t('organisations.case.linkThis', { name: organisationName(i18n.language, o) })}>
+                      {t('organisations.case.linkButton')}
+                    </Button>
+                  </Group>
+                </Box>
+              ))}
+            </Box>
+          )}
+        </Stack>
       )}
     </Section>
   );
