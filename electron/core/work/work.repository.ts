@@ -84,19 +84,20 @@ export function missingConsiderations(tx: Tx, owner: Owner): Promise<(WorkRow & 
 }
 
 /**
- * Of the owner's open cases waiting for their screening, the absconded interns linked to a registry
- * organisation with a recorded violation or a ban in force on `today` (issue 15): flagged apart.
+ * Of `caseIds` (cases already waiting for their screening), the absconded interns linked to a
+ * registry organisation with a recorded violation or a ban in force on `today` (issue 15). Probes
+ * only those cases, never the whole caseload.
  */
-export async function screeningFlaggedByOrganisation(tx: Tx, owner: Owner, today: string): Promise<Set<string>> {
-  const mine = ownerProbe(owner);
+export async function flaggedByOrganisation(tx: Tx, caseIds: readonly string[], today: string): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
   const rows = await tx.all<{ case_id: string }>(
-    `SELECT c.id AS case_id FROM cases c INDEXED BY cases_screening_due JOIN case_details d ON d.case_num = c.num
-     WHERE c.screening_due = 1 AND +c.stage != 'closed' AND d.absconded = 1 AND ${mine.sql}
+    `SELECT c.id AS case_id FROM cases c JOIN case_details d ON d.case_num = c.num
+     WHERE c.id IN (${caseIds.map(() => '?').join(', ')}) AND d.absconded = 1
        AND EXISTS (SELECT 1 FROM case_organisations l WHERE l.case_id = c.id AND (
          EXISTS (SELECT 1 FROM organisation_violations v WHERE v.organisation_id = l.organisation_id)
          OR EXISTS (SELECT 1 FROM organisation_statuses s WHERE s.organisation_id = l.organisation_id AND s.kind = 'banned'
                     AND s.from_date <= ? AND (s.to_date IS NULL OR s.to_date >= ?))))`,
-    [...mine.params, today, today],
+    [...caseIds, today, today],
   );
   return new Set(rows.map((r) => r.case_id));
 }
