@@ -1,5 +1,6 @@
 /** Ed25519 signing keys of accounts (audit entries are signed with them; see audit/signatures.ts). */
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { publicKeyId, rawPublicKey } from './sealing';
 
 /**
  * An account's audit signing key. The private half exists only while its session is open (key
@@ -14,9 +15,10 @@ export interface Signer {
   privateKey: KeyObject;
 }
 
-export const signingKeyId = (publicKey: string) => createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex').slice(0, 16);
+/** Short id of a signing key: the same as any public key's (crypto/sealing.ts). */
+export const signingKeyId = publicKeyId;
 
 export function signerFrom(userId: string, privateKey: KeyObject): Signer {
-  const publicKey = Buffer.from(createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+  const publicKey = rawPublicKey(privateKey);
   return { userId, keyId: signingKeyId(publicKey), publicKey, privateKey };
 }
