@@ -199,7 +199,12 @@ export function ageBand(dateOfBirth: string | null, today: string): string {
   if (!dateOfBirth) return 'unknown';
   const [y, m, d] = dateOfBirth.split('-').map(Number);
   const [ty, tm, td] = today.split('-').map(Number);
-  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return bandOfAge(ty - y - (tm < m || (tm === m && td < d) ? 1 : 0));
+}
+
+/** The band of an age in whole years (a negative age, a birth after the day, is 'unknown'). */
+export function bandOfAge(age: number): string {
+  if (!Number.isInteger(age) || age < 0) return 'unknown';
   if (age < 18) return 'under-18';
   if (age < 25) return '18-24';
   if (age < 35) return '25-34';
