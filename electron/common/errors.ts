@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'COMPACTION_FAILED',
   'STATISTICS_EXPORT_UNAVAILABLE',
   'STATISTICS_EXPORT_FAILED',
+  'STATISTICS_PERIOD_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -315,6 +316,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   STATISTICS_EXPORT_FAILED: {
     en: 'The file could not be written (the folder may be read-only or the disk full). Nothing was saved and nothing is recorded as exported.',
     ja: 'ファイルを書き込めませんでした（フォルダーが読み取り専用か、ディスクの空きがない可能性があります）。何も保存されず、出力の記録もされていません。',
+  },
+  STATISTICS_PERIOD_UNAVAILABLE: {
+    en: 'This table cannot be shown by that period: missing-intern reports are counted per half-year, so choose half-year or year.',
+    ja: 'この表はその期間単位では表示できません。失踪実習生の報告は半期ごとに集計されるため、半期または年を選んでください。',
   },
   LEGAL_HOLD: {
     en: 'A case under a legal hold cannot be purged. Nothing was purged; a supervisor must release the hold first.',

@@ -5,13 +5,15 @@
  * slightly different questions and subtract the answers (see suppression.ts for what protects the
  * cells of these tables, and README "Statistics" for what it does not).
  *
- * A dimension is a list of categories and the population it counts. More dimensions (organisations
- * by status, missing-intern reports per half-year) are added here, with their SQL in
- * electron/core/statistics/statistics.repository.ts, without changing anything else.
+ * A dimension is a list of categories, the population it counts and the periods it can be read by.
+ * Case dimensions come from the counts the database keeps (migration 0150); the registry's
+ * (organisation status decisions, missing-intern reports per half-year) are counted directly.
+ * Their SQL is in electron/core/statistics/statistics.repository.ts.
  */
 import { z } from 'zod';
 import { COMMON_NATIONALITIES, EXPLOITATION_TYPES, REFERRAL_SOURCES, SEXES, STAGES } from './cases';
 import { PATHWAYS } from './guidance';
+import { ORGANISATION_TYPES, STATUS_KINDS } from './organisations';
 import { RETENTION_OUTCOMES } from './retention';
 
 /** k: the smallest count shown. Administrators set it from 5 to 20 (issue 15); 10 by default. */
@@ -30,10 +32,12 @@ export const STATISTICS_DIMENSIONS = [
   'pathway-recommended',
   'pathway-decided',
   'outcome',
+  'organisation-status',
+  'missing-interns',
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-export const STATISTICS_GRANULARITIES = ['month', 'quarter', 'year'] as const;
+export const STATISTICS_GRANULARITIES = ['month', 'quarter', 'half-year', 'year'] as const;
 export type StatisticsGranularity = (typeof STATISTICS_GRANULARITIES)[number];
 
 /**
@@ -51,9 +55,13 @@ export const AGE_BANDS = ['under-18', '18-24', '25-34', '35-44', '45-54', '55-pl
  *   the pathway it was submitted with (the frozen snapshot);
  * - `approved`: decisions approved by a supervisor, by the day of approval (a later supersession
  *   does not undo that a decision was taken then);
- * - `closed`: closed cases, by the day they were closed, with how they ended.
+ * - `closed`: closed cases, by the day they were closed, with how they ended;
+ * - `status-effective`: the registry's status decisions (bans, licences revoked, names disclosed,
+ *   reinstatements), by the day each took effect;
+ * - `reported`: interns reported missing, per half-year as reported, by the type of the organisation
+ *   they were reported missing from (only by half-year or year: reports have no finer date).
  */
-export const STATISTICS_BASES = ['opened', 'submitted', 'approved', 'closed'] as const;
+export const STATISTICS_BASES = ['opened', 'submitted', 'approved', 'closed', 'status-effective', 'reported'] as const;
 export type StatisticsBasis = (typeof STATISTICS_BASES)[number];
 
 export interface DimensionSpec {
@@ -61,20 +69,26 @@ export interface DimensionSpec {
   readonly basis: StatisticsBasis;
   /** A case may count under several categories (its cells add up to mentions, not cases). */
   readonly multiValued: boolean;
+  /** The periods it can be read by (the first is the default). */
+  readonly granularities: readonly StatisticsGranularity[];
 }
 
+const ALL_PERIODS = STATISTICS_GRANULARITIES;
+
 export const DIMENSIONS: Record<StatisticsDimension, DimensionSpec> = {
-  stage: { categories: STAGES, basis: 'opened', multiValued: false },
+  stage: { categories: STAGES, basis: 'opened', multiValued: false, granularities: ALL_PERIODS },
   // A case with several exploitation types counts under each; one with none recorded under 'not-recorded'.
-  'exploitation-type': { categories: [...EXPLOITATION_TYPES, 'not-recorded'], basis: 'opened', multiValued: true },
+  'exploitation-type': { categories: [...EXPLOITATION_TYPES, 'not-recorded'], basis: 'opened', multiValued: true, granularities: ALL_PERIODS },
   // The less common nationalities are the most identifying: they are counted together as 'other'.
-  nationality: { categories: [...COMMON_NATIONALITIES, 'other'], basis: 'opened', multiValued: false },
-  sex: { categories: SEXES, basis: 'opened', multiValued: false },
-  'age-band': { categories: AGE_BANDS, basis: 'opened', multiValued: false },
-  'referral-source': { categories: REFERRAL_SOURCES, basis: 'opened', multiValued: false },
-  'pathway-recommended': { categories: PATHWAYS, basis: 'submitted', multiValued: false },
-  'pathway-decided': { categories: PATHWAYS, basis: 'approved', multiValued: false },
-  outcome: { categories: RETENTION_OUTCOMES, basis: 'closed', multiValued: false },
+  nationality: { categories: [...COMMON_NATIONALITIES, 'other'], basis: 'opened', multiValued: false, granularities: ALL_PERIODS },
+  sex: { categories: SEXES, basis: 'opened', multiValued: false, granularities: ALL_PERIODS },
+  'age-band': { categories: AGE_BANDS, basis: 'opened', multiValued: false, granularities: ALL_PERIODS },
+  'referral-source': { categories: REFERRAL_SOURCES, basis: 'opened', multiValued: false, granularities: ALL_PERIODS },
+  'pathway-recommended': { categories: PATHWAYS, basis: 'submitted', multiValued: false, granularities: ALL_PERIODS },
+  'pathway-decided': { categories: PATHWAYS, basis: 'approved', multiValued: false, granularities: ALL_PERIODS },
+  outcome: { categories: RETENTION_OUTCOMES, basis: 'closed', multiValued: false, granularities: ALL_PERIODS },
+  'organisation-status': { categories: STATUS_KINDS, basis: 'status-effective', multiValued: false, granularities: ALL_PERIODS },
+  'missing-interns': { categories: ORGANISATION_TYPES, basis: 'reported', multiValued: false, granularities: ['half-year', 'year'] },
 };
 
 /** A published cell: a count of k or more, a zero, or the marker of a hidden count. Never 1 to k−1. */
@@ -131,9 +145,10 @@ export const CsvHeadingsSchema = z
   .strict();
 export type CsvHeadings = z.infer<typeof CsvHeadingsSchema>;
 
-/** A period's label: `2026-03`, `2026-Q1` or `2026`. */
+/** A period's label: `2026-03`, `2026-Q1`, `2026-H1` or `2026`. */
 export function periodLabel(granularity: StatisticsGranularity, year: number, index: number): string {
   if (granularity === 'year') return String(year);
   if (granularity === 'quarter') return `${year}-Q${index + 1}`;
+  if (granularity === 'half-year') return `${year}-H${index + 1}`;
   return `${year}-${String(index + 1).padStart(2, '0')}`;
 }

@@ -83,6 +83,7 @@ function truth(monthly: number[][]): Map<string, number> {
   for (const [name, span] of [
     ['m', 1],
     ['q', 3],
+    ['h', 6],
     ['y', 12],
   ] as const) {
     for (let p = 0; p < monthly.length / span; p++) {
@@ -105,6 +106,7 @@ const tables = (d: ProtectedDimension) =>
   [
     ['m', d.month],
     ['q', d.quarter],
+    ['h', d['half-year']],
     ['y', d.year],
   ] as const;
 
@@ -153,20 +155,21 @@ describe('small-cell suppression', () => {
           const hidden = hiddenOf(cells);
           expect([...determined(equations, hidden)], `${name} table`).toEqual([]);
           // Never a hidden zero (outside a withheld table): adding and taking 1 around a cycle stays non-negative.
-          if (!t.withheld) for (const cell of hidden) expect(real.get(cell.replace(/^[mqy]all/, 'all')), cell).toBeGreaterThan(0);
+          if (!t.withheld) for (const cell of hidden) expect(real.get(cell.replace(/^[mqhy]all/, 'all')), cell).toBeGreaterThan(0);
         }
       }),
       { numRuns: 150 },
     );
   });
 
-  it('never lets a published quarter or year cell cover exactly one hidden month or quarter (no subtraction across granularities)', () => {
+  it('never lets a published quarter, half-year or year cell cover exactly one hidden cell of the next finer period (no subtraction across granularities)', () => {
     fc.assert(
       fc.property(monthlyCounts(3), threshold, (monthly, k) => {
         const d = protectDimension(monthly, monthly[0].length, k);
         for (const [coarse, fine, per] of [
           [d.quarter, d.month, 3],
-          [d.year, d.quarter, 4],
+          [d['half-year'], d.quarter, 2],
+          [d.year, d['half-year'], 2],
         ] as const) {
           if (coarse.withheld || fine.withheld) continue;
           coarse.cells.forEach((row, p) =>
@@ -193,7 +196,7 @@ describe('small-cell suppression', () => {
         });
         const a = protectDimension(monthly, monthly[0].length, k);
         const b = protectDimension(regrouped, 3, k);
-        for (const level of ['month', 'quarter', 'year'] as const) {
+        for (const level of ['month', 'quarter', 'half-year', 'year'] as const) {
           if (a[level].withheld || b[level].withheld) continue;
           expect(a[level].periodTotals).toEqual(b[level].periodTotals);
           expect(a[level].total).toEqual(b[level].total);

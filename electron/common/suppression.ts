@@ -1,6 +1,7 @@
 /**
  * Small-cell suppression with complementary suppression (issue 15), pure. Given one dimension's
- * counts per month, it decides which counts of its month, quarter and year tables may be shown.
+ * counts per month, it decides which counts of its month, quarter, half-year and year tables may be
+ * shown.
  *
  * Each table is read with its margins: the period totals (a column), the category totals (a row)
  * and the grand total. Rules, in order:
@@ -8,9 +9,9 @@
  * 1. Primary: every count from 1 to k−1 is hidden, margins included.
  * 2. Margins are decided once, from the margins' own values, so every table that shows the same
  *    margin shows it the same way: the period totals of every dimension counting the same population
- *    are the same numbers and get the same decision, and the category totals are the same in the
- *    month, quarter and year tables. Within a group (the months of one quarter, the quarters of one
- *    year, the years, the categories) a published parent never covers exactly one hidden member
+ *    are the same numbers and get the same decision, and the category totals are the same in every
+ *    table. Within a group (the months of one quarter, the quarters of one half-year, the half-years
+ *    of one year, the years, the categories) a published parent never covers exactly one hidden member
  *    (else parent minus the others gives it away), and a hidden parent always covers a hidden
  *    member (else the members add up to it).
  * 3. Complementary: in each table, every hidden cell must lie on a cycle of hidden cells (rows and
@@ -21,8 +22,9 @@
  *    number). Where a hidden cell is a bridge, the cheapest chain of further cells that closes a
  *    cycle through it is hidden too (the smallest counts, never a zero, never a margin).
  * 4. Across granularities, the same rule as for margins holds per category: a published quarter never
- *    covers exactly one hidden month, a published year never exactly one hidden quarter, and a hidden
- *    quarter or year covers a hidden month or quarter. Rules 3 and 4 repeat until neither hides more.
+ *    covers exactly one hidden month, a published half-year never exactly one hidden quarter, a
+ *    published year never exactly one hidden half-year, and a hidden period covers a hidden period of
+ *    the next finer level. Rules 3 and 4 repeat until neither hides more.
  *
  * Every hidden cell is at least 1 (zeros are never chosen), so adding or taking 1 around a cycle
  * keeps every count non-negative: the published numbers of a table are consistent with at least two
@@ -30,7 +32,7 @@
  * withheld: every cell hidden. What this does not prove (combinations of several tables' equations
  * beyond rule 4) is in README "Statistics".
  */
-import { SUPPRESSED, type PublishedCell } from './statistics';
+import { STATISTICS_GRANULARITIES, SUPPRESSED, type PublishedCell, type StatisticsGranularity } from './statistics';
 
 export interface ProtectedTable {
   cells: PublishedCell[][];
@@ -40,14 +42,16 @@ export interface ProtectedTable {
   withheld: boolean;
 }
 
-export interface ProtectedDimension {
-  month: ProtectedTable;
-  quarter: ProtectedTable;
-  year: ProtectedTable;
-}
+/** The tables of one dimension, one per granularity. */
+export type ProtectedDimension = Record<StatisticsGranularity, ProtectedTable>;
 
-/** Months per period of each level: month, quarter, year. */
-const SPAN = [1, 3, 12] as const;
+/** Months per period of each level, finest first; each level's periods nest in the next one's. */
+const SPAN: Record<StatisticsGranularity, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
+const LEVELS = STATISTICS_GRANULARITIES;
+const TOP = LEVELS.length - 1;
+/** Level indexes from the coarsest to the finest, and those that have a finer level. */
+const COARSE_FIRST = LEVELS.map((_, i) => TOP - i);
+const WITH_FINER = COARSE_FIRST.filter((i) => i > 0);
 
 interface Level {
   values: number[][];
@@ -68,7 +72,8 @@ export function protectDimension(monthly: readonly (readonly number[])[], catego
   if (monthly.some((row) => row.length !== categories || row.some((n) => !Number.isInteger(n) || n < 0))) throw new RangeError('bad counts');
   const small = (n: number) => n >= 1 && n < k;
 
-  const levels: Level[] = SPAN.map((span) => {
+  const levels: Level[] = LEVELS.map((granularity) => {
+    const span = SPAN[granularity];
     const values: number[][] = [];
     for (let p = 0; p < monthly.length / span; p++) {
       const row = new Array<number>(categories).fill(0);
@@ -78,7 +83,7 @@ export function protectDimension(monthly: readonly (readonly number[])[], catego
     const totals = values.map(sum);
     return { values, hidden: values.map((r) => r.map(small)), totals, totalsHidden: totals.map(small), withheld: false };
   });
-  const categoryTotals = Array.from({ length: categories }, (_, c) => sum(levels[2].values.map((r) => r[c])));
+  const categoryTotals = Array.from({ length: categories }, (_, c) => sum(levels[TOP].values.map((r) => r[c])));
   const grand = sum(categoryTotals);
   const categoryHidden = categoryTotals.map(small);
   const grandHidden = { value: small(grand) };
@@ -89,11 +94,11 @@ export function protectDimension(monthly: readonly (readonly number[])[], catego
   // Rules 3 and 4 until nothing more is hidden.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const level of [2, 1, 0]) changed = closeCycles(levels[level], categoryTotals, categoryHidden, grand, grandHidden.value) || changed;
-    for (const level of [2, 1]) {
+    for (const level of COARSE_FIRST) changed = closeCycles(levels[level], categoryTotals, categoryHidden, grand, grandHidden.value) || changed;
+    for (const level of WITH_FINER) {
       const parent = levels[level];
       const child = levels[level - 1];
-      const per = SPAN[level] / SPAN[level - 1];
+      const per = SPAN[LEVELS[level]] / SPAN[LEVELS[level - 1]];
       for (let p = 0; p < parent.values.length; p++) {
         for (let c = 0; c < categories; c++) {
           const members = Array.from({ length: per }, (_, i) => p * per + i);
@@ -135,7 +140,7 @@ export function protectDimension(monthly: readonly (readonly number[])[], catego
           total: publish(grand, grandHidden.value),
           withheld: false,
         };
-  return { month: table(levels[0]), quarter: table(levels[1]), year: table(levels[2]) };
+  return Object.fromEntries(LEVELS.map((g, i) => [g, table(levels[i])])) as ProtectedDimension;
 }
 
 /**
@@ -190,11 +195,11 @@ function protectGroup(values: number[], hidden: boolean[], parentPublished: bool
   }
 }
 
-/** Rule 2 for the period totals: months under quarters, quarters under years, years under the grand total. */
+/** Rule 2 for the period totals: months under quarters, quarters under half-years, half-years under years, years under the grand total. */
 function protectMarginSeries(levels: Level[], grand: number, grandHidden: { value: boolean }): void {
   for (let changed = true; changed; ) {
     changed = false;
-    const years = levels[2];
+    const years = levels[TOP];
     changed =
       nestGroup(
         grand,
@@ -204,10 +209,10 @@ function protectMarginSeries(levels: Level[], grand: number, grandHidden: { valu
         (i) => (years.totalsHidden[i] = true),
         () => (grandHidden.value = true),
       ) || changed;
-    for (const level of [2, 1]) {
+    for (const level of WITH_FINER) {
       const parent = levels[level];
       const child = levels[level - 1];
-      const per = SPAN[level] / SPAN[level - 1];
+      const per = SPAN[LEVELS[level]] / SPAN[LEVELS[level - 1]];
       for (let p = 0; p < parent.totals.length; p++) {
         const members = Array.from({ length: per }, (_, i) => p * per + i);
         changed =

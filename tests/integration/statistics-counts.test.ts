@@ -30,7 +30,8 @@ const JST_DAY = (column: string) => `date(${column}, '+9 hours')`;
 const AGE = (dob: string, day: string) =>
   `(CAST(substr(${day}, 1, 4) AS INTEGER) - CAST(substr(${dob}, 1, 4) AS INTEGER) - (substr(${day}, 6, 5) < substr(${dob}, 6, 5)))`;
 const NATIONALITIES = COMMON_NATIONALITIES.map((n) => `'${n}'`).join(', ');
-const DIRECT: Record<StatisticsDimension, string> = {
+/** The case dimensions (the registry's are counted directly by the repository itself). */
+const DIRECT: Partial<Record<StatisticsDimension, string>> = {
   stage: `SELECT ${JST_MONTH('created_at')} AS month, stage AS category, count(*) AS n FROM cases GROUP BY 1, 2`,
   'exploitation-type': `SELECT ${JST_MONTH('c.created_at')} AS month, coalesce(t.type, 'not-recorded') AS category, count(*) AS n
     FROM cases c LEFT JOIN case_exploitation_types t ON t.case_num = c.num GROUP BY 1, 2`,
@@ -58,8 +59,10 @@ const sorted = (rows: MonthlyCount[]) =>
   rows.map((r) => ({ month: r.month, category: r.category, n: r.n })).sort((a, b) => (a.month + a.category).localeCompare(b.month + b.category));
 
 async function expectCountsEqualDirect(tx: Tx): Promise<void> {
-  for (const dimension of STATISTICS_DIMENSIONS) {
-    const direct = await tx.all<MonthlyCount>(DIRECT[dimension]);
+  const caseDimensions = STATISTICS_DIMENSIONS.filter((d) => DIRECT[d]);
+  expect(caseDimensions).toHaveLength(9);
+  for (const dimension of caseDimensions) {
+    const direct = await tx.all<MonthlyCount>(DIRECT[dimension]!);
     expect(sorted(await monthlyCounts(tx, dimension)), dimension).toEqual(sorted(direct));
   }
 }

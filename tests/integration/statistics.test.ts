@@ -7,7 +7,8 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STATISTICS_DIMENSIONS, STATISTICS_GRANULARITIES, SUPPRESSED, type StatisticsTable } from '../../electron/common/statistics';
+import { DIMENSIONS, STATISTICS_DIMENSIONS, SUPPRESSED, type StatisticsTable } from '../../electron/common/statistics';
+import type { Organisation } from '../../electron/common/contract.organisations';
 import { monthlyCounts } from '../../electron/core/statistics/statistics.repository';
 import { intake } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';
@@ -128,6 +129,43 @@ describe('statistics: counts', () => {
     });
   });
 
+  it('counts the registry: status decisions by the month they took effect, missing interns per half-year by organisation type', async () => {
+    await t.as('sup.c');
+    const organisation = (nameJa: string, type: string) => ({ type, nameJa, nameLatin: '', corporateNumber: '', prefecture: '21', country: '', licenceNumber: '', relatedIds: [], notes: '' });
+    let employer = await ok<Organisation>(t.core, 'organisations:save', { organisation: organisation('株式会社架空統計縫製', 'implementing') });
+    const union = await ok<Organisation>(t.core, 'organisations:save', { organisation: organisation('架空統計協同組合', 'supervising') });
+    employer = await ok<Organisation>(t.core, 'organisations:recordStatus', { id: employer.id, version: employer.version, entry: { kind: 'banned', from: '2026-03-10', to: '2026-09-09', decisionReference: 'FICT-STAT-1' } });
+    employer = await ok<Organisation>(t.core, 'organisations:recordStatus', { id: employer.id, version: employer.version, entry: { kind: 'name-disclosed', from: '2026-03-31', decisionReference: 'FICT-STAT-2' } });
+    employer = await ok<Organisation>(t.core, 'organisations:recordMissingReport', { id: employer.id, version: employer.version, report: { half: '2025-H2', count: 12, source: 'Fictional report' } });
+    await ok(t.core, 'organisations:recordMissingReport', { id: employer.id, version: employer.version, report: { half: '2026-H1', count: 3, source: 'Fictional report' } });
+    await ok(t.core, 'organisations:recordMissingReport', { id: union.id, version: union.version, report: { half: '2025-H2', count: 20, source: 'Fictional report' } });
+
+    await withRawVault(t.dataDir, async (tx) => {
+      const sortedCounts = async (dimension: 'organisation-status' | 'missing-interns') =>
+        (await monthlyCounts(tx, dimension)).sort((a, b) => (a.month + a.category).localeCompare(b.month + b.category));
+      expect(await sortedCounts('organisation-status')).toEqual([
+        { month: '2026-03', category: 'banned', n: 1 },
+        { month: '2026-03', category: 'name-disclosed', n: 1 },
+      ]);
+      // A half-year's report counts in its first month.
+      expect(await sortedCounts('missing-interns')).toEqual([
+        { month: '2025-07', category: 'implementing', n: 12 },
+        { month: '2025-07', category: 'supervising', n: 20 },
+        { month: '2026-01', category: 'implementing', n: 3 },
+      ]);
+    });
+    const missing = await table('missing-interns', 'half-year');
+    expect(missing.periods).toEqual(['2025-H2', '2026-H1']);
+    expect(missing.basis).toBe('reported');
+    expect(cellOf(missing, '2025-H2', 'supervising')).toBe(20);
+    expect(cellOf(missing, '2026-H1', 'implementing')).toBe(SUPPRESSED);
+    // Reports have no finer date than their half-year: no month or quarter table is made up.
+    for (const granularity of ['month', 'quarter']) expect(await code(t.core.dispatch('statistics:table', { dimension: 'missing-interns', granularity }))).toBe('STATISTICS_PERIOD_UNAVAILABLE');
+    const statuses = await table('organisation-status', 'quarter');
+    expect(cellOf(statuses, '2026-Q1', 'banned')).toBe(SUPPRESSED);
+    expect(statuses.total).toBe(SUPPRESSED);
+  });
+
   it('shows large counts as they are and hides the small ones, with enough others that the totals do not give them away', async () => {
     await t.as('sup.c');
     const sex = await table('sex', 'month');
@@ -146,7 +184,7 @@ describe('statistics: counts', () => {
   it('never sends a count from 1 to k−1, in any table of any dimension', async () => {
     await t.as('sup.c');
     for (const dimension of STATISTICS_DIMENSIONS) {
-      for (const granularity of STATISTICS_GRANULARITIES) {
+      for (const granularity of DIMENSIONS[dimension].granularities) {
         const raw = await t.core.dispatch('statistics:table', { dimension, granularity });
         expect(raw.ok).toBe(true);
         const tb = (raw as { value: StatisticsTable }).value;

@@ -27,8 +27,8 @@ function categoryOf(dimension: StatisticsDimension): (value: string) => string {
   return (v) => v;
 }
 
-/** The table migration 0150 keeps each dimension's counts in (ages are stored as ages, not bands). */
-const STORED: Record<StatisticsDimension, string> = {
+/** The dimensions migration 0150 keeps counts of (ages are stored as ages, not bands). */
+const STORED: Partial<Record<StatisticsDimension, string>> = {
   stage: 'stage',
   'exploitation-type': 'exploitation-type',
   nationality: 'nationality',
@@ -41,11 +41,27 @@ const STORED: Record<StatisticsDimension, string> = {
 };
 
 /**
- * The dimension's unsuppressed counts per month and category, from the counts the database keeps
- * (migration 0150), grouped into the dimension's categories. Never send these anywhere.
+ * The registry's dimensions, counted directly (the registry holds hundreds of entries, not
+ * hundreds of thousands). A status decision counts in the month it took effect (a calendar date);
+ * a half-year's missing-intern report in the first month of its half (January or July), which is
+ * why those tables are offered by half-year and year only.
+ */
+const DIRECT: Partial<Record<StatisticsDimension, string>> = {
+  'organisation-status': `SELECT substr(from_date, 1, 7) AS value_month, kind AS value, count(*) AS n FROM organisation_statuses GROUP BY 1, 2`,
+  'missing-interns': `SELECT substr(r.half, 1, 4) || CASE substr(r.half, 6, 2) WHEN 'H1' THEN '-01' ELSE '-07' END AS value_month, o.type AS value, sum(r.count) AS n
+    FROM organisation_missing_reports r JOIN organisations o ON o.id = r.organisation_id GROUP BY 1, 2`,
+};
+
+/**
+ * The dimension's unsuppressed counts per month and category: a case dimension's from the counts
+ * the database keeps (migration 0150), grouped into its categories; a registry dimension's counted
+ * directly. Never send these anywhere.
  */
 export async function monthlyCounts(tx: Tx, dimension: StatisticsDimension): Promise<MonthlyCount[]> {
-  const rows = await tx.all<{ month: string; value: string; n: number }>('SELECT month, value, n FROM statistics_counts WHERE dimension = ? AND n > 0', [STORED[dimension]]);
+  const stored = STORED[dimension];
+  const rows = stored
+    ? await tx.all<{ month: string; value: string; n: number }>('SELECT month, value, n FROM statistics_counts WHERE dimension = ? AND n > 0', [stored])
+    : await tx.all<{ month: string; value: string; n: number }>(`SELECT value_month AS month, value, n FROM (${DIRECT[dimension]!}) WHERE n > 0`);
   const category = categoryOf(dimension);
   const grouped = new Map<string, MonthlyCount>();
   for (const r of rows) {

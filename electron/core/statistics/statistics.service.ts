@@ -6,6 +6,7 @@
  * and the chart, the table on screen and the CSV are all drawn from it.
  */
 import { csvField } from '../audit/audit.export';
+import { CoreError } from '../errors';
 import {
   DIMENSIONS,
   periodLabel,
@@ -27,7 +28,7 @@ export interface StatisticsDialogs {
   chooseCsvTarget(suggestedName: string): Promise<string | null>;
 }
 
-const PERIODS_PER_YEAR: Record<StatisticsGranularity, number> = { month: 12, quarter: 4, year: 1 };
+const PERIODS_PER_YEAR: Record<StatisticsGranularity, number> = { month: 12, quarter: 4, 'half-year': 2, year: 1 };
 const JST_MS = 9 * 3_600_000;
 
 /** `YYYY-MM` of an ISO instant in Japan time. */
@@ -40,6 +41,8 @@ const jstMonth = (iso: string) => new Date(Date.parse(iso) + JST_MS).toISOString
 export async function publishedTable(tx: Tx, request: StatisticsRequest, at: string): Promise<StatisticsTable> {
   const { dimension, granularity } = request;
   const spec = DIMENSIONS[dimension];
+  // Missing-intern reports are per half-year: a month or quarter table would invent a date.
+  if (!spec.granularities.includes(granularity)) throw new CoreError('STATISTICS_PERIOD_UNAVAILABLE');
   const k = (await readSettings(tx)).statisticsThreshold;
   const counts = await repo.monthlyCounts(tx, dimension);
   const column = new Map(spec.categories.map((c, i) => [c, i]));

@@ -60,13 +60,42 @@ describe('statistics', () => {
       'statistics:table': ({ dimension, granularity }) => ok({ ...sexByYear(15), ...(dimension === 'nationality' ? { dimension } : {}), granularity }),
     });
     await user.click(screen.getByRole('radio', { name: 'By quarter' }));
-    await user.selectOptions(screen.getByLabelText('Count cases by'), 'Nationality');
+    await user.selectOptions(screen.getByLabelText('Count'), 'Nationality');
     expect(fake.callsTo('statistics:table')).toEqual([
       { dimension: 'stage', granularity: 'year' },
       { dimension: 'stage', granularity: 'quarter' },
       { dimension: 'nationality', granularity: 'quarter' },
     ]);
     expect(await screen.findByRole('table', { name: /^Nationality, By quarter \(hidden counts shown as “<15”\)/ })).toBeTruthy();
+  });
+
+  it('offers missing-intern reports by half-year and year only, and names the halves', async () => {
+    const missing = (): StatisticsTable => ({
+      ...sexByYear(),
+      dimension: 'missing-interns',
+      granularity: 'half-year',
+      basis: 'reported',
+      categories: ['implementing', 'supervising'],
+      periods: ['2025-H2', '2026-H1'],
+      cells: [
+        [32, 20],
+        [SUPPRESSED, 0],
+      ],
+      periodTotals: [52, SUPPRESSED],
+      categoryTotals: [SUPPRESSED, 20],
+      total: SUPPRESSED,
+    });
+    const { fake, user } = await renderScreen('supervisor', {
+      'statistics:table': ({ dimension, granularity }) => ok(dimension === 'missing-interns' ? missing() : { ...sexByYear(), granularity }),
+    });
+    await user.click(screen.getByRole('radio', { name: 'By month' }));
+    await user.selectOptions(screen.getByLabelText('Count'), 'Interns reported missing (registry)');
+    // The month it was read by does not exist for reports: the table switches to half-years.
+    expect(fake.callsTo('statistics:table').at(-1)).toEqual({ dimension: 'missing-interns', granularity: 'half-year' });
+    expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['half-year', 'year']);
+    const table = await screen.findByRole('table', { name: /^Interns reported missing \(registry\), By half-year/ });
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['2025 H2 (Jul–Dec)', '2026 H1 (Jan–Jun)', 'Total']);
+    expect(screen.getByText(/by the type of organisation they went missing from/)).toBeTruthy();
   });
 
   it('saves the CSV through core with the headings in the user language, and says where', async () => {

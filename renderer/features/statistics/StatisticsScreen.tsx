@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { DIMENSIONS, STATISTICS_DIMENSIONS, STATISTICS_GRANULARITIES, SUPPRESSED, type PublishedCell, type StatisticsDimension, type StatisticsGranularity, type StatisticsTable } from '../../../electron/common/statistics';
+import { DIMENSIONS, STATISTICS_DIMENSIONS, SUPPRESSED, type PublishedCell, type StatisticsDimension, type StatisticsGranularity, type StatisticsTable } from '../../../electron/common/statistics';
 import { useLabels } from '../../i18n/labels';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { RefreshedScreen } from '../../ui/RefreshedScreen';
@@ -36,11 +36,16 @@ function useStatisticsLabels() {
         return tx(`guidance.pathway.${code}`, undefined, code);
       case 'outcome':
         return vocab('closingOutcome', code);
+      case 'organisation-status':
+        return tx(`organisations.statusKinds.${code}`, undefined, code);
+      case 'missing-interns':
+        return tx(`organisations.types.${code}`, undefined, code);
     }
   };
   const period = (granularity: StatisticsGranularity, label: string): string => {
     const year = Number(label.slice(0, 4));
     if (granularity === 'quarter') return t('statistics.quarter', { year, quarter: Number(label.slice(6)) });
+    if (granularity === 'half-year') return t('statistics.half', { year, half: t(label.endsWith('H1') ? 'statistics.halves.1' : 'statistics.halves.2') });
     const options: Intl.DateTimeFormatOptions = granularity === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
     return new Intl.DateTimeFormat(language, options).format(Date.UTC(year, granularity === 'month' ? Number(label.slice(5, 7)) - 1 : 0, 1));
   };
@@ -52,7 +57,7 @@ function useStatisticsLabels() {
 
 /**
  * Non-identifying statistics (issue 15), for supervisors and administrators: one table at a time, a
- * dimension by month, quarter or year, as a chart with the same numbers in an accessible table
+ * dimension by month, quarter, half-year or year, as a chart with the same numbers in an accessible table
  * beneath it. Everything on this screen (bars, tooltips, table, CSV) is drawn from the table core
  * sent, which holds no count from 1 to k−1: hidden counts are a marker, shown as `<k`.
  */
@@ -106,7 +111,7 @@ function TableChoice() {
           </Text>
           <SegmentedControl
             aria-labelledby="statistics-granularity-label"
-            data={STATISTICS_GRANULARITIES.map((g) => ({ value: g, label: t(`statistics.granularity.${g}`) }))}
+            data={DIMENSIONS[dimension].granularities.map((g) => ({ value: g, label: t(`statistics.granularity.${g}`) }))}
             value={granularity}
             onChange={(value) => choose({ granularity: value as StatisticsGranularity })}
           />

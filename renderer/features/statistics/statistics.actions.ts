@@ -1,4 +1,4 @@
-import type { CsvHeadings, StatisticsDimension, StatisticsGranularity } from '../../../electron/common/statistics';
+import { DIMENSIONS, type CsvHeadings, type StatisticsDimension, type StatisticsGranularity } from '../../../electron/common/statistics';
 import { callInSession } from '../session/session.actions';
 import { useStatisticsStore } from './statistics.store';
 
@@ -20,8 +20,12 @@ export async function loadStatistics(): Promise<void> {
   }
 }
 
+/** Chooses a table; a dimension that cannot be read by the current period switches to its first. */
 export function chooseTable(choice: { dimension?: StatisticsDimension; granularity?: StatisticsGranularity }): Promise<void> {
-  useStatisticsStore.setState({ ...choice, exported: null });
+  const dimension = choice.dimension ?? useStatisticsStore.getState().dimension;
+  const offered = DIMENSIONS[dimension].granularities;
+  const granularity = choice.granularity ?? useStatisticsStore.getState().granularity;
+  useStatisticsStore.setState({ dimension, granularity: offered.includes(granularity) ? granularity : offered[0], exported: null });
   return loadStatistics();
 }
 
