@@ -3,7 +3,8 @@
  * months (through core); a supervisor opens 統計, sees the chart and the table of the same numbers,
  * with the small counts (and the counts that would give them away) shown as "<10" in the table and
  * in the chart's tooltip; saves the CSV (the harness stands in for the save dialog) and finds the
- * same cells in it, with a byte-order mark. All data is fictional.
+ * same cells in it, with a byte-order mark; then reads the registry's missing-intern reports by
+ * half-year. All data is fictional.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,5 +95,29 @@ test('a supervisor sees statistics in Japanese with small counts hidden as <10 i
   } finally {
     removeDir(out);
   }
+
+  // ── The registry's missing-intern reports: by half-year or year only.
+  // Supervising organisation: 24 then 30; implementing organisation: 40 then 2 (the small one).
+  for (const [type, nameJa, counts] of [
+    ['supervising', '架空統計協同組合', [24, 30]],
+    ['implementing', '株式会社架空統計工業', [40, 2]],
+  ] as const) {
+    let entry = await ok<{ id: string; version: number }>(core, 'organisations:save', {
+      organisation: { type, nameJa, nameLatin: '', corporateNumber: '', prefecture: '21', country: '', licenceNumber: '', relatedIds: [], notes: '' },
+    });
+    for (const [i, half] of ['2025-H2', '2026-H1'].entries()) {
+      entry = await ok(core, 'organisations:recordMissingReport', { id: entry.id, version: entry.version, report: { half, count: counts[i], source: '架空の報告' } });
+    }
+  }
+  await page.getByLabel('集計の項目').selectOption({ label: '失踪と報告された実習生（登録簿）' });
+  const missing = page.getByRole('table', { name: /^失踪と報告された実習生（登録簿）（半期別/ });
+  await expect(missing).toBeVisible();
+  await expect(page.getByText('月別', { exact: true })).toHaveCount(0);
+  // The half-year totals are shown; the 2 is hidden, and so are enough others that the totals do not give it away.
+  await expect(missing.getByRole('row', { name: /^2025年 下半期/ })).toContainText('64');
+  await expect(missing.getByRole('row', { name: /^2026年 上半期/ })).toContainText('<10');
+  await expect(missing.getByRole('row', { name: /^2026年 上半期/ })).toContainText('32');
+  await expect(missing.getByRole('row', { name: /^2026年 上半期/ })).not.toContainText('30');
+  await shot(page, 'ja-statistics-missing-interns');
   expect(app.blockedRequests).toEqual([]);
 });

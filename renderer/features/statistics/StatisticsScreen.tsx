@@ -194,17 +194,36 @@ function StatisticsView({ table }: { table: StatisticsTable }) {
   );
 }
 
+/** The series key of a period's hidden counts drawn together (not a category code of any dimension). */
+const HIDDEN_SERIES = '__hidden';
+
 /**
- * The chart: stacked bars per period. A hidden count draws no bar (its height would be a number core
- * never sent); the tooltip names it with the table's marker, like the table.
+ * What a period's hidden counts add up to, when its total is published: the total minus the shown
+ * counts, a number anyone reading the table can work out, never one hidden count on its own (a
+ * hidden cell always has another beside it in its row or its row total is hidden). 0 otherwise.
+ */
+function hiddenTogether(row: readonly PublishedCell[], total: PublishedCell): number {
+  if (total === SUPPRESSED || !row.includes(SUPPRESSED)) return 0;
+  return total - row.reduce<number>((sum, cell) => sum + (cell === SUPPRESSED ? 0 : cell), 0);
+}
+
+/**
+ * The chart: stacked bars per period. A hidden count draws no bar of its own (its height would be a
+ * number core never sent); where the period's total is published, the hidden counts of the period
+ * are drawn together as one grey segment, so the bar still reaches the total. The tooltip names
+ * each hidden count with the table's marker, like the table.
  */
 function StatisticsChart({ table, label }: { table: StatisticsTable; label: string }) {
   const { t, category, period, cell } = useStatisticsLabels();
   const data = table.periods.map((p, i) => ({
     period: period(table.granularity, p),
     ...Object.fromEntries(table.categories.map((c, j) => [c, table.cells[i][j] === SUPPRESSED ? 0 : table.cells[i][j]])),
+    [HIDDEN_SERIES]: hiddenTogether(table.cells[i], table.periodTotals[i]),
   }));
-  const series = table.categories.map((c, j) => ({ name: c, label: category(table.dimension, c), color: COLOURS[j % COLOURS.length] }));
+  const series = [
+    ...table.categories.map((c, j) => ({ name: c, label: category(table.dimension, c), color: COLOURS[j % COLOURS.length] })),
+    ...(data.some((d) => d[HIDDEN_SERIES] > 0) ? [{ name: HIDDEN_SERIES, label: t('statistics.hiddenTogether'), color: 'gray.4' }] : []),
+  ];
   return (
     <div role="img" aria-label={label}>
       <BarChart
@@ -230,6 +249,9 @@ function StatisticsChart({ table, label }: { table: StatisticsTable; label: stri
                     {t('statistics.tooltipItem', { category: category(table.dimension, c), value: cell(table.cells[index][j], table.k) })}
                   </Text>
                 ))}
+                {data[index][HIDDEN_SERIES] > 0 && (
+                  <Text size="xs">{t('statistics.tooltipItem', { category: t('statistics.hiddenTogether'), value: cell(data[index][HIDDEN_SERIES] >= table.k ? data[index][HIDDEN_SERIES] : SUPPRESSED, table.k) })}</Text>
+                )}
               </Paper>
             );
           },
