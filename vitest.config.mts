@@ -34,7 +34,9 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
-          // Each vault test runs several scrypt derivations (~0.4 s each on an idle core).
+          // Keyslots made by the tests use a lower scrypt cost (tests/fixtures/fast-kdf.ts).
+          setupFiles: ['tests/fixtures/fast-kdf.ts'],
+          // Vault tests still run scrypt (child processes of the CLI tests at the full cost).
           testTimeout: 3 * LOADED_MACHINE_MS,
           hookTimeout: 3 * LOADED_MACHINE_MS,
         },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatRecoveryKey, parseRecoveryKey, unwrapKey, wrapKey } from './crypto';
+import { formatRecoveryKey, lowerScryptCostForTests, newSlotScryptParams, parseRecoveryKey, SCRYPT_PARAMS, unwrapKey, wrapKey } from './crypto';
 
 describe('recovery key format', () => {
   it('round-trips 256 bits through 13 groups of 4 unambiguous characters', () => {
@@ -31,5 +31,19 @@ describe('key wrapping', () => {
     expect(unwrapKey(w, kek, 'vault\0slot\0user\0u1')?.equals(key)).toBe(true);
     expect(unwrapKey(w, randomBytes(32), 'vault\0slot\0user\0u1')).toBeNull();
     expect(unwrapKey(w, kek, 'vault\0slot\0user\0u2')).toBeNull();
+  });
+});
+
+describe('the cost of new keyslots', () => {
+  it('cannot be lowered inside Electron, nor raised above the app cost by the test hook', () => {
+    const versions = process.versions as Record<string, string | undefined>;
+    versions.electron = '45.5.0';
+    try {
+      expect(() => lowerScryptCostForTests({ N: 2 ** 10, r: 8, p: 1 })).toThrow(/cannot be lowered in the app/);
+    } finally {
+      delete versions.electron;
+    }
+    expect(() => lowerScryptCostForTests({ N: 2 ** 18, r: 8, p: 1 })).toThrow(RangeError);
+    expect(newSlotScryptParams()).toEqual(SCRYPT_PARAMS);
   });
 });

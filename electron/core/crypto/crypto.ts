@@ -7,7 +7,23 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, sc
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 2 ** 20 } as const;
 export type ScryptParams = { N: number; r: number; p: number };
 
-export function scryptKey(passphrase: string, salt: Buffer, params: ScryptParams = SCRYPT_PARAMS): Promise<Buffer> {
+/** The cost of keyslots made from now on in this process: SCRYPT_PARAMS, unless a test lowered it. */
+let newSlotParams: ScryptParams = SCRYPT_PARAMS;
+export const newSlotScryptParams = (): ScryptParams => newSlotParams;
+
+/**
+ * Test suites only: makes keyslots (and the timing equaliser) cheaper to derive from here on, so the
+ * integration suite does not spend most of its time in scrypt. A slot keeps the parameters it was
+ * made with, so vaults made this way open anywhere. Refused inside Electron: the app never derives
+ * a key at less than SCRYPT_PARAMS, whatever its code or environment says.
+ */
+export function lowerScryptCostForTests(params: ScryptParams): void {
+  if (process.versions.electron) throw new Error('the key derivation cost cannot be lowered in the app');
+  if (params.N > SCRYPT_PARAMS.N) throw new RangeError('not a lower cost');
+  newSlotParams = params;
+}
+
+export function scryptKey(passphrase: string, salt: Buffer, params: ScryptParams = newSlotParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(passphrase, salt, 32, { ...params, maxmem: SCRYPT_PARAMS.maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
   );

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalisePassphrase, normaliseUsername } from '../../common/passphrase';
 import { CoreError } from '../errors';
-import { SCRYPT_PARAMS, hkdf, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from '../crypto/crypto';
+import { hkdf, newSlotScryptParams, scryptKey, unwrapKey, wipe, wrapKey, type ScryptParams } from '../crypto/crypto';
 import { openSealed, rawPublicKey, sealTo } from '../crypto/sealing';
 import { writeFileAtomic } from '../db/files';
 import { signerFrom, type Signer } from '../crypto/signing';
@@ -205,7 +205,7 @@ export async function makeUserSlot(
   username: string,
   passphrase: string,
   keys: readonly GenerationKey[],
-  params: ScryptParams = SCRYPT_PARAMS,
+  params: ScryptParams = newSlotScryptParams(),
   keep: AccountKeys = {},
 ): Promise<{ slot: UserSlot; signer: Signer }> {
   const id = randomUUID();
@@ -327,7 +327,7 @@ export function openRecoverySlot(file: KeyslotsFile, recoveryKey: Buffer): Gener
 }
 
 /** A dummy scrypt run so an unknown user name costs the same time as a wrong passphrase. */
-export async function equaliseTiming(params: ScryptParams = SCRYPT_PARAMS): Promise<void> {
+export async function equaliseTiming(params: ScryptParams = newSlotScryptParams()): Promise<void> {
   wipe(await scryptKey('mamori-timing', Buffer.alloc(16), params));
 }
 
@@ -350,7 +350,7 @@ export function currentUserSlot(
   dataKey: Buffer,
   keep: AccountKeys = {},
 ): Promise<{ slot: UserSlot; signer: Signer }> {
-  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }], SCRYPT_PARAMS, keep);
+  return makeUserSlot(file, userId, username, passphrase, [{ generation: file.generation, key: dataKey }], newSlotScryptParams(), keep);
 }
 
 /**
