@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ViewSchema, type Role } from '../../../electron/common/accounts';
 import { installFakeMamori, ok } from '../../test/fakeMamori';
@@ -12,6 +12,7 @@ async function shellFor(role: Role, lastView: string | null = null) {
     'users:list': () => ok({ users: [] }),
     'audit:actors': () => ok({ actors: [] }),
     'audit:list': () => ok({ entries: [], nextBefore: null }),
+    'cases:list': () => ok({ rows: [], total: 0 }),
   });
   const rendered = renderApp();
   const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
@@ -67,5 +68,49 @@ describe('last view', () => {
 
   it('uses section ids core accepts as a view', () => {
     for (const section of SECTIONS) expect(ViewSchema.safeParse(section).success, section).toBe(true);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('lists the shortcuts on "?", and Escape closes the list', async () => {
+    const { user } = await shellFor('officer');
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const rows = within(dialog).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toEqual([
+      'KeysWhat it does',
+      'Ctrl + LLock now (the panic key): the screen is hidden at once',
+      'Ctrl + KGo to the case list and search',
+      'Ctrl + NOpen a new case (intake)',
+      '?Show this list',
+      'EscClose a dialog without saving',
+      'TabMove between fields and buttons (Shift+Tab goes back)',
+    ]);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull());
+  });
+
+  it('goes to the case search on Ctrl+K with the field focused, and to a new case on Ctrl+N', async () => {
+    const { nav, user } = await shellFor('officer');
+    await user.keyboard('{Control>}k{/Control}');
+    const search = await screen.findByRole('searchbox', { name: 'Search cases' });
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    expect(currentItem(nav)).toBe('Cases');
+    // A "?" typed into a field is text, not a request for help.
+    await user.keyboard('?');
+    expect((search as HTMLInputElement).value).toBe('?');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.keyboard('{Control>}n{/Control}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'New case' })).toBeTruthy();
+  });
+
+  it('offers an auditor neither the case search nor a new case', async () => {
+    const { nav, user } = await shellFor('auditor');
+    await user.keyboard('{Control>}k{/Control}{Control>}n{/Control}');
+    expect(currentItem(nav)).toBe('Audit trail');
+    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).queryByText('Go to the case list and search')).toBeNull();
+    expect(within(dialog).queryByText('Open a new case (intake)')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Title } from
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SealingAccessSection } from '../sealing/SealingAccessSection';
+import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupReminder } from '../backup/BackupReminder';
@@ -52,6 +53,7 @@ export function HomeShell() {
   const { t } = useTranslation();
   const user = useSessionStore(sessionSelectors.user);
   const chosen = useNavigationStore(navigationSelectors.section);
+  const shortcuts = useShortcuts(user?.role ?? 'auditor');
   if (!user) return null;
   const section = resolveSection(user.role, chosen ?? user.lastView);
 
@@ -83,6 +85,9 @@ export function HomeShell() {
             <Button variant="outline" color="white" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </Button>
+            <Button variant="subtle" color="white" px="xs" aria-keyshortcuts="?" onClick={shortcuts.openHelp}>
+              {t('shell.shortcuts.open')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
@@ -113,6 +118,7 @@ export function HomeShell() {
         {(user.role === 'officer' || user.role === 'supervisor') && <SealingAccessSection />}
         <SectionContent section={section} />
       </AppShell.Main>
+      <ShortcutsHelp role={user.role} opened={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
     </AppShell>
   );
 }

@@ -41,7 +41,9 @@ export function CaseList() {
             </Text>
           )}
         </Group>
-        <Button onClick={openIntake}>{t('caseList.newCase')}</Button>
+        <Button onClick={openIntake} aria-keyshortcuts="Control+N Meta+N">
+          {t('caseList.newCase')}
+        </Button>
       </Group>
       <CaseListFilters showOfficer={isSupervisor} />
       <FailureMessage failure={staffFailure} />

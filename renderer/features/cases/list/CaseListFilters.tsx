@@ -33,8 +33,16 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
   const officers = useCaseListStore(caseListSelectors.officers);
   const [search, setSearch] = useState(filter.query ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const searchField = useRef<HTMLInputElement>(null);
+  const focusSearch = useCaseListStore(caseListSelectors.focusSearch);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (!focusSearch) return;
+    searchField.current?.focus();
+    searchField.current?.select();
+    useCaseListStore.setState({ focusSearch: false });
+  }, [focusSearch]);
 
   const runSearch = (text: string) => {
     clearTimeout(timer.current);
@@ -71,7 +79,9 @@ export function CaseListFilters({ showOfficer }: { showOfficer: boolean }) {
     <form onSubmit={submit} noValidate role="search" aria-label={t('caseList.filter.label')}>
       <SimpleGrid cols={{ base: 2, md: 4, xl: showOfficer ? 9 : 8 }} spacing="sm" verticalSpacing="xs">
         <TextInput
+          ref={searchField}
           type="search"
+          aria-keyshortcuts="Control+K Meta+K"
           label={t('caseList.search.label')}
           placeholder={t('caseList.search.placeholder')}
           autoComplete="off"

@@ -89,6 +89,11 @@ export function openIntake(): void {
   useCaseListStore.setState({ view: { kind: 'intake' } });
 }
 
+/** The case list with its search field focused (Ctrl/Cmd+K). */
+export function findCases(): void {
+  useCaseListStore.setState({ view: { kind: 'list' }, focusSearch: true });
+}
+
 export function showList(): void {
   useCaseListStore.setState({ view: { kind: 'list' } });
 }

@@ -28,6 +28,8 @@ export interface CaseListState {
   error: ErrorCode | null;
   /** Officers for the supervisor's officer filter; empty for officers, who see only their own cases. */
   officers: CaseStaff[];
+  /** The search field is to take the focus once it is shown (Ctrl/Cmd+K); it clears this when it does. */
+  focusSearch: boolean;
 }
 
 export const initialCaseListState: CaseListState = {
@@ -39,6 +41,7 @@ export const initialCaseListState: CaseListState = {
   windows: {},
   error: null,
   officers: [],
+  focusSearch: false,
 };
 
 export const useCaseListStore = defineStore('caseList', initialCaseListState);
@@ -52,5 +55,6 @@ export const caseListSelectors = {
   windows: (s: CaseListState) => s.windows,
   error: (s: CaseListState) => s.error,
   officers: (s: CaseListState) => s.officers,
+  focusSearch: (s: CaseListState) => s.focusSearch,
   isFiltered: (s: CaseListState) => Object.keys(s.filter).length > 0,
 };
