@@ -13,6 +13,7 @@ import { auditVerifyReport, vaultStatusReport, verifyExportFile, verifyVault } f
 import { CliInputError, readPassphrase, readSecret } from './prompt';
 import { backupCommand, escrowGrantCommand, reissueRecoveryKeyCommand, restoreCommand, rotateKeyCommand } from './vaultOps';
 import { casesPurge } from './purge';
+import { progressBar } from './progress';
 import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../core/demo/demoCases';
 import { seedDemoVault } from '../core/demo/demo.service';
 
@@ -124,10 +125,9 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         const bad = anchors.find((a) => !AuditAnchorSchema.safeParse(a).success);
         if (bad !== undefined) throw new UsageError(`--anchor "${bad}" is not SEQ:HASH (the entry number, a colon, at least 8 hex digits of its MAC)`);
         // Progress on a terminal only (stderr), so the report on stdout stays what scripts read.
-        const tty = process.stderr.isTTY === true;
-        const progress = tty ? (done: number, total: number) => process.stderr.write(`\rverifying: ${done} of ${total} entries (${total ? Math.floor((100 * done) / total) : 100}%)`.padEnd(56)) : undefined;
-        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors, progress);
-        if (tty) process.stderr.write('\n');
+        const bar = progressBar('verifying', 'entries');
+        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors, bar?.update);
+        bar?.end();
         if (v.intact) out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)} (anchor: ${v.head.seq}:${v.head.mac.slice(0, 16)})`);
         else out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
         for (const c of checks) {
@@ -182,7 +182,9 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         const username = user();
         const passphrase = await readPassphrase('Administrator passphrase: ');
         const demoPassphrase = process.env.MAMORI_DEMO_PASSPHRASE ?? passphrase;
-        const written = await seedDemoVault(dataDir, { username, passphrase }, { cases: count, seed: Number(values.seed ?? 42), demoPassphrase, now: Date.now() });
+        const bar = progressBar('seeding', 'cases');
+        const written = await seedDemoVault(dataDir, { username, passphrase }, { cases: count, seed: Number(values.seed ?? 42), demoPassphrase, now: Date.now(), onProgress: bar?.update });
+        bar?.end();
         out(`${written} synthetic cases written. Demo accounts: ${[DEMO_SUPERVISOR, ...DEMO_OFFICERS].join(', ')}.`);
         return 0;
       }

@@ -13,7 +13,7 @@ import { readKeyslots, replaceUserSlot } from '../vault/keyslots';
 export async function seedDemoVault(
   dataDir: string,
   admin: { username: string; passphrase: string },
-  opts: { cases: number; seed: number; demoPassphrase: string; now: number },
+  opts: { cases: number; seed: number; demoPassphrase: string; now: number; onProgress?: (written: number, total: number) => void },
 ): Promise<number> {
   const session = await signIn(dataDir, admin.username, admin.passphrase, opts.now);
   try {
@@ -39,7 +39,7 @@ export async function seedDemoVault(
             audit: (details) => appendAudit(tx, vault.auditKey, { at, actorId: session.user.id, actorRole: 'administrator', action: 'demo.seeded', details }, session.signer),
           }),
         ),
-      { count: opts.cases, seed: opts.seed, now: new Date(opts.now) },
+      { count: opts.cases, seed: opts.seed, now: new Date(opts.now), onProgress: opts.onProgress },
     );
   } finally {
     await endSession(session, 'sign-out', opts.now);

@@ -178,10 +178,13 @@ export interface SeedTarget {
   audit(details: Record<string, string | number | boolean | null>): Promise<unknown>;
 }
 
-/** Makes the demo staff and `count` cases, `chunk` per transaction via `run`. Returns the number of cases written. */
+/**
+ * Makes the demo staff and `count` cases, `chunk` per transaction via `run`, reporting the cases
+ * written after each chunk. Returns the number of cases written.
+ */
 export async function seedDemo(
   run: <T>(fn: (target: SeedTarget) => Promise<T>) => Promise<T>,
-  opts: { count: number; seed: number; now: Date; chunk?: number },
+  opts: { count: number; seed: number; now: Date; chunk?: number; onProgress?: (written: number, total: number) => void },
 ): Promise<number> {
   const staff = await run(async (t) => {
     const supervisorId = await t.ensureUser(DEMO_SUPERVISOR, DEMO_NAMES[DEMO_SUPERVISOR], 'supervisor');
@@ -200,6 +203,7 @@ export async function seedDemo(
       await t.audit({ cases: n, synthetic: true });
     });
     written += n;
+    opts.onProgress?.(written, opts.count);
   }
   // The registry: clearly fictional organisations (made once), and the TITP cases linked to their employer.
   await run(async (t) => {
