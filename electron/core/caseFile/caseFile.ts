@@ -7,34 +7,37 @@ import type { CaseDetail } from '../../common/caseDetail';
 import { adversePartyNames, type CaseRow } from '../caseAccess/caseAccess';
 import { getCase } from '../caseAccess/caseAccess.repository';
 import { caseBase } from '../cases/cases.service';
-import type { Tx } from '../db/connection';
 import { decisionSummaries } from '../decisions/decisions.summary';
 import { CoreError } from '../errors';
 import { interviewSummaries } from '../interviews/interviews.service';
 import { protectionHistories } from '../protection/protection.service';
+import type { Ctx } from '../session/session.service';
+
+/** What reading a case needs: the request's transaction, and its time (what stands today is read on it). */
+export type CaseRead = Pick<Ctx, 'tx' | 'at'>;
 
 /** The case without its decisions: the facts a decision rests on (see decisions.service's ReadCase). */
-export async function caseWithoutDecisions(tx: Tx, row: CaseRow): Promise<Omit<CaseDetail, 'decisions'>> {
+export async function caseWithoutDecisions({ tx }: CaseRead, row: CaseRow): Promise<Omit<CaseDetail, 'decisions'>> {
   const [base, parties, histories] = await Promise.all([caseBase(tx, row), adversePartyNames(tx, row.id), protectionHistories(tx, row.id)]);
   const interviews = await interviewSummaries(tx, row, parties);
   return { ...base, protection: { interviews, ...histories } };
 }
 
 /** The case as its page shows it. Sealed fields say only whether they hold a value. */
-export async function caseDetail(tx: Tx, row: CaseRow): Promise<CaseDetail> {
-  const facts = await caseWithoutDecisions(tx, row);
-  return { ...facts, decisions: await decisionSummaries(tx, facts) };
+export async function caseDetail(r: CaseRead, row: CaseRow): Promise<CaseDetail> {
+  const facts = await caseWithoutDecisions(r, row);
+  return { ...facts, decisions: await decisionSummaries(r.tx, facts) };
 }
 
 /** The case as it is now, after a change in this transaction (the caller has already reached it). */
-export async function currentDetail(tx: Tx, caseId: string): Promise<CaseDetail> {
-  const row = await getCase(tx, caseId);
+export async function currentDetail(r: CaseRead, caseId: string): Promise<CaseDetail> {
+  const row = await getCase(r.tx, caseId);
   if (!row) throw new CoreError('NOT_FOUND');
-  return caseDetail(tx, row);
+  return caseDetail(r, row);
 }
 
 /** Awaits a change of the case made in this transaction, then shows the case as it now is. */
-export async function showAfter(tx: Tx, caseId: string, change: Promise<unknown>): Promise<CaseDetail> {
+export async function showAfter(r: CaseRead, caseId: string, change: Promise<unknown>): Promise<CaseDetail> {
   await change;
-  return currentDetail(tx, caseId);
+  return currentDetail(r, caseId);
 }
