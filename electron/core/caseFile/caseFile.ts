@@ -6,21 +6,30 @@
 import type { CaseDetail } from '../../common/caseDetail';
 import { adversePartyNames, type CaseRow } from '../caseAccess/caseAccess';
 import { getCase } from '../caseAccess/caseAccess.repository';
-import { caseBase } from '../cases/cases.service';
+import { caseBase, type CaseBase } from '../cases/cases.service';
 import { decisionSummaries } from '../decisions/decisions.summary';
 import { CoreError } from '../errors';
 import { interviewSummaries } from '../interviews/interviews.service';
+import { rowsOf } from '../organisations/organisations.service';
 import { protectionHistories } from '../protection/protection.service';
 import type { Ctx } from '../session/session.service';
 
 /** What reading a case needs: the request's transaction, and its time (what stands today is read on it). */
 export type CaseRead = Pick<Ctx, 'tx' | 'at'>;
 
+/** Each adverse party with the registry entry it is, as the entry stands on the day of the request. */
+async function withRegistryEntries({ tx, at }: CaseRead, parties: CaseBase['adverseParties']): Promise<CaseDetail['adverseParties']> {
+  const ids = [...new Set(parties.flatMap((p) => (p.organisationId ? [p.organisationId] : [])))];
+  const entries = await rowsOf(tx, ids, at.slice(0, 10));
+  return parties.map((p) => ({ ...p, registryEntry: entries.find((e) => e.id === p.organisationId) ?? null }));
+}
+
 /** The case without its decisions: the facts a decision rests on (see decisions.service's ReadCase). */
-export async function caseWithoutDecisions({ tx }: CaseRead, row: CaseRow): Promise<Omit<CaseDetail, 'decisions'>> {
+export async function caseWithoutDecisions(r: CaseRead, row: CaseRow): Promise<Omit<CaseDetail, 'decisions'>> {
+  const { tx } = r;
   const [base, parties, histories] = await Promise.all([caseBase(tx, row), adversePartyNames(tx, row.id), protectionHistories(tx, row.id)]);
-  const interviews = await interviewSummaries(tx, row, parties);
-  return { ...base, protection: { interviews, ...histories } };
+  const [interviews, adverseParties] = await Promise.all([interviewSummaries(tx, row, parties), withRegistryEntries(r, base.adverseParties)]);
+  return { ...base, adverseParties, protection: { interviews, ...histories } };
 }
 
 /** The case as its page shows it. Sealed fields say only whether they hold a value. */

@@ -19,7 +19,7 @@ function caseDetail(overrides: CaseOverrides = {}) {
     flags: ['threat-to-life'],
     supervisor: { id: 'super-1', displayName: 'Testperson Supervisor' },
     sealed: { whereabouts: true, 'identity-documents': false, 'residence-card-number': true },
-    adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
+    adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '', registryEntry: null }],
     ...overrides,
   });
 }
