@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AdversePartyInputSchema, ExploitationSchema, FLAGS, NOTE_TYPES, PersonSchema, RISK_LEVELS, SEALED_FIELDS, STAGES } from './cases';
+import { OrganisationRowSchema } from './contract.organisations';
 import { ImmigrationFactsSchema } from './immigration';
 import { DecisionSummarySchema } from './decisions';
 import { ProtectionDetailSchema } from './protection';
@@ -11,7 +12,11 @@ import { RETENTION_OUTCOMES } from './retention';
 
 export const StaffSchema = z.object({ id: z.string(), displayName: z.string() });
 
-export const AdversePartySchema = AdversePartyInputSchema.extend({ id: z.string() });
+export const AdversePartySchema = AdversePartyInputSchema.extend({
+  id: z.string(),
+  /** The registry entry named by `organisationId`, as it stands today (its ban, revocation, violations); null when unlinked. */
+  registryEntry: OrganisationRowSchema.nullable(),
+});
 export type AdverseParty = z.infer<typeof AdversePartySchema>;
 
 export const TimelineItemSchema = z.discriminatedUnion('kind', [

@@ -4,7 +4,7 @@
  * Lists are lookups so that new terms (e.g. 育成就労 from April 2027) can be added.
  */
 import { z } from 'zod';
-import { distinct, isoDate, optionalText, text } from './schemas';
+import { distinct, Id, isoDate, optionalText, text } from './schemas';
 
 export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -166,9 +166,15 @@ export const AdversePartyInputSchema = z
     organisation: optionalText(200),
     contact: optionalText(400),
     notes: optionalText(2000),
+    /**
+     * The organisations-registry entry this party is (an employer, a broker…), if any. Saving a party
+     * with one links the entry to the case as well.
+     */
+    organisationId: Id.optional(),
   })
   .strict();
 export type AdversePartyInput = z.infer<typeof AdversePartyInputSchema>;
+export type AdverseRole = (typeof ADVERSE_ROLES)[number];
 
 /** ISO 3166-1 alpha-3 codes offered first in forms (others may be typed as a code). */
 export const COMMON_NATIONALITIES = ['PHL', 'VNM', 'IDN', 'THA', 'KHM', 'MMR', 'CHN', 'NPL', 'LKA', 'BGD', 'MNG', 'UZB', 'COL', 'BRA', 'PER', 'UKR', 'RUS', 'KOR', 'LAO', 'NGA'] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exploitation } from './cases';
-import { DecisionDraftSchema, guidanceInputOf, recommendationIssues, type CaseFacts } from './decisions';
+import type { OrganisationRow } from './contract.organisations';
+import { canonicalJson, DecisionDraftSchema, guidanceInputOf, recommendationIssues, snapshotFacts, type CaseFacts, type SnapshotSource } from './decisions';
 import { ImmigrationFactsSchema, type Immigration } from './immigration';
 
 /** An intern who fled on 2026-05-01, period of stay until 2026-12-31; the rest at the schema's defaults. */
@@ -87,5 +88,47 @@ describe('the guidance input read from the case', () => {
     ['another pathway approved', [{ status: 'approved', draft: { pathway: 'special-residence-permission' } }], false],
   ])('%s: an alternative in place = %s', (_case, decisions, expected) => {
     expect(guidanceInputOf(facts({ decisions }), null, '2026-07-01').alternativeApproved).toBe(expected);
+  });
+});
+
+describe('the facts a submission snapshot freezes', () => {
+  const source = (adverseParties: SnapshotSource['adverseParties']): SnapshotSource => ({
+    reference: 'TV-2026-0042',
+    riskLevel: 'high',
+    flags: [],
+    person: {} as SnapshotSource['person'],
+    immigration: immigration(),
+    exploitation: exploitation(),
+    sealed: { whereabouts: false, 'identity-documents': false, 'residence-card-number': false },
+    adverseParties,
+    timeline: [],
+    protection: { interviews: [], considerations: [], wishes: [], iomConsents: [] },
+  });
+  const party = { id: 'party-1', role: 'employer' as const, name: 'Test Factory KK', nameVariants: [], organisation: '', contact: '', notes: '' };
+  const entry = (ban: OrganisationRow['standing']['ban']): OrganisationRow => ({
+    id: 'org-1',
+    type: 'implementing',
+    nameJa: 'テスト工場株式会社',
+    nameLatin: 'Test Factory KK',
+    corporateNumber: '',
+    prefecture: '21',
+    country: '',
+    standing: { ban, licenceRevoked: false, nameDisclosed: false },
+    violations: 0,
+  });
+
+  it('keep an unlinked adverse party exactly as submissions froze it before parties could be registry entries', () => {
+    const parties = [{ ...party, registryEntry: null }];
+    expect(canonicalJson(snapshotFacts(source(parties)).adverseParties)).toBe('[{"contact":"","id":"party-1","name":"Test Factory KK","nameVariants":[],"notes":"","organisation":"","role":"employer"}]');
+  });
+
+  it('name the registry entry a party is, never how it stands today (a ban that ends changes no recommendation)', () => {
+    const linked = (ban: OrganisationRow['standing']['ban']) => {
+      const parties = [{ ...party, organisationId: 'org-1', registryEntry: entry(ban) }];
+      return snapshotFacts(source(parties));
+    };
+    const banned = linked({ from: '2026-01-01', to: '2026-12-31', decisionReference: 'TEST-1' });
+    expect(banned.adverseParties).toEqual([{ ...party, organisationId: 'org-1' }]);
+    expect(canonicalJson(banned)).toBe(canonicalJson(linked(null)));
   });
 });

@@ -152,7 +152,18 @@ export function snapshotFacts(detail: SnapshotSource) {
     immigration: detail.immigration,
     exploitation: detail.exploitation,
     sealed: detail.sealed,
-    adverseParties: detail.adverseParties,
+    // The party as recorded on the case, and which registry entry it is (absent when unlinked, as
+    // before links existed); never how that entry stands today, which changes without the case.
+    adverseParties: detail.adverseParties.map((p) => ({
+      id: p.id,
+      role: p.role,
+      name: p.name,
+      nameVariants: p.nameVariants,
+      organisation: p.organisation,
+      contact: p.contact,
+      notes: p.notes,
+      ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+    })),
     notes: detail.timeline.filter((t) => t.kind === 'note').map((n) => n.id),
     protection: {
       interviews: detail.protection.interviews.map((v) => ({ id: v.id, status: v.status, plan: v.plan, hasRecord: v.hasRecord })),

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'SEALING_NO_KEY',
   'ORGANISATION_DUPLICATE',
   'ORGANISATION_RELATION',
+  'ORGANISATION_UNKNOWN',
   'SNAPSHOT_STALE',
   'DECISION_STATE',
   'BACKUP_CANCELLED',
@@ -248,6 +249,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   ORGANISATION_RELATION: {
     en: 'That link does not fit the chain implementing organisation → supervising organisation → sending organisation or broker. Nothing was saved.',
     ja: 'その関連付けは「実習実施者 → 監理団体 → 送出機関・ブローカー」の関係に合いません。保存されていません。',
+  },
+  ORGANISATION_UNKNOWN: {
+    en: 'That organisation is not in the registry. Search the registry again and choose an entry from the results; nothing was saved.',
+    ja: 'その団体は名簿にありません。名簿をもう一度検索し、結果から選んでください。保存されていません。',
   },
   SNAPSHOT_STALE: {
     en: 'The case changed after this recommendation was submitted. Review the changes; the officer must resubmit.',

@@ -4,6 +4,7 @@
  * English; labels live in the renderer's `organisations.*` i18n files.
  */
 import { z } from 'zod';
+import type { AdverseRole } from './cases';
 import { distinct, Id, isoDate, optionalText, text } from './schemas';
 
 /**
@@ -26,6 +27,18 @@ export const TYPE_AVAILABLE_FROM: Record<OrganisationType, string | null> = {
 export function typesAvailableOn(today: string): OrganisationType[] {
   return ORGANISATION_TYPES.filter((t) => (TYPE_AVAILABLE_FROM[t] ?? '') <= today);
 }
+
+/**
+ * The registry type an adverse party of this role is entered as when a supervisor adds it to the
+ * registry from the case; roles without one (a person who brought the victim, an exploiter) are not
+ * organisations of the programme.
+ */
+export const REGISTRY_TYPE_OF_ROLE: Partial<Record<AdverseRole, OrganisationType>> = {
+  employer: 'implementing',
+  'supervising-organisation': 'supervising',
+  broker: 'broker',
+  recruiter: 'broker',
+};
 
 /** Types that may hold a licence number (supervising organisations and their successors). */
 export const LICENSED_TYPES: readonly OrganisationType[] = ['supervising', 'esd-supervising-support'];

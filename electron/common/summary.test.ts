@@ -74,7 +74,7 @@ function markedCase(n: number, opts: { approved?: boolean } = {}): { source: Sum
       screenedOn: '2026-02-15',
     }),
     sealed: { whereabouts: true, 'identity-documents': true, 'residence-card-number': true },
-    adverseParties: [{ id: 'ap-1', role: 'employer', name: m('adverseParty'), nameVariants: [], organisation: m('adverseOrg'), contact: m('adverseContact'), notes: m('adverseNotes') }],
+    adverseParties: [{ id: 'ap-1', role: 'employer', name: m('adverseParty'), nameVariants: [], organisation: m('adverseOrg'), contact: m('adverseContact'), notes: m('adverseNotes'), registryEntry: null }],
     timeline: [{ kind: 'note', id: 'n-1', at: '2026-03-03T01:00:00.000Z', authorName: 'Officer', noteType: 'general', sealed: false, body: m('openNote') }],
     protection: {
       interviews: [

@@ -27,6 +27,11 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// Mantine's autosizing Textarea listens for web fonts loading; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() }, configurable: true });
+}
+
 afterEach(async () => {
   cleanup();
   resetAllStores();

@@ -1,7 +1,8 @@
 /**
  * The registry of TITP organisations through the UI, in Japanese (issue 15): a supervisor registers
  * a supervising organisation and its implementing organisation, and records a ban; an officer links
- * the employer to a fled intern's case and sees the ban on the case page; My work asks for the
+ * the case's employer (an adverse party) to its registry entry and sees the ban on the case page,
+ * and links the supervising organisation to the case itself; My work asks for the
  * screening first; the supervisor lists another trainee of the employer for a follow-up interview,
  * whose outcome the officer records. Every organisation and number here is invented.
  */
@@ -38,6 +39,8 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
     immigration: { ...base.immigration, statusOfResidence: 'technical-intern-2-ro', periodOfStayExpiry: '2027-03-31', statusValidity: 'valid', statusValiditySince: null, abscondedFromTraining: true, abscondedSince: '2026-10-02' },
     exploitation: { ...base.exploitation, types: ['labour-titp'], screening: 'later', screenedOn: null },
   });
+  // The employer as the intake recorded it, before anyone looked in the registry.
+  await ok(core, 'cases:saveAdverseParty', { caseId: c.id, version: c.version, party: { role: 'employer', name: '架空縫製の社長', organisation: '株式会社架空縫製' } });
   await ok(core, 'session:signOut');
 
   // The supervisor: the supervising organisation, then the employer naming it, then a ban.
@@ -96,15 +99,32 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   await page.screenshot({ path: screenshotPath('ja-organisations-registry'), fullPage: true });
   await page.getByRole('button', { name: 'サインアウト' }).click();
 
-  // The officer: the employer linked to the fled intern's case; the ban shows there.
+  // The officer: the employer (an adverse party of the fled intern's case) linked to its registry entry; the ban shows there.
   await signIn(page, OFFICER, 'ja');
   await page.getByRole('button', { name: '事案', exact: true }).click();
   await page.getByRole('row', { name: new RegExp(c.reference) }).click();
   await page.getByRole('tab', { name: '加害関係者' }).click();
+  const parties = page.getByRole('region', { name: '加害関係者', exact: true });
+  // Officers read the registry; adding to it is a supervisor's.
+  await expect(parties.getByRole('button', { name: '架空縫製の社長を名簿に登録' })).toHaveCount(0);
+  await parties.getByRole('button', { name: '架空縫製の社長を編集' }).click();
+  const form = parties.getByRole('form', { name: '加害関係者の編集' });
+  const picker = form.getByRole('group', { name: '名簿の団体' });
+  await picker.getByRole('searchbox', { name: '名簿を検索' }).fill('縫製');
+  await picker.getByRole('button', { name: /株式会社架空縫製.*をこの加害関係者に関連付ける/ }).click();
+  await expect(picker.getByTestId('organisation-standing')).toContainText('2031/05/31まで受入停止中');
+  await form.screenshot({ path: screenshotPath('ja-case-adverse-party-form') });
+  await form.getByRole('button', { name: '保存' }).click();
+  const employer = parties.getByRole('article', { name: '架空縫製の社長' });
+  await expect(employer.getByTestId('party-registry-entry')).toContainText('名簿の団体: 株式会社架空縫製');
+  await expect(employer.getByTestId('party-registry-entry')).toContainText('2031/05/31まで受入停止中');
+  await parties.screenshot({ path: screenshotPath('ja-case-adverse-parties') });
+  // Linked through the party, the employer is among the organisations involved; the supervising organisation is linked to the case itself.
   const section = page.getByTestId('case-organisations');
-  await section.getByRole('searchbox', { name: '団体を関連付ける' }).fill('縫製');
-  await section.getByRole('button', { name: /株式会社架空縫製.*をこの事案に関連付ける/ }).click();
-  await expect(section.getByTestId('case-organisation')).toContainText('2031/05/31まで受入停止中');
+  await expect(section.getByTestId('case-organisation')).toContainText(['2031/05/31まで受入停止中']);
+  await section.getByRole('searchbox', { name: '団体を関連付ける' }).fill('みらい');
+  await section.getByRole('button', { name: /架空みらい協同組合.*をこの事案に関連付ける/ }).click();
+  await expect(section.getByTestId('case-organisation')).toHaveCount(2);
   await page.screenshot({ path: screenshotPath('ja-case-organisations'), fullPage: true });
   // My work asks for the screening first.
   await page.getByRole('button', { name: '自分の業務', exact: true }).click();

@@ -567,6 +567,29 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0160 lets an adverse party name its registry entry, leaving every party unlinked and every other row as it was', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 140);
+    const run = (sql: string) => db.transaction((tx) => tx.run(sql));
+    await run(`INSERT INTO organisations (id, type, name_ja, name_latin, corporate_number, prefecture, country, licence_number, notes, search_names, created_at, created_by, updated_at)
+               VALUES ('o-1', 'broker', '架空エージェンシー', 'Example Agency', NULL, '', 'PHL', '', '', 'example agency', 't', 'u-supervisor', 't')`);
+    await run("INSERT INTO case_organisations (case_id, organisation_id, linked_at, linked_by) VALUES ('c-1', 'o-1', 't', 'u-officer')");
+    // Whatever another branch numbers between 140 and 160 runs first.
+    await migrate(db, 159);
+    const before = await contents(db);
+    expect(await migrate(db, 160)).toEqual([160]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows).filter((t) => t !== 'adverse_parties')) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(after.rows.adverse_parties).toEqual((before.rows.adverse_parties as Record<string, unknown>[]).map((r) => ({ ...r, organisation_id: null })));
+    expect(after.rows.adverse_parties).toHaveLength(1);
+    await run("UPDATE adverse_parties SET organisation_id = 'o-1' WHERE id = 'ap-1'");
+    expect(await db.read((tx) => tx.all('SELECT name, organisation_id FROM adverse_parties'))).toEqual([{ name: 'Fictional Broker', organisation_id: 'o-1' }]);
+    await expect(run("UPDATE adverse_parties SET organisation_id = 'no-such-organisation' WHERE id = 'ap-1'")).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -160,6 +160,81 @@ describe('the organisations registry', () => {
     expect(c.protection.interviews[0].readiness.items['no-conflict']).toBe('unmet');
   });
 
+  it('an adverse party linked to a registry entry: the case shows the entry and its ban, the entry is linked to the case, and both conflict checks know its names', async () => {
+    const { core, as, users } = await team(dirs);
+    await as('sup.c');
+    let employer = await ok<Organisation>(core, 'organisations:save', { organisation: org() });
+    employer = await ok<Organisation>(core, 'organisations:recordStatus', { id: employer.id, version: employer.version, entry: { kind: 'banned', from: '2026-01-01', to: '2031-12-31', decisionReference: 'ISA-FICT-2026-9' } });
+    employer = await ok<Organisation>(core, 'organisations:recordViolation', { id: employer.id, version: employer.version, violation: { on: '2025-12-01', article: '48', source: 'OTIT inspection (fictional)', note: '' } });
+
+    await as('officer.a');
+    let c = await ok<CaseDetail>(core, 'cases:create', abscondedIntern('LE'));
+    // An interpreter who goes by the employer's Japanese name, planned before the employer is known.
+    const interpreter = await ok<{ id: string }>(core, 'interpreters:save', { interpreter: { name: '株式会社架空縫製', nameVariants: [], languages: ['vi', 'en'], pledgeDate: '2026-01-10', notes: '', active: true } });
+    const plan = interviewPlan([{ userId: users['officer.a'].id, sex: 'female' }], { plannedAt: '2026-12-02T10:00', breaks: '10 minutes every 30 minutes', placeLabel: 'Room 3', interpreterId: interpreter.id });
+    c = await ok<CaseDetail>(core, 'interviews:plan', { caseId: c.id, version: c.version, plan });
+    expect(c.protection.interviews[0].readiness.items['no-conflict']).toBe('met');
+
+    // The party is recorded under a name of its own; the registry entry brings the registered names.
+    const party = { role: 'employer', name: 'Factory manager Fictivo', nameVariants: [], organisation: '', contact: '', notes: '', organisationId: employer.id };
+    c = await ok<CaseDetail>(core, 'cases:saveAdverseParty', { caseId: c.id, version: c.version, party });
+    const [saved] = c.adverseParties;
+    expect(saved.organisationId).toBe(employer.id);
+    expect(saved.registryEntry).toMatchObject({ id: employer.id, type: 'implementing', nameJa: '株式会社架空縫製', nameLatin: 'Kaku Sewing Fictional Co.', violations: 1 });
+    expect(saved.registryEntry?.standing.ban).toEqual({ from: '2026-01-01', to: '2031-12-31', decisionReference: 'ISA-FICT-2026-9' });
+    expect((await ok<CaseDetail>(core, 'cases:get', { caseId: c.id })).adverseParties[0].registryEntry?.standing.ban?.decisionReference).toBe('ISA-FICT-2026-9');
+    expect((await ok<{ links: OrganisationRow[] }>(core, 'organisations:forCase', { caseId: c.id })).links.map((l) => l.id)).toEqual([employer.id]);
+    expect(c.protection.interviews[0].readiness.items['no-conflict']).toBe('unmet');
+
+    const check = async (name: string) => (await ok<{ matches: { partyId: string; role: string }[] }>(core, 'cases:checkConflict', { caseId: c.id, name })).matches;
+    expect(await check('kaku sewing  FICTIONAL co.')).toEqual([{ partyId: saved.id, name: 'Factory manager Fictivo', role: 'employer' }]);
+    expect(await check('株式会社架空縫製')).toEqual([{ partyId: saved.id, name: 'Factory manager Fictivo', role: 'employer' }]);
+    expect(await check('Friendly Neighbour')).toEqual([]);
+
+    // Saved again unchanged: no second link. The case's own link removed: the party's entry is still checked.
+    c = await ok<CaseDetail>(core, 'cases:saveAdverseParty', { caseId: c.id, version: c.version, partyId: saved.id, party });
+    await ok(core, 'organisations:unlinkCase', { caseId: c.id, organisationId: employer.id });
+    c = await ok<CaseDetail>(core, 'cases:get', { caseId: c.id });
+    expect(c.adverseParties[0].registryEntry?.id).toBe(employer.id);
+    expect(c.protection.interviews[0].readiness.items['no-conflict']).toBe('unmet');
+
+    const linked = await auditRows(core, { action: 'case.organisation-linked' });
+    expect(linked.map((e) => [e.caseRef, e.details.organisation])).toEqual([[c.reference, employer.id]]);
+    const partySaved = await auditRows(core, { action: 'case.adverse-party-saved' });
+    expect(partySaved.map((e) => e.details.organisation)).toEqual([employer.id, employer.id]);
+    expect(JSON.stringify(partySaved)).not.toContain('Fictivo');
+  });
+
+  it('linking an adverse party to the registry is refused with nothing saved: an unknown entry, a case the officer may not reach, a stale base', async () => {
+    const { dataDir, core, as } = await team(dirs);
+    await as('sup.c');
+    const employer = await ok<Organisation>(core, 'organisations:save', { organisation: org() });
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', abscondedIntern('DO'));
+    const party = (organisationId: string) => ({ role: 'employer', name: 'Factory Fictivo', organisationId });
+    const state = () =>
+      withRawVault(dataDir, async (tx) => ({
+        parties: await tx.all('SELECT id, organisation_id FROM adverse_parties'),
+        links: await tx.all('SELECT case_id, organisation_id FROM case_organisations'),
+        version: (await tx.get<{ version: number }>('SELECT version FROM cases WHERE id = ?', [c.id]))?.version,
+        trail: await tx.all("SELECT seq FROM audit_log WHERE action IN ('case.adverse-party-saved', 'case.organisation-linked')"),
+      }));
+    await core.lock('user');
+    const before = await state();
+
+    await as('officer.a');
+    const unknown = await core.dispatch('cases:saveAdverseParty', { caseId: c.id, version: c.version, party: party('00000000-0000-4000-8000-00000000f00d') });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'ORGANISATION_UNKNOWN', message: expect.stringContaining('not in the registry') });
+    // The link and the party are one transaction: a stale base leaves no link behind either.
+    expect(await code(core.dispatch('cases:saveAdverseParty', { caseId: c.id, version: c.version + 1, party: party(employer.id) }))).toBe('STALE_VERSION');
+    await as('officer.b');
+    expect(await code(core.dispatch('cases:saveAdverseParty', { caseId: c.id, version: c.version, party: party(employer.id) }))).toBe('NOT_FOUND');
+    expect(await code(core.dispatch('cases:saveAdverseParty', { caseId: c.id, version: c.version, party: party('00000000-0000-4000-8000-00000000f00d') }))).toBe('NOT_FOUND');
+    await core.lock('user');
+    expect(await state()).toEqual(before);
+    expect(before.parties).toEqual([]);
+  });
+
   it('same-workplace follow-up: a supervisor lists trainees to interview for officers; each officer sees and records only their own, and counts the rest', async () => {
     const { core, as, users } = await team(dirs);
     await as('sup.c');

@@ -150,7 +150,9 @@ export async function openDecisionStatus(tx: Tx, caseId: string): Promise<string
 
 /**
  * The names an adverse party of this case goes by, for conflict checks of people about to meet the
- * victim: its adverse parties, then the registry organisations linked to it (a broker is often a person).
+ * victim: its adverse parties, then the registry organisations involved in it (a broker is often a
+ * person) — those linked to the case and those its adverse parties are, each once, so a party's
+ * entry is checked even after the case's own link to it was removed.
  */
 export function adversePartyNames(tx: Tx, caseId: string): Promise<{ id: string; name: string; name_variants: string }[]> {
   return tx.all(
@@ -158,10 +160,24 @@ export function adversePartyNames(tx: Tx, caseId: string): Promise<{ id: string;
        SELECT id, name, name_variants, 0 AS part, created_at AS at, rowid AS n FROM adverse_parties WHERE case_id = ?
        UNION ALL
        SELECT o.id, CASE WHEN o.name_latin <> '' THEN o.name_latin ELSE o.name_ja END,
-              CASE WHEN o.name_latin <> '' AND o.name_ja <> '' THEN json_array(o.name_ja) ELSE '[]' END, 1, l.linked_at, o.num
-       FROM case_organisations l JOIN organisations o ON o.id = l.organisation_id WHERE l.case_id = ?
+              CASE WHEN o.name_latin <> '' AND o.name_ja <> '' THEN json_array(o.name_ja) ELSE '[]' END, 1, l.at, o.num
+       FROM (SELECT organisation_id, min(at) AS at FROM (
+               SELECT organisation_id, linked_at AS at FROM case_organisations WHERE case_id = ?
+               UNION ALL
+               SELECT organisation_id, created_at FROM adverse_parties WHERE case_id = ? AND organisation_id IS NOT NULL
+             ) GROUP BY organisation_id) l
+       JOIN organisations o ON o.id = l.organisation_id
      ) ORDER BY part, at, n`,
-    [caseId, caseId],
+    [caseId, caseId, caseId],
+  );
+}
+
+/** The registry names of the entries this case's adverse parties are, by party: a party is also known by its entry's names. */
+export function partyRegistryNames(tx: Tx, caseId: string): Promise<{ party_id: string; name_ja: string; name_latin: string }[]> {
+  return tx.all(
+    `SELECT a.id AS party_id, o.name_ja, o.name_latin FROM adverse_parties a JOIN organisations o ON o.id = a.organisation_id
+     WHERE a.case_id = ? ORDER BY a.created_at, a.rowid`,
+    [caseId],
   );
 }
 

@@ -58,4 +58,4 @@ export function ownerOf(ctx: Pick<Ctx, 'session'>): Owner {
   return { role: ctx.session.user.role === 'supervisor' ? 'supervisor' : 'officer', userId: ctx.session.user.id };
 }
 
-export { adversePartyNames } from './caseAccess.repository';
+export { adversePartyNames, partyRegistryNames } from './caseAccess.repository';

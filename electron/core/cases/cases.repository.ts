@@ -126,6 +126,8 @@ export interface AdverseRow {
   organisation: string;
   contact: string;
   notes: string;
+  /** The registry entry this party is (migration 0160), or null. */
+  organisation_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -136,11 +138,12 @@ export function listAdverse(tx: Tx, caseId: string): Promise<AdverseRow[]> {
 
 export async function upsertAdverse(tx: Tx, a: AdverseRow): Promise<void> {
   await tx.run(
-    `INSERT INTO adverse_parties (id, case_id, role, name, name_variants, organisation, contact, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO adverse_parties (id, case_id, role, name, name_variants, organisation, contact, notes, organisation_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET role = excluded.role, name = excluded.name, name_variants = excluded.name_variants,
-       organisation = excluded.organisation, contact = excluded.contact, notes = excluded.notes, updated_at = excluded.updated_at`,
-    [a.id, a.case_id, a.role, a.name, a.name_variants, a.organisation, a.contact, a.notes, a.created_at, a.updated_at],
+       organisation = excluded.organisation, contact = excluded.contact, notes = excluded.notes, organisation_id = excluded.organisation_id,
+       updated_at = excluded.updated_at`,
+    [a.id, a.case_id, a.role, a.name, a.name_variants, a.organisation, a.contact, a.notes, a.organisation_id, a.created_at, a.updated_at],
   );
 }
 

@@ -13,7 +13,7 @@ import { standingOn, violationFrom, type Custody, type Immigration, type StatusV
 import type { ClosingOutcome, RetentionOutcome } from '../../common/retention';
 import { REASON_MIN } from '../../common/schemas';
 import { listPage } from '../audit/audit.repository';
-import { forChange, heldForApproval, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
+import { forChange, heldForApproval, partyRegistryNames, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { officersChanged, openCaseValue, place, sealCaseValue } from '../sealing/sealing.service';
@@ -98,8 +98,11 @@ function checkScreening(immigration: Immigration, exploitation: Exploitation, at
   if (issues.length) throw new CoreError('SCREENING_REQUIRED', 'screening', { issues });
 }
 
-/** The case file's own part of what the case page shows (no protection workflow, no decisions). Sealed fields say only whether they hold a value. */
-export type CaseBase = Omit<CaseDetail, 'protection' | 'decisions'>;
+/**
+ * The case file's own part of what the case page shows (no protection workflow, no decisions, and
+ * of a party's registry entry only its id). Sealed fields say only whether they hold a value.
+ */
+export type CaseBase = Omit<CaseDetail, 'protection' | 'decisions' | 'adverseParties'> & { adverseParties: (AdversePartyInput & { id: string })[] };
 
 export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
   const [officers, supervisor, sealed, parties, notes, events] = await Promise.all([
@@ -167,6 +170,7 @@ export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
       organisation: p.organisation,
       contact: p.contact,
       notes: p.notes,
+      ...(p.organisation_id ? { organisationId: p.organisation_id } : {}),
     })),
     timeline,
   };
@@ -369,11 +373,17 @@ export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; versio
     organisation: input.party.organisation,
     contact: input.party.contact,
     notes: input.party.notes,
+    organisation_id: input.party.organisationId ?? null,
     created_at: existing?.created_at ?? ctx.at,
     updated_at: ctx.at,
   });
   await touch(ctx, row);
-  await ctx.audit({ action: 'case.adverse-party-saved', caseRef: row.reference, target: `adverse-party:${id}`, details: { role: input.party.role, added: !existing } });
+  await ctx.audit({
+    action: 'case.adverse-party-saved',
+    caseRef: row.reference,
+    target: `adverse-party:${id}`,
+    details: { role: input.party.role, added: !existing, organisation: input.party.organisationId ?? null },
+  });
 }
 
 export async function removeAdverseParty(ctx: Ctx, input: { caseId: string; version: number; partyId: string; reason: string }): Promise<void> {
@@ -385,7 +395,15 @@ export async function removeAdverseParty(ctx: Ctx, input: { caseId: string; vers
 
 export async function checkConflict(ctx: Ctx, input: { caseId: string; name: string }) {
   const row = await reachable(ctx, input.caseId);
-  const parties = (await repo.listAdverse(ctx.tx, row.id)).map((p) => ({ id: p.id, name: p.name, role: p.role, nameVariants: JSON.parse(p.name_variants) as string[] }));
+  // A party that is a registry entry also goes by the entry's Japanese and Latin names.
+  const registry = await partyRegistryNames(ctx.tx, row.id);
+  const entryNames = (partyId: string) => registry.filter((r) => r.party_id === partyId).flatMap((r) => [r.name_ja, r.name_latin].filter(Boolean));
+  const parties = (await repo.listAdverse(ctx.tx, row.id)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    nameVariants: [...(JSON.parse(p.name_variants) as string[]), ...entryNames(p.id)],
+  }));
   const matches = conflictingParties(input.name, parties);
   // The checked name may be a third party's: record that a check ran and its outcome, not the name.
   await ctx.audit({ action: 'case.conflict-checked', caseRef: row.reference, target: `case:${row.id}`, details: { matches: matches.length } });

@@ -7,9 +7,9 @@ import type { HandlerSlice } from '../handler';
 import * as decisions from './decisions.service';
 
 export const decisionsHandlers: HandlerSlice<'decisions'> = {
-  'decisions:saveDraft': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.saveDraft(ctx, input))),
-  'decisions:submit': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.submit(ctx, input, caseDetail))),
-  'decisions:approve': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.approve(ctx, input, caseDetail))),
-  'decisions:return': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, decisions.returnDecision(ctx, input))),
+  'decisions:saveDraft': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, decisions.saveDraft(ctx, input))),
+  'decisions:submit': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, decisions.submit(ctx, input, caseDetail))),
+  'decisions:approve': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, decisions.approve(ctx, input, caseDetail))),
+  'decisions:return': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, decisions.returnDecision(ctx, input))),
   'decisions:queue': (_input, r) => r.work((ctx) => decisions.reviewQueue(ctx, caseDetail)),
 };

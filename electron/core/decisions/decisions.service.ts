@@ -21,7 +21,7 @@ import * as repo from './decisions.repository';
 import { factsUnchanged } from './decisions.summary';
 
 /** Reads the case as a decision sees it: the facts it snapshots and the facts the guidance reads. */
-export type ReadCase = (tx: Tx, row: CaseRow) => Promise<SnapshotSource & CaseFacts>;
+export type ReadCase = (r: Pick<Ctx, 'tx' | 'at'>, row: CaseRow) => Promise<SnapshotSource & CaseFacts>;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const today = (ctx: Ctx) => ctx.at.slice(0, 10);
@@ -46,7 +46,7 @@ export async function submit(ctx: Ctx, input: { caseId: string; version: number;
   if (!d) throw new CoreError('NOT_FOUND');
   if (d.status !== 'draft' && d.status !== 'returned') throw new CoreError('DECISION_STATE');
   const draft = DecisionDraftSchema.parse(JSON.parse(d.draft));
-  const before = await readCase(ctx.tx, row);
+  const before = await readCase(ctx, row);
   const { guidance, issues } = recommendationIssues(draft, before, today(ctx));
   if (row.stage !== 'decision') issues.unshift({ path: 'stage', message: 'decision.stage.notDecision' });
   if (issues.length) throw new CoreError('RECOMMENDATION_INCOMPLETE', 'recommendation', { issues });
@@ -78,7 +78,7 @@ export async function approve(ctx: Ctx, input: { caseId: string; decisionId: str
   // Four eyes: whoever created, edited or submitted the recommendation cannot approve it.
   if (d.submitted_by === me || d.created_by === me || (await repo.isEditor(ctx.tx, d.id, me))) throw new CoreError('OWN_RECOMMENDATION');
   if (input.snapshotHash !== snapshotHash || sha256(snapshot) !== snapshotHash) throw new CoreError('SNAPSHOT_STALE');
-  if (!factsUnchanged(snapshot, await readCase(ctx.tx, row))) throw new CoreError('SNAPSHOT_STALE');
+  if (!factsUnchanged(snapshot, await readCase(ctx, row))) throw new CoreError('SNAPSHOT_STALE');
 
   const previous = await repo.approvedDecision(ctx.tx, row.id);
   if (previous) {
@@ -124,7 +124,7 @@ export async function reviewQueue(ctx: Ctx, readCase: ReadCase): Promise<{ rows:
       submittedAt: p.submitted_at,
       submittedBy: p.submitted_by_name,
       own: p.edited_by_me === 1 || p.submitted_by === ctx.session.user.id || p.created_by === ctx.session.user.id,
-      stale: !factsUnchanged(p.snapshot, await readCase(ctx.tx, c)),
+      stale: !factsUnchanged(p.snapshot, await readCase(ctx, c)),
       nextDeadline: p.next_deadline,
     });
   }

@@ -105,7 +105,7 @@ export async function prepare(ctx: Ctx, input: ExportRequest): Promise<Prepared>
       details: { profile: input.profile, items: sealedItems.join(','), reason: input.sealed?.reason ?? '' },
     });
   }
-  const detail = await caseDetail(ctx.tx, row);
+  const detail = await caseDetail(ctx, row);
   const decision = briefDecision(detail);
   const today = ctx.at.slice(0, 10);
   const document = buildSummary(

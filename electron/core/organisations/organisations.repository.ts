@@ -37,6 +37,11 @@ export function getOrganisation(tx: Tx, id: string): Promise<OrganisationDbRow |
   return tx.get<OrganisationDbRow>(`${SELECT} WHERE o.id = ?`, [id]);
 }
 
+export function organisationsByIds(tx: Tx, ids: readonly string[]): Promise<OrganisationDbRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx.all(`${SELECT} WHERE o.id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+}
+
 export function byCorporateNumber(tx: Tx, corporateNumber: string): Promise<{ id: string } | undefined> {
   return tx.get('SELECT id FROM organisations WHERE corporate_number = ?', [corporateNumber]);
 }

@@ -20,7 +20,7 @@ import {
   type StatusEntryInput,
   type ViolationInput,
 } from '../../common/organisations';
-import { reachable } from '../caseAccess/caseAccess';
+import { reachable, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import type { Ctx } from '../session/session.service';
@@ -50,6 +50,11 @@ function toRow(r: OrganisationDbRow, statuses: readonly StatusRow[], on: string)
 async function toRows(tx: Tx, rows: readonly OrganisationDbRow[], on: string): Promise<OrganisationRow[]> {
   const statuses = await repo.statusesOf(tx, rows.map((r) => r.id));
   return rows.map((r) => toRow(r, statuses, on));
+}
+
+/** The entries with these ids as lists show them, standing on `on` (those not found are left out). */
+export async function rowsOf(tx: Tx, ids: readonly string[], on: string): Promise<OrganisationRow[]> {
+  return toRows(tx, await repo.organisationsByIds(tx, ids), on);
 }
 
 export async function search(ctx: Pick<Ctx, 'tx' | 'at'>, input: { query: string; type?: OrganisationType; limit: number }) {
@@ -183,14 +188,24 @@ export async function forCase(ctx: Ctx, caseId: string): Promise<{ links: Organi
   return { links: await toRows(ctx.tx, await repo.linkedTo(ctx.tx, row.id), today(ctx)) };
 }
 
+/**
+ * Links an organisation to a case this user may reach (not a closed one), unless it is linked
+ * already; a new link is audited on the case. The rule for the case's own list and for its adverse
+ * parties alike (cases:saveAdverseParty links a party's entry through here).
+ */
+export async function ensureLinked(ctx: Ctx, caseId: string, organisationId: string): Promise<CaseRow> {
+  const row = await reachable(ctx, caseId);
+  if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
+  if (!(await repo.getOrganisation(ctx.tx, organisationId))) throw new CoreError('ORGANISATION_UNKNOWN');
+  if (await repo.link(ctx.tx, row.id, organisationId, ctx.at, ctx.session.user.id)) {
+    await ctx.audit({ action: 'case.organisation-linked', caseRef: row.reference, target: `case:${row.id}`, details: { organisation: organisationId } });
+  }
+  return row;
+}
+
 /** Links an organisation to a case this user may reach (not a closed one); audited on the case. */
 export async function linkCase(ctx: Ctx, input: { caseId: string; organisationId: string }): Promise<{ links: OrganisationRow[] }> {
-  const row = await reachable(ctx, input.caseId);
-  if (row.stage === 'closed') throw new CoreError('FORBIDDEN');
-  await mustGet(ctx.tx, input.organisationId);
-  if (await repo.link(ctx.tx, row.id, input.organisationId, ctx.at, ctx.session.user.id)) {
-    await ctx.audit({ action: 'case.organisation-linked', caseRef: row.reference, target: `case:${row.id}`, details: { organisation: input.organisationId } });
-  }
+  const row = await ensureLinked(ctx, input.caseId, input.organisationId);
   return forCase(ctx, row.id);
 }
 

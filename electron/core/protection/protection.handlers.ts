@@ -4,7 +4,7 @@ import type { HandlerSlice } from '../handler';
 import * as protection from './protection.service';
 
 export const protectionHandlers: HandlerSlice<'protection'> = {
-  'protection:recordConsideration': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, protection.recordConsideration(ctx, input))),
-  'protection:recordWish': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, protection.recordWish(ctx, input))),
-  'protection:recordIomConsent': (input, r) => r.work((ctx) => showAfter(ctx.tx, input.caseId, protection.recordIomConsent(ctx, input))),
+  'protection:recordConsideration': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, protection.recordConsideration(ctx, input))),
+  'protection:recordWish': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, protection.recordWish(ctx, input))),
+  'protection:recordIomConsent': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, protection.recordIomConsent(ctx, input))),
 };

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../electron/common/accounts';
+import type { Organisation, OrganisationRow } from '../../../electron/common/contract.organisations';
 import { i18n } from '../../i18n/i18n';
 import { resetAllStores, storeSnapshots } from '../../stores/registry';
 import { CASE_ID, exploitationFacts, immigrationFacts, caseDetail as syntheticCase, type CaseOverrides } from '../../test/caseDetail';
@@ -11,6 +12,21 @@ import { useCasePageStore } from '../cases/page/casePage.store';
 import { CasePage } from './CasePage';
 
 const PARTY_ID = '00000000-0000-4000-8000-00000000a001';
+const ORG_ID = '00000000-0000-4000-8000-00000000b001';
+
+/** A synthetic registry entry, banned from new trainees until the end of 2031. */
+const ENTRY: OrganisationRow = {
+  id: ORG_ID,
+  type: 'broker',
+  nameJa: 'テスト人材',
+  nameLatin: 'Test Manpower',
+  corporateNumber: '',
+  prefecture: '',
+  country: 'PHL',
+  standing: { ban: { from: '2026-01-01', to: '2031-12-31', decisionReference: 'TEST-1' }, licenceRevoked: false, nameDisclosed: false },
+  violations: 2,
+};
+const PARTY = { id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '', registryEntry: null } as const;
 
 /** The synthetic case at identification, with sealed values and an adverse party on record. */
 function caseDetail(overrides: CaseOverrides = {}) {
@@ -19,7 +35,7 @@ function caseDetail(overrides: CaseOverrides = {}) {
     flags: ['threat-to-life'],
     supervisor: { id: 'super-1', displayName: 'Testperson Supervisor' },
     sealed: { whereabouts: true, 'identity-documents': false, 'residence-card-number': true },
-    adverseParties: [{ id: PARTY_ID, role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '' }],
+    adverseParties: [{ ...PARTY, nameVariants: [...PARTY.nameVariants] }],
     ...overrides,
   });
 }
@@ -232,6 +248,94 @@ describe('case page', () => {
       { caseId: CASE_ID, name: 'testbroker  KEN', context: 'interpreter', partyIds: [PARTY_ID], reason: 'Different person, checked ID' },
     ]);
     expect(screen.getByRole('button', { name: 'Continue' })).toHaveProperty('disabled', false);
+  });
+
+  it('links an adverse party to a registry entry from a plain search, shows its ban on the card, and takes the link off again', async () => {
+    const linked = caseDetail({ version: 4, adverseParties: [{ ...PARTY, nameVariants: [...PARTY.nameVariants], organisationId: ORG_ID, registryEntry: ENTRY }] });
+    const { fake, user } = renderCasePage('officer', {
+      'organisations:search': ({ query }) => ok({ rows: query?.includes('manpower') ? [ENTRY] : [], total: 1 }),
+      'cases:saveAdverseParty': ({ party }) => ok(party.organisationId ? linked : caseDetail({ version: 5 })),
+    });
+    await openTab(user, 'Adverse parties');
+    // Officers read the registry but do not add to it.
+    expect(screen.queryByRole('button', { name: 'Add Testbroker Ken to the registry' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Edit Testbroker Ken' }));
+    const form = within(screen.getByRole('form', { name: 'Edit adverse party' }));
+    const picker = within(form.getByRole('group', { name: 'Registry entry' }));
+    await user.type(picker.getByRole('searchbox', { name: 'Search the registry' }), 'manpower');
+    await user.click(await picker.findByRole('button', { name: 'Link Test Manpower (テスト人材) to this party' }));
+    expect(picker.queryByRole('searchbox')).toBeNull();
+    expect(picker.getByTestId('organisation-standing').textContent).toContain('Banned from new trainees until');
+    expect(fake.callsTo('cases:saveAdverseParty')).toEqual([]);
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('cases:saveAdverseParty')).toHaveLength(1));
+    expect(fake.callsTo('cases:saveAdverseParty')[0]).toEqual({
+      caseId: CASE_ID,
+      version: 3,
+      partyId: PARTY_ID,
+      party: { role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '', organisationId: ORG_ID },
+    });
+    const card = within(await screen.findByRole('article', { name: 'Testbroker Ken' }));
+    expect(card.getByTestId('party-registry-entry').textContent).toContain('Registry entry: Test Manpower (テスト人材) — Broker');
+    expect(card.getByTestId('organisation-standing').textContent).toMatch(/Banned from new trainees until .*2 violations/);
+    // The organisations involved are read again: the party's entry is linked to the case too.
+    await waitFor(() => expect(fake.callsTo('organisations:forCase')).toHaveLength(2));
+
+    await user.click(card.getByRole('button', { name: 'Edit Testbroker Ken' }));
+    const again = within(screen.getByRole('form', { name: 'Edit adverse party' }));
+    await user.click(again.getByRole('button', { name: 'Remove the link to Test Manpower (テスト人材)' }));
+    expect(again.getByRole('searchbox', { name: 'Search the registry' })).toBeTruthy();
+    await user.click(again.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('cases:saveAdverseParty')).toHaveLength(2));
+    expect(fake.callsTo('cases:saveAdverseParty')[1]).toMatchObject({ version: 4, party: { name: 'Testbroker Ken' } });
+    expect(fake.callsTo('cases:saveAdverseParty')[1]).not.toHaveProperty('party.organisationId');
+  });
+
+  it('lets a supervisor add an unlinked employer, supervising organisation, broker or recruiter to the registry from the case, then links it', async () => {
+    const exploiter = { ...PARTY, id: '00000000-0000-4000-8000-00000000a002', role: 'exploiter', name: 'Testperson Exploiter', nameVariants: [], organisation: '' } as const;
+    const created: Organisation = {
+      ...ENTRY,
+      id: '00000000-0000-4000-8000-00000000b002',
+      nameJa: '',
+      nameLatin: 'Testbroker Ken',
+      country: '',
+      standing: { ban: null, licenceRevoked: false, nameDisclosed: false },
+      violations: 0,
+      licenceNumber: '',
+      notes: '',
+      version: 1,
+      related: [],
+      relatedBy: [],
+      statuses: [],
+      violationList: [],
+      missingReports: [],
+      involvement: { total: 0, cases: [] },
+    };
+    const { fake, user } = renderCasePage('supervisor', {
+      'cases:get': () => ok(caseDetail({ adverseParties: [{ ...PARTY, nameVariants: [...PARTY.nameVariants] }, { ...exploiter, nameVariants: [] }] })),
+      'organisations:save': () => ok(created),
+      'cases:saveAdverseParty': () => ok(caseDetail({ version: 4 })),
+    });
+    await openTab(user, 'Adverse parties');
+    // Only roles that are organisations of the programme can be registry entries.
+    expect(screen.queryByRole('button', { name: 'Add Testperson Exploiter to the registry' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add Testbroker Ken to the registry' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add an organisation' }));
+    expect((dialog.getByRole('combobox', { name: 'Type' }) as HTMLSelectElement).value).toBe('broker');
+    expect((dialog.getByRole('textbox', { name: 'Name (Latin script)' }) as HTMLInputElement).value).toBe('Testbroker Ken');
+    expect((dialog.getByRole('textbox', { name: 'Name (Japanese)' }) as HTMLInputElement).value).toBe('');
+    await user.click(dialog.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('cases:saveAdverseParty')).toHaveLength(1));
+    expect(fake.callsTo('organisations:save')).toEqual([
+      { organisation: { type: 'broker', nameJa: '', nameLatin: 'Testbroker Ken', corporateNumber: '', prefecture: '', country: '', licenceNumber: '', relatedIds: [], notes: '' } },
+    ]);
+    expect(fake.callsTo('cases:saveAdverseParty')[0]).toEqual({
+      caseId: CASE_ID,
+      version: 3,
+      partyId: PARTY_ID,
+      party: { role: 'broker', name: 'Testbroker Ken', nameVariants: ['テストブローカー'], organisation: 'Test Agency', contact: '', notes: '', organisationId: created.id },
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add an organisation' })).toBeNull());
   });
 
   it('offers an officer only the moves checkTransition allows, and no assignment or access log', async () => {

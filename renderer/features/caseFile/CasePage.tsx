@@ -9,7 +9,7 @@ import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
 import { useFailure } from '../../ui/useFailure';
 import { AccessLogPanel } from '../cases/page/AccessLogPanel';
-import { AdversePartiesSection } from '../cases/page/AdversePartiesSection';
+import { AdversePartiesSection, type PartyRegistry } from '../cases/page/AdversePartiesSection';
 import { AssignmentSection } from '../cases/page/AssignmentSection';
 import { CaseHeader } from '../cases/page/CaseHeader';
 import { closeCase, loadCase, showCaseTab } from '../cases/page/casePage.actions';
@@ -27,6 +27,7 @@ import { InterviewsSection } from '../interviews/InterviewsSection';
 import { ProtectionSection } from '../protection/ProtectionSection';
 import { CaseRetentionSection } from '../retention/CaseRetentionSection';
 import { CaseOrganisationsSection } from '../organisations/CaseOrganisationsSection';
+import { AddPartyToRegistry, PartyRegistryEntry, PartyRegistryPicker } from '../organisations/PartyRegistry';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 
 interface CaseTab {
@@ -41,6 +42,10 @@ interface CaseTab {
   supervisorOnly?: boolean;
 }
 
+/** The registry's part in the adverse parties: case workers link entries; supervisors, who keep the registry, also add to it. */
+const PARTY_REGISTRY: PartyRegistry = { Picker: PartyRegistryPicker, Entry: PartyRegistryEntry };
+const SUPERVISOR_PARTY_REGISTRY: PartyRegistry = { ...PARTY_REGISTRY, AddToRegistry: AddPartyToRegistry };
+
 /** The case file's tabs in order: the sections of cases, interviews, protection and decisions. */
 const TABS: CaseTab[] = [
   { id: 'person', label: 'caseFields.person.title', content: (detail) => <PersonSection detail={detail} /> },
@@ -49,10 +54,10 @@ const TABS: CaseTab[] = [
   {
     id: 'adverse',
     label: 'casePage.tabs.adverse',
-    content: (detail) => (
+    content: (detail, role) => (
       <Stack gap="lg">
         <ConflictCheckPanel />
-        <AdversePartiesSection detail={detail} />
+        <AdversePartiesSection detail={detail} registry={role === 'supervisor' ? SUPERVISOR_PARTY_REGISTRY : PARTY_REGISTRY} />
         <CaseOrganisationsSection detail={detail} />
       </Stack>
     ),

@@ -382,7 +382,7 @@ describe('decision tab: immigration facts, fled interns and dates (issue 11)', (
   });
 
   it('lists change of status before renewal, as the rule orders them, when renewal would keep the intern tied to an employer recorded as an adverse party', async () => {
-    renderSection(abscondedIntern({ adverseParties: [{ id: 'party-1', role: 'employer', name: 'Test Factory KK', nameVariants: [], organisation: '', contact: '', notes: '' }] }));
+    renderSection(abscondedIntern({ adverseParties: [{ id: 'party-1', role: 'employer', name: 'Test Factory KK', nameVariants: [], organisation: '', contact: '', notes: '', registryEntry: null }] }));
     expect(pathwayTitles().slice(0, 2)).toEqual(['Change of status of residence', 'Renewal of the period of stay']);
     expect(within(screen.getByTestId('guidance-warnings')).getByText(/Renewing the intern's period of stay keeps the victim in the training plan/)).toBeTruthy();
 

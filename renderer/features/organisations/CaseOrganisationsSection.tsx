@@ -13,8 +13,9 @@ import { organisationName, StandingBadges } from './StandingBadges';
 /**
  * The registry organisations involved in a case (its employer, supervising organisation, sending
  * organisation, broker), with how each stands today: a ban or a violation on record shows here.
+ * Read again whenever the case changes (an adverse party linked to an entry links it here too).
  */
-export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 'id' | 'stage'> }) {
+export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 'id' | 'stage' | 'version'> }) {
   const { t, i18n } = useTranslation();
   const [links, setLinks] = useState<OrganisationRow[] | null>(null);
   const [options, setOptions] = useState<OrganisationRow[]>([]);
@@ -27,7 +28,7 @@ export function CaseOrganisationsSection({ detail }: { detail: Pick<CaseDetail, 
 
   useEffect(() => {
     organisationsForCase(detail.id).then((r) => setLinks(r.links), report);
-  }, [detail.id, report]);
+  }, [detail.id, detail.version, report]);
 
   const find = (q: string) => {
     setSearch(q);

@@ -29,14 +29,27 @@ const localToday = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** Adds an organisation, or edits one: its names, numbers, place and its chain. Checked by the contract before it is sent. */
-export function OrganisationForm({ organisation, onSaved, onClose }: { organisation?: Organisation; onSaved: (o: Organisation) => void; onClose: () => void }) {
+/**
+ * Adds an organisation, or edits one: its names, numbers, place and its chain. Checked by the
+ * contract before it is sent. A new entry may start from `prefill` (an adverse party added from a case).
+ */
+export function OrganisationForm({
+  organisation,
+  prefill,
+  onSaved,
+  onClose,
+}: {
+  organisation?: Organisation;
+  prefill?: Partial<Pick<Draft, 'type' | 'nameJa' | 'nameLatin'>>;
+  onSaved: (o: Organisation) => void;
+  onClose: () => void;
+}) {
   const { t, tx, i18n } = useLabels();
   const { t: tt } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => ({
-    type: organisation?.type ?? 'implementing',
-    nameJa: organisation?.nameJa ?? '',
-    nameLatin: organisation?.nameLatin ?? '',
+    type: organisation?.type ?? prefill?.type ?? 'implementing',
+    nameJa: organisation?.nameJa ?? prefill?.nameJa ?? '',
+    nameLatin: organisation?.nameLatin ?? prefill?.nameLatin ?? '',
     corporateNumber: organisation?.corporateNumber ?? '',
     prefecture: organisation?.prefecture ?? '',
     country: organisation?.country ?? '',

@@ -1,7 +1,8 @@
 import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { ADVERSE_ROLES, AdversePartyInputSchema, type AdversePartyInput } from '../../../../electron/common/cases';
+import type { OrganisationRow } from '../../../../electron/common/contract.organisations';
 import { useLabels } from '../../../i18n/labels';
 import { parseWith } from '../../../ui/forms';
 import { ReasonDialog } from '../../../ui/ReasonDialog';
@@ -14,8 +15,34 @@ type Party = CaseDetail['adverseParties'][number];
 
 const EMPTY_PARTY: AdversePartyInput = { role: 'employer', name: '', nameVariants: [], organisation: '', contact: '', notes: '' };
 
+/** The party as the form and core take it: its own fields, and the registry entry it is (if any). */
+function inputOf(p: AdversePartyInput): AdversePartyInput {
+  return {
+    role: p.role,
+    name: p.name,
+    nameVariants: [...p.nameVariants],
+    organisation: p.organisation,
+    contact: p.contact,
+    notes: p.notes,
+    ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+  };
+}
+
+/**
+ * What the organisations registry lends this section. The case page passes it in: the registry's
+ * feature sits above cases in the renderer, so cases never imports it.
+ */
+export interface PartyRegistry {
+  /** In the party's form: which registry entry the party is (search, link, remove). */
+  Picker: ComponentType<{ value: OrganisationRow | null; onChange: (entry: OrganisationRow | null) => void }>;
+  /** On the party's card: the linked entry and how it stands (a ban shows here). */
+  Entry: ComponentType<{ entry: OrganisationRow }>;
+  /** Supervisors only: adds an unlinked party to the registry, then `onAdded` links the new entry to it. */
+  AddToRegistry?: ComponentType<{ party: Party; onAdded: (entry: OrganisationRow) => Promise<void> }>;
+}
+
 /** The people the victim must be protected from; every new contact is checked against them. */
-export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
+export function AdversePartiesSection({ detail, registry }: { detail: CaseDetail; registry?: PartyRegistry }) {
   const { t } = useLabels();
   /** The party being edited: its id, 'new' for an added one, or null. */
   const [editing, setEditing] = useState<string | null>(null);
@@ -35,13 +62,21 @@ export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
         </>
       }
     >
-      {editing === 'new' && <PartyForm initial={EMPTY_PARTY} onDone={() => setEditing(null)} />}
+      {editing === 'new' && <PartyForm initial={EMPTY_PARTY} entry={null} registry={registry} onDone={() => setEditing(null)} />}
       {detail.adverseParties.length === 0 && editing !== 'new' && <Text c="dimmed">{t('casePage.adverse.none')}</Text>}
       {detail.adverseParties.map((party) =>
         editing === party.id ? (
-          <PartyForm key={party.id} partyId={party.id} initial={party} onDone={() => setEditing(null)} />
+          <PartyForm key={party.id} partyId={party.id} initial={party} entry={party.registryEntry} registry={registry} onDone={() => setEditing(null)} />
         ) : (
-          <PartyCard key={party.id} party={party} busy={editing !== null} onEdit={() => setEditing(party.id)} onRemove={() => setRemoving(party)} />
+          <PartyCard
+            key={party.id}
+            party={party}
+            busy={editing !== null}
+            registry={registry}
+            closed={detail.stage === 'closed'}
+            onEdit={() => setEditing(party.id)}
+            onRemove={() => setRemoving(party)}
+          />
         ),
       )}
     <ReasonDialog
@@ -57,8 +92,9 @@ export function AdversePartiesSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function PartyCard({ party, busy, onEdit, onRemove }: { party: Party; busy: boolean; onEdit: () => void; onRemove: () => void }) {
+function PartyCard({ party, busy, registry, closed, onEdit, onRemove }: { party: Party; busy: boolean; registry?: PartyRegistry; closed: boolean; onEdit: () => void; onRemove: () => void }) {
   const { t, vocab } = useLabels();
+  const AddToRegistry = !party.organisationId && !closed ? registry?.AddToRegistry : undefined;
   return (
     <Paper withBorder p="md" bg="gray.0" component="article" aria-label={party.name}>
       <Group justify="space-between" align="flex-start">
@@ -89,6 +125,8 @@ function PartyCard({ party, busy, onEdit, onRemove }: { party: Party; busy: bool
               {party.notes}
             </Text>
           )}
+          {registry && party.registryEntry && <registry.Entry entry={party.registryEntry} />}
+          {AddToRegistry && <AddToRegistry party={party} onAdded={(entry) => saveAdverseParty({ ...inputOf(party), organisationId: entry.id }, party.id)} />}
         </Stack>
         <Group gap="xs">
           <Button size="xs" variant="default" disabled={busy} onClick={onEdit} aria-label={t('casePage.adverse.editNamed', { name: party.name })}>
@@ -103,18 +141,13 @@ function PartyCard({ party, busy, onEdit, onRemove }: { party: Party; busy: bool
   );
 }
 
-function PartyForm({ partyId, initial, onDone }: { partyId?: string; initial: AdversePartyInput; onDone: () => void }) {
+function PartyForm({ partyId, initial, entry, registry, onDone }: { partyId?: string; initial: AdversePartyInput; entry: OrganisationRow | null; registry?: PartyRegistry; onDone: () => void }) {
   const { t, vocab } = useLabels();
-  // Only the input's fields: a party as core sends it carries its id too.
+  /** The chosen registry entry as the picker shows it; the draft holds only its id. */
+  const [chosen, setChosen] = useState(entry);
+  // Only the input's fields: a party as core sends it carries its id and its entry too.
   const form = useDraftForm(
-    (): AdversePartyInput => ({
-      role: initial.role,
-      name: initial.name,
-      nameVariants: [...initial.nameVariants],
-      organisation: initial.organisation,
-      contact: initial.contact,
-      notes: initial.notes,
-    }),
+    (): AdversePartyInput => inputOf(initial),
     {
       parse: (d: AdversePartyInput) => parseWith(AdversePartyInputSchema, d),
       send: (party: AdversePartyInput) => saveAdverseParty(party, partyId),
@@ -133,6 +166,15 @@ function PartyForm({ partyId, initial, onDone }: { partyId?: string; initial: Ad
         <TextInput label={t('casePage.adverse.contact')} {...form.text('contact')} />
       </SimpleGrid>
       <Textarea label={t('casePage.adverse.notes')} rows={2} {...form.text('notes')} />
+      {registry && (
+        <registry.Picker
+          value={chosen}
+          onChange={(next) => {
+            setChosen(next);
+            form.setDraft((d) => inputOf({ ...d, organisationId: next?.id }));
+          }}
+        />
+      )}
     </CaseForm>
   );
 }
