@@ -1,5 +1,6 @@
 import {
   createTheme,
+  DEFAULT_THEME,
   InputWrapper,
   Modal,
   type CSSVariablesResolver,
@@ -24,10 +25,21 @@ const mamori: MantineColorsTuple = [
 // Only the bundled Noto Sans JP (see main.tsx); the generic fallback is a local system font, never a download.
 const fontFamily = '"Noto Sans JP", sans-serif';
 
+/**
+ * Red and orange with their darker half darker still: Mantine's red.8 and orange.9 as text on the
+ * page's grey, and white on its red.7 and orange.7, fall below 4.5:1. Shades 0–5 are Mantine's.
+ */
+const red: MantineColorsTuple = [...(DEFAULT_THEME.colors.red.slice(0, 6) as string[]), '#e03131', '#c92a2a', '#b02525', '#962020'] as unknown as MantineColorsTuple;
+const orange: MantineColorsTuple = [...(DEFAULT_THEME.colors.orange.slice(0, 6) as string[]), '#d9480f', '#c2410c', '#a63a0a', '#8a3008'] as unknown as MantineColorsTuple;
+
 export const theme = createTheme({
-  colors: { mamori },
+  colors: { mamori, red, orange },
   primaryColor: 'mamori',
   primaryShade: 7,
+  // Filled badges and buttons of any colour: black or white text, whichever contrasts more (0.179 is
+  // the luminance where both give the same ratio, so the chosen one always clears 4.5:1).
+  autoContrast: true,
+  luminanceThreshold: 0.179,
   black: '#14171c',
   fontFamily,
   fontFamilyMonospace: 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace',
@@ -50,12 +62,30 @@ export const theme = createTheme({
   },
 });
 
+/** `hex` mixed with black: `share` of the colour kept (sRGB, as the eye sees a darker shade). */
+function darken(hex: string, share: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const channel = (shift: number) => Math.round(((n >> shift) & 0xff) * share);
+  return `#${((channel(16) << 16) | (channel(8) << 8) | channel(0)).toString(16).padStart(6, '0')}`;
+}
+
+/**
+ * The text of Mantine's "light" variant (badges, alerts, light and subtle buttons) is shade 6 of its
+ * colour on a pale tint of it: orange, yellow, lime, teal and green fall well below 4.5:1 there. Here
+ * it is shade 9 darkened by a third, which keeps the hue and clears 4.5:1 for every colour
+ * (tests/e2e/accessibility.spec.ts runs axe's contrast rule on every screen).
+ */
+const lightVariantText = Object.fromEntries(
+  Object.entries({ ...DEFAULT_THEME.colors, mamori, red, orange }).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.66)]),
+);
+
 /** Mantine's grey help text and light red errors fall below 4.5:1 contrast on white: darker here. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    ...lightVariantText,
   },
   dark: {},
 });

@@ -12,6 +12,7 @@ import { useFailure } from '../../ui/useFailure';
 import { fieldErrors } from '../../ui/validation';
 import { callInSession } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
+import { useReturnFocus } from '../../ui/useReturnFocus';
 
 interface Draft {
   trainee: string;
@@ -155,6 +156,7 @@ function FollowupDialog(props: {
     }
   };
 
+  useReturnFocus();
   return (
     <Modal opened onClose={onClose} size="lg" title={t(entry ? 'organisations.followup.editTitle' : 'organisations.followup.addTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack gap="md">

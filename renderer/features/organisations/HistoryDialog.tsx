@@ -11,6 +11,7 @@ import { useFailure } from '../../ui/useFailure';
 import { fieldErrors } from '../../ui/validation';
 import { recordMissingReport, recordStatus, recordViolation } from './organisations.actions';
 import { organisationName } from './StandingBadges';
+import { useReturnFocus } from '../../ui/useReturnFocus';
 
 export type HistoryKind = 'status' | 'violation' | 'missing';
 
@@ -62,6 +63,7 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
   };
 
   const kinds = STATUS_KINDS.filter((k) => k !== 'licence-revoked' || LICENSED_TYPES.includes(organisation.type));
+  useReturnFocus();
   return (
     <Modal opened onClose={onClose} size="lg" title={title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack gap="md">

@@ -11,6 +11,7 @@ import { useFailure } from '../../ui/useFailure';
 import { fieldErrors } from '../../ui/validation';
 import { saveOrganisation, searchOrganisations } from './organisations.actions';
 import { organisationName } from './StandingBadges';
+import { useReturnFocus } from '../../ui/useReturnFocus';
 
 interface Draft {
   type: OrganisationType;
@@ -106,6 +107,7 @@ export function OrganisationForm({
     }
   };
 
+  useReturnFocus();
   return (
     <Modal opened onClose={onClose} size="xl" title={organisation ? t('organisations.form.editTitle', { name: organisationName(i18n.language, organisation) }) : t('organisations.form.newTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack gap="md">

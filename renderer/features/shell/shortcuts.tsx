@@ -69,7 +69,7 @@ export function ShortcutsHelp({ role, opened, onClose }: { role: Role; opened: b
     [['Tab'], t('shell.shortcuts.tab')],
   ];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shell.shortcuts.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('shell.shortcuts.title')} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack gap="sm">
         <Text size="sm">{t('shell.shortcuts.intro')}</Text>
         <Table withTableBorder data-testid="shortcuts">

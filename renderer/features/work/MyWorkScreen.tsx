@@ -1,5 +1,5 @@
-import { Badge, Box, NavLink, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Box, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyWork } from '../../../electron/common/contract.work';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -43,17 +43,14 @@ function WorkSections({ work }: { work: MyWork }) {
             item={item}
             testId="work-interview-row"
             description={t(`vocab.interviewStatus.${item.status}`)}
-            asideText={[formatDateTime(locale, item.plannedAt), t(item.ready ? 'work.interviews.ready' : 'work.interviews.notReady')]}
-            aside={
-              <>
-                <Text span size="sm" fw={600}>
-                  {formatDateTime(locale, item.plannedAt)}
-                </Text>
-                <Badge component="span" size="sm" variant="light" tt="none" color={item.ready ? 'teal' : 'orange'}>
-                  {t(item.ready ? 'work.interviews.ready' : 'work.interviews.notReady')}
-                </Badge>
-              </>
-            }
+            aside={[
+              <Text key="when" span size="sm" fw={600}>
+                {formatDateTime(locale, item.plannedAt)}
+              </Text>,
+              <Badge key="ready" component="span" size="sm" variant="light" tt="none" color={item.ready ? 'teal' : 'orange'}>
+                {t(item.ready ? 'work.interviews.ready' : 'work.interviews.notReady')}
+              </Badge>,
+            ]}
           />
         ))}
       </WorkSection>
@@ -73,24 +70,21 @@ function WorkSections({ work }: { work: MyWork }) {
               item={item}
               testId="work-deadline-row"
               description={t(`work.deadlines.kind.${item.kind}`)}
-              asideText={[formatDate(locale, item.date), whenText]}
-              aside={
-                <>
-                  <Text span size="sm" fw={when.kind === 'ahead' ? 600 : 700} c={when.kind === 'overdue' ? 'red.8' : undefined}>
-                    {formatDate(locale, item.date)}
+              aside={[
+                <Text key="date" span size="sm" fw={when.kind === 'ahead' ? 600 : 700} c={when.kind === 'overdue' ? 'red.8' : undefined}>
+                  {formatDate(locale, item.date)}
+                </Text>,
+                when.kind === 'ahead' ? (
+                  <Text key="when" span size="sm" c="dimmed">
+                    {whenText}
                   </Text>
-                  {when.kind === 'ahead' ? (
-                    <Text span size="sm" c="dimmed">
-                      {whenText}
-                    </Text>
-                  ) : (
-                    // Colour alone would not reach everyone: the state is also said in words.
-                    <Badge component="span" size="sm" variant={when.kind === 'overdue' ? 'filled' : 'light'} tt="none" color={when.kind === 'overdue' ? 'red.8' : 'orange'}>
-                      {whenText}
-                    </Badge>
-                  )}
-                </>
-              }
+                ) : (
+                  // Colour alone would not reach everyone: the state is also said in words.
+                  <Badge key="when" component="span" size="sm" variant={when.kind === 'overdue' ? 'filled' : 'light'} tt="none" color={when.kind === 'overdue' ? 'red.8' : 'orange'}>
+                    {whenText}
+                  </Badge>
+                ),
+              ]}
             />
           );
         })}
@@ -106,12 +100,11 @@ function WorkSections({ work }: { work: MyWork }) {
               testId="work-waiting-row"
               tab={WAITING_TAB[item.kind]}
               description={t(`work.waiting.kind.${item.kind}`)}
-              asideText={[since]}
-              aside={
-                <Text span size="sm" c="dimmed">
+              aside={[
+                <Text key="since" span size="sm" c="dimmed">
                   {since}
-                </Text>
-              }
+                </Text>,
+              ]}
             />
           );
         })}
@@ -148,15 +141,27 @@ interface WorkRowProps {
   item: WorkCase;
   testId: string;
   description: string;
-  aside: ReactNode;
+  /** The pieces on the right, in reading order. */
+  aside: ReactNode[];
   /** The aside's words, for the button's accessible name in the order they are shown. */
-  asideText: string[];
   /** The tab of the case to open on (its first unless told). */
   tab?: CaseTabId;
 }
 
+/**
+ * A comma only screen readers hear: the row's name is its visible text (so what a speech-input user
+ * reads out is its name), with pauses where the visible pieces sit in separate boxes.
+ */
+function Pause() {
+  return (
+    <>
+      <VisuallyHidden component="span">,</VisuallyHidden>{' '}
+    </>
+  );
+}
+
 /** A row opens its case. Masked initials only (DESIGN.md §3): the full name is shown inside the case. */
-function WorkRow({ item, testId, description, aside, asideText, tab }: WorkRowProps) {
+function WorkRow({ item, testId, description, aside, tab }: WorkRowProps) {
   return (
     <li style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
       <NavLink
@@ -164,23 +169,33 @@ function WorkRow({ item, testId, description, aside, asideText, tab }: WorkRowPr
         type="button"
         data-testid={testId}
         data-case-reference={item.reference}
-        // Spelled out, because the visible pieces sit in separate boxes that would run together.
-        aria-label={[item.reference, item.maskedName, description, ...asideText].join(', ')}
         onClick={() => void showCase(item.caseId, tab)}
         label={
           <>
             <Text span ff="monospace" fw={600} size="sm">
               {item.reference}
-            </Text>{' '}
+            </Text>
+            <Pause />
             <Text span size="sm">
               {item.maskedName}
             </Text>
           </>
         }
-        description={description}
+        description={
+          <>
+            <Pause />
+            {description}
+            <Pause />
+          </>
+        }
         rightSection={
           <Box component="span" style={{ display: 'inline-flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
-            {aside}
+            {aside.map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 && <Pause />}
+                {part}
+              </Fragment>
+            ))}
           </Box>
         }
       />
