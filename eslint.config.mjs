@@ -339,7 +339,7 @@ const STORAGE_MESSAGE =
 const STORAGE = ['localStorage', 'sessionStorage', 'indexedDB'];
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
 
   js.configs.recommended,
   tseslint.configs.recommended,

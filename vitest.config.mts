@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['electron/**/*.test.ts'],
+          // tests/packaging: the release configuration, read as files (no Electron, no vault).
+          include: ['electron/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
           testTimeout: LOADED_MACHINE_MS,
           hookTimeout: LOADED_MACHINE_MS,
         },
