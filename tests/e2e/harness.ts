@@ -10,7 +10,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHANNELS, EVENTS } from '../../electron/common/channels';
 import { createCore, type BackupDialogs, type ExportPlatform, type MamoriCoreApi, type PrintJob } from '../../electron/core/index';
-import '../fixtures/fast-kdf';
 import type { CoreOptions } from '../../electron/core/core.types';
 
 export const ORIGIN = 'http://mamori.test';

@@ -37,8 +37,14 @@ const SIGN_IN = {
   ja: { username: 'ユーザー名', passphrase: 'パスフレーズ', submit: 'サインイン' },
 } as const;
 
+/**
+ * Signs in through the sign-in screen in `locale`. The screen's language is chosen on it first: the
+ * page shares its core with the test, so accounts the test signs in and out through core leave the
+ * screen in the language of whichever came last, which a loaded machine may order either way.
+ */
 export async function signIn(page: Page, who: { username: string; passphrase: string }, locale: 'en' | 'ja'): Promise<void> {
   const l = SIGN_IN[locale];
+  await page.getByText(locale === 'en' ? 'English' : '日本語', { exact: true }).click();
   await page.getByRole('textbox', { name: l.username }).fill(who.username);
   await page.getByRole('textbox', { name: l.passphrase, exact: true }).fill(who.passphrase);
   await page.getByRole('button', { name: l.submit, exact: true }).click();
