@@ -18,6 +18,8 @@ export interface DateFieldProps {
   kind?: DateKind;
   description?: ReactNode;
   required?: boolean;
+  /** Whether a required field shows its asterisk (a field inside a group whose name shows it does not). */
+  withAsterisk?: boolean;
   disabled?: boolean;
   'data-testid'?: string;
 }
@@ -53,7 +55,7 @@ function problemOf(value: string, kind: DateKind | undefined, locale: string): {
  * day picked in the calendar. What cannot be a date, or lies outside its kind's bounds, is named at
  * once and kept as typed, never dropped or rolled over; the form receives ISO YYYY-MM-DD.
  */
-export function DateField({ label, value, onChange, error, kind, description, required, disabled, 'data-testid': testId }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, kind, description, required, withAsterisk, disabled, 'data-testid': testId }: DateFieldProps) {
   const { t, tx, i18n } = useLabels();
   const locale = i18n.language;
   // The value this field last sent or was given. A different one comes from outside (a form reset,
@@ -80,6 +82,7 @@ export function DateField({ label, value, onChange, error, kind, description, re
       key={generation}
       label={label}
       required={required}
+      withAsterisk={withAsterisk}
       disabled={disabled}
       data-testid={testId}
       value={date}
@@ -102,8 +105,21 @@ export function DateField({ label, value, onChange, error, kind, description, re
       fixOnBlur={date !== null || value === ''}
       // The calendar offers no day a fact cannot have happened on; typing one is refused with a message instead.
       excludeDate={kind === 'happened' ? (day) => day > today : undefined}
-      previousLabel={t('dateField.previous')}
-      nextLabel={t('dateField.next')}
+      // The calendar's headings as each language writes them: 2027年1月 / January 2027.
+      monthLabelFormat={locale.startsWith('ja') ? 'YYYY年M月' : 'MMMM YYYY'}
+      yearLabelFormat={locale.startsWith('ja') ? 'YYYY年' : 'YYYY'}
+      // The calendar's controls named for where they go, never a bare "次へ" beside a form's own 次へ.
+      ariaLabels={{
+        previousMonth: t('dateField.calendar.previousMonth'),
+        nextMonth: t('dateField.calendar.nextMonth'),
+        previousYear: t('dateField.calendar.previousYear'),
+        nextYear: t('dateField.calendar.nextYear'),
+        previousDecade: t('dateField.calendar.previousDecade'),
+        nextDecade: t('dateField.calendar.nextDecade'),
+        monthLevelControl: t('dateField.calendar.monthLevelControl'),
+        yearLevelControl: t('dateField.calendar.yearLevelControl'),
+      }}
+      getDayAriaLabel={(day) => spelledDate(day, locale)}
       description={
         description && spelled ? (
           <>

@@ -1,4 +1,4 @@
-import { Input, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Input, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { DateKind } from '../../electron/common/dates';
 import { readTime } from '../i18n/dates';
@@ -36,19 +36,15 @@ export function DateTimeField({ label, value, onChange, error, kind, required }:
   const timeError = time !== '' && readTime(time) === null ? t('dateField.timeUnreadable') : undefined;
   return (
     <Stack gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <Text component="legend" fw={500} size="sm" p={0}>
+      <Input.Label component="legend" required={required} p={0}>
         {label}
-        {required && (
-          <Text component="span" c="red" aria-hidden>
-            {' *'}
-          </Text>
-        )}
-      </Text>
+      </Input.Label>
       <SimpleGrid cols={2} spacing="xs">
-        <DateField label={t('dateField.date')} value={date} onChange={(next) => send(next, time)} kind={kind} required={required} />
+        <DateField label={t('dateField.date')} value={date} onChange={(next) => send(next, time)} kind={kind} required={required} withAsterisk={false} />
         <TextInput
           label={t('dateField.time')}
           required={required}
+          withAsterisk={false}
           placeholder={t('dateField.timePlaceholder')}
           autoComplete="off"
           inputMode="numeric"

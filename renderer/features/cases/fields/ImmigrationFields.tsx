@@ -110,8 +110,9 @@ function ReportingDates({ dates, onChange, error }: { dates: ReportingDateDraft[
       {dates.map((entry, index) => {
         const n = index + 1;
         return (
-          // Rows have no identity of their own while edited; their position is their key.
-          <Group key={index} align="flex-end" gap="sm" wrap="nowrap">
+          // Rows have no identity of their own while edited; their position is their key. The date
+          // has its day spelled out beneath it, so the row lines up at the labels, not the bottom.
+          <Group key={index} align="flex-start" gap="sm" wrap="nowrap">
             <DateField
               label={t('caseFields.immigration.reportingDate', { n })}
               kind={IMMIGRATION_DATES['reportingDates.*.date']}
@@ -120,7 +121,7 @@ function ReportingDates({ dates, onChange, error }: { dates: ReportingDateDraft[
               error={error(`reportingDates.${index}.date`)}
             />
             <TextInput style={{ flex: 1 }} label={t('caseFields.immigration.reportingNote', { n })} maxLength={200} value={entry.note} onChange={(e) => setDate(index, { note: e.currentTarget.value })} error={error(`reportingDates.${index}.note`)} />
-            <ActionIcon variant="default" size="lg" mb={2} aria-label={t('caseFields.immigration.removeReportingDate', { n })} onClick={() => onChange(dates.filter((_, i) => i !== index))}>
+            <ActionIcon variant="default" size="lg" mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height) + 1px)" aria-label={t('caseFields.immigration.removeReportingDate', { n })} onClick={() => onChange(dates.filter((_, i) => i !== index))}>
               ×
             </ActionIcon>
           </Group>
