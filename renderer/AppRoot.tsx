@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { i18n } from './i18n/i18n';
+import { LocalisedDates } from './ui/LocalisedDates';
 import { cssVariablesResolver, memoryColorSchemeManager, theme } from './ui/theme';
 
 /** The providers around the app; main.tsx mounts this, and component tests render it whole. */
@@ -14,7 +15,9 @@ export function AppRoot() {
         colorSchemeManager={memoryColorSchemeManager}
         forceColorScheme="light"
       >
-        <App />
+        <LocalisedDates>
+          <App />
+        </LocalisedDates>
       </MantineProvider>
     </I18nextProvider>
   );

@@ -4,6 +4,7 @@
  * Lists are lookups so that new terms (e.g. 育成就労 from April 2027) can be added.
  */
 import { z } from 'zod';
+import type { DateKind } from './dates';
 import { distinct, Id, isoDate, optionalText, text } from './schemas';
 
 export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'closed'] as const;
@@ -79,6 +80,9 @@ export const PersonSchema = z
   .strict();
 export type Person = z.infer<typeof PersonSchema>;
 
+/** What the person's dates record (dates.ts): a birth has happened. */
+export const PERSON_DATES = { dateOfBirth: 'happened' } as const satisfies { [K in keyof Person]?: DateKind };
+
 export const IndicatorStateSchema = z.object({ present: z.boolean(), note: optionalText(1000) }).strict();
 
 export const ExploitationSchema = z
@@ -101,6 +105,14 @@ export const ExploitationSchema = z
   })
   .strict();
 export type Exploitation = z.infer<typeof ExploitationSchema>;
+
+/** What the exploitation's dates record (dates.ts): the period, the identification and the screening have all happened. */
+export const EXPLOITATION_DATES = {
+  periodFrom: 'happened',
+  periodTo: 'happened',
+  identificationDate: 'happened',
+  screenedOn: 'happened',
+} as const satisfies { [K in keyof Exploitation]?: DateKind };
 
 /** Whether the case waits for its indicator screening: deferred, or an absconded intern not yet screened (DOMAIN.md §3). */
 export function screeningDue(exploitation: Pick<Exploitation, 'screening'>, abscondedFromTraining: boolean): boolean {

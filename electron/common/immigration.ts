@@ -6,7 +6,7 @@
  * page and the case list alike.
  */
 import { z } from 'zod';
-import { addDays } from './dates';
+import { addDays, type DateRules } from './dates';
 import { isoDate, optionalText } from './schemas';
 
 // DOMAIN.md §2: statuses of residence the app must offer. DOMAIN.md §3: Technical Intern Training
@@ -102,6 +102,19 @@ export const ImmigrationSchema = ImmigrationFactsSchema
   .refine((i) => !i.abscondedFromTraining || isTechnicalIntern(i.statusOfResidence), { message: 'case.absconded.notIntern', path: ['abscondedFromTraining'] })
   // Custody is a measure of deportation procedures: it cannot be recorded without them.
   .refine((i) => i.custody === 'none' || i.deportationProcedure, { message: 'case.custody.needsProcedure', path: ['custody'] });
+
+/**
+ * What the immigration dates record (dates.ts): the period of stay ends and reporting dates fall
+ * on days that may lie ahead; a status lapsing, absconding and custody have happened by the day
+ * they are recorded.
+ */
+export const IMMIGRATION_DATES = {
+  periodOfStayExpiry: 'planned',
+  statusValiditySince: 'happened',
+  abscondedSince: 'happened',
+  custodySince: 'happened',
+  'reportingDates.*.date': 'planned',
+} as const satisfies DateRules;
 
 /** The facts `legalStanding` reads. */
 export type StandingFacts = Pick<Immigration, 'statusOfResidence' | 'periodOfStayExpiry' | 'statusValidity' | 'deportationProcedure' | 'custody'>;

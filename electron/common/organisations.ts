@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AdverseRole } from './cases';
+import type { DateKind } from './dates';
 import { distinct, Id, isoDate, optionalText, text } from './schemas';
 
 /**
@@ -117,6 +118,9 @@ export const StatusEntryInputSchema = z
   .refine((s) => s.to === null || s.to >= s.from, { message: 'organisations.status.endBeforeStart', path: ['to'] });
 export type StatusEntryInput = z.infer<typeof StatusEntryInputSchema>;
 
+/** What a status entry's dates record (dates.ts): a decision may take effect a little ahead; a ban may end years ahead. */
+export const STATUS_ENTRY_DATES = { from: 'takesEffect', to: 'planned' } as const satisfies { [K in keyof StatusEntryInput]?: DateKind };
+
 export const ViolationInputSchema = z
   .object({
     on: isoDate,
@@ -126,6 +130,9 @@ export const ViolationInputSchema = z
   })
   .strict();
 export type ViolationInput = z.infer<typeof ViolationInputSchema>;
+
+/** What a violation's date records (dates.ts): it has been committed. */
+export const VIOLATION_DATES = { on: 'happened' } as const satisfies { [K in keyof ViolationInput]?: DateKind };
 
 export const MissingReportInputSchema = z.object({ half: HalfYear, count: z.number().int().min(0).max(100_000), source: text(200).min(1) }).strict();
 export type MissingReportInput = z.infer<typeof MissingReportInputSchema>;
@@ -170,3 +177,6 @@ export const FollowupInputSchema = z
   })
   .strict();
 export type FollowupInput = z.infer<typeof FollowupInputSchema>;
+
+/** What a follow-up's date records (dates.ts): an appointment, ahead or already past. */
+export const FOLLOWUP_DATES = { plannedOn: 'planned' } as const satisfies { [K in keyof FollowupInput]?: DateKind };

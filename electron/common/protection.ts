@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEXES } from './cases';
+import { isLocalDateTime, type DateKind } from './dates';
 import { Id, isoDate, optionalText, text } from './schemas';
 
 const language = z.string().regex(/^[a-z]{2,3}$/);
@@ -24,6 +25,9 @@ export const InterpreterInputSchema = z
   })
   .strict();
 export type InterpreterInput = z.infer<typeof InterpreterInputSchema>;
+
+/** What an interpreter's dates record (dates.ts): the pledge has been signed. */
+export const INTERPRETER_DATES = { pledgeDate: 'happened' } as const satisfies { [K in keyof InterpreterInput]?: DateKind };
 
 /** The interpreter's contact details: sealed, revealed only with a reason. */
 export const InterpreterContactSchema = z.object({ phone: optionalText(40), email: optionalText(200), other: optionalText(400) }).strict();
@@ -78,6 +82,17 @@ export const InterviewPlanSchema = z
   .strict();
 export type InterviewPlan = z.infer<typeof InterviewPlanSchema>;
 
+/**
+ * A plan as a change may record it: at a time the calendar and the clock have (not 31 February,
+ * not 24:00). InterviewPlanSchema reads the plans saved before this check as they are.
+ */
+export const InterviewPlanInputSchema = InterviewPlanSchema.extend({
+  plannedAt: InterviewPlanSchema.shape.plannedAt.refine(isLocalDateTime, { message: 'date.invalid' }),
+});
+
+/** What an interview plan's date records (dates.ts): an appointment, ahead or already past. */
+export const INTERVIEW_PLAN_DATES = { plannedAt: 'planned' } as const satisfies { [K in keyof InterviewPlan]?: DateKind };
+
 export const InterviewRecordInputSchema = z
   .object({
     outcome: z.enum(INTERVIEW_OUTCOMES),
@@ -124,6 +139,9 @@ export const ConsiderationInputSchema = z
   .refine((c) => (c.kind === 'cooperation') === (c.cooperationStatus !== null), { message: 'consideration.cooperationStatus', path: ['cooperationStatus'] });
 export type ConsiderationInput = z.infer<typeof ConsiderationInputSchema>;
 
+/** What an assessment's date records (dates.ts): it has been made. */
+export const CONSIDERATION_DATES = { assessedOn: 'happened' } as const satisfies { [K in keyof ConsiderationInput]?: DateKind };
+
 // ---- The victim's wishes --------------------------------------------------------------
 
 export const WISHES = ['remain', 'return', 'undecided'] as const;
@@ -140,12 +158,18 @@ export const WishInputSchema = z
   .strict();
 export type WishInput = z.infer<typeof WishInputSchema>;
 
+/** What a wish's date records (dates.ts): it has been expressed. */
+export const WISH_DATES = { expressedOn: 'happened' } as const satisfies { [K in keyof WishInput]?: DateKind };
+
 /** Consent to a referral to IOM for assisted voluntary return: recorded separately from the wish. */
 export const IOM_CONSENTS = ['given', 'refused', 'withdrawn'] as const;
 export type IomConsent = (typeof IOM_CONSENTS)[number];
 
 export const IomConsentInputSchema = z.object({ consent: z.enum(IOM_CONSENTS), on: isoDate, notes: optionalText(1000) }).strict();
 export type IomConsentInput = z.infer<typeof IomConsentInputSchema>;
+
+/** What a consent's date records (dates.ts): it has been given, refused or withdrawn. */
+export const IOM_CONSENT_DATES = { on: 'happened' } as const satisfies { [K in keyof IomConsentInput]?: DateKind };
 
 // ---- What the case page shows -----------------------------------------------------------
 

@@ -9,8 +9,12 @@ import type { Channel } from './channels';
 export const text = (max: number) => z.string().trim().max(max);
 /** Optional text that defaults to the empty string. */
 export const optionalText = (max: number) => text(max).optional().default('');
-/** A calendar date, YYYY-MM-DD. */
-export const isoDate = z.iso.date();
+/**
+ * A calendar date, YYYY-MM-DD, that the calendar has: 2026-02-31 and 2026-02-29 are refused (zod's
+ * date format checks month lengths and leap years). How far back or ahead a date may lie depends on
+ * what it records and on today: `dateIssues` in dates.ts, applied by core with its clock.
+ */
+export const isoDate = z.iso.date({ message: 'date.invalid' });
 
 /** Every record's identifier (cases, users, interviews, decisions…). */
 export const Id = z.string().uuid();

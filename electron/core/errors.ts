@@ -1,3 +1,4 @@
+import { dateIssues, latestToday, type DateRules } from '../common/dates';
 import type { ErrorCode } from '../common/errors';
 
 /**
@@ -17,6 +18,17 @@ export class CoreError extends Error {
     this.retryAfterMs = extra?.retryAfterMs;
     this.issues = extra?.issues;
   }
+}
+
+/**
+ * Refuses a write whose dates lie further back or ahead than what they record allows
+ * (common/dates.ts), on the day of the request `at` anywhere on Earth, as INVALID_INPUT naming each
+ * field the way the contract's schema would ('person.dateOfBirth': 'date.future').
+ */
+export function checkDates(at: string, ...records: readonly [record: unknown, rules: DateRules, prefix: string][]): void {
+  const today = latestToday(at);
+  const issues = records.flatMap(([record, rules, prefix]) => dateIssues(record, rules, today, prefix));
+  if (issues.length) throw new CoreError('INVALID_INPUT', 'dates', { issues });
 }
 
 export function isCoreError(e: unknown): e is CoreError {

@@ -14,7 +14,7 @@ import { createClipboardGuard } from './clipboard.guard';
 import { createExportPlatform } from './exports.platform';
 import { registerIpc } from './ipc';
 import { watchLogindLock } from './logind';
-import { resolveDataDir, toLocale } from './launch-options';
+import { launchLanguage, resolveDataDir, toLocale } from './launch-options';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import {
   SESSION_PARTITION,
@@ -28,9 +28,20 @@ import {
 
 const devTools = allowDevTools({ isPackaged: app.isPackaged, argv: process.argv, env: process.env });
 
-// Both must happen before the app is ready.
+// All three must happen before the app is ready.
 registerAppScheme();
 app.enableSandbox();
+const lang = launchLanguage({ argv: process.argv, env: process.env, systemLanguages: systemLanguages() });
+if (lang) app.commandLine.appendSwitch('lang', lang);
+
+/** The operating system's preferred languages; none if this platform cannot tell before the app is ready. */
+function systemLanguages(): string[] {
+  try {
+    return app.getPreferredSystemLanguages();
+  } catch {
+    return [];
+  }
+}
 
 // One writer per vault (DESIGN §2): a second launch only brings the first window forward.
 if (app.requestSingleInstanceLock()) {

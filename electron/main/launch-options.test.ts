@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir, toLocale } from './launch-options';
+import { launchLanguage, resolveDataDir, toLocale } from './launch-options';
 
 describe('resolveDataDir', () => {
   const userDataPath = join('/home', 'officer', '.config', 'Mamori');
@@ -34,5 +34,27 @@ describe('toLocale', () => {
     ['', 'en'],
   ])('%s → %s', (system, locale) => {
     expect(toLocale(system)).toBe(locale);
+  });
+});
+
+describe('launchLanguage (the --lang Chromium starts with)', () => {
+  const none = { argv: ['mamori'], env: {}, systemLanguages: [] as string[] };
+
+  it('follows the operating system’s preferred language, as one of the two the app speaks', () => {
+    expect(launchLanguage({ ...none, systemLanguages: ['ja-JP', 'en-US'] })).toBe('ja');
+    expect(launchLanguage({ ...none, systemLanguages: ['en-GB'] })).toBe('en-US');
+    expect(launchLanguage({ ...none, systemLanguages: ['vi-VN', 'ja-JP'] })).toBe('en-US');
+  });
+
+  it('reads the POSIX environment where the system names no language', () => {
+    expect(launchLanguage({ ...none, env: { LANG: 'ja_JP.UTF-8' } })).toBe('ja');
+    expect(launchLanguage({ ...none, env: { LANGUAGE: 'ja:en', LANG: 'en_US.UTF-8' } })).toBe('ja');
+    expect(launchLanguage({ ...none, env: { LC_ALL: 'C', LANG: 'ja_JP.UTF-8' } })).toBe('ja');
+    expect(launchLanguage(none)).toBe('en-US');
+  });
+
+  it('keeps a --lang given on the command line', () => {
+    expect(launchLanguage({ ...none, argv: ['mamori', '--lang=ja'], systemLanguages: ['en-US'] })).toBeNull();
+    expect(launchLanguage({ ...none, argv: ['mamori', '--lang', 'en-GB'] })).toBeNull();
   });
 });

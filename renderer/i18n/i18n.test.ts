@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as cases from '../../electron/common/cases';
+import { DATE_PROBLEMS } from '../../electron/common/dates';
 import { READINESS_ITEMS } from '../../electron/common/interviewReadiness';
 import * as guidance from '../../electron/common/guidance';
 import * as immigration from '../../electron/common/immigration';
@@ -91,6 +92,11 @@ describe('translations', () => {
         .flat()
         .map((c) => `guidance.document.${c}`),
     ];
+    expect(keys.filter((key) => !en.has(key))).toEqual([]);
+  });
+
+  it('explains every date core refuses, as a field issue it may send back', () => {
+    const keys = ['date.invalid', ...DATE_PROBLEMS].map((problem) => `validation.${problem}`);
     expect(keys.filter((key) => !en.has(key))).toEqual([]);
   });
 

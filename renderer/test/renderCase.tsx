@@ -10,6 +10,7 @@ import type { CaseDetail } from '../../electron/common/caseDetail';
 import { useCasePageStore } from '../features/cases/page/casePage.store';
 import { useSessionStore } from '../features/session/session.store';
 import { i18n } from '../i18n/i18n';
+import { LocalisedDates } from '../ui/LocalisedDates';
 import { theme } from '../ui/theme';
 import { installFakeMamori, type Handlers } from './fakeMamori';
 import { sessionFor } from './fixtures';
@@ -30,7 +31,9 @@ export function renderWithProviders(ui: ReactNode, { fakeTimers = false }: Rende
   const user = userEvent.setup(fakeTimers ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {});
   const rendered = render(
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>{ui}</MantineProvider>
+      <MantineProvider theme={theme}>
+        <LocalisedDates>{ui}</LocalisedDates>
+      </MantineProvider>
     </I18nextProvider>,
   );
   return { user, ...rendered };

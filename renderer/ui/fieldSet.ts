@@ -13,6 +13,15 @@ export interface FieldSetProps<D> {
 
 type TextEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
 
+/** `date(field)`: a DateField's value (YYYY-MM-DD, '' or text that is no date), change handler and error. */
+export function dateBinder<D>({ value, onChange, error }: FieldSetProps<D>) {
+  return <K extends TextKeys<D>>(key: K) => ({
+    value: value[key] as string,
+    onChange: (next: string) => onChange({ [key]: next } as Partial<D>),
+    error: error(key),
+  });
+}
+
 /** `text(field)`: a text input's (or text area's, or native select's) value, change handler and error. */
 export function textBinder<D>({ value, onChange, error }: FieldSetProps<D>) {
   return <K extends TextKeys<D>>(key: K) => ({

@@ -1,7 +1,9 @@
 /** Form feedback from the contract's own schemas and from core's refusals, as i18n keys by field path. */
 import type { z } from 'zod';
+import { dateIssues, type DateRules } from '../../electron/common/dates';
 import type { ErrorCode } from '../../electron/common/errors';
 import { ApiError } from '../api/mamori';
+import { localToday } from '../i18n/dates';
 import { i18n } from '../i18n/i18n';
 import { validationKey, type ValidationKey } from './validation';
 
@@ -58,6 +60,17 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: PathErrors 
 export function parseWith<T>(schema: z.ZodType<T>, values: unknown, keyOf: IssueKeyOf = issueKey): Parsed<T> {
   const parsed = schema.safeParse(values);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: pathErrors(parsed.error.issues, '', keyOf) };
+}
+
+/**
+ * The date bounds core applies with its own clock when it saves (electron/common/dates.ts: nothing
+ * that has happened dated after today, no year mistyped far back or ahead), checked here on the
+ * user's local today once the schema passes, so they are named before the round trip.
+ */
+export function withDateRules<T>(parsed: Parsed<T>, rules: DateRules, keyOf: IssueKeyOf = issueKey): Parsed<T> {
+  if (!parsed.ok) return parsed;
+  const issues = dateIssues(parsed.data, rules, localToday());
+  return issues.length ? { ok: false, errors: pathErrors(issues, '', keyOf) } : parsed;
 }
 
 /** Refusals whose issues name the fields at fault: invalid input, and a rule about the values given (the screening of an absconded intern). */

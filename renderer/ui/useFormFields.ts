@@ -17,5 +17,7 @@ export function useFormFields<F extends string>(initial: Record<F, string>) {
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(field, event.currentTarget.value),
     error: errors[field] ? t(errors[field]) : undefined,
   });
-  return { values, set, setValues, errors, setErrors, bind, reset: () => setValues(initial) };
+  /** The same for a DateField, whose change handler receives the value itself. */
+  const bindDate = (field: F) => ({ value: values[field], onChange: (value: string) => set(field, value), error: errors[field] ? t(errors[field]) : undefined });
+  return { values, set, setValues, errors, setErrors, bind, bindDate, reset: () => setValues(initial) };
 }

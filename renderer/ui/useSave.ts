@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ErrorCode } from '../../electron/common/errors';
 import { errorCodeOf } from '../api/mamori';
 import { useLabels } from '../i18n/labels';
-import { textBinder, type TextKeys } from './fieldSet';
+import { dateBinder, textBinder, type TextKeys } from './fieldSet';
 import { apiPathErrors, issueKey as sharedIssueKey, type IssueKeyOf, type Parsed, type PathErrors } from './forms';
 
 interface SaveOptions<D, T> {
@@ -54,7 +54,7 @@ export function useSave<D, T>({ parse, send, issuePrefix, issueKey = sharedIssue
 /**
  * A form's draft together with its saving (see `useSave`): `set` changes one field, `text(field)`
  * gives a text input, text area or native select its value, change handler and translated error
- * (`choice(field)` a radio group), and `save()` checks and sends the draft as it stands.
+ * (`date(field)` a DateField, `choice(field)` a radio group), and `save()` checks and sends the draft as it stands.
  */
 export function useDraftForm<D extends object, T>(initial: () => D, options: SaveOptions<D, T>) {
   const { tx } = useLabels();
@@ -62,12 +62,14 @@ export function useDraftForm<D extends object, T>(initial: () => D, options: Sav
   const saving = useSave(options);
   const set = <K extends keyof D>(key: K, value: D[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const error = (path: string) => (saving.errors[path] ? tx(saving.errors[path]) : undefined);
-  const text = textBinder({ value: draft, onChange: (patch) => setDraft((d) => ({ ...d, ...patch })), error });
+  const fields = { value: draft, onChange: (patch: Partial<D>) => setDraft((d) => ({ ...d, ...patch })), error };
+  const text = textBinder(fields);
+  const date = dateBinder(fields);
   /** The same for a radio group: a choice of text values, one of which the draft holds. */
   const choice = <K extends TextKeys<D>>(key: K) => ({
     value: draft[key] as string,
     onChange: (value: string) => set(key, value as D[K]),
     error: error(key),
   });
-  return { ...saving, draft, setDraft, set, error, text, choice, save: () => saving.save(draft) };
+  return { ...saving, draft, setDraft, set, error, text, date, choice, save: () => saving.save(draft) };
 }

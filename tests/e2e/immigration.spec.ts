@@ -18,7 +18,7 @@ import { interviewPlan } from '../../renderer/test/fixtures';
 import { intake } from '../fixtures/cases';
 import { ok } from '../fixtures/vault';
 import { screenshotPath } from './harness';
-import { appPerTest, createStaff, fillIntakePersonJa, signIn as signInAs } from './ui';
+import { appPerTest, createStaff, fillIntakePersonJa, signIn as signInAs, typeDate } from './ui';
 
 const OFFICER = { username: 'officer.hayashi', displayName: '林 美咲', passphrase: 'officer hayashi e2e passphrase', role: 'officer' } as const;
 const SUPERVISOR = { username: 'sup.morita', displayName: '森田 修', passphrase: 'supervisor morita e2e passphrase', role: 'supervisor' } as const;
@@ -70,9 +70,9 @@ test('a fled intern screened first; legal resident or in violation; a waived saf
   await page.getByRole('button', { name: '次へ' }).click();
 
   await page.getByRole('combobox', { name: '在留資格', exact: true }).selectOption({ label: '技能実習2号ロ（団体監理型）' });
-  await page.getByLabel('在留期間の満了日').fill(day(200));
+  await typeDate(page.getByLabel('在留期間の満了日'), day(200));
   await page.getByRole('checkbox', { name: '技能実習先から失踪した' }).check();
-  await page.getByLabel('失踪した日').fill(day(-30));
+  await typeDate(page.getByLabel('失踪した日'), day(-30));
   await expect(page.getByRole('checkbox', { name: '退去強制手続が開始されている' })).not.toBeChecked();
   const standing = page.getByTestId('standing');
   await expect(standing).toContainText('適法在留');

@@ -11,7 +11,7 @@ import type { CaseDetail } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { ok } from '../fixtures/vault';
 import { screenshotPath } from './harness';
-import { appPerTest, createStaff, signIn } from './ui';
+import { appPerTest, createStaff, signIn, typeDate } from './ui';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -76,8 +76,8 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   await expect(detail).toContainText('架空みらい協同組合');
   await page.getByRole('button', { name: '状況を記録…' }).click();
   dialog = page.getByRole('dialog', { name: /状況を記録/ });
-  await dialog.getByRole('textbox', { name: '開始日' }).fill('2026-06-01');
-  await dialog.getByRole('textbox', { name: /終了日/ }).fill('2031-05-31');
+  await typeDate(dialog.getByRole('textbox', { name: '開始日' }), '2026/06/01');
+  await typeDate(dialog.getByRole('textbox', { name: /終了日/ }), '20310531');
   await dialog.getByRole('textbox', { name: '処分等の番号' }).fill('入管-架空-2026-15');
   await dialog.getByRole('button', { name: '記録' }).click();
   await expect(detail.getByTestId('organisation-standing').first()).toContainText('2031/05/31まで受入停止中');
@@ -86,7 +86,7 @@ test('a supervisor registers the chain and a ban; an officer links the employer 
   dialog = page.getByRole('dialog', { name: '面接する実習生を追加' });
   await dialog.getByRole('textbox', { name: '面接する実習生' }).fill('NGUYEN Van Fictivo（同じ寮）');
   await dialog.getByRole('combobox', { name: '担当官' }).selectOption({ label: OFFICER.displayName });
-  await dialog.getByRole('textbox', { name: '面接日' }).fill('2026-12-10');
+  await typeDate(dialog.getByRole('textbox', { name: '面接日' }), '2026/12/10');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('followup-row')).toContainText(['未面接']);
   await page.screenshot({ path: screenshotPath('ja-organisation-detail'), fullPage: true });

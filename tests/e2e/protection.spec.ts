@@ -9,7 +9,7 @@ import type { CaseDetail } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { ok } from '../fixtures/vault';
 import { screenshotPath } from './harness';
-import { appPerTest, createStaff, signIn } from './ui';
+import { appPerTest, createStaff, signIn, typeDate } from './ui';
 
 const KATO = { username: 'officer.kato', displayName: 'Officer Kato', passphrase: 'officer kato e2e passphrase', role: 'officer' } as const;
 const MORI = { username: 'officer.mori', displayName: 'Officer Mori', passphrase: 'officer mori e2e passphrase', role: 'officer' } as const;
@@ -42,7 +42,7 @@ test('interview safeguards block, then allow; a declined interview leaves no adv
   await form.getByRole('combobox', { name: 'Languages' }).click();
   await page.getByRole('option', { name: 'Tagalog' }).click();
   await page.keyboard.press('Escape');
-  await form.getByRole('textbox', { name: 'Confidentiality pledge signed on' }).fill('2026-01-10');
+  await typeDate(form.getByRole('textbox', { name: 'Confidentiality pledge signed on' }), '2026-01-10');
   await form.getByRole('textbox', { name: 'Phone' }).fill('000-0000-0000');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('table', { name: 'Interpreter registry' }).getByText(INTERPRETER)).toBeVisible();
@@ -57,7 +57,8 @@ test('interview safeguards block, then allow; a declined interview leaves no adv
   await page.getByRole('tab', { name: 'Interviews' }).click();
   await page.getByRole('button', { name: 'Plan an interview' }).click();
   const plan = page.getByTestId('interview-plan-form');
-  await plan.getByLabel('Date and time').fill('2027-01-15T10:00');
+  await typeDate(plan.getByRole('textbox', { name: 'Date', exact: true }), '2027-01-15');
+  await plan.getByRole('textbox', { name: 'Time (24-hour clock)' }).fill('10:00');
   await plan.getByRole('textbox', { name: 'Room' }).fill('Interview room 3');
   await plan.getByRole('combobox', { name: 'Type of place' }).selectOption({ label: 'Private interview room at the agency' });
   await plan.getByRole('checkbox', { name: 'Nobody outside the interview can see or hear it' }).check();

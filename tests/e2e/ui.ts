@@ -1,5 +1,5 @@
 /** Steps through the UI (and staff set up through core) that several E2E suites share. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { UserAccount } from '../../electron/common/accounts';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { MamoriCoreApi } from '../../electron/core/index';
@@ -60,6 +60,16 @@ export async function fillIntakePersonJa(page: Page, p: { familyName: string; gi
   await page.getByRole('combobox', { name: '使用言語' }).click();
   await page.getByRole('option', { name: p.language, exact: true }).click();
   await page.keyboard.press('Escape');
+}
+
+/**
+ * Types a date into a date field from the keyboard, key by key as an officer would (2026/11/29,
+ * 20261129, 令和8年11月29日…), and leaves the field with Tab, which closes its calendar.
+ */
+export async function typeDate(field: Locator, typed: string): Promise<void> {
+  await field.fill('');
+  await field.pressSequentially(typed);
+  await field.press('Tab');
 }
 
 /** Fills the create-vault form, submits it, and returns the recovery key shown once. */

@@ -27,7 +27,16 @@ function cli(args: string[], passphrase: string = ADMIN.passphrase) {
 async function oldVault() {
   const t = await team(dirs, () => Date.parse('2015-01-10T09:00:00Z'));
   await t.as('officer.a');
-  const make = (familyName: string) => ok<CaseDetail>(t.core, 'cases:create', intake({ familyName }));
+  // Opened in January 2015: its facts are of that time (core refuses a date after its today).
+  const of2015 = (familyName: string) => {
+    const c = intake({ familyName });
+    return {
+      ...c,
+      immigration: { ...c.immigration, periodOfStayExpiry: '2015-06-30', statusValiditySince: '2014-12-01' },
+      exploitation: { ...c.exploitation, periodFrom: '2014-06-01', periodTo: '2014-12-01', screenedOn: '2014-12-05' },
+    };
+  };
+  const make = (familyName: string) => ok<CaseDetail>(t.core, 'cases:create', of2015(familyName));
   const [due, held, open] = [await make('ZqxCliDueMk'), await make('ZqxCliHeldMk'), await make('ZqxCliOpenMk')];
   await t.as('sup.c');
   for (const c of [due, held]) await ok(t.core, 'cases:transition', { caseId: c.id, version: c.version, to: 'closed', reason: 'Returned home with IOM', outcome: 'returned-home' });

@@ -6,16 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkTransition, conflictingParties, maskName } from '../../common/caseRules';
-import { NOTE_TYPES, SealedValueSchemas, screeningDue, screeningIssues, type AdversePartyInput, type Exploitation, type Person, type RiskLevel, type SealedField, type SealedValue, type Stage } from '../../common/cases';
+import { EXPLOITATION_DATES, NOTE_TYPES, PERSON_DATES, SealedValueSchemas, screeningDue, screeningIssues, type AdversePartyInput, type Exploitation, type Person, type RiskLevel, type SealedField, type SealedValue, type Stage } from '../../common/cases';
 import type { CaseDetail } from '../../common/caseDetail';
 import type { CaseListRow } from '../../common/contract.cases';
-import { standingOn, violationFrom, type Custody, type Immigration, type StatusValidity } from '../../common/immigration';
+import { IMMIGRATION_DATES, standingOn, violationFrom, type Custody, type Immigration, type StatusValidity } from '../../common/immigration';
 import type { ClosingOutcome, RetentionOutcome } from '../../common/retention';
 import { REASON_MIN } from '../../common/schemas';
 import { listPage } from '../audit/audit.repository';
 import { forChange, heldForApproval, partyRegistryNames, reachable, recordEvent, touch, type CaseColumns, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
-import { CoreError } from '../errors';
+import { checkDates, CoreError } from '../errors';
 import { officersChanged, openCaseValue, place, sealCaseValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './cases.repository';
@@ -96,6 +96,11 @@ export const exploitationOf = (row: CaseRow): Exploitation => JSON.parse(row.exp
 function checkScreening(immigration: Immigration, exploitation: Exploitation, atIntake: boolean): void {
   const issues = screeningIssues(immigration.abscondedFromTraining, exploitation, { atIntake });
   if (issues.length) throw new CoreError('SCREENING_REQUIRED', 'screening', { issues });
+}
+
+/** Refuses a birth, a lapse, an absconding or custody dated after today, and years typed wrong (common/dates.ts). */
+function checkSectionDates(at: string, input: { person?: Person; immigration?: Immigration; exploitation?: Exploitation }): void {
+  checkDates(at, [input.person, PERSON_DATES, 'person'], [input.immigration, IMMIGRATION_DATES, 'immigration'], [input.exploitation, EXPLOITATION_DATES, 'exploitation']);
 }
 
 /**
@@ -182,6 +187,7 @@ export async function createCase(
   input: { person: Person; immigration: Immigration; exploitation: Exploitation; riskLevel: RiskLevel; flags: CaseDetail['flags'] },
 ): Promise<string> {
   const { session, tx, at } = ctx;
+  checkSectionDates(at, input);
   checkScreening(input.immigration, input.exploitation, true);
   const id = randomUUID();
   const ref = await repo.nextReference(tx, Number(at.slice(0, 4)));
@@ -257,6 +263,7 @@ export async function updateSections(
   ctx: Ctx,
   input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: RiskLevel; flags?: CaseDetail['flags'] },
 ): Promise<void> {
+  checkSectionDates(ctx.at, input);
   const row = await forChange(ctx, input.caseId, input.version);
   const immigration = input.immigration ?? immigrationOf(row);
   const exploitation = input.exploitation ?? exploitationOf(row);

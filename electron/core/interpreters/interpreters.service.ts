@@ -6,10 +6,10 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { matchingPartyCount } from '../../common/caseRules';
-import type { Interpreter, InterpreterContact, InterpreterInput } from '../../common/protection';
+import { INTERPRETER_DATES, type Interpreter, type InterpreterContact, type InterpreterInput } from '../../common/protection';
 import type { Tx } from '../db/connection';
 import { hkdf, wipe } from '../crypto/crypto';
-import { CoreError } from '../errors';
+import { checkDates, CoreError } from '../errors';
 import { openRegistryValue, place, sealRegistryValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './interpreters.repository';
@@ -94,6 +94,8 @@ export async function saveInterpreter(
 ): Promise<Interpreter> {
   const { tx, at } = ctx;
   const i = input.interpreter;
+  // Before the conflict check: a mistyped date must not use up one of the hour's checks.
+  checkDates(at, [i, INTERPRETER_DATES, 'interpreter']);
   // DESIGN.md §5: every interpreter added anywhere is checked against the adverse parties.
   await limitConflictChecks(ctx);
   const matches = await countAdverseMatches(tx, i.name, i.nameVariants);

@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { matchingPartyCount } from '../../common/caseRules';
 import { interviewReadiness, mayStart, unmetItems, type Readiness } from '../../common/interviewReadiness';
-import { InterviewPlanSchema, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type InterviewSummary } from '../../common/protection';
+import { INTERVIEW_PLAN_DATES, InterviewPlanSchema, type InterviewPlan, type InterviewRecordInput, type InterviewStatus, type InterviewSummary } from '../../common/protection';
 import { adversePartyNames, forChange, reachable, touch, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
-import { CoreError } from '../errors';
+import { checkDates, CoreError } from '../errors';
 import { openCaseValue, place, sealCaseValue } from '../sealing/sealing.service';
 import type { Ctx } from '../session/session.service';
 import * as repo from './interviews.repository';
@@ -117,6 +117,7 @@ async function checkPlan(ctx: Ctx, plan: InterviewPlan): Promise<void> {
 }
 
 export async function planInterview(ctx: Ctx, input: { caseId: string; version: number; interviewId?: string; plan: InterviewPlan }): Promise<void> {
+  checkDates(ctx.at, [input.plan, INTERVIEW_PLAN_DATES, 'plan']);
   const row = await forChange(ctx, input.caseId, input.version);
   await checkPlan(ctx, input.plan);
   let id = input.interviewId;

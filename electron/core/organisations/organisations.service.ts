@@ -8,10 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { FollowupList, Organisation, OrganisationRow } from '../../common/contract.organisations';
 import { searchForm } from '../../common/caseRules';
 import {
+  FOLLOWUP_DATES,
   LICENSED_TYPES,
   RELATED_TYPES,
   standingOn,
+  STATUS_ENTRY_DATES,
   typesAvailableOn,
+  VIOLATION_DATES,
   type FollowupInput,
   type FollowupOutcome,
   type MissingReportInput,
@@ -22,7 +25,7 @@ import {
 } from '../../common/organisations';
 import { reachable, type CaseRow } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
-import { CoreError } from '../errors';
+import { checkDates, CoreError } from '../errors';
 import type { Ctx } from '../session/session.service';
 import * as repo from './organisations.repository';
 import type { OrganisationDbRow, StatusRow } from './organisations.repository';
@@ -157,6 +160,7 @@ async function changed(ctx: Ctx, input: { id: string; version: number }): Promis
 }
 
 export async function recordStatus(ctx: Ctx, input: { id: string; version: number; entry: StatusEntryInput }): Promise<Organisation> {
+  checkDates(ctx.at, [input.entry, STATUS_ENTRY_DATES, 'entry']);
   const row = await changed(ctx, input);
   const e = input.entry;
   if (e.kind === 'licence-revoked' && !LICENSED_TYPES.includes(row.type as OrganisationType)) {
@@ -168,6 +172,7 @@ export async function recordStatus(ctx: Ctx, input: { id: string; version: numbe
 }
 
 export async function recordViolation(ctx: Ctx, input: { id: string; version: number; violation: ViolationInput }): Promise<Organisation> {
+  checkDates(ctx.at, [input.violation, VIOLATION_DATES, 'violation']);
   const row = await changed(ctx, input);
   const v = input.violation;
   await repo.insertViolation(ctx.tx, { id: randomUUID(), organisation_id: row.id, on_date: v.on, article: v.article, source: v.source, note: v.note, recorded_at: ctx.at, recorded_by: ctx.session.user.id });
@@ -248,6 +253,7 @@ export async function viewFollowups(ctx: Ctx, organisationId: string): Promise<F
  * change any part; the assigned officer records the date, the outcome and a note, and nothing else.
  */
 export async function saveFollowup(ctx: Ctx, input: { organisationId: string; followupId?: string; version?: number; followup: FollowupInput }): Promise<FollowupList> {
+  checkDates(ctx.at, [input.followup, FOLLOWUP_DATES, 'followup']);
   await mustGet(ctx.tx, input.organisationId);
   const f = input.followup;
   const supervisor = ctx.session.user.role === 'supervisor';

@@ -4,10 +4,10 @@
  * (caseAccess). Changes return nothing: the handler shows the case as the case file assembles it.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConsiderationInput, IomConsentInput, ProtectionDetail, WishInput } from '../../common/protection';
+import { CONSIDERATION_DATES, IOM_CONSENT_DATES, WISH_DATES, type ConsiderationInput, type IomConsentInput, type ProtectionDetail, type WishInput } from '../../common/protection';
 import { forChange, touch } from '../caseAccess/caseAccess';
 import type { Tx } from '../db/connection';
-import { CoreError } from '../errors';
+import { checkDates, CoreError } from '../errors';
 import type { Ctx } from '../session/session.service';
 import * as repo from './protection.repository';
 
@@ -63,8 +63,9 @@ async function appendToHistory(
   await ctx.audit({ caseRef: row.reference, ...describe(entry.id) });
 }
 
-export function recordConsideration(ctx: Ctx, input: { caseId: string; version: number; consideration: ConsiderationInput }): Promise<void> {
+export async function recordConsideration(ctx: Ctx, input: { caseId: string; version: number; consideration: ConsiderationInput }): Promise<void> {
   const c = input.consideration;
+  checkDates(ctx.at, [c, CONSIDERATION_DATES, 'consideration']);
   return appendToHistory(
     ctx,
     input,
@@ -83,8 +84,9 @@ export function recordConsideration(ctx: Ctx, input: { caseId: string; version: 
   );
 }
 
-export function recordWish(ctx: Ctx, input: { caseId: string; version: number; wish: WishInput }): Promise<void> {
+export async function recordWish(ctx: Ctx, input: { caseId: string; version: number; wish: WishInput }): Promise<void> {
   const w = input.wish;
+  checkDates(ctx.at, [w, WISH_DATES, 'wish']);
   return appendToHistory(
     ctx,
     input,
@@ -96,8 +98,9 @@ export function recordWish(ctx: Ctx, input: { caseId: string; version: number; w
   );
 }
 
-export function recordIomConsent(ctx: Ctx, input: { caseId: string; version: number; consent: IomConsentInput }): Promise<void> {
+export async function recordIomConsent(ctx: Ctx, input: { caseId: string; version: number; consent: IomConsentInput }): Promise<void> {
   const c = input.consent;
+  checkDates(ctx.at, [c, IOM_CONSENT_DATES, 'consent']);
   return appendToHistory(
     ctx,
     input,

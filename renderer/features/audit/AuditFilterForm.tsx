@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../../electron/common/audit';
 import type { AuditFilter } from '../../../electron/common/contract.audit';
+import { DateField } from '../../ui/DateField';
 import { useFormFields } from '../../ui/useFormFields';
 import { auditSelectors, useAuditStore } from './audit.store';
 import { EMPTY_DRAFT, toAuditFilter, type AuditFilterDraft, type AuditFilterField } from './auditFilter';
@@ -52,8 +53,8 @@ export function AuditFilterForm({ busy, onApply }: AuditFilterFormProps) {
         <NativeSelect label={t('audit.filter.who')} data={actorOptions} {...form.bind('actorId')} />
         <NativeSelect label={t('audit.filter.what')} data={actionOptions} {...form.bind('action')} />
         <TextInput label={t('audit.filter.caseRef')} autoComplete="off" spellCheck={false} {...form.bind('caseRef')} />
-        <TextInput type="date" label={t('audit.filter.from')} {...form.bind('fromDate')} />
-        <TextInput type="date" label={t('audit.filter.to')} {...form.bind('toDate')} />
+        <DateField label={t('audit.filter.from')} {...form.bindDate('fromDate')} />
+        <DateField label={t('audit.filter.to')} {...form.bindDate('toDate')} />
       </SimpleGrid>
       <Group mt="md" gap="sm">
         <Button type="submit" loading={busy}>

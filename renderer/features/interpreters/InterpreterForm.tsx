@@ -2,9 +2,12 @@ import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Paper, SimpleGri
 import { useId, useState, type FormEvent } from 'react';
 import { COMMON_LANGUAGES } from '../../../electron/common/cases';
 import { contract } from '../../../electron/common/contract';
-import type { Interpreter, InterpreterContact } from '../../../electron/common/protection';
+import { dateIssues } from '../../../electron/common/dates';
+import { INTERPRETER_DATES, type Interpreter, type InterpreterContact } from '../../../electron/common/protection';
 import { ApiError, errorCodeOf } from '../../api/mamori';
+import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { useFailure } from '../../ui/useFailure';
@@ -139,6 +142,12 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
       setErrors(fieldErrors(parsed.error.issues, exists));
       return;
     }
+    // The date bounds core applies with its clock (a pledge is not signed tomorrow), on the user's today.
+    const dated = dateIssues(parsed.data.interpreter, INTERPRETER_DATES, localToday(), 'interpreter');
+    if (dated.length) {
+      setErrors(fieldErrors(dated, exists));
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -172,7 +181,14 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('interpreters.form.name')} required autoComplete="off" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={error('name')} />
-          <TextInput type="date" label={t('interpreters.form.pledgeDate')} description={t('interpreters.form.pledgeHint')} value={draft.pledgeDate} onChange={(e) => set('pledgeDate', e.currentTarget.value)} error={error('pledgeDate')} />
+          <DateField
+            label={t('interpreters.form.pledgeDate')}
+            description={t('interpreters.form.pledgeHint')}
+            kind={INTERPRETER_DATES.pledgeDate}
+            value={draft.pledgeDate}
+            onChange={(value) => set('pledgeDate', value)}
+            error={error('pledgeDate')}
+          />
         </SimpleGrid>
         <TagsInput label={t('interpreters.form.nameVariants')} description={t('interpreters.form.nameVariantsHint')} value={draft.nameVariants} onChange={(v) => set('nameVariants', v)} maxTags={20} error={error('nameVariants')} />
         <MultiSelect

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../electron/common/accounts';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
@@ -111,6 +111,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The plan's day and time, typed from the keyboard into the date and time fields. */
+async function typePlannedAt(user: ReturnType<typeof renderSection>['user'], form: HTMLElement, day: string, time: string) {
+  await user.type(within(form).getByRole('textbox', { name: 'Date' }), day);
+  await user.type(within(form).getByRole('textbox', { name: 'Time (24-hour clock)' }), time);
+}
+
 // Filling a whole form through user-event takes seconds on a busy machine.
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -123,7 +129,7 @@ describe('interviews tab: planning with the live readiness check', () => {
     const form = await screen.findByRole('form', { name: 'Plan an interview' });
     const check = within(form).getByTestId('readiness-check');
 
-    fireEvent.change(within(form).getByLabelText(/Date and time/), { target: { value: '2026-04-10T10:00' } });
+    await typePlannedAt(user, form, '2026-04-10', '10:00');
     await user.click(await within(form).findByRole('checkbox', { name: MALE_OFFICER.displayName }));
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Sex of Testperson Akira' }), 'Male');
     await user.click(within(form).getByRole('checkbox', { name: 'Nobody outside the interview can see or hear it' }));
@@ -177,7 +183,7 @@ describe('interviews tab: planning with the live readiness check', () => {
     expect(within(form).getByText('Choose at least one officer who will be present.')).toBeTruthy();
     expect(fake.callsTo('interviews:plan')).toEqual([]);
 
-    fireEvent.change(within(form).getByLabelText(/Date and time/), { target: { value: '2026-04-10T10:00' } });
+    await typePlannedAt(user, form, '2026-04-10', '10:00');
     await user.click(await within(form).findByRole('checkbox', { name: FEMALE_OFFICER.displayName }));
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Sex of Testperson Beatriz' }), 'Female');
     await user.selectOptions(within(form).getByRole('combobox', { name: /The victim's condition today/ }), 'Fragile: short, with breaks');

@@ -2,10 +2,11 @@ import { Alert, Checkbox, Grid, NativeSelect, NumberInput, Paper, SimpleGrid, St
 import { useEffect, useMemo, useState } from 'react';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { SEXES } from '../../../electron/common/cases';
-import { CONDITIONS, InterviewPlanSchema, PLACE_TYPES, type Interpreter, type InterviewPlan, type InterviewSummary } from '../../../electron/common/protection';
+import { CONDITIONS, INTERVIEW_PLAN_DATES, InterviewPlanInputSchema, PLACE_TYPES, type Interpreter, type InterviewPlan, type InterviewSummary } from '../../../electron/common/protection';
 import { useLabels } from '../../i18n/labels';
+import { DateTimeField } from '../../ui/DateTimeField';
 import { FailureMessage } from '../../ui/ErrorMessage';
-import { parseWith } from '../../ui/forms';
+import { parseWith, withDateRules } from '../../ui/forms';
 import { useFailure } from '../../ui/useFailure';
 import { CaseForm } from '../cases/page/CaseForm';
 import { loadStaff } from '../cases/page/casePage.actions';
@@ -54,7 +55,7 @@ export function PlanForm({ detail, interview, onDone }: { detail: CaseDetail; in
     return chosen ? { languages: chosen.languages } : null;
   };
   const form = useInterviewForm(() => (interview ? draftOf(interview.plan) : EMPTY_DRAFT), {
-    parse: (d: PlanDraft) => parseWith(InterviewPlanSchema, planOf(d, victim, interpreterOf(d)), interviewIssueKey),
+    parse: (d: PlanDraft) => withDateRules(parseWith(InterviewPlanInputSchema, planOf(d, victim, interpreterOf(d)), interviewIssueKey), INTERVIEW_PLAN_DATES, interviewIssueKey),
     send: (plan: InterviewPlan) => planInterview(plan, interview?.id),
     issuePrefix: 'plan',
   });
@@ -116,7 +117,7 @@ export function PlanForm({ detail, interview, onDone }: { detail: CaseDetail; in
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="datetime-local" label={t('interviews.form.plannedAt')} required {...form.text('plannedAt')} />
+              <DateTimeField label={t('interviews.form.plannedAt')} required kind={INTERVIEW_PLAN_DATES.plannedAt} value={draft.plannedAt} onChange={(value) => set('plannedAt', value)} error={err('plannedAt')} />
               <NumberInput
                 label={t('interviews.form.duration')}
                 description={t('interviews.form.durationHint')}

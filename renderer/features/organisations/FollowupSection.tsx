@@ -2,10 +2,13 @@ import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Text
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
+import { dateIssues } from '../../../electron/common/dates';
 import type { Followup, FollowupList } from '../../../electron/common/contract.organisations';
-import { FOLLOWUP_OUTCOMES, type FollowupOutcome } from '../../../electron/common/organisations';
+import { FOLLOWUP_DATES, FOLLOWUP_OUTCOMES, type FollowupOutcome } from '../../../electron/common/organisations';
 import { ApiError } from '../../api/mamori';
+import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { Section } from '../../ui/Section';
 import { useFailure } from '../../ui/useFailure';
@@ -141,6 +144,12 @@ function FollowupDialog(props: {
       setErrors(fieldErrors(parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))));
       return;
     }
+    // The date bounds core applies with its clock, on the user's today.
+    const dated = dateIssues(parsed.data.followup, FOLLOWUP_DATES, localToday());
+    if (dated.length) {
+      setErrors(fieldErrors(dated));
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -174,7 +183,7 @@ function FollowupDialog(props: {
         ) : (
           <Text fw={600}>{draft.trainee}</Text>
         )}
-        <TextInput type="date" label={t('organisations.followup.plannedOn')} value={draft.plannedOn} onChange={(e) => set('plannedOn', e.currentTarget.value)} error={error('plannedOn')} />
+        <DateField label={t('organisations.followup.plannedOn')} kind={FOLLOWUP_DATES.plannedOn} value={draft.plannedOn} onChange={(value) => set('plannedOn', value)} error={error('plannedOn')} />
         <NativeSelect
           label={t('organisations.followup.outcome')}
           value={draft.outcome}

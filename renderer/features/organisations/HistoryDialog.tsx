@@ -2,10 +2,13 @@ import { Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput, Text
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
+import { dateIssues } from '../../../electron/common/dates';
 import type { Organisation } from '../../../electron/common/contract.organisations';
-import { LICENSED_TYPES, STATUS_KINDS, VIOLATION_ARTICLES } from '../../../electron/common/organisations';
+import { LICENSED_TYPES, STATUS_ENTRY_DATES, STATUS_KINDS, VIOLATION_ARTICLES, VIOLATION_DATES } from '../../../electron/common/organisations';
 import { ApiError } from '../../api/mamori';
+import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { useFailure } from '../../ui/useFailure';
 import { fieldErrors } from '../../ui/validation';
@@ -17,6 +20,7 @@ export type HistoryKind = 'status' | 'violation' | 'missing';
 
 const CHANNEL = { status: 'organisations:recordStatus', violation: 'organisations:recordViolation', missing: 'organisations:recordMissingReport' } as const;
 const FIELD = { status: 'entry', violation: 'violation', missing: 'report' } as const;
+const DATE_RULES = { status: STATUS_ENTRY_DATES, violation: VIOLATION_DATES, missing: {} } as const;
 const TITLE = { status: 'organisations.statusForm', violation: 'organisations.violationForm', missing: 'organisations.missingForm' } as const;
 
 /** Appends to an organisation's history: a status (a ban from–to…), a violation, or a half-year's missing-intern count. */
@@ -46,6 +50,12 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
       setErrors(fieldErrors(parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))));
       return;
     }
+    // The date bounds core applies with its clock (a violation is not dated ahead), on the user's today.
+    const dated = dateIssues(body, DATE_RULES[kind], localToday());
+    if (dated.length) {
+      setErrors(fieldErrors(dated));
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -71,15 +81,15 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
           <>
             <NativeSelect label={t('organisations.statusForm.kind')} value={values.kind} onChange={(e) => set('kind')(e.currentTarget.value)} data={kinds.map((k) => ({ value: k, label: tt(`organisations.statusKinds.${k}`) }))} error={error('kind')} />
             <Group grow>
-              <TextInput type="date" label={t('organisations.statusForm.from')} value={values.from} onChange={(e) => set('from')(e.currentTarget.value)} error={error('from')} />
-              {values.kind === 'banned' && <TextInput type="date" label={t('organisations.statusForm.to')} value={values.to} onChange={(e) => set('to')(e.currentTarget.value)} error={error('to')} />}
+              <DateField label={t('organisations.statusForm.from')} kind={STATUS_ENTRY_DATES.from} value={values.from} onChange={set('from')} error={error('from')} />
+              {values.kind === 'banned' && <DateField label={t('organisations.statusForm.to')} kind={STATUS_ENTRY_DATES.to} value={values.to} onChange={set('to')} error={error('to')} />}
             </Group>
             <TextInput label={t('organisations.statusForm.decisionReference')} value={values.decisionReference} onChange={(e) => set('decisionReference')(e.currentTarget.value)} error={error('decisionReference')} />
           </>
         )}
         {kind === 'violation' && (
           <>
-            <TextInput type="date" label={t('organisations.violationForm.on')} value={values.on} onChange={(e) => set('on')(e.currentTarget.value)} error={error('on')} />
+            <DateField label={t('organisations.violationForm.on')} kind={VIOLATION_DATES.on} value={values.on} onChange={set('on')} error={error('on')} />
             <NativeSelect label={t('organisations.violationForm.article')} value={values.article} onChange={(e) => set('article')(e.currentTarget.value)} data={VIOLATION_ARTICLES.map((a) => ({ value: a, label: tt(`organisations.articles.${a}`) }))} />
             <TextInput label={t('organisations.violationForm.source')} value={values.source} onChange={(e) => set('source')(e.currentTarget.value)} error={error('source')} />
             <Textarea label={t('organisations.violationForm.note')} value={values.note} autosize minRows={2} onChange={(e) => set('note')(e.currentTarget.value)} error={error('note')} />

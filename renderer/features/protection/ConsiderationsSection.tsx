@@ -1,5 +1,6 @@
 import { Badge, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
+  CONSIDERATION_DATES,
   CONSIDERATION_KINDS,
   CONSIDERATION_LEVELS,
   COOPERATION_STATUSES,
@@ -13,8 +14,9 @@ import {
 } from '../../../electron/common/protection';
 import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { Fields } from '../../ui/Fields';
-import type { Parsed } from '../../ui/forms';
+import { withDateRules, type Parsed } from '../../ui/forms';
 import { Section } from '../../ui/Section';
 import { CaseForm } from '../cases/page/CaseForm';
 import { DatedHistory } from './DatedHistory';
@@ -132,7 +134,7 @@ function ConsiderationForm({ kind, onDone }: { kind: ConsiderationKind; onDone: 
     });
     // The schema checks the status only once every other field passes; say it together with them.
     if (!parsed.ok && cooperation && cooperationStatus === null) parsed.errors.cooperationStatus ??= protectionIssueKey({ message: 'consideration.cooperationStatus' });
-    return parsed;
+    return withDateRules(parsed, CONSIDERATION_DATES, protectionIssueKey);
   };
   const form = useProtectionForm((): Draft => ({ level: '', evidence: '', notes: '', assessedOn: localToday(), cooperationStatus: '', authorityReference: '' }), {
     parse,
@@ -151,7 +153,7 @@ function ConsiderationForm({ kind, onDone }: { kind: ConsiderationKind; onDone: 
           data={[choose, ...CONSIDERATION_LEVELS.map((l) => ({ value: l, label: vocab('considerationLevel', l) }))]}
           {...form.text('level')}
         />
-        <TextInput type="date" label={t('protection.consideration.assessedOn')} required {...form.text('assessedOn')} />
+        <DateField label={t('protection.consideration.assessedOn')} required kind={CONSIDERATION_DATES.assessedOn} {...form.date('assessedOn')} />
       </SimpleGrid>
       {cooperation && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,12 +1,14 @@
-import { Radio, Stack, TextInput, Textarea } from '@mantine/core';
-import { IOM_CONSENTS, IomConsentInputSchema, type IomConsent, type ProtectionDetail } from '../../../electron/common/protection';
+import { Radio, Stack, Textarea } from '@mantine/core';
+import { IOM_CONSENT_DATES, IOM_CONSENTS, IomConsentInputSchema, type IomConsent, type ProtectionDetail } from '../../../electron/common/protection';
 import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { Fields } from '../../ui/Fields';
+import { withDateRules } from '../../ui/forms';
 import { CaseForm } from '../cases/page/CaseForm';
 import { DatedHistory } from './DatedHistory';
 import { recordIomConsent } from './protection.actions';
-import { parseProtection, useProtectionForm } from './protectionForms';
+import { parseProtection, protectionIssueKey, useProtectionForm } from './protectionForms';
 
 /** Consent to a referral to IOM for assisted return: a history of its own, apart from the wish. */
 export function IomConsentSection({ protection }: { protection: ProtectionDetail }) {
@@ -41,7 +43,7 @@ interface Draft {
 function ConsentForm({ onDone }: { onDone: () => void }) {
   const { t, vocab } = useLabels();
   const form = useProtectionForm((): Draft => ({ consent: '', on: localToday(), notes: '' }), {
-    parse: (d: Draft) => parseProtection(IomConsentInputSchema, d),
+    parse: (d: Draft) => withDateRules(parseProtection(IomConsentInputSchema, d), IOM_CONSENT_DATES, protectionIssueKey),
     send: recordIomConsent,
     issuePrefix: 'consent',
   });
@@ -54,7 +56,7 @@ function ConsentForm({ onDone }: { onDone: () => void }) {
           ))}
         </Stack>
       </Radio.Group>
-      <TextInput type="date" label={t('protection.iom.on')} required {...form.text('on')} />
+      <DateField label={t('protection.iom.on')} required kind={IOM_CONSENT_DATES.on} {...form.date('on')} />
       <Textarea label={t('protection.iom.notes')} rows={2} {...form.text('notes')} />
     </CaseForm>
   );

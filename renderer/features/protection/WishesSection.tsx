@@ -1,15 +1,17 @@
-import { Blockquote, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Blockquote, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { WISHES, WishInputSchema, type Interpreter, type ProtectionDetail, type Wish, type WishRecord } from '../../../electron/common/protection';
+import { WISH_DATES, WISHES, WishInputSchema, type Interpreter, type ProtectionDetail, type Wish, type WishRecord } from '../../../electron/common/protection';
 import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { DateField } from '../../ui/DateField';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { Fields } from '../../ui/Fields';
+import { withDateRules } from '../../ui/forms';
 import { useFailure } from '../../ui/useFailure';
 import { CaseForm } from '../cases/page/CaseForm';
 import { DatedHistory } from './DatedHistory';
 import { listInterpreters, recordWish } from './protection.actions';
-import { parseProtection, useProtectionForm } from './protectionForms';
+import { parseProtection, protectionIssueKey, useProtectionForm } from './protectionForms';
 
 /** The victim's wish (remain / return / undecided) in their own words, as a dated history. */
 export function WishesSection({ protection }: { protection: ProtectionDetail }) {
@@ -74,7 +76,7 @@ function WishForm({ onDone }: { onDone: () => void }) {
   }, [report]);
 
   const form = useProtectionForm((): Draft => ({ wish: '', ownWords: '', expressedOn: localToday(), interpreterId: '' }), {
-    parse: (d: Draft) => parseProtection(WishInputSchema, { ...d, interpreterId: d.interpreterId === '' ? null : d.interpreterId }),
+    parse: (d: Draft) => withDateRules(parseProtection(WishInputSchema, { ...d, interpreterId: d.interpreterId === '' ? null : d.interpreterId }), WISH_DATES, protectionIssueKey),
     send: recordWish,
     issuePrefix: 'wish',
   });
@@ -91,7 +93,7 @@ function WishForm({ onDone }: { onDone: () => void }) {
       </Radio.Group>
       <Textarea label={t('protection.wishes.ownWords')} description={t('protection.wishes.ownWordsHint')} required rows={3} {...form.text('ownWords')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput type="date" label={t('protection.wishes.expressedOn')} required {...form.text('expressedOn')} />
+        <DateField label={t('protection.wishes.expressedOn')} required kind={WISH_DATES.expressedOn} {...form.date('expressedOn')} />
         <NativeSelect
           label={t('protection.wishes.interpreter')}
           data={[

@@ -1,7 +1,8 @@
 import { ActionIcon, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { CUSTODY, STATUS_VALIDITIES, type Custody, type StatusValidity } from '../../../../electron/common/immigration';
+import { CUSTODY, IMMIGRATION_DATES, STATUS_VALIDITIES, type Custody, type StatusValidity } from '../../../../electron/common/immigration';
 import { useLabels } from '../../../i18n/labels';
-import { textBinder, type FieldSetProps } from '../../../ui/fieldSet';
+import { DateField } from '../../../ui/DateField';
+import { dateBinder, textBinder, type FieldSetProps } from '../../../ui/fieldSet';
 import { calledFor, draftStanding, hasMeasures, holdsValue, type DependentImmigrationField, type ImmigrationDraft, type ReportingDateDraft } from './caseDrafts';
 import { offeredStatuses, useVocabOptions } from './options';
 import { StandingSummary } from './StandingSummary';
@@ -29,6 +30,7 @@ export function ImmigrationFields({ onlyCalledFor = false, today, ...props }: Im
   const { t } = useLabels();
   const options = useVocabOptions();
   const text = textBinder(props);
+  const date = dateBinder(props);
   const labels = useImmigrationLabels();
   const needed = calledFor(m);
   const standing = draftStanding(m);
@@ -52,22 +54,22 @@ export function ImmigrationFields({ onlyCalledFor = false, today, ...props }: Im
           onChange={(e) => chooseStatus(e.currentTarget.value)}
           error={error('statusOfResidence')}
         />
-        <TextInput type="date" label={t('caseFields.immigration.periodOfStayExpiry')} {...text('periodOfStayExpiry')} />
+        <DateField label={t('caseFields.immigration.periodOfStayExpiry')} kind={IMMIGRATION_DATES.periodOfStayExpiry} {...date('periodOfStayExpiry')} />
         <NativeSelect label={t('caseFields.immigration.statusValidity')} data={options('statusValidity', STATUS_VALIDITIES)} {...text('statusValidity')} />
-        {shown('statusValiditySince') && <TextInput type="date" label={labels.validitySince(m.statusValidity)} {...text('statusValiditySince')} />}
+        {shown('statusValiditySince') && <DateField label={labels.validitySince(m.statusValidity)} kind={IMMIGRATION_DATES.statusValiditySince} {...date('statusValiditySince')} />}
       </SimpleGrid>
       <Checkbox label={t('caseFields.immigration.unauthorisedWork')} description={t('caseFields.immigration.unauthorisedWorkHint')} {...check('unauthorisedWork')} />
       {shown('abscondedFromTraining') && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Checkbox label={t('caseFields.immigration.abscondedFromTraining')} description={t('caseFields.immigration.abscondedHint')} {...check('abscondedFromTraining')} />
-          {shown('abscondedSince') && <TextInput type="date" label={t('caseFields.immigration.abscondedSince')} {...text('abscondedSince')} />}
+          {shown('abscondedSince') && <DateField label={t('caseFields.immigration.abscondedSince')} kind={IMMIGRATION_DATES.abscondedSince} {...date('abscondedSince')} />}
         </SimpleGrid>
       )}
       <Checkbox label={t('caseFields.immigration.deportationProcedure')} {...check('deportationProcedure')} />
       {shown('custody') && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect label={t('caseFields.immigration.custody')} data={options('custody', CUSTODY)} {...text('custody')} />
-          {shown('custodySince') && <TextInput type="date" label={labels.custodySince(m.custody)} {...text('custodySince')} />}
+          {shown('custodySince') && <DateField label={labels.custodySince(m.custody)} kind={IMMIGRATION_DATES.custodySince} {...date('custodySince')} />}
         </SimpleGrid>
       )}
       {shown('measureConditions') && <Textarea label={labels.conditions(m.custody)} rows={3} maxLength={2000} {...text('measureConditions')} />}
@@ -108,11 +110,18 @@ function ReportingDates({ dates, onChange, error }: { dates: ReportingDateDraft[
       {dates.map((entry, index) => {
         const n = index + 1;
         return (
-          // Rows have no identity of their own while edited; their position is their key.
-          <Group key={index} align="flex-end" gap="sm" wrap="nowrap">
-            <TextInput type="date" label={t('caseFields.immigration.reportingDate', { n })} value={entry.date} onChange={(e) => setDate(index, { date: e.currentTarget.value })} error={error(`reportingDates.${index}.date`)} />
+          // Rows have no identity of their own while edited; their position is their key. The date
+          // has its day spelled out beneath it, so the row lines up at the labels, not the bottom.
+          <Group key={index} align="flex-start" gap="sm" wrap="nowrap">
+            <DateField
+              label={t('caseFields.immigration.reportingDate', { n })}
+              kind={IMMIGRATION_DATES['reportingDates.*.date']}
+              value={entry.date}
+              onChange={(date) => setDate(index, { date })}
+              error={error(`reportingDates.${index}.date`)}
+            />
             <TextInput style={{ flex: 1 }} label={t('caseFields.immigration.reportingNote', { n })} maxLength={200} value={entry.note} onChange={(e) => setDate(index, { note: e.currentTarget.value })} error={error(`reportingDates.${index}.note`)} />
-            <ActionIcon variant="default" size="lg" mb={2} aria-label={t('caseFields.immigration.removeReportingDate', { n })} onClick={() => onChange(dates.filter((_, i) => i !== index))}>
+            <ActionIcon variant="default" size="lg" mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height) + 1px)" aria-label={t('caseFields.immigration.removeReportingDate', { n })} onClick={() => onChange(dates.filter((_, i) => i !== index))}>
               ×
             </ActionIcon>
           </Group>

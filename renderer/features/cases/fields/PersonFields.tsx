@@ -1,7 +1,8 @@
 import { Checkbox, MultiSelect, NativeSelect, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { COMMON_LANGUAGES, COMMON_NATIONALITIES, SEXES } from '../../../../electron/common/cases';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES, PERSON_DATES, SEXES } from '../../../../electron/common/cases';
 import { useLabels } from '../../../i18n/labels';
-import { textBinder, type FieldSetProps } from '../../../ui/fieldSet';
+import { DateField } from '../../../ui/DateField';
+import { dateBinder, textBinder, type FieldSetProps } from '../../../ui/fieldSet';
 import type { PersonDraft } from './caseDrafts';
 import { useVocabOptions } from './options';
 
@@ -11,6 +12,7 @@ export function PersonFields(props: FieldSetProps<PersonDraft>) {
   const { t } = useLabels();
   const options = useVocabOptions();
   const text = textBinder(props);
+  const date = dateBinder(props);
   // A code recorded before it was in the common lists stays choosable.
   const nationalities = options('nationality', [...new Set([...COMMON_NATIONALITIES, ...(p.nationality ? [p.nationality] : [])])]).sort((a, b) => a.label.localeCompare(b.label));
   const languages = options('language', [...new Set([...COMMON_LANGUAGES, ...p.languages])]);
@@ -26,7 +28,7 @@ export function PersonFields(props: FieldSetProps<PersonDraft>) {
       <TagsInput label={t('caseFields.person.aliases')} description={t('caseFields.person.aliasesHint')} value={p.aliases} onChange={(aliases) => set({ aliases })} maxTags={20} error={error('aliases')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NativeSelect label={t('caseFields.person.sex')} required data={options('sex', SEXES, p.sex)} {...text('sex')} />
-        <TextInput type="date" label={t('caseFields.person.dateOfBirth')} {...text('dateOfBirth')} />
+        <DateField label={t('caseFields.person.dateOfBirth')} kind={PERSON_DATES.dateOfBirth} {...date('dateOfBirth')} />
         <Select
           label={t('caseFields.person.nationality')}
           required

@@ -4,6 +4,7 @@
  * contract's input, which the contract's schema then checks as core will.
  */
 import type { EXPLOITATION_TYPES, Exploitation, IDENTIFICATION_STATUSES, Person, ScreeningState } from '../../../../electron/common/cases';
+import { isCalendarDay } from '../../../../electron/common/dates';
 import { CUSTODY_WITH_MEASURES, CUSTODY_WITH_REPORTING, isTechnicalIntern, type Custody, type Immigration, type StandingFacts, type StatusOfResidence } from '../../../../electron/common/immigration';
 
 export interface PersonDraft {
@@ -165,12 +166,15 @@ export function immigrationInput(m: ImmigrationDraft, { onlyCalledFor = false } 
   };
 }
 
-/** The facts the standing is derived from, as drafted; null until a status of residence is chosen. */
+/**
+ * The facts the standing is derived from, as drafted; null until a status of residence is chosen.
+ * An expiry still being typed (or not a date) counts as none until it is one.
+ */
 export function draftStanding(m: ImmigrationDraft): StandingFacts | null {
   if (m.statusOfResidence === '') return null;
   return {
     statusOfResidence: m.statusOfResidence as StatusOfResidence,
-    periodOfStayExpiry: orNull(m.periodOfStayExpiry),
+    periodOfStayExpiry: isCalendarDay(m.periodOfStayExpiry) ? m.periodOfStayExpiry : null,
     statusValidity: m.statusValidity,
     deportationProcedure: m.deportationProcedure,
     custody: calledFor(m).custody ? m.custody : 'none',

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLAGS, RISK_LEVELS, type RiskLevel } from '../../../../electron/common/cases';
+import { isCalendarDay } from '../../../../electron/common/dates';
 import { ApiError } from '../../../api/mamori';
 import { displayName, useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
@@ -190,7 +191,8 @@ function ReviewStep({ draft, setDraft }: { draft: IntakeDraft; setDraft: (update
   const { person: p, immigration: m, exploitation: e } = draft;
   const needed = calledFor(m);
   const none = t('caseList.intake.review.none');
-  const day = (value: string | null) => (value ? formatDay(i18n.language, value) : none);
+  // Every step is checked before the review, so a date is a date here; anything else is shown as typed.
+  const day = (value: string | null) => (!value ? none : isCalendarDay(value) ? formatDay(i18n.language, value) : value);
   const chosen = (list: string, code: string) => (code ? vocab(list, code) : none);
   const listed = (list: string, codes: readonly string[]) => codes.map((code) => vocab(list, code)).join(', ') || none;
   const name = (family: string, given: string) => displayName(i18n.language, family, given) || none;

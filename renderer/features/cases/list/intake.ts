@@ -1,9 +1,11 @@
 import type { ParseKeys } from 'i18next';
 import type { z } from 'zod';
-import { ExploitationSchema, PersonSchema, screeningIssues, type FLAGS, type RiskLevel } from '../../../../electron/common/cases';
+import { EXPLOITATION_DATES, ExploitationSchema, PERSON_DATES, PersonSchema, screeningIssues, type FLAGS, type RiskLevel } from '../../../../electron/common/cases';
 import type { ChannelInput } from '../../../../electron/common/contract';
-import { ImmigrationSchema } from '../../../../electron/common/immigration';
+import { dateIssues } from '../../../../electron/common/dates';
+import { IMMIGRATION_DATES, ImmigrationSchema } from '../../../../electron/common/immigration';
 import type { ApiIssue } from '../../../api/mamori';
+import { localToday } from '../../../i18n/dates';
 import { i18n } from '../../../i18n/i18n';
 import { validationKey } from '../../../ui/validation';
 import {
@@ -61,6 +63,12 @@ function sectionInput(draft: IntakeDraft, section: IntakeSection): unknown {
 }
 
 const SCHEMAS = { person: PersonSchema, immigration: ImmigrationSchema, exploitation: ExploitationSchema } as const;
+/** The date bounds core applies to each section with its clock (electron/common/dates.ts), here on the user's today. */
+const DATE_RULES = { person: PERSON_DATES, immigration: IMMIGRATION_DATES, exploitation: EXPLOITATION_DATES } as const;
+
+function dateErrors(section: IntakeSection, data: unknown): IntakeErrors {
+  return Object.fromEntries(dateIssues(data, DATE_RULES[section], localToday(), section).map((i) => [i.path, validationKey(i)]));
+}
 
 /** The checklist's fields sit on the screening step; the rest of the exploitation section on its own step. */
 const SCREENING_FIELDS = ['exploitation.indicators', 'exploitation.screening', 'exploitation.screenedOn'];
@@ -118,6 +126,7 @@ function sectionErrors(draft: IntakeDraft, section: IntakeSection): IntakeErrors
   const parsed = SCHEMAS[section].safeParse(input);
   const errors: IntakeErrors = section === 'exploitation' ? screeningErrors(draft) : {};
   if (!parsed.success) addIssues(errors, section, input, parsed.error.issues);
+  else Object.assign(errors, dateErrors(section, parsed.data));
   return errors;
 }
 
@@ -133,7 +142,11 @@ export function toCreateInput(draft: IntakeDraft): { ok: true; input: ChannelInp
   const person = PersonSchema.safeParse(sectionInput(draft, 'person'));
   const immigration = ImmigrationSchema.safeParse(sectionInput(draft, 'immigration'));
   const exploitation = ExploitationSchema.safeParse(sectionInput(draft, 'exploitation'));
-  if (person.success && immigration.success && exploitation.success && Object.keys(screeningErrors(draft)).length === 0) {
+  const dated =
+    person.success && immigration.success && exploitation.success
+      ? { ...dateErrors('person', person.data), ...dateErrors('immigration', immigration.data), ...dateErrors('exploitation', exploitation.data) }
+      : {};
+  if (person.success && immigration.success && exploitation.success && Object.keys(dated).length === 0 && Object.keys(screeningErrors(draft)).length === 0) {
     return {
       ok: true,
       input: { person: person.data, immigration: immigration.data, exploitation: exploitation.data, riskLevel: draft.riskLevel, flags: draft.flags },

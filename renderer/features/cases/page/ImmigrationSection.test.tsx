@@ -4,7 +4,7 @@ import { addDays } from '../../../../electron/common/dates';
 import { localToday } from '../../../i18n/dates';
 import { i18n } from '../../../i18n/i18n';
 import { CASE_ID, caseDetail, immigrationFacts } from '../../../test/caseDetail';
-import { ok } from '../../../test/fakeMamori';
+import { fail, ok } from '../../../test/fakeMamori';
 import { renderCaseSection } from '../../../test/renderCase';
 import { ImmigrationSection } from './ImmigrationSection';
 
@@ -100,5 +100,31 @@ describe('immigration section: facts that can be true together, and the standing
     expect(fake.callsTo('cases:update')).toEqual([]);
     await act(() => i18n.changeLanguage('ja'));
     expect(screen.getByText('収容等の状況は、退去強制手続が開始されている場合に限り記録できます。先に退去強制手続の欄にチェックを入れてください。')).toBeTruthy();
+  });
+
+  it('refuses a lapse dated after today and a day the calendar lacks before asking core, and puts core’s date refusal on its field', async () => {
+    const { user, fake } = renderCaseSection(ImmigrationSection, caseDetail({ immigration: immigrationFacts({ statusOfResidence: 'entertainer', statusValidity: 'expired', statusValiditySince: '2026-01-01' }) }), {
+      handlers: { 'cases:update': () => fail('INVALID_INPUT', { issues: [{ path: 'immigration.periodOfStayExpiry', message: 'date.moreThanTenYearsAhead' }] }) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit Immigration situation' }));
+    const since = screen.getByRole('textbox', { name: 'Overstaying since' });
+    await user.clear(since);
+    await user.type(since, fromToday(1));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getAllByText('This date is after today. Something that has already happened cannot be dated in the future.').length).toBeGreaterThan(0);
+    await user.clear(since);
+    await user.type(since, '2026-02-30');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText('There is no day 30 in February 2026: it has 28 days.')).toBeTruthy();
+    expect(fake.callsTo('cases:update')).toEqual([]);
+
+    // Core holds the bounds too, with its own clock: what it refuses is shown on the field, translated.
+    await user.clear(since);
+    await user.type(since, '2026-01-01');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('This date is more than ten years ahead: check the year.')).toBeTruthy();
+    expect(fake.callsTo('cases:update')).toHaveLength(1);
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByText('10年より先の日付です。年を確かめてください。')).toBeTruthy();
   });
 });

@@ -1,11 +1,11 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
 import { EXPIRY_WARNING_DAYS } from '../../../../electron/common/dates';
-import { ImmigrationSchema, isTechnicalIntern, UNTYPED_INTERN_STATUSES, type Immigration } from '../../../../electron/common/immigration';
+import { IMMIGRATION_DATES, ImmigrationSchema, isTechnicalIntern, UNTYPED_INTERN_STATUSES, type Immigration } from '../../../../electron/common/immigration';
 import { daysUntil, localToday } from '../../../i18n/dates';
 import { useLabels } from '../../../i18n/labels';
 import { Fields } from '../../../ui/Fields';
-import { parseWith } from '../../../ui/forms';
+import { parseWith, withDateRules } from '../../../ui/forms';
 import { hasMeasures, hasReporting, immigrationDraft, immigrationInput, type ImmigrationDraft } from '../fields/caseDrafts';
 import { ImmigrationFields, useImmigrationLabels } from '../fields/ImmigrationFields';
 import { StandingSummary } from '../fields/StandingSummary';
@@ -64,7 +64,7 @@ export function ImmigrationSection({ detail }: { detail: CaseDetail }) {
     <EditableSection<ImmigrationDraft, Immigration>
       title={t('casePage.immigration.title')}
       toDraft={() => immigrationDraft(im)}
-      parse={(draft) => parseWith(ImmigrationSchema, immigrationInput(draft))}
+      parse={(draft) => withDateRules(parseWith(ImmigrationSchema, immigrationInput(draft)), IMMIGRATION_DATES)}
       send={(immigration) => updateCase({ immigration })}
       issuePrefix="immigration"
       form={(props) => <ImmigrationFields {...props} today={today} />}

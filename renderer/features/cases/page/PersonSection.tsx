@@ -1,8 +1,8 @@
 import type { CaseDetail } from '../../../../electron/common/caseDetail';
-import { PersonSchema, type Person } from '../../../../electron/common/cases';
+import { PERSON_DATES, PersonSchema, type Person } from '../../../../electron/common/cases';
 import { useLabels } from '../../../i18n/labels';
 import { Fields } from '../../../ui/Fields';
-import { parseWith } from '../../../ui/forms';
+import { parseWith, withDateRules } from '../../../ui/forms';
 import { personDraft, personInput, type PersonDraft } from '../fields/caseDrafts';
 import { PersonFields } from '../fields/PersonFields';
 import { updateCase } from './casePage.actions';
@@ -15,7 +15,7 @@ export function PersonSection({ detail }: { detail: CaseDetail }) {
     <EditableSection<PersonDraft, Person>
       title={t('caseFields.person.title')}
       toDraft={() => personDraft(p)}
-      parse={(draft) => parseWith(PersonSchema, personInput(draft))}
+      parse={(draft) => withDateRules(parseWith(PersonSchema, personInput(draft)), PERSON_DATES)}
       send={(person) => updateCase({ person })}
       issuePrefix="person"
       form={(props) => <PersonFields {...props} />}
