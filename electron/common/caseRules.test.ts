@@ -8,6 +8,10 @@ describe('maskName', () => {
     ['santos', 'maria', 'S. M.'],
     ['グエン', 'ティ', 'グ. テ.'],
     ['Ｐｅｒｅｚ', '', 'P.'],
+    // Initials are whole grapheme clusters: an emoji sequence, a flag or a letter with its mark is never cut apart.
+    ['Lopez', '👩‍👧 Ana', 'L. 👩‍👧.'],
+    ['👋🏽', '🇯🇵', '👋🏽. 🇯🇵.'],
+    ['g̃arcia', 'n̈oa', 'G̃. N̈.'],
   ])('%s %s → %s', (family, given, masked) => expect(maskName(family, given)).toBe(masked));
 });
 

@@ -2,13 +2,24 @@
 import type { Role } from './accounts';
 import { STAGES, type Stage } from './cases';
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The first user-perceived character of `s` (an extended grapheme cluster): an emoji sequence, a
+ * flag or a letter with its combining marks stays whole, where `[...s][0]` would cut it apart.
+ */
+export function firstGrapheme(s: string): string {
+  for (const { segment } of graphemes.segment(s)) return segment;
+  return '';
+}
+
 /**
  * Names in lists are masked to initials (DESIGN.md §3, Primero's `hidden_name`):
  * NGUYEN Thi Lan → "N. T."; グエン → "グ.". The full name appears only inside the case.
  */
 export function maskName(familyName: string, givenName: string): string {
   const initial = (s: string) => {
-    const first = [...s.normalize('NFKC').trim()][0];
+    const first = firstGrapheme(s.normalize('NFKC').trim());
     return first ? `${first.toUpperCase()}.` : '';
   };
   return [initial(familyName), initial(givenName)].filter(Boolean).join(' ');
