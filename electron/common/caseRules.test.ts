@@ -54,5 +54,16 @@ describe('stage transitions', () => {
     ['protection', 'closed', 'supervisor', ok(true)],
     ['closed', 'protection', 'supervisor', ok(true)],
     ['closed', 'intake', 'officer', no('supervisor-only')],
+    // Decided only by approving the recommendation; from there back to the decision stage (a new
+    // recommendation) or, for a supervisor, closed.
+    ['approval', 'decided', 'supervisor', no('by-approval-only')],
+    ['decision', 'decided', 'supervisor', no('by-approval-only')],
+    ['closed', 'decided', 'supervisor', no('by-approval-only')],
+    ['decided', 'decision', 'officer', ok(true)],
+    ['decided', 'approval', 'supervisor', no('by-submission-only')],
+    ['decided', 'protection', 'supervisor', no('not-adjacent')],
+    ['decided', 'closed', 'officer', no('supervisor-only')],
+    ['decided', 'closed', 'supervisor', ok(true)],
+    ['approval', 'decision', 'officer', ok(true)],
   ])('%s → %s by %s', (from, to, role, expected) => expect(checkTransition(from, to, role)).toEqual(expected));
 });

@@ -77,20 +77,26 @@ export function matchingPartyCount(names: readonly string[], parties: readonly N
   return new Set(names.flatMap((n) => conflictingParties(n, parties).map((p) => p.id))).size;
 }
 
-export type TransitionCheck = { allowed: true; needsReason: boolean } | { allowed: false; why: 'same-stage' | 'not-adjacent' | 'supervisor-only' | 'by-submission-only' };
+export type TransitionCheck =
+  | { allowed: true; needsReason: boolean }
+  | { allowed: false; why: 'same-stage' | 'not-adjacent' | 'supervisor-only' | 'by-submission-only' | 'by-approval-only' };
+
+/** A decided case stands where approval stood: one step back from either is the decision stage (a new or revised recommendation). */
+const rank = (stage: Stage): number => STAGES.indexOf(stage === 'decided' ? 'approval' : stage);
 
 /**
  * Stage moves (DESIGN.md §5): forward one step at a time; back one step with a reason; the
- * approval stage is entered only by submitting a recommendation; closing and reopening are for
- * supervisors, with a reason.
+ * approval stage is entered only by submitting a recommendation and the decided stage only by
+ * approving it; closing and reopening are for supervisors, with a reason.
  */
 export function checkTransition(from: Stage, to: Stage, role: Role): TransitionCheck {
   if (from === to) return { allowed: false, why: 'same-stage' };
   if (to === 'approval') return { allowed: false, why: 'by-submission-only' };
+  if (to === 'decided') return { allowed: false, why: 'by-approval-only' };
   if (to === 'closed' || from === 'closed') {
     return role === 'supervisor' ? { allowed: true, needsReason: true } : { allowed: false, why: 'supervisor-only' };
   }
-  const step = STAGES.indexOf(to) - STAGES.indexOf(from);
+  const step = rank(to) - rank(from);
   if (step === 1) return { allowed: true, needsReason: false };
   if (step === -1) return { allowed: true, needsReason: true };
   return { allowed: false, why: 'not-adjacent' };
