@@ -230,7 +230,7 @@ describe('decision tab', () => {
     const { fake, user } = renderSection(caseDetail({ stage: 'approval', decisions: [decision()] }), {
       role: 'supervisor',
       userId: SUPERVISOR_ID,
-      handlers: { 'decisions:approve': () => ok(caseDetail({ stage: 'approval', decisions: [approved] })) },
+      handlers: { 'decisions:approve': () => ok(caseDetail({ stage: 'decided', decisions: [approved] })) },
     });
     const pending = within(screen.getByRole('region', { name: 'Recommendation awaiting approval' }));
     expect(pending.getByTestId('decision-snapshot').textContent).toBe('0123456789ab');
@@ -244,12 +244,58 @@ describe('decision tab', () => {
     expect(approve).toHaveProperty('disabled', false);
     await user.click(approve);
     const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
+    expect(dialog.getByTestId('decision-approve-consequence').textContent).toBe('The case then moves on to Decided.');
     await fill(user, dialog.getByLabelText('Comment (optional)'), 'Agreed with the reasons.');
     await user.click(dialog.getByRole('button', { name: 'Approve' }));
 
     await waitFor(() => expect(fake.callsTo('decisions:approve')).toEqual([{ caseId: CASE_ID, decisionId: DECISION_ID, snapshotHash: HASH, comment: 'Agreed with the reasons.' }]));
     expect(await screen.findByText('Approved decisions cannot be changed; a new recommendation supersedes this one when approved.')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Approved decision' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start a new recommendation' })).toBeTruthy();
+  });
+
+  it('puts the approved decision of a decided case first and folds the guidance away, to be opened on request', async () => {
+    const approved = decision({
+      status: 'approved',
+      changedSinceSubmission: null,
+      events: [{ kind: 'approved', at: '2026-03-12T03:00:00.000Z', by: 'Testperson Supervisor', comment: 'Well reasoned.', snapshotHash: HASH }, ...decision().events],
+    });
+    const { user } = renderSection(caseDetail({ stage: 'decided', decisions: [approved] }));
+
+    const inForce = screen.getByRole('region', { name: 'Approved decision' });
+    expect(within(inForce).getByTestId('decision-approved-by').textContent).toMatch(/^Approved by Testperson Supervisor on /);
+    expect(within(inForce).getByText('Comment: Well reasoned.')).toBeTruthy();
+    expect(within(inForce).getByText(FULL_DRAFT.summary)).toBeTruthy();
+    // First on the tab: above the folded guidance and the history.
+    const folded = screen.getByTestId('guidance-folded');
+    expect(inForce.compareDocumentPosition(folded) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(inForce.compareDocumentPosition(screen.getByRole('region', { name: 'Decision history' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // Folded: no guidance and nothing to choose until it is opened.
+    expect(screen.queryByRole('region', { name: 'Residence guidance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Choose this pathway' })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Show the residence guidance' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(screen.getByRole('region', { name: 'Residence guidance' })).toBeTruthy();
+    expect(card('Special residence permission')).toBeTruthy();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Hide the residence guidance' }));
+    expect(screen.queryByRole('region', { name: 'Residence guidance' })).toBeNull();
+
+    // A new recommendation unfolds it: the pathway is chosen there.
+    await user.click(screen.getByRole('button', { name: 'Start a new recommendation' }));
+    expect(screen.getByRole('region', { name: 'Residence guidance' })).toBeTruthy();
+    expect(screen.queryByTestId('guidance-folded')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Approved decision' })).toBeTruthy();
+
+    cleanup();
+    renderSection(caseDetail({ stage: 'decided', decisions: [approved] }));
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByRole('region', { name: '承認された決定' })).toBeTruthy();
+    expect(screen.getByTestId('decision-approved-by').textContent).toMatch(/Testperson Supervisorが承認しました。$/);
+    expect(screen.getByRole('button', { name: '在留に関するガイダンスを表示' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'この手続を選択' })).toBeNull();
   });
 
   it('refuses a supervisor the approval of their own recommendation', () => {
@@ -257,6 +303,15 @@ describe('decision tab', () => {
     expect(screen.getByRole('button', { name: 'Approve' })).toHaveProperty('disabled', true);
     expect(screen.getByText('You submitted this recommendation: another supervisor must approve it.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Return with comments' })).toHaveProperty('disabled', false);
+  });
+
+  it('tells a supervisor approving a case nobody supervises that they become its supervisor of record', async () => {
+    const { user } = renderSection(caseDetail({ stage: 'approval', supervisor: null, decisions: [decision()] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
+    expect(dialog.getByTestId('decision-approve-consequence').textContent).toBe(
+      'The case then moves on to Decided. No supervisor is assigned to the case: you become its supervisor of record.',
+    );
   });
 
   it('refuses the approval to a supervisor who drafted it, even if an officer submitted it', () => {
@@ -320,7 +375,7 @@ describe('decision tab', () => {
       changedSinceSubmission: null,
       events: [{ kind: 'approved', at: '2026-03-12T03:00:00.000Z', by: 'Testperson Supervisor', comment: 'Well reasoned.', snapshotHash: HASH }, ...decision().events],
     });
-    const { user } = renderSection(caseDetail({ stage: 'approval', decisions: [latest, older] }));
+    const { user } = renderSection(caseDetail({ stage: 'decided', decisions: [latest, older] }));
     const items = screen.getAllByTestId('decision-history-item');
     expect(items.map((i) => i.dataset.status)).toEqual(['approved', 'superseded']);
     expect(within(items[0]).getByText('Approved')).toBeTruthy();
