@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, conflictingParties, maskName, normaliseName } from './caseRules';
+import { checkTransition, conflictingParties, maskName, moveDirection, normaliseName } from './caseRules';
 import type { Stage } from './cases';
 
 describe('maskName', () => {
@@ -66,4 +66,15 @@ describe('stage transitions', () => {
     ['decided', 'closed', 'supervisor', ok(true)],
     ['approval', 'decision', 'officer', ok(true)],
   ])('%s → %s by %s', (from, to, role, expected) => expect(checkTransition(from, to, role)).toEqual(expected));
+
+  it.each<[Stage, Stage, string]>([
+    ['intake', 'identification', 'forward'],
+    ['protection', 'decision', 'forward'],
+    // At the decision stage the only move by hand is back: it must never read as advancing.
+    ['decision', 'protection', 'back'],
+    ['decided', 'decision', 'back'],
+    ['approval', 'decision', 'back'],
+    ['decided', 'closed', 'close'],
+    ['closed', 'decision', 'reopen'],
+  ])('%s → %s goes %s', (from, to, direction) => expect(moveDirection(from, to)).toBe(direction));
 });

@@ -101,3 +101,12 @@ export function checkTransition(from: Stage, to: Stage, role: Role): TransitionC
   if (step === -1) return { allowed: true, needsReason: true };
   return { allowed: false, why: 'not-adjacent' };
 }
+
+export type MoveDirection = 'forward' | 'back' | 'close' | 'reopen';
+
+/** Which way a move goes, so it can be labelled by where it leads (checkTransition says whether it is allowed). */
+export function moveDirection(from: Stage, to: Stage): MoveDirection {
+  if (to === 'closed') return 'close';
+  if (from === 'closed') return 'reopen';
+  return rank(to) > rank(from) ? 'forward' : 'back';
+}

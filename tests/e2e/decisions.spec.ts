@@ -40,6 +40,15 @@ async function preparedCase(core: MamoriCoreApi, supervisorId: string): Promise<
   return d;
 }
 
+/** Submit asks first, saying what it freezes; the recommendation goes only from the dialog. */
+async function submitRecommendation(page: Page) {
+  await page.getByTestId('decision-submit').click();
+  const dialog = page.getByRole('dialog', { name: '意見書を決裁に提出しますか？' });
+  await expect(dialog.getByTestId('decision-submit-consequence')).toContainText('監督者が承認するか差し戻すまで、どちらも変更できません。');
+  await dialog.getByRole('button', { name: '決裁を申請' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 async function openCase(page: Page, reference: string) {
   await page.getByRole('button', { name: '事案', exact: true }).click();
   await page.getByRole('row', { name: new RegExp(reference) }).click();
@@ -72,7 +81,7 @@ test('guidance, recommendation, return with comments, revision and approval, in 
   await page.getByTestId('decision-summary').fill('人身取引被害者として在留特別許可を相当と考える（架空の事案）。');
   await expect(page.getByTestId('decision-blockers')).toContainText('提出を妨げる事項はありません。');
   await page.screenshot({ path: screenshotPath('ja-decision-worksheet'), fullPage: true });
-  await page.getByTestId('decision-submit').click();
+  await submitRecommendation(page);
   await expect(page.getByRole('region', { name: '決裁待ちの意見書' })).toBeVisible();
   await expect(page.getByTestId('decision-approve')).toHaveCount(0);
   await page.getByRole('button', { name: 'サインアウト' }).click();
@@ -104,7 +113,7 @@ test('guidance, recommendation, return with comments, revision and approval, in 
   await expect(page.getByTestId('decision-returned')).toContainText(COMMENT);
   await page.getByTestId('decision-factor-family-relations').fill('本国に扶養する母と弟がおり、日本に家族はいない（架空）。');
   await page.screenshot({ path: screenshotPath('ja-decision-returned'), fullPage: true });
-  await page.getByTestId('decision-submit').click();
+  await submitRecommendation(page);
   await expect(page.getByRole('region', { name: '決裁待ちの意見書' })).toBeVisible();
   await page.getByRole('button', { name: 'サインアウト' }).click();
 

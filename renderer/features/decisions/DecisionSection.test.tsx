@@ -185,8 +185,23 @@ describe('decision tab', () => {
     expect(screen.getByText('Nothing blocks submission.')).toBeTruthy();
     expect(submit()).toHaveProperty('disabled', false);
 
+    // Submitting asks first, saying what it freezes and who will see it; cancelling sends nothing.
     await user.click(submit());
+    let dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    expect(dialog.getByTestId('decision-submit-consequence').textContent).toBe(
+      'The recommendation and the case as it stands now are frozen as a snapshot, and the case moves on to Approval. Neither can be changed until a supervisor approves or returns the recommendation.' +
+        'Testperson Supervisor, the case’s supervisor, sees it on My work; every supervisor can review it from the list of recommendations awaiting approval.',
+    );
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('decisions:saveDraft')).toEqual([]);
+    expect(fake.callsTo('decisions:submit')).toEqual([]);
+
+    await user.click(submit());
+    dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    await user.click(dialog.getByRole('button', { name: 'Submit for approval' }));
     await waitFor(() => expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 8, decisionId: DECISION_ID }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsTo('decisions:saveDraft')).toEqual([{ caseId: CASE_ID, version: 7, draft: FULL_DRAFT }]);
     // Submitted: the worksheet gives way to the recommendation awaiting approval.
     expect(await screen.findByRole('region', { name: 'Recommendation awaiting approval' })).toBeTruthy();
@@ -212,9 +227,14 @@ describe('decision tab', () => {
     // Pre-filled from the open draft.
     expect((worksheet().getByLabelText(/^Proposed period of stay/) as HTMLInputElement).value).toBe('1 year');
     // Moved on to the Decision stage meanwhile: nothing blocks on screen, but core still refuses.
-    act(() => useCasePageStore.setState({ detail: caseDetail({ decisions: [draft] }) }));
+    act(() => useCasePageStore.setState({ detail: caseDetail({ supervisor: null, decisions: [draft] }) }));
     await user.click(worksheet().getByRole('button', { name: 'Submit for approval' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    expect(dialog.getByText('No supervisor is assigned to the case: it appears on every supervisor’s My work and in the list of recommendations awaiting approval.')).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Submit for approval' }));
+    // The refusal is shown on the worksheet, at the fields it concerns; the dialog has closed.
     expect(await screen.findByText('Write the recommendation (at least 10 characters).')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(worksheet().getByRole('textbox', { name: /^Recommendation/ }).getAttribute('aria-invalid')).toBe('true');
     expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 7, decisionId: DECISION_ID }]);
     // Core's word on what the form has no field for joins the list; Submit stays available for another try.
