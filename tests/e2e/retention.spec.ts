@@ -271,7 +271,7 @@ test('in Japanese: a supervisor closes a case with its outcome; an administrator
   await expect(page.getByRole('row', { name: new RegExp(returned.reference) })).toHaveCount(0);
   expect(await code(core.dispatch('cases:get', { caseId: returned.id }))).toBe('NOT_FOUND');
   await page.getByRole('row', { name: new RegExp(held.reference) }).click();
-  await page.getByRole('tab', { name: '保存期間・廃棄保留' }).click();
+  await page.getByRole('tab', { name: '保存・廃棄保留' }).click();
   await expect(page.getByTestId('case-hold')).toContainText('不服申立て係属中（架空）');
   await expect(page.getByTestId('case-retention')).toContainText('被害者と認定されなかった');
   await expect(page.getByTestId('case-retention')).toContainText('保存期間は2029/11/26に満了しました');
