@@ -275,11 +275,11 @@ describe('case page', () => {
     expect(screen.getByText('The case enters approval when a recommendation is submitted.')).toBeTruthy();
     await user.click(moves.getByRole('button', { name: 'Move back to Protection' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Move the case back to Protection?' }));
-    expect(
-      dialog.getByText(
-        'The stage changes from Decision to Protection. The move is recorded on the timeline and in the audit trail. A recommendation cannot be submitted until the case is moved on to Decision again. Nothing recorded is removed. Your reason is kept on the timeline.',
-      ),
-    ).toBeTruthy();
+    expect(dialog.getByTestId('stage-consequence').textContent).toBe(
+      'The stage changes from Decision to Protection. The move is recorded on the timeline and in the audit trail.' +
+        'A recommendation cannot be submitted until the case is moved on to Decision again.' +
+        'Nothing recorded is removed. Your reason is kept on the timeline.',
+    );
 
     await act(() => i18n.changeLanguage('ja'));
     expect(screen.getByRole('dialog', { name: '事案を「保護」に戻しますか？' })).toBeTruthy();

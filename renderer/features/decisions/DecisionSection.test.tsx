@@ -330,7 +330,7 @@ describe('decision tab', () => {
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
     expect(dialog.getByTestId('decision-approve-consequence').textContent).toBe(
-      'The case then moves on to Decided. No supervisor is assigned to the case: you become its supervisor of record.',
+      'The case then moves on to Decided.No supervisor is assigned to the case: you become its supervisor of record.',
     );
   });
 

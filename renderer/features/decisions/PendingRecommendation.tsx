@@ -139,10 +139,10 @@ function ApproveDialog({ opened, detail, decision, onClose }: { opened: boolean;
   return (
     <ConfirmDialog opened={opened} title={t('decisions.approve.title')} confirmLabel={t('decisions.approve.confirm')} busy={busy} failure={failure} onConfirm={() => void confirm()} onCancel={close}>
       <Text size="sm">{t('decisions.approve.text', { hash: shortHash(hash) })}</Text>
-      <Text size="sm" data-testid="decision-approve-consequence">
-        {t('decisions.approve.decides', { decided: vocab('stage', 'decided') })}
-        {detail.supervisor ? '' : ` ${t('decisions.approve.supervisorOfRecord')}`}
-      </Text>
+      <Stack gap={4} data-testid="decision-approve-consequence">
+        <Text size="sm">{t('decisions.approve.decides', { decided: vocab('stage', 'decided') })}</Text>
+        {!detail.supervisor && <Text size="sm">{t('decisions.approve.supervisorOfRecord')}</Text>}
+      </Stack>
       <Textarea label={t('decisions.approve.comment')} rows={2} maxLength={4000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
     </ConfirmDialog>
   );

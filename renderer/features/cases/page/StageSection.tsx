@@ -106,7 +106,7 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
       <ReasonDialog
         opened={withReason !== null}
         title={withReason ? t(withReason.direction === 'reopen' ? 'casePage.stage.reopenTitle' : 'casePage.stage.backTitle', { stage: vocab('stage', withReason.to) }) : ''}
-        explanation={withReason ? consequenceText(t, vocab, detail.stage, withReason).join(' ') : ''}
+        explanation={withReason ? <Consequence from={detail.stage} move={withReason} /> : ''}
         confirmLabel={withReason ? label(withReason) : ''}
         onConfirm={(reason) => (withReason ? move(withReason.to, reason) : Promise.resolve())}
         onClose={() => setAsking(null)}
