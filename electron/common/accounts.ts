@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LOCALES } from './errors';
 import { PASSPHRASE_MAX_LENGTH, isAcceptablePassphrase } from './passphrase';
+import { tooLong } from './schemas';
 import { StatisticsThresholdSchema } from './statistics';
 
 export const ROLES = ['officer', 'supervisor', 'auditor', 'administrator'] as const;
@@ -33,7 +34,7 @@ export const NewPassphraseSchema = z
 /** For sign-in we accept anything non-empty: policy is enforced when a passphrase is set. */
 export const PassphraseSchema = z.string().min(1, { message: 'passphrase.required' }).max(PASSPHRASE_MAX_LENGTH * 4);
 
-export const DisplayNameSchema = z.string().trim().min(1, { message: 'displayName.required' }).max(120);
+export const DisplayNameSchema = z.string().trim().min(1, { message: 'displayName.required' }).max(120, tooLong(120));
 
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 30;

@@ -93,3 +93,47 @@ export const AUDIT_ACTIONS = [
   'statistics.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The vocabularies an entry's details take their codes from: core names the list, the renderer
+ * labels each code in the user's language (issue 16: not `reason: sign-out` but 「サインアウト」).
+ */
+export const AUDIT_CODE_LISTS = [
+  'auditAction',
+  'stage',
+  'closingOutcome',
+  'lockReason',
+  'role',
+  'locale',
+  'pathway',
+  'sealedField',
+  'sealedItem',
+  'exportProfile',
+  'noteType',
+  'adverseRole',
+  'conflictContext',
+  'caseSection',
+  'considerationKind',
+  'considerationLevel',
+  'wish',
+  'iomConsent',
+  'interviewOutcome',
+  'readinessItem',
+  'errorCode',
+  'via',
+  'account',
+  'recoveryAfter',
+  'keyRevoked',
+  'keyStatus',
+  'queue',
+  'organisationType',
+  'organisationStatus',
+  'followupOutcome',
+  'statisticsDimension',
+  'statisticsGranularity',
+] as const;
+export type AuditCodeList = (typeof AUDIT_CODE_LISTS)[number];
+
+/** The kinds of record an entry can concern, beside accounts and cases themselves. */
+export const AUDIT_RECORDS = ['decision', 'note', 'interview', 'adverse-party', 'consideration', 'wish', 'iom-consent', 'hold', 'organisation', 'followup', 'interpreter'] as const;
+export type AuditRecord = (typeof AUDIT_RECORDS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, conflictingParties, maskName, normaliseName } from './caseRules';
+import { checkTransition, conflictingParties, maskName, moveDirection, normaliseName } from './caseRules';
 import type { Stage } from './cases';
 
 describe('maskName', () => {
@@ -8,6 +8,10 @@ describe('maskName', () => {
     ['santos', 'maria', 'S. M.'],
     ['グエン', 'ティ', 'グ. テ.'],
     ['Ｐｅｒｅｚ', '', 'P.'],
+    // Initials are whole grapheme clusters: an emoji sequence, a flag or a letter with its mark is never cut apart.
+    ['Lopez', '👩‍👧 Ana', 'L. 👩‍👧.'],
+    ['👋🏽', '🇯🇵', '👋🏽. 🇯🇵.'],
+    ['g̃arcia', 'n̈oa', 'G̃. N̈.'],
   ])('%s %s → %s', (family, given, masked) => expect(maskName(family, given)).toBe(masked));
 });
 
@@ -50,5 +54,27 @@ describe('stage transitions', () => {
     ['protection', 'closed', 'supervisor', ok(true)],
     ['closed', 'protection', 'supervisor', ok(true)],
     ['closed', 'intake', 'officer', no('supervisor-only')],
+    // Decided only by approving the recommendation; from there back to the decision stage (a new
+    // recommendation) or, for a supervisor, closed.
+    ['approval', 'decided', 'supervisor', no('by-approval-only')],
+    ['decision', 'decided', 'supervisor', no('by-approval-only')],
+    ['closed', 'decided', 'supervisor', no('by-approval-only')],
+    ['decided', 'decision', 'officer', ok(true)],
+    ['decided', 'approval', 'supervisor', no('by-submission-only')],
+    ['decided', 'protection', 'supervisor', no('not-adjacent')],
+    ['decided', 'closed', 'officer', no('supervisor-only')],
+    ['decided', 'closed', 'supervisor', ok(true)],
+    ['approval', 'decision', 'officer', ok(true)],
   ])('%s → %s by %s', (from, to, role, expected) => expect(checkTransition(from, to, role)).toEqual(expected));
+
+  it.each<[Stage, Stage, string]>([
+    ['intake', 'identification', 'forward'],
+    ['protection', 'decision', 'forward'],
+    // At the decision stage the only move by hand is back: it must never read as advancing.
+    ['decision', 'protection', 'back'],
+    ['decided', 'decision', 'back'],
+    ['approval', 'decision', 'back'],
+    ['decided', 'closed', 'close'],
+    ['closed', 'decision', 'reopen'],
+  ])('%s → %s goes %s', (from, to, direction) => expect(moveDirection(from, to)).toBe(direction));
 });

@@ -7,7 +7,11 @@ import { z } from 'zod';
 import type { DateKind } from './dates';
 import { distinct, Id, isoDate, optionalText, text } from './schemas';
 
-export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'closed'] as const;
+/**
+ * A case's stages in order. `approval`: a submitted recommendation waits for a supervisor; `decided`:
+ * its recommendation was approved (entered only by the approval, as approval only by submission).
+ */
+export const STAGES = ['intake', 'identification', 'protection', 'decision', 'approval', 'decided', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;

@@ -1,7 +1,7 @@
 /** The audit trail's channels (merged into `contract` in contract.ts): auditors and administrators. */
 import { z } from 'zod';
 import { RoleSchema } from './accounts';
-import { AUDIT_ACTIONS } from './audit';
+import { AUDIT_ACTIONS, AUDIT_CODE_LISTS, AUDIT_RECORDS } from './audit';
 import { distinct, Empty, type ContractSlice } from './schemas';
 
 export const AuditFilterSchema = z
@@ -19,6 +19,39 @@ export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 /** An entry's details: flat values only, never a sealed value or key material. */
 export const AuditDetailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
+/**
+ * What an entry concerns, as the trail page shows it: an account by its display name, a case by its
+ * reference, a record of a case by its kind and the case's reference, a registry record (an
+ * organisation, an interpreter: no auditor may read the registry) by its kind only, an export by its
+ * number. Resolved in core when the page is read; never an identifier.
+ */
+export const AuditTargetShownSchema = z.discriminatedUnion('kind', [
+  /** `name` null: an account the vault does not know. */
+  z.object({ kind: z.literal('user'), name: z.string().nullable() }),
+  z.object({ kind: z.literal('case'), reference: z.string().nullable() }),
+  z.object({ kind: z.literal('record'), record: z.enum(AUDIT_RECORDS), reference: z.string().nullable() }),
+  z.object({ kind: z.literal('export'), number: z.string() }),
+]);
+export type AuditTargetShown = z.infer<typeof AuditTargetShownSchema>;
+
+/** One detail's value as the page shows it: codes with their vocabulary, accounts by name, records counted, times and numbers typed. */
+export const AuditValueShownSchema = z.discriminatedUnion('kind', [
+  /** As recorded: a stated reason, a hash, a file name. */
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('number'), value: z.number() }),
+  z.object({ kind: z.literal('yesNo'), value: z.boolean() }),
+  z.object({ kind: z.literal('time'), at: z.string() }),
+  z.object({ kind: z.literal('date'), on: z.string() }),
+  z.object({ kind: z.literal('codes'), list: z.enum(AUDIT_CODE_LISTS), codes: z.array(z.string()) }),
+  /** Codes with a number each: a retention period in months per closing outcome. */
+  z.object({ kind: z.literal('months'), list: z.enum(AUDIT_CODE_LISTS), items: z.array(z.object({ code: z.string(), months: z.number() })) }),
+  z.object({ kind: z.literal('users'), names: z.array(z.string().nullable()) }),
+  /** Records named by kind and counted, never by their content (an adverse party's name is case content). */
+  z.object({ kind: z.literal('records'), record: z.enum(AUDIT_RECORDS), count: z.number().int(), reference: z.string().nullable() }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type AuditValueShown = z.infer<typeof AuditValueShownSchema>;
+
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -29,6 +62,11 @@ export const AuditEntrySchema = z.object({
   caseRef: z.string().nullable(),
   target: z.string().nullable(),
   details: AuditDetailsSchema,
+  /** The target and the details resolved for reading (audit.shown.ts); `target` and `details` stay as recorded. */
+  shown: z.object({
+    target: AuditTargetShownSchema.nullable(),
+    details: z.array(z.object({ key: z.string(), value: AuditValueShownSchema })),
+  }),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

@@ -18,7 +18,7 @@ import {
 } from './cases';
 import { CUSTODY, ImmigrationSchema, LEGAL_STANDINGS } from './immigration';
 import { CLOSING_OUTCOMES } from './retention';
-import { CaseRef, distinct, Empty, Id, Reason, type ContractSlice } from './schemas';
+import { CaseRef, distinct, Empty, Id, Reason, tooLong, type ContractSlice } from './schemas';
 
 export const CaseListFilterSchema = z
   .object({
@@ -106,7 +106,7 @@ export const casesContract = {
    * sets the case's retention period (retention.ts); reopening clears it, so an open case is never due for purge.
    */
   'cases:transition': {
-    input: CaseRef.extend({ to: z.enum(STAGES), reason: z.string().trim().max(500).default(''), outcome: z.enum(CLOSING_OUTCOMES).optional() })
+    input: CaseRef.extend({ to: z.enum(STAGES), reason: z.string().trim().max(500, tooLong(500)).default(''), outcome: z.enum(CLOSING_OUTCOMES).optional() })
       .strict()
       .superRefine((move, ctx) => {
         if (move.to === 'closed' && !move.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'case.outcome.required' });
@@ -126,7 +126,7 @@ export const casesContract = {
   /** Replaces one sealed value (audited without the value). */
   'cases:setSealed': { input: CaseRef.extend({ sealed: SealedValueSchema }).strict(), output: CaseDetailSchema },
   'cases:addNote': {
-    input: z.object({ caseId: Id, noteType: z.enum(NOTE_TYPES), body: z.string().trim().min(1).max(20_000), sealed: z.boolean() }).strict(),
+    input: z.object({ caseId: Id, noteType: z.enum(NOTE_TYPES), body: z.string().trim().min(1).max(20_000, tooLong(20_000)), sealed: z.boolean() }).strict(),
     output: CaseDetailSchema,
   },
   'cases:revealNote': { input: z.object({ caseId: Id, noteId: Id, reason: Reason }).strict(), output: z.object({ body: z.string() }) },
@@ -138,13 +138,13 @@ export const casesContract = {
   'cases:removeAdverseParty': { input: CaseRef.extend({ partyId: Id, reason: Reason }).strict(), output: CaseDetailSchema },
   /** Checks a person about to be added (contact, interpreter, visitor) against the case's adverse parties. */
   'cases:checkConflict': {
-    input: z.object({ caseId: Id, name: z.string().trim().min(1).max(120) }).strict(),
+    input: z.object({ caseId: Id, name: z.string().trim().min(1).max(120, tooLong(120)) }).strict(),
     output: z.object({ matches: z.array(z.object({ partyId: z.string(), name: z.string(), role: z.enum(ADVERSE_ROLES) })) }),
   },
   /** Records that a matching name was seen and why the user goes ahead (audited). */
   'cases:acknowledgeConflict': {
     input: z
-      .object({ caseId: Id, name: z.string().trim().min(1).max(120), context: z.enum(['contact', 'interpreter', 'visitor', 'registry']), partyIds: distinct(Id, 200).pipe(z.array(Id).min(1)), reason: Reason })
+      .object({ caseId: Id, name: z.string().trim().min(1).max(120, tooLong(120)), context: z.enum(['contact', 'interpreter', 'visitor', 'registry']), partyIds: distinct(Id, 200).pipe(z.array(Id).min(1)), reason: Reason })
       .strict(),
     output: CaseDetailSchema,
   },

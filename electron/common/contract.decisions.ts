@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { CaseDetailSchema } from './caseDetail';
 import { DecisionDraftSchema } from './decisions';
 import { PATHWAYS } from './guidance';
-import { CaseRef, Empty, Id, type ContractSlice } from './schemas';
+import { CaseRef, Empty, Id, tooLong, type ContractSlice } from './schemas';
 /** A supervisor's comment on a return: what the officer must look at again. */
-const Comment = z.string().trim().min(5, { message: 'decision.comment.tooShort' }).max(4000);
+const Comment = z.string().trim().min(5, { message: 'decision.comment.tooShort' }).max(4000, tooLong(4000));
 
 export const ReviewQueueRowSchema = z.object({
   caseId: z.string(),
@@ -31,7 +31,7 @@ export const decisionsContract = {
   'decisions:submit': { input: CaseRef.extend({ decisionId: Id }).strict(), output: CaseDetailSchema },
   /** Supervisors: approve exactly the snapshot they reviewed (not their own, not a stale one). */
   'decisions:approve': {
-    input: z.object({ caseId: Id, decisionId: Id, snapshotHash: z.string().regex(/^[0-9a-f]{64}$/), comment: z.string().trim().max(4000).default('') }).strict(),
+    input: z.object({ caseId: Id, decisionId: Id, snapshotHash: z.string().regex(/^[0-9a-f]{64}$/), comment: z.string().trim().max(4000, tooLong(4000)).default('') }).strict(),
     output: CaseDetailSchema,
   },
   /** Supervisors: send the recommendation back to the officer with comments. */

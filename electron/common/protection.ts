@@ -60,7 +60,8 @@ export const InterviewPlanSchema = z
   .object({
     /** Local date and time, YYYY-MM-DDTHH:MM. */
     plannedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'interview.plannedAt.format' }),
-    durationMinutes: z.number().int().min(10).max(480),
+    /** A length below zero is refused as such, never turned into another number. */
+    durationMinutes: z.number().int().nonnegative({ message: 'interview.duration.negative' }).min(10).max(480),
     /** Breaks planned, e.g. "10 minutes every 45 minutes". */
     breaks: optionalText(200),
     placeType: z.enum(PLACE_TYPES),

@@ -5,8 +5,40 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 
+/**
+ * A message key with the numbers its text needs, as one string: 'text.tooLong?max=120&length=135'.
+ * Issues cross the boundary as `{ path, message }`, so the values travel inside the message; the
+ * renderer splits them off again (splitMessage) to fill in its translation.
+ */
+export function messageWith(key: string, values: Readonly<Record<string, number>>): string {
+  const query = Object.entries(values)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+  return query ? `${key}?${query}` : key;
+}
+
+/** The key and the values of a message made by messageWith; a plain key has none. */
+export function splitMessage(message: string): { key: string; values: Record<string, number> } {
+  const at = message.indexOf('?');
+  if (at < 0) return { key: message, values: {} };
+  const values: Record<string, number> = {};
+  for (const pair of message.slice(at + 1).split('&')) {
+    const [name, value] = pair.split('=');
+    if (name && value !== undefined && /^\d+$/.test(value)) values[name] = Number(value);
+  }
+  return { key: message.slice(0, at), values };
+}
+
+/**
+ * The refusal of a text over `max` characters names the limit and the text's length (trimmed, counted
+ * as the limit counts), so the user knows how much to cut: 'text.tooLong?max=120&length=135'.
+ */
+export const tooLong = (max: number) => ({
+  error: (issue: { input?: unknown }) => messageWith('text.tooLong', { max, length: typeof issue.input === 'string' ? issue.input.length : 0 }),
+});
+
 /** Trimmed text of at most `max` characters. */
-export const text = (max: number) => z.string().trim().max(max);
+export const text = (max: number) => z.string().trim().max(max, tooLong(max));
 /** Optional text that defaults to the empty string. */
 export const optionalText = (max: number) => text(max).optional().default('');
 /**
@@ -49,7 +81,7 @@ export function isStatedReason(reason: string | undefined): boolean {
  * Why a user reveals sealed information, overrides a safeguard or goes ahead despite a conflict.
  * Recorded in the audit trail: never reveal a sealed value or accept an override without one.
  */
-export const Reason = z.string().trim().min(REASON_MIN, { message: 'case.reason.tooShort' }).max(REASON_MAX);
+export const Reason = z.string().trim().min(REASON_MIN, { message: 'case.reason.tooShort' }).max(REASON_MAX, tooLong(REASON_MAX));
 
 /** One feature's part of the contract: exactly the channels named `<prefix>:…`, each with its schemas. */
 export type ContractSlice<P extends string> = {

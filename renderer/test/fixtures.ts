@@ -47,6 +47,7 @@ export function auditEntries(from: number, count: number, overrides: Partial<Aud
     caseRef: null,
     target: null,
     details: {},
+    shown: { target: null, details: [] },
     ...overrides,
   }));
 }

@@ -11,14 +11,14 @@ interface ConfirmDialogProps {
   /** Red confirm button, for actions that cannot be undone. */
   danger?: boolean;
   busy: boolean;
-  /** A refusal stays in the dialog, next to the action it refers to. */
-  failure: Failure;
+  /** A refusal stays in the dialog, next to the action it refers to; without one, the caller shows it where it belongs. */
+  failure?: Failure;
   onConfirm: () => void;
   onCancel: () => void;
   children: ReactNode;
 }
 
-/** Asks before an action on someone else's account; the action runs only from the confirm button. */
+/** Asks before an action, saying what it will do; the action runs only from the confirm button. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { opened, title, confirmLabel, danger, busy, failure, onConfirm, onCancel, children } = props;
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     >
       <Stack gap="md">
         {children}
-        <FailureMessage failure={failure} />
+        {failure && <FailureMessage failure={failure} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {t('dialog.cancel')}

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reason, REASON_MAX } from '../../electron/common/schemas';
 import { useLabels } from '../i18n/labels';
@@ -45,8 +45,8 @@ function useReasonText(): AskedText {
 interface ReasonDialogProps {
   opened: boolean;
   title: string;
-  /** What the reason is for, shown above the field. */
-  explanation: string;
+  /** What the reason is for, shown above the field: a sentence, or several (a move's consequences). */
+  explanation: ReactNode;
   confirmLabel: string;
   danger?: boolean;
   /** Receives the text trimmed, once it passes its check. */
@@ -98,7 +98,7 @@ export function ReasonDialog({ opened, title, explanation, confirmLabel, danger,
   return (
     <Modal opened={opened} onClose={close} title={title} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack gap="md">
-        <Text size="sm">{explanation}</Text>
+        {typeof explanation === 'string' ? <Text size="sm">{explanation}</Text> : explanation}
         <Textarea
           label={field.label}
           description={field.description}

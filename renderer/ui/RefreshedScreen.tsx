@@ -1,5 +1,6 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, type ReactNode } from 'react';
+import { BusyButton } from './BusyButton';
 import { FailureMessage } from './ErrorMessage';
 import { LoadingIndicator } from './LoadingIndicator';
 import { useFailure } from './useFailure';
@@ -36,9 +37,9 @@ export function RefreshedScreen({ title, intro, load, loading, loaded, refreshLa
     <Stack gap="lg">
       <Group justify="space-between" align="center">
         <Title order={2}>{title}</Title>
-        <Button variant="default" loading={loading} onClick={refresh} data-testid={refreshTestId}>
+        <BusyButton variant="default" busy={loading} onClick={refresh} data-testid={refreshTestId}>
           {refreshLabel}
-        </Button>
+        </BusyButton>
       </Group>
       <Text c="dimmed">{intro}</Text>
       <FailureMessage failure={failure} />

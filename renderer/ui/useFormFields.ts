@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLabels } from '../i18n/labels';
 import type { FieldErrors } from './validation';
 
 /**
@@ -7,7 +7,7 @@ import type { FieldErrors } from './validation';
  * language switch re-translates them; `bind(field)` gives an input its value, handler and error.
  */
 export function useFormFields<F extends string>(initial: Record<F, string>) {
-  const { t } = useTranslation();
+  const { tx } = useLabels();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors<F>>({});
 
@@ -15,9 +15,9 @@ export function useFormFields<F extends string>(initial: Record<F, string>) {
   const bind = (field: F) => ({
     value: values[field],
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(field, event.currentTarget.value),
-    error: errors[field] ? t(errors[field]) : undefined,
+    error: errors[field] ? tx(errors[field]) : undefined,
   });
   /** The same for a DateField, whose change handler receives the value itself. */
-  const bindDate = (field: F) => ({ value: values[field], onChange: (value: string) => set(field, value), error: errors[field] ? t(errors[field]) : undefined });
+  const bindDate = (field: F) => ({ value: values[field], onChange: (value: string) => set(field, value), error: errors[field] ? tx(errors[field]) : undefined });
   return { values, set, setValues, errors, setErrors, bind, bindDate, reset: () => setValues(initial) };
 }

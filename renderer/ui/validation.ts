@@ -1,9 +1,14 @@
 import type { ParseKeys } from 'i18next';
 import type { z } from 'zod';
+import { messageWith, splitMessage } from '../../electron/common/schemas';
 import type { ApiIssue } from '../api/mamori';
 import { i18n } from '../i18n/i18n';
 
-/** An i18n key under `validation.`; forms keep keys, not text, so a language switch re-translates them. */
+/**
+ * An i18n key under `validation.`; forms keep keys, not text, so a language switch re-translates them.
+ * It may carry the numbers its text needs ('validation.text.tooLong?max=120&length=135', messageWith),
+ * which useLabels().tx fills in.
+ */
 export type ValidationKey = Extract<ParseKeys, `validation.${string}`>;
 
 export type FieldErrors<F extends string> = Partial<Record<F, ValidationKey>>;
@@ -13,13 +18,19 @@ function isValidationKey(key: string): key is ValidationKey {
 }
 
 /**
- * The contract's schemas carry message keys such as 'passphrase.tooShort'. Map one issue to the
- * key of its translation, falling back to a generic text for checks that name no key.
+ * The contract's schemas carry message keys such as 'passphrase.tooShort', some with numbers
+ * ('text.tooLong?max=120&length=135'). Map one issue to the key of its translation, keeping its
+ * numbers, falling back to a generic text for checks that name no key (a text over its limit
+ * still says the limit when zod reports it).
  */
-export function validationKey(issue: { message: string; code?: string }): ValidationKey {
-  const fromSchema = `validation.${issue.message}`;
-  if (isValidationKey(fromSchema)) return fromSchema;
+export function validationKey(issue: { message: string; code?: string; maximum?: unknown; origin?: unknown }): ValidationKey {
+  const { key, values } = splitMessage(issue.message);
+  const fromSchema = `validation.${key}`;
+  if (isValidationKey(fromSchema)) return messageWith(fromSchema, values) as ValidationKey;
   if (issue.code === 'too_small') return 'validation.required';
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.maximum === 'number') {
+    return messageWith('validation.text.tooLongMax', { max: issue.maximum }) as ValidationKey;
+  }
   if (issue.code === 'too_big') return 'validation.tooLong';
   return 'validation.invalid';
 }

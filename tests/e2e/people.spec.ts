@@ -193,7 +193,9 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   for (const name of [ADMIN.displayName, OFFICER.displayName]) await expect(auditRows(page).filter({ hasText: name }).first()).toBeVisible();
 
   await showEntries(page, { who: `${OFFICER.displayName} (Case officer)` });
-  await expect(auditRows(page).getByRole('cell', { name: 'Signed out' })).toHaveCount(1);
+  await expect(auditRows(page).getByRole('cell', { name: 'Signed out', exact: true })).toHaveCount(1);
+  // The reason recorded with it, translated: not "reason: sign-out".
+  await expect(auditRows(page).getByRole('cell', { name: 'Reason: Signed out', exact: true })).toHaveCount(1);
   await expect(auditRows(page).getByRole('cell', { name: 'Passphrase changed' })).toHaveCount(1);
   await expect(auditRows(page).getByRole('cell', { name: 'Signed in' })).toHaveCount(1);
   // The officer's home view lists their work: reading it is recorded too.

@@ -168,8 +168,10 @@ test('a closed case past its period is listed, held, released, purged and gone, 
   const entries = page.getByRole('table', { name: 'Audit trail entries' }).locator('tbody tr');
   const purged = entries.filter({ hasText: 'Case purged at the end of its retention period' });
   await expect(purged).toHaveCount(1);
-  await expect(purged).toContainText('outcome: returned-home');
-  await expect(purged).toContainText('closedAt: 2026-11-26T09:00:00.000Z');
+  // Labelled and translated, as core resolved them: no raw key or code.
+  await expect(purged).toContainText('Outcome: Returned home (assisted voluntary return included)');
+  await expect(purged).toContainText(/Closed at: Nov 2[67], 2026/);
+  await expect(purged).not.toContainText('returned-home');
   await expect(purged).not.toContainText('TORRES');
   await expect(entries.filter({ hasText: 'Legal hold placed' })).toContainText(HOLD_REASON);
   await shot(page, 'en-retention-audit');
@@ -269,7 +271,7 @@ test('in Japanese: a supervisor closes a case with its outcome; an administrator
   await expect(page.getByRole('row', { name: new RegExp(returned.reference) })).toHaveCount(0);
   expect(await code(core.dispatch('cases:get', { caseId: returned.id }))).toBe('NOT_FOUND');
   await page.getByRole('row', { name: new RegExp(held.reference) }).click();
-  await page.getByRole('tab', { name: '保存期間・廃棄保留' }).click();
+  await page.getByRole('tab', { name: '保存・廃棄保留' }).click();
   await expect(page.getByTestId('case-hold')).toContainText('不服申立て係属中（架空）');
   await expect(page.getByTestId('case-retention')).toContainText('被害者と認定されなかった');
   await expect(page.getByTestId('case-retention')).toContainText('保存期間は2029/11/26に満了しました');

@@ -109,9 +109,14 @@ export function appPerTest(afterEach: (fn: () => Promise<void>) => void): (opts:
 /**
  * What a residence decision rests on, recorded through core by whoever is signed in (DOMAIN.md §1):
  * danger on return high, condition moderate, cooperating with prosecutors, a wish to remain; then
- * the case moves on to the decision stage.
+ * the case moves on to the decision stage (or up to `until`, for a suite that takes the last step itself).
  */
-export async function readyForDecision(core: MamoriCoreApi, d: CaseDetail, words: { authorityReference: string; ownWords: string; conditionNotes?: string }): Promise<CaseDetail> {
+export async function readyForDecision(
+  core: MamoriCoreApi,
+  d: CaseDetail,
+  words: { authorityReference: string; ownWords: string; conditionNotes?: string },
+  until: 'protection' | 'decision' = 'decision',
+): Promise<CaseDetail> {
   for (const [kind, level, extra] of [
     ['danger-on-return', 'high', {}],
     ['condition-and-protection', 'moderate', { notes: words.conditionNotes ?? '' }],
@@ -120,6 +125,7 @@ export async function readyForDecision(core: MamoriCoreApi, d: CaseDetail, words
     d = await ok<CaseDetail>(core, 'protection:recordConsideration', { caseId: d.id, version: d.version, consideration: { kind, level, evidence: '記録あり（架空）', assessedOn: '2026-11-20', ...extra } });
   }
   d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: words.ownWords, expressedOn: '2026-11-20' } });
-  for (const to of ['identification', 'protection', 'decision'] as const) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
+  const stages = ['identification', 'protection', 'decision'] as const;
+  for (const to of stages.slice(0, stages.indexOf(until) + 1)) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
   return d;
 }

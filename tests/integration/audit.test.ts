@@ -5,6 +5,10 @@ import { canonical, entryMac, verifyChain } from '../../electron/core/audit/audi
 import { signEntry } from '../../electron/core/audit/signatures';
 import { signerFrom, type Signer } from '../../electron/core/crypto/signing';
 import { findUserSlot, openUserSlot, readKeyslots } from '../../electron/core/vault/keyslots';
+import type { UserAccount } from '../../electron/common/accounts';
+import type { CaseDetail } from '../../electron/common/caseDetail';
+import type { AuditEntry } from '../../electron/common/contract.audit';
+import { intake } from '../fixtures/cases';
 import { PASS, team } from '../fixtures/team';
 import { Db } from '../../electron/core/db/connection';
 import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
@@ -208,5 +212,62 @@ describe('the audit trail', () => {
       const count = await withRawVault(dataDir, (tx) => tx.get<{ n: number }>('SELECT count(*) AS n FROM audit_log'));
       expect(await verify(dataDir)).toMatchObject({ intact: false, firstBroken: { seq: count!.n, reason: 'key-not-authorised' } });
     });
+  });
+});
+
+describe('the audit trail as an auditor reads it', () => {
+  it('resolves targets and details in core: names of accounts, case references, typed codes, no identifiers and no case content', async () => {
+    const { core, users, as } = await team(dirs);
+    // An auditor, who may read the trail and nothing of the cases.
+    await signInAdmin(core);
+    const made = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username: 'auditor.d', displayName: 'Auditor Doi', role: 'auditor' });
+    await ok(core, 'session:signOut');
+    await ok(core, 'session:signIn', { username: 'auditor.d', passphrase: made.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: 'auditor doi passphrase' });
+
+    await as('sup.c');
+    let d = await ok<CaseDetail>(core, 'cases:create', intake({ familyName: 'FICTIVA', givenName: 'Rosa' }));
+    d = await ok<CaseDetail>(core, 'cases:saveAdverseParty', { caseId: d.id, version: d.version, party: { role: 'broker', name: 'Broker Fictitious Name', nameVariants: [], organisation: '', contact: '', notes: '' } });
+    await ok(core, 'cases:acknowledgeConflict', { caseId: d.id, name: 'Broker Fictitious Name', context: 'visitor', partyIds: [d.adverseParties[0].id], reason: 'Checked: a different person' });
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'cases:assign', { caseId: d.id, version: d.version, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id });
+    d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to: 'identification' });
+    await ok(core, 'session:signOut');
+
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'auditor.d', passphrase: 'auditor doi passphrase' });
+    const { entries } = await ok<{ entries: AuditEntry[] }>(core, 'audit:list', { filter: {}, limit: 200 });
+    const first = (action: string) => entries.find((e) => e.action === action)!.shown;
+
+    expect(first('case.created').target).toEqual({ kind: 'case', reference: d.reference });
+    expect(first('case.adverse-party-saved')).toEqual({
+      target: { kind: 'record', record: 'adverse-party', reference: d.reference },
+      details: [
+        { key: 'role', value: { kind: 'codes', list: 'adverseRole', codes: ['broker'] } },
+        { key: 'added', value: { kind: 'yesNo', value: true } },
+      ],
+    });
+    expect(first('case.conflict-acknowledged').details).toEqual([
+      { key: 'context', value: { kind: 'codes', list: 'conflictContext', codes: ['visitor'] } },
+      { key: 'parties', value: { kind: 'records', record: 'adverse-party', count: 1, reference: d.reference } },
+      { key: 'reason', value: { kind: 'text', text: 'Checked: a different person' } },
+    ]);
+    expect(first('case.assigned').details).toEqual([
+      { key: 'officers', value: { kind: 'users', names: ['Officer Aoki'] } },
+      { key: 'supervisor', value: { kind: 'users', names: ['Supervisor Chiba'] } },
+    ]);
+    expect(first('case.stage-changed').details).toEqual([
+      { key: 'from', value: { kind: 'codes', list: 'stage', codes: ['intake'] } },
+      { key: 'to', value: { kind: 'codes', list: 'stage', codes: ['identification'] } },
+    ]);
+    expect(first('session.signed-out').details).toEqual([{ key: 'reason', value: { kind: 'codes', list: 'lockReason', codes: ['sign-out'] } }]);
+    expect(first('user.created')).toEqual({ target: { kind: 'user', name: 'Auditor Doi' }, details: [{ key: 'role', value: { kind: 'codes', list: 'role', codes: ['auditor'] } }] });
+
+    // What the page shows carries no identifier, no name of a person in a case, nothing sealed.
+    const shown = JSON.stringify(entries.map((e) => e.shown));
+    expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    for (const content of ['Broker Fictitious Name', 'FICTIVA', 'Rosa']) expect(shown).not.toContain(content);
+    // The entries themselves are unchanged: the raw target still names the record it concerns.
+    expect(entries.find((e) => e.action === 'case.created')!.target).toBe(`case:${d.id}`);
   });
 });

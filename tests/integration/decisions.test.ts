@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { ReviewQueueRow } from '../../electron/common/contract.decisions';
 import type { MyWork } from '../../electron/common/contract.work';
+import type { UserAccount } from '../../electron/common/accounts';
 import type { DecisionDraft } from '../../electron/common/decisions';
 import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { intake } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';
 import { auditRows, team as makeTeam } from '../fixtures/team';
-import { cleanVaultsAfterEach, code, ok } from '../fixtures/vault';
+import { cleanVaultsAfterEach, code, ok, signInAdmin } from '../fixtures/vault';
 
 const dirs = cleanVaultsAfterEach(afterEach);
 const NOW = Date.parse('2026-11-26T09:00:00Z');
@@ -111,6 +112,72 @@ describe('residence decisions', () => {
     expect(actions.filter((a) => a === 'decision.submitted')).toHaveLength(2);
     expect(actions).toEqual(expect.arrayContaining(['decision.draft-saved', 'decision.returned', 'decision.approved']));
     expect(JSON.stringify(trail)).not.toContain('Say more about the family');
+  });
+
+  it('decides the case on approval: the decided stage, the approving supervisor as supervisor of record where none was assigned, all audited in the approval’s transaction', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    let d = await readyCase(core);
+    expect(d.supervisor).toBeNull();
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: d.decisions[0].id });
+    expect(d.stage).toBe('approval');
+
+    await as('sup.c');
+    d = await ok<CaseDetail>(core, 'decisions:approve', { caseId: d.id, decisionId: d.decisions[0].id, snapshotHash: d.decisions[0].snapshotHash!, comment: '' });
+    expect(d.stage).toBe('decided');
+    expect(d.supervisor).toEqual({ id: users['sup.c'].id, displayName: 'Supervisor Chiba' });
+    const events = d.timeline.flatMap((item) => (item.kind === 'event' ? [[item.event, item.fromStage, item.toStage, item.authorName]] : []));
+    expect(events.slice(-2)).toEqual([
+      ['stage', 'approval', 'decided', 'Supervisor Chiba'],
+      ['assigned', null, null, 'Supervisor Chiba'],
+    ]);
+    // The approving supervisor now has the case in their own lists.
+    expect((await ok<{ total: number }>(core, 'cases:list', { filter: { stage: 'decided' } })).total).toBe(1);
+
+    // One transaction: the approval, the stage change and the assignment are consecutive entries of one instant.
+    const trail = (await auditRows(core, { caseRef: d.reference })).filter((e) => ['decision.approved', 'case.stage-changed', 'case.assigned'].includes(e.action)).slice(0, 3);
+    expect(trail.map((e) => [e.action, e.actorName, e.details])).toEqual([
+      ['case.assigned', 'Supervisor Chiba', { supervisor: users['sup.c'].id, via: 'approval' }],
+      ['case.stage-changed', 'Supervisor Chiba', { from: 'approval', to: 'decided', via: 'approval' }],
+      ['decision.approved', 'Supervisor Chiba', expect.objectContaining({ pathway: 'special-residence-permission' })],
+    ]);
+    const seqs = (trail as unknown as { seq: number; at: string }[]).map((e) => [e.seq, e.at]);
+    expect(seqs.map(([seq]) => seq)).toEqual([Number(seqs[0][0]), Number(seqs[0][0]) - 1, Number(seqs[0][0]) - 2]);
+    expect(new Set(seqs.map(([, at]) => at)).size).toBe(1);
+
+    // A decided case goes back only to the decision stage (for a new recommendation), with a reason.
+    await as('sup.c');
+    expect(await code(core.dispatch('cases:transition', { caseId: d.id, version: d.version, to: 'approval', reason: 'try this' }))).toBe('FORBIDDEN');
+    d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to: 'decision', reason: 'New facts: new recommendation' });
+    expect(d.stage).toBe('decision');
+    expect(d.supervisor?.id).toBe(users['sup.c'].id);
+  });
+
+  it('keeps an assigned supervisor of record when another supervisor approves', async () => {
+    const { core, users, as } = await team();
+    // A second supervisor, who approves.
+    await core.lock('user');
+    await signInAdmin(core);
+    const second = await ok<{ user: UserAccount; temporaryPassphrase: string }>(core, 'users:create', { username: 'sup.e', displayName: 'Supervisor Endo', role: 'supervisor' });
+    await ok(core, 'session:signOut');
+    await ok(core, 'session:signIn', { username: 'sup.e', passphrase: second.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: second.temporaryPassphrase, newPassphrase: 'supervisor endo passphrase' });
+
+    await as('sup.c');
+    let d = await readyCase(core);
+    d = await ok<CaseDetail>(core, 'cases:assign', { caseId: d.id, version: d.version, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id });
+    await as('officer.a');
+    d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
+    d = await ok<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp() });
+    d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: d.decisions[0].id });
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'sup.e', passphrase: 'supervisor endo passphrase' });
+    d = await ok<CaseDetail>(core, 'decisions:approve', { caseId: d.id, decisionId: d.decisions[0].id, snapshotHash: d.decisions[0].snapshotHash!, comment: '' });
+    expect(d.stage).toBe('decided');
+    expect(d.supervisor).toEqual({ id: users['sup.c'].id, displayName: 'Supervisor Chiba' });
+    const assigned = (await auditRows(core, { caseRef: d.reference })).filter((e) => e.action === 'case.assigned');
+    expect(assigned.map((e) => e.actorName)).toEqual(['Supervisor Chiba']);
   });
 
   it('refuses approval by a supervisor who only edited the draft an officer created and submitted (four eyes)', async () => {

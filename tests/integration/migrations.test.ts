@@ -590,6 +590,54 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0170 adds the decided stage and moves every case whose recommendation was approved there, with its timeline event and statistics count', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 160);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    // c-1: approved and nothing pending (it stayed at approval); c-2: a recommendation still waits.
+    await run("UPDATE cases SET stage = 'approval'");
+    const decision = (id: string, caseId: string, status: string, decided: boolean) =>
+      run(
+        `INSERT INTO decisions (id, case_id, status, draft, created_at, created_by, updated_at, submitted_at, submitted_by, snapshot, snapshot_hash, decided_at, decided_by)
+         VALUES (?, ?, ?, '{}', '2026-10-02T00:00:00Z', 'u-officer', 't', '2026-10-03T00:00:00Z', 'u-officer', '{}', 'h', ?, ?)`,
+        [id, caseId, status, decided ? '2026-10-05T08:00:00Z' : null, decided ? 'u-supervisor' : null],
+      );
+    await decision('d-1', 'c-1', 'approved', true);
+    await decision('d-2', 'c-2', 'approved', true);
+    await decision('d-3', 'c-2', 'pending', false);
+    const stageCounts = () => db.read((tx) => tx.all("SELECT value, n FROM statistics_counts WHERE dimension = 'stage' AND n > 0 ORDER BY value"));
+    expect(await stageCounts()).toEqual([{ value: 'approval', n: 2 }]);
+    const before = await contents(db);
+
+    expect(await migrate(db, 170)).toEqual([170]);
+    const after = await contents(db);
+    expect(await db.read((tx) => tx.all('SELECT id, stage FROM cases ORDER BY id'))).toEqual([
+      { id: 'c-1', stage: 'decided' },
+      { id: 'c-2', stage: 'approval' },
+    ]);
+    expect(await db.read((tx) => tx.all("SELECT case_id, at, actor_id, kind, from_stage, to_stage, reason FROM case_events WHERE to_stage = 'decided'"))).toEqual([
+      { case_id: 'c-1', at: '2026-10-05T08:00:00Z', actor_id: 'u-supervisor', kind: 'stage', from_stage: 'approval', to_stage: 'decided', reason: '' },
+    ]);
+    expect(await stageCounts()).toEqual([
+      { value: 'approval', n: 1 },
+      { value: 'decided', n: 1 },
+    ]);
+    for (const table of Object.keys(before.rows).filter((t) => !['cases', 'case_events', 'statistics_counts'].includes(t))) expect(after.rows[table], table).toEqual(before.rows[table]);
+    // The schema is as it was but for the one value the stage check gained.
+    const sqlOf = (schema: unknown[]) => (schema as { name: string; sql: string | null }[]).map((e) => (e.name === 'cases' ? { ...e, sql: e.sql?.replace(", 'decided'", '') } : e));
+    expect(sqlOf(after.schema)).toEqual(sqlOf(before.schema));
+    expect((after.schema as { name: string; sql: string }[]).find((e) => e.name === 'cases')?.sql).toContain("'approval', 'decided', 'closed'");
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+
+    // The check still refuses an unknown stage, and the closing triggers still hold.
+    await run("UPDATE cases SET stage = 'decided' WHERE id = 'c-2'");
+    await expect(run("UPDATE cases SET stage = 'finished' WHERE id = 'c-2'")).rejects.toThrow(/CHECK/);
+    await expect(run("UPDATE cases SET closing_outcome = 'other' WHERE id = 'c-2'")).rejects.toThrow(/closing exactly while it is closed/);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

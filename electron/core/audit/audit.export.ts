@@ -11,7 +11,8 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(rows: (AuditEntry & { mac: string })[]): string {
+/** The entries exactly as recorded (identifiers included): the export is the trail's evidence, not its reading. */
+export function toCsv(rows: (Omit<AuditEntry, 'shown'> & { mac: string })[]): string {
   const lines = [COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(

@@ -4,11 +4,12 @@ import type { HandlerSlice } from '../handler';
 import { toCsv } from './audit.export';
 import { listActors, listPage, type AuditListRow } from './audit.repository';
 import { checkAnchors, verificationDetails, verifyChain } from './audit.service';
+import { showEntries } from './audit.shown';
 
 /** Rows the CSV export reads at most; beyond that the auditor narrows the filter. */
 const EXPORT_LIMIT = 100_000;
 
-function toAuditEntry(r: AuditListRow): AuditEntry & { mac: string } {
+function toAuditEntry(r: AuditListRow): Omit<AuditEntry, 'shown'> & { mac: string } {
   return {
     seq: r.seq,
     at: r.at,
@@ -28,8 +29,12 @@ export const auditHandlers: HandlerSlice<'audit'> = {
     actors: (await r.read(listActors)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, status: u.status })),
   }),
   'audit:list': async (input, r) => {
-    const rows = await r.read((tx) => listPage(tx, { ...input.filter, before: input.before, limit: input.limit }));
-    return { entries: rows.map(toAuditEntry), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };
+    const { rows, shown } = await r.read(async (tx) => {
+      const page = await listPage(tx, { ...input.filter, before: input.before, limit: input.limit });
+      // Resolved as the page is read: names and references as they stand now, the entries as recorded.
+      return { rows: page, shown: await showEntries(tx, page) };
+    });
+    return { entries: rows.map((row, i) => ({ ...toAuditEntry(row), shown: shown[i] })), nextBefore: rows.length === input.limit ? rows[rows.length - 1].seq : null };
   },
   'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.

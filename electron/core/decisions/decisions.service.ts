@@ -1,6 +1,7 @@
 /**
  * Residence decisions (DESIGN.md §6): the officer drafts and submits a recommendation; submission
- * freezes a snapshot of the case's facts whose hash the supervisor approves. A supervisor cannot
+ * freezes a snapshot of the case's facts whose hash the supervisor approves, and the approval
+ * decides the case. A supervisor cannot
  * approve their own; a change to the facts after submission stales the approval; an approved
  * decision never changes and is only superseded by a newer approved one. Every step is audited
  * with the case reference in the same transaction.
@@ -88,9 +89,22 @@ export async function approve(ctx: Ctx, input: { caseId: string; decisionId: str
   }
   await repo.markApproved(ctx.tx, d.id, ctx.at, me);
   await repo.insertDecisionEvent(ctx.tx, { id: randomUUID(), decision_id: d.id, kind: 'approved', at: ctx.at, actor_id: me, comment: input.comment, snapshot_hash: snapshotHash });
-  await touch(ctx, row);
   const pathway = DecisionDraftSchema.parse(JSON.parse(d.draft)).pathway;
   await ctx.audit({ action: 'decision.approved', caseRef: row.reference, target: `decision:${d.id}`, details: { pathway, snapshot: snapshotHash } });
+
+  // The case is decided, no longer waiting at approval; and whoever approved it answers for it when no
+  // supervisor had been assigned (My work then shows it to them).
+  const decided = row.stage === 'approval';
+  const supervisorOfRecord = row.supervisor_id === null;
+  await touch(ctx, row, { ...(decided ? { stage: 'decided' } : {}), ...(supervisorOfRecord ? { supervisor_id: me } : {}) });
+  if (decided) {
+    await recordEvent(ctx, row.id, 'stage', { from: row.stage, to: 'decided' });
+    await ctx.audit({ action: 'case.stage-changed', caseRef: row.reference, target: `case:${row.id}`, details: { from: row.stage, to: 'decided', via: 'approval' } });
+  }
+  if (supervisorOfRecord) {
+    await recordEvent(ctx, row.id, 'assigned');
+    await ctx.audit({ action: 'case.assigned', caseRef: row.reference, target: `case:${row.id}`, details: { supervisor: me, via: 'approval' } });
+  }
 }
 
 /** Sends the recommendation back with comments; the case returns to the decision stage. */

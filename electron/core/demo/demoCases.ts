@@ -105,7 +105,8 @@ export function generateCases(opts: { count: number; seed: number; year: number;
     exploitation.identificationStatus = r.pick(exploitation.screening === 'completed' ? (['possible', 'possible', 'identified', 'not-a-victim'] as const) : (['possible', 'identified'] as const));
     const seq = opts.firstSeq + i;
     const at = new Date(opts.now.getTime() - r.int(0, 700) * 86_400_000).toISOString();
-    const stage = r.pick(STAGES.filter((s) => s !== 'approval'));
+    // Approval and decided are reached through a recommendation, which demo cases do not have.
+    const stage = r.pick(STAGES.filter((s) => s !== 'approval' && s !== 'decided'));
     out.push({
       columns: {
         id: randomUUID(),

@@ -80,12 +80,90 @@ describe('audit trail screen', () => {
     await auditScreen({
       'audit:list': () =>
         ok({
-          entries: auditEntries(5, 1, { action: 'user.created', actorRole: 'administrator', actorName: 'Testperson Admin', target: 'user:user-7', details: { role: 'officer' } }),
+          entries: auditEntries(5, 1, {
+            action: 'user.created',
+            actorRole: 'administrator',
+            actorName: 'Testperson Admin',
+            target: 'user:user-7',
+            details: { role: 'officer' },
+            shown: { target: { kind: 'user', name: 'Testperson Officer' }, details: [{ key: 'role', value: { kind: 'codes', list: 'role', codes: ['officer'] } }] },
+          }),
           nextBefore: null,
         }),
     });
     const cells = within(screen.getAllByRole('row')[1]).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells).toEqual(['5', expect.stringContaining('2026'), 'Testperson Admin', 'Administrator', 'User created', '—', 'User: Testperson Officer', 'role: officer']);
+    expect(cells).toEqual(['5', expect.stringContaining('2026'), 'Testperson Admin', 'Administrator', 'User created', '—', 'User: Testperson Officer', 'Role: Case officer']);
+  });
+
+  it('shows targets and details as core resolved them, translated, never an identifier or a raw code', async () => {
+    const DECISION = '00000000-0000-4000-8000-00000000d001';
+    await auditScreen({
+      'audit:list': () =>
+        ok({
+          entries: [
+            ...auditEntries(9, 1, {
+              action: 'decision.approved',
+              actorRole: 'supervisor',
+              caseRef: 'TV-2026-0042',
+              target: `decision:${DECISION}`,
+              details: { pathway: 'special-residence-permission', snapshot: 'ab12' },
+              shown: {
+                target: { kind: 'record', record: 'decision', reference: 'TV-2026-0042' },
+                details: [
+                  { key: 'pathway', value: { kind: 'codes', list: 'pathway', codes: ['special-residence-permission'] } },
+                  { key: 'snapshot', value: { kind: 'text', text: 'ab12' } },
+                ],
+              },
+            }),
+            ...auditEntries(8, 1, {
+              action: 'case.assigned',
+              caseRef: 'TV-2026-0042',
+              target: 'case:00000000-0000-4000-8000-00000000c001',
+              details: { supervisor: 'user-7', via: 'approval' },
+              shown: {
+                target: { kind: 'case', reference: 'TV-2026-0042' },
+                details: [
+                  { key: 'supervisor', value: { kind: 'users', names: ['Testperson Officer'] } },
+                  { key: 'via', value: { kind: 'codes', list: 'via', codes: ['approval'] } },
+                ],
+              },
+            }),
+            ...auditEntries(7, 1, {
+              action: 'session.signed-out',
+              details: { reason: 'sign-out' },
+              shown: { target: null, details: [{ key: 'reason', value: { kind: 'codes', list: 'lockReason', codes: ['sign-out'] } }] },
+            }),
+            ...auditEntries(6, 1, {
+              action: 'case.conflict-acknowledged',
+              caseRef: 'TV-2026-0042',
+              details: { parties: 'p-1,p-2', reason: 'Checked the ID' },
+              shown: {
+                target: null,
+                details: [
+                  { key: 'parties', value: { kind: 'records', record: 'adverse-party', count: 2, reference: 'TV-2026-0042' } },
+                  { key: 'reason', value: { kind: 'text', text: 'Checked the ID' } },
+                  { key: 'lockedOut', value: { kind: 'yesNo', value: true } },
+                ],
+              },
+            }),
+          ],
+          nextBefore: null,
+        }),
+    });
+    const rows = () => screen.getAllByRole('row').slice(1).map((r) => within(r));
+    const line = (i: number) => [rows()[i].getByTestId('audit-target').textContent, rows()[i].queryByTestId('audit-details')?.textContent ?? null];
+    expect(line(0)).toEqual(['Recommendation of TV-2026-0042', 'Pathway: Special residence permissionSnapshot: ab12']);
+    expect(line(1)).toEqual(['Case TV-2026-0042', 'Supervisor: Testperson OfficerHow: By the approval of a recommendation']);
+    expect(line(2)).toEqual(['—', 'Reason: Signed out']);
+    expect(line(3)).toEqual(['—', 'Adverse parties: 2 adverse parties of TV-2026-0042Reason: Checked the IDLocked out: Yes']);
+    const table = screen.getByRole('table', { name: 'Audit trail entries' }).textContent ?? '';
+    for (const raw of [DECISION, 'special-residence-permission', 'sign-out', 'user-7', 'p-1']) expect(table).not.toContain(raw);
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(line(0)).toEqual(['TV-2026-0042の意見書', '手続：在留特別許可スナップショット：ab12']);
+    expect(line(1)).toEqual(['事案 TV-2026-0042', '監督者：Testperson Officer方法：意見書の承認による']);
+    expect(line(2)).toEqual(['—', '理由：サインアウト']);
+    expect(line(3)).toEqual(['—', '加害関係者：TV-2026-0042の2名の加害関係者理由：Checked the IDロックアウト：はい']);
   });
 
   it('filters by who, what, case and local dates, and starts at the newest page again', async () => {

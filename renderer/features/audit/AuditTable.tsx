@@ -1,11 +1,11 @@
 import { Table, Text } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../electron/common/accounts';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../electron/common/audit';
 import type { AuditEntry } from '../../../electron/common/contract.audit';
 import { formatTimestamp } from '../../i18n/format';
-import { auditSelectors, useAuditStore, type AuditActor } from './audit.store';
+import { auditSelectors, useAuditStore } from './audit.store';
+import { useAuditShown } from './auditShown';
 
 const NONE = '—';
 
@@ -17,24 +17,15 @@ function isRole(role: string | null): role is Role {
   return (ROLES as readonly (string | null)[]).includes(role);
 }
 
-/** A `user:<id>` target by the account's name; anything else as recorded. */
-function targetText(t: TFunction, target: string | null, actors: AuditActor[]): string {
-  if (!target) return NONE;
-  const userId = target.startsWith('user:') ? target.slice('user:'.length) : null;
-  const actor = userId ? actors.find((a) => a.id === userId) : undefined;
-  return actor ? t('audit.targetUser', { name: actor.displayName }) : target;
-}
-
-/** Details stay exactly as recorded (key: value), one line each, so nothing is lost in translation. */
-function Details({ details }: { details: AuditEntry['details'] }) {
-  const pairs = Object.entries(details);
-  if (pairs.length === 0) return <>{NONE}</>;
+/** Details as core resolved them: a translated label and value, one line each (the CSV export keeps them as recorded). */
+function Details({ details }: { details: AuditEntry['shown']['details'] }) {
+  const { t } = useTranslation();
+  const { label, value } = useAuditShown();
+  if (details.length === 0) return <>{NONE}</>;
   return (
-    <Text component="div" ff="monospace" fz="xs" style={{ overflowWrap: 'anywhere' }}>
-      {pairs.map(([key, value]) => (
-        <div key={key}>
-          {key}: {String(value)}
-        </div>
+    <Text component="div" fz="xs" style={{ overflowWrap: 'anywhere' }} data-testid="audit-details">
+      {details.map((d) => (
+        <div key={d.key}>{t('audit.detailLine', { label: label(d.key), value: value(d.value) })}</div>
       ))}
     </Text>
   );
@@ -44,7 +35,7 @@ function Details({ details }: { details: AuditEntry['details'] }) {
 export function AuditTable() {
   const { t, i18n } = useTranslation();
   const entries = useAuditStore(auditSelectors.entries);
-  const actors = useAuditStore(auditSelectors.actors);
+  const { target } = useAuditShown();
 
   if (entries.length === 0) {
     return <Text c="dimmed">{t('audit.empty')}</Text>;
@@ -72,10 +63,12 @@ export function AuditTable() {
               <Table.Td>{entry.actorName ?? NONE}</Table.Td>
               <Table.Td>{isRole(entry.actorRole) ? t(`roles.${entry.actorRole}`) : NONE}</Table.Td>
               <Table.Td>{isAuditAction(entry.action) ? t(`auditActions.${entry.action}`) : entry.action}</Table.Td>
-              <Table.Td ff="monospace">{entry.caseRef ?? NONE}</Table.Td>
-              <Table.Td>{targetText(t, entry.target, actors)}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {entry.caseRef ?? NONE}
+              </Table.Td>
+              <Table.Td data-testid="audit-target">{target(entry.shown.target)}</Table.Td>
               <Table.Td>
-                <Details details={entry.details} />
+                <Details details={entry.shown.details} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -338,17 +338,79 @@ describe('case page', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add an organisation' })).toBeNull());
   });
 
-  it('offers an officer only the moves checkTransition allows, and no assignment or access log', async () => {
+  it('offers an officer only the moves checkTransition allows, labelled by where they lead, and asks before moving on', async () => {
     const { fake, user } = renderCasePage('officer', { 'cases:transition': ({ to }) => ok(caseDetail({ stage: to, version: 4 })) });
     await openTab(user, 'Stage & assignment');
     const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
     // From identification an officer may go back one step (with a reason) or forward one; never close.
-    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move to Intake', 'Move to Protection']);
+    expect(moves.getAllByRole('button').map((b) => [b.textContent, b.dataset.direction])).toEqual([
+      ['Move back to Intake', 'back'],
+      ['Move on to Protection', 'forward'],
+    ]);
     expect(screen.queryByRole('tab', { name: 'Access log' })).toBeNull();
     expect(screen.queryByText('Assignment')).toBeNull();
 
-    await user.click(moves.getByRole('button', { name: 'Move to Protection' }));
-    expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'protection', reason: '' }]);
+    // Moving on asks first, naming what changes and what comes next; Cancel sends nothing.
+    await user.click(moves.getByRole('button', { name: 'Move on to Protection' }));
+    let dialog = within(await screen.findByRole('dialog', { name: 'Move the case on to Protection?' }));
+    expect(dialog.getByTestId('stage-consequence').textContent).toBe(
+      'The stage changes from Identification to Protection. The move is recorded on the timeline and in the audit trail.' +
+        'Next: interviews, the three considerations and the victim’s wishes. Until the considerations and the wishes are recorded, the case is listed on its officers’ My work.',
+    );
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('cases:transition')).toEqual([]);
+
+    await user.click(moves.getByRole('button', { name: 'Move on to Protection' }));
+    dialog = within(await screen.findByRole('dialog', { name: 'Move the case on to Protection?' }));
+    await user.click(dialog.getByRole('button', { name: 'Move on to Protection' }));
+    await waitFor(() => expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'protection', reason: '' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('at the decision stage offers only the step back, labelled as going back, in English and Japanese', async () => {
+    const { fake, user } = renderCasePage('officer', {
+      'cases:get': () => ok(caseDetail({ stage: 'decision' })),
+      'cases:transition': ({ to }) => ok(caseDetail({ stage: to, version: 4 })),
+    });
+    await openTab(user, 'Stage & assignment');
+    const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
+    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move back to Protection']);
+    expect(screen.getByText('The case enters approval when a recommendation is submitted.')).toBeTruthy();
+    await user.click(moves.getByRole('button', { name: 'Move back to Protection' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Move the case back to Protection?' }));
+    expect(dialog.getByTestId('stage-consequence').textContent).toBe(
+      'The stage changes from Decision to Protection. The move is recorded on the timeline and in the audit trail.' +
+        'A recommendation cannot be submitted until the case is moved on to Decision again.' +
+        'Nothing recorded is removed. Your reason is kept on the timeline.',
+    );
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByRole('dialog', { name: '事案を「保護」に戻しますか？' })).toBeTruthy();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'キャンセル' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const movesJa = within(screen.getByRole('group', { name: '段階の変更' }));
+    expect(movesJa.getAllByRole('button').map((b) => b.textContent)).toEqual(['「保護」に戻す']);
+    expect(movesJa.queryByRole('button', { name: /進める/ })).toBeNull();
+    expect(fake.callsTo('cases:transition')).toEqual([]);
+  });
+
+  it('moves a decided case back to the decision stage for a new recommendation, saying the approved decision stays in force', async () => {
+    const { fake, user } = renderCasePage('supervisor', {
+      'cases:get': () => ok(caseDetail({ stage: 'decided' })),
+      'cases:transition': ({ to }) => ok(caseDetail({ stage: to, version: 4 })),
+    });
+    await openTab(user, 'Stage & assignment');
+    expect(screen.getByText('Stage: Decided')).toBeTruthy();
+    const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
+    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move back to Decision', 'Close the case']);
+    expect(screen.getByText('The case was decided when its recommendation was approved. To prepare a new recommendation, move it back to Decision.')).toBeTruthy();
+    await user.click(moves.getByRole('button', { name: 'Move back to Decision' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Move the case back to Decision?' }));
+    expect(dialog.getByText(/The approved decision stays in force, unchanged\./)).toBeTruthy();
+    await user.type(dialog.getByLabelText(/Reason/), 'New facts on the danger on return');
+    await user.click(dialog.getByRole('button', { name: 'Move back to Decision' }));
+    await waitFor(() => expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'decision', reason: 'New facts on the danger on return' }]));
   });
 
   it('asks a reason for a backward move and lets a supervisor close, assign and read the access log', async () => {
@@ -362,13 +424,14 @@ describe('case page', () => {
     await openTab(user, 'Stage & assignment');
     const moves = within(screen.getByRole('group', { name: 'Stage moves' }));
     expect(moves.getByRole('button', { name: 'Close the case' })).toBeTruthy();
-    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move to Intake', 'Move to Protection', 'Close the case']);
-    await user.click(moves.getByRole('button', { name: 'Move to Intake' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Move to Intake' });
-    await user.click(within(dialog).getByRole('button', { name: 'Move to Intake' }));
+    expect(moves.getAllByRole('button').map((b) => b.textContent)).toEqual(['Move back to Intake', 'Move on to Protection', 'Close the case']);
+    await user.click(moves.getByRole('button', { name: 'Move back to Intake' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move the case back to Intake?' });
+    expect(within(dialog).getByText(/^The stage changes from Identification to Intake\./)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Move back to Intake' }));
     expect(await within(dialog).findByText('State the reason in at least 5 characters.')).toBeTruthy();
     await user.type(within(dialog).getByLabelText(/Reason/), 'Identification was premature');
-    await user.click(within(dialog).getByRole('button', { name: 'Move to Intake' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Move back to Intake' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsTo('cases:transition')).toEqual([{ caseId: CASE_ID, version: 3, to: 'intake', reason: 'Identification was premature' }]);
 

@@ -119,9 +119,10 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
           <CaseHeader detail={shown} actions={<ExportSummaryButton caseId={shown.id} />} />
           {/* Panels stay mounted with their effects running (display: none), so a hidden reveal still times out. */}
           <Tabs value={tab} onChange={(value) => value && showCaseTab(value as CaseTabId)} keepMounted keepMountedMode="display-none">
-            <Tabs.List aria-label={t('casePage.tabs.label')}>
+            {/* Compact, so a supervisor's twelve tabs stay on one row in Japanese at 1280 px; a narrower window wraps them rather than hide any. */}
+            <Tabs.List aria-label={t('casePage.tabs.label')} data-testid="case-tabs">
               {tabs.map((item) => (
-                <Tabs.Tab key={item.id} value={item.id}>
+                <Tabs.Tab key={item.id} value={item.id} px={7} fz={13} style={{ whiteSpace: 'nowrap' }}>
                   {t(item.label)}
                 </Tabs.Tab>
               ))}

@@ -185,8 +185,23 @@ describe('decision tab', () => {
     expect(screen.getByText('Nothing blocks submission.')).toBeTruthy();
     expect(submit()).toHaveProperty('disabled', false);
 
+    // Submitting asks first, saying what it freezes and who will see it; cancelling sends nothing.
     await user.click(submit());
+    let dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    expect(dialog.getByTestId('decision-submit-consequence').textContent).toBe(
+      'The recommendation and the case as it stands now are frozen as a snapshot, and the case moves on to Approval. Neither can be changed until a supervisor approves or returns the recommendation.' +
+        'Testperson Supervisor, the case’s supervisor, sees it on My work; every supervisor can review it from the list of recommendations awaiting approval.',
+    );
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('decisions:saveDraft')).toEqual([]);
+    expect(fake.callsTo('decisions:submit')).toEqual([]);
+
+    await user.click(submit());
+    dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    await user.click(dialog.getByRole('button', { name: 'Submit for approval' }));
     await waitFor(() => expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 8, decisionId: DECISION_ID }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsTo('decisions:saveDraft')).toEqual([{ caseId: CASE_ID, version: 7, draft: FULL_DRAFT }]);
     // Submitted: the worksheet gives way to the recommendation awaiting approval.
     expect(await screen.findByRole('region', { name: 'Recommendation awaiting approval' })).toBeTruthy();
@@ -212,9 +227,14 @@ describe('decision tab', () => {
     // Pre-filled from the open draft.
     expect((worksheet().getByLabelText(/^Proposed period of stay/) as HTMLInputElement).value).toBe('1 year');
     // Moved on to the Decision stage meanwhile: nothing blocks on screen, but core still refuses.
-    act(() => useCasePageStore.setState({ detail: caseDetail({ decisions: [draft] }) }));
+    act(() => useCasePageStore.setState({ detail: caseDetail({ supervisor: null, decisions: [draft] }) }));
     await user.click(worksheet().getByRole('button', { name: 'Submit for approval' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Submit the recommendation for approval?' }));
+    expect(dialog.getByText('No supervisor is assigned to the case: it appears on every supervisor’s My work and in the list of recommendations awaiting approval.')).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Submit for approval' }));
+    // The refusal is shown on the worksheet, at the fields it concerns; the dialog has closed.
     expect(await screen.findByText('Write the recommendation (at least 10 characters).')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(worksheet().getByRole('textbox', { name: /^Recommendation/ }).getAttribute('aria-invalid')).toBe('true');
     expect(fake.callsTo('decisions:submit')).toEqual([{ caseId: CASE_ID, version: 7, decisionId: DECISION_ID }]);
     // Core's word on what the form has no field for joins the list; Submit stays available for another try.
@@ -230,7 +250,7 @@ describe('decision tab', () => {
     const { fake, user } = renderSection(caseDetail({ stage: 'approval', decisions: [decision()] }), {
       role: 'supervisor',
       userId: SUPERVISOR_ID,
-      handlers: { 'decisions:approve': () => ok(caseDetail({ stage: 'approval', decisions: [approved] })) },
+      handlers: { 'decisions:approve': () => ok(caseDetail({ stage: 'decided', decisions: [approved] })) },
     });
     const pending = within(screen.getByRole('region', { name: 'Recommendation awaiting approval' }));
     expect(pending.getByTestId('decision-snapshot').textContent).toBe('0123456789ab');
@@ -244,12 +264,58 @@ describe('decision tab', () => {
     expect(approve).toHaveProperty('disabled', false);
     await user.click(approve);
     const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
+    expect(dialog.getByTestId('decision-approve-consequence').textContent).toBe('The case then moves on to Decided.');
     await fill(user, dialog.getByLabelText('Comment (optional)'), 'Agreed with the reasons.');
     await user.click(dialog.getByRole('button', { name: 'Approve' }));
 
     await waitFor(() => expect(fake.callsTo('decisions:approve')).toEqual([{ caseId: CASE_ID, decisionId: DECISION_ID, snapshotHash: HASH, comment: 'Agreed with the reasons.' }]));
     expect(await screen.findByText('Approved decisions cannot be changed; a new recommendation supersedes this one when approved.')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Approved decision' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start a new recommendation' })).toBeTruthy();
+  });
+
+  it('puts the approved decision of a decided case first and folds the guidance away, to be opened on request', async () => {
+    const approved = decision({
+      status: 'approved',
+      changedSinceSubmission: null,
+      events: [{ kind: 'approved', at: '2026-03-12T03:00:00.000Z', by: 'Testperson Supervisor', comment: 'Well reasoned.', snapshotHash: HASH }, ...decision().events],
+    });
+    const { user } = renderSection(caseDetail({ stage: 'decided', decisions: [approved] }));
+
+    const inForce = screen.getByRole('region', { name: 'Approved decision' });
+    expect(within(inForce).getByTestId('decision-approved-by').textContent).toMatch(/^Approved by Testperson Supervisor on /);
+    expect(within(inForce).getByText('Comment: Well reasoned.')).toBeTruthy();
+    expect(within(inForce).getByText(FULL_DRAFT.summary)).toBeTruthy();
+    // First on the tab: above the folded guidance and the history.
+    const folded = screen.getByTestId('guidance-folded');
+    expect(inForce.compareDocumentPosition(folded) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(inForce.compareDocumentPosition(screen.getByRole('region', { name: 'Decision history' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // Folded: no guidance and nothing to choose until it is opened.
+    expect(screen.queryByRole('region', { name: 'Residence guidance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Choose this pathway' })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Show the residence guidance' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(screen.getByRole('region', { name: 'Residence guidance' })).toBeTruthy();
+    expect(card('Special residence permission')).toBeTruthy();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Hide the residence guidance' }));
+    expect(screen.queryByRole('region', { name: 'Residence guidance' })).toBeNull();
+
+    // A new recommendation unfolds it: the pathway is chosen there.
+    await user.click(screen.getByRole('button', { name: 'Start a new recommendation' }));
+    expect(screen.getByRole('region', { name: 'Residence guidance' })).toBeTruthy();
+    expect(screen.queryByTestId('guidance-folded')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Approved decision' })).toBeTruthy();
+
+    cleanup();
+    renderSection(caseDetail({ stage: 'decided', decisions: [approved] }));
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByRole('region', { name: '承認された決定' })).toBeTruthy();
+    expect(screen.getByTestId('decision-approved-by').textContent).toMatch(/Testperson Supervisorが承認しました。$/);
+    expect(screen.getByRole('button', { name: '在留に関するガイダンスを表示' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'この手続を選択' })).toBeNull();
   });
 
   it('refuses a supervisor the approval of their own recommendation', () => {
@@ -257,6 +323,15 @@ describe('decision tab', () => {
     expect(screen.getByRole('button', { name: 'Approve' })).toHaveProperty('disabled', true);
     expect(screen.getByText('You submitted this recommendation: another supervisor must approve it.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Return with comments' })).toHaveProperty('disabled', false);
+  });
+
+  it('tells a supervisor approving a case nobody supervises that they become its supervisor of record', async () => {
+    const { user } = renderSection(caseDetail({ stage: 'approval', supervisor: null, decisions: [decision()] }), { role: 'supervisor', userId: SUPERVISOR_ID });
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Approve the recommendation' }));
+    expect(dialog.getByTestId('decision-approve-consequence').textContent).toBe(
+      'The case then moves on to Decided.No supervisor is assigned to the case: you become its supervisor of record.',
+    );
   });
 
   it('refuses the approval to a supervisor who drafted it, even if an officer submitted it', () => {
@@ -320,7 +395,7 @@ describe('decision tab', () => {
       changedSinceSubmission: null,
       events: [{ kind: 'approved', at: '2026-03-12T03:00:00.000Z', by: 'Testperson Supervisor', comment: 'Well reasoned.', snapshotHash: HASH }, ...decision().events],
     });
-    const { user } = renderSection(caseDetail({ stage: 'approval', decisions: [latest, older] }));
+    const { user } = renderSection(caseDetail({ stage: 'decided', decisions: [latest, older] }));
     const items = screen.getAllByTestId('decision-history-item');
     expect(items.map((i) => i.dataset.status)).toEqual(['approved', 'superseded']);
     expect(within(items[0]).getByText('Approved')).toBeTruthy();

@@ -1,10 +1,11 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CaseDetail } from '../../../electron/common/caseDetail';
 import { guidanceInputOf, type DecisionSummary } from '../../../electron/common/decisions';
-import { residenceGuidance, type Pathway } from '../../../electron/common/guidance';
+import { residenceGuidance, type Guidance, type Pathway } from '../../../electron/common/guidance';
 import { localToday } from '../../i18n/dates';
 import { useLabels } from '../../i18n/labels';
+import { ApprovedDecision } from './ApprovedDecision';
 import { emptyForm, formOf, openDecisionOf, withPathway, type WorksheetForm } from './decisionForms';
 import { DecisionHistory } from './DecisionHistory';
 import { GuidancePanel } from './GuidancePanel';
@@ -20,10 +21,14 @@ function initialForm(open: DecisionSummary | undefined): WorksheetForm {
   return open && open.status !== 'pending' ? formOf(open.draft) : emptyForm();
 }
 
-/** The decision worksheet, submission, review and the case's decision history. */
+/**
+ * The decision worksheet, submission, review and the case's decision history. Once a decision is
+ * approved it comes first, and the guidance folds away until a new recommendation is started.
+ */
 export function DecisionSection({ detail }: { detail: CaseDetail }) {
   const { t } = useLabels();
   const open = openDecisionOf(detail);
+  const inForce = detail.decisions.find((d) => d.status === 'approved');
   const pending = open?.status === 'pending' ? open : undefined;
   const editable = open && !pending ? open : undefined;
 
@@ -51,10 +56,17 @@ export function DecisionSection({ detail }: { detail: CaseDetail }) {
     setStarting(true);
     setForm((f) => withPathway(f, pathway));
   };
+  // Decided, and nothing new in the works: the guidance is there on request, below the decision.
+  const decided = inForce !== undefined && open === undefined && !starting;
 
   return (
     <Stack gap="lg">
-      <GuidancePanel guidance={guidance} chosen={chosen} onChoose={pending ? undefined : choose} />
+      {inForce && <ApprovedDecision decision={inForce} />}
+      {decided ? (
+        <FoldedGuidance guidance={guidance} onChoose={choose} />
+      ) : (
+        <GuidancePanel guidance={guidance} chosen={chosen} onChoose={pending ? undefined : choose} />
+      )}
       {returned && <ReturnedNotice by={returned.by} at={returned.at} comment={returned.comment} />}
       {pending ? (
         <PendingRecommendation detail={detail} decision={pending} />
@@ -71,6 +83,26 @@ export function DecisionSection({ detail }: { detail: CaseDetail }) {
         </Paper>
       )}
       <DecisionHistory decisions={detail.decisions} />
+    </Stack>
+  );
+}
+
+/** The guidance of a decided case, folded: one button opens it (and closes it again). */
+function FoldedGuidance({ guidance, onChoose }: { guidance: Guidance; onChoose: (pathway: Pathway) => void }) {
+  const { t } = useLabels();
+  const [shown, setShown] = useState(false);
+  const panelId = useId();
+  return (
+    <Stack gap="sm" data-testid="guidance-folded">
+      <Paper withBorder p="md">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('decisions.decided.guidanceFolded')}</Text>
+          <Button variant="default" size="xs" aria-expanded={shown} aria-controls={panelId} onClick={() => setShown((s) => !s)} data-testid="guidance-toggle">
+            {t(shown ? 'decisions.decided.hideGuidance' : 'decisions.decided.showGuidance')}
+          </Button>
+        </Stack>
+      </Paper>
+      <div id={panelId}>{shown && <GuidancePanel guidance={guidance} chosen={null} onChoose={onChoose} />}</div>
     </Stack>
   );
 }

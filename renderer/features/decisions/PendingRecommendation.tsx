@@ -108,7 +108,7 @@ function ReviewActions({ detail, decision, own, stale }: { detail: CaseDetail; d
 }
 
 function ApproveDialog({ opened, detail, decision, onClose }: { opened: boolean; detail: CaseDetail; decision: DecisionSummary; onClose: () => void }) {
-  const { t } = useLabels();
+  const { t, vocab } = useLabels();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const failure = useFailure();
@@ -139,6 +139,10 @@ function ApproveDialog({ opened, detail, decision, onClose }: { opened: boolean;
   return (
     <ConfirmDialog opened={opened} title={t('decisions.approve.title')} confirmLabel={t('decisions.approve.confirm')} busy={busy} failure={failure} onConfirm={() => void confirm()} onCancel={close}>
       <Text size="sm">{t('decisions.approve.text', { hash: shortHash(hash) })}</Text>
+      <Stack gap={4} data-testid="decision-approve-consequence">
+        <Text size="sm">{t('decisions.approve.decides', { decided: vocab('stage', 'decided') })}</Text>
+        {!detail.supervisor && <Text size="sm">{t('decisions.approve.supervisorOfRecord')}</Text>}
+      </Stack>
       <Textarea label={t('decisions.approve.comment')} rows={2} maxLength={4000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
     </ConfirmDialog>
   );

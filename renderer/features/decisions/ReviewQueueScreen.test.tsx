@@ -118,6 +118,26 @@ describe('review queue', () => {
     expect(fake.callsTo('decisions:queue')).toHaveLength(2);
   });
 
+  it('keeps the Refresh label while the queue is read, with a spinner beside it, and waits until the answer', async () => {
+    let answer: (rows: ReviewQueueRow[]) => void = () => undefined;
+    const { fake, user } = renderQueue({ 'decisions:queue': () => new Promise((resolve) => (answer = (rows) => resolve(ok({ rows })))) });
+    const refresh = screen.getByTestId('decision-queue-refresh');
+    await waitFor(() => expect(refresh.getAttribute('aria-busy')).toBe('true'));
+    // The label stays on the button (Mantine's `loading` would hide it behind the spinner: data-loading).
+    expect(refresh.textContent).toBe('Refresh');
+    expect(refresh.querySelector('[data-loading]')).toBeNull();
+    expect(within(refresh).getByTestId('busy-spinner')).toBeTruthy();
+    expect(refresh).toHaveProperty('disabled', true);
+    await user.click(refresh);
+    expect(fake.callsTo('decisions:queue')).toHaveLength(1);
+
+    act(() => answer([row()]));
+    expect(await screen.findByRole('row', { name: 'Open case TV-2026-0042, T. T.' })).toBeTruthy();
+    expect(refresh.getAttribute('aria-busy')).toBe('false');
+    expect(within(refresh).queryByTestId('busy-spinner')).toBeNull();
+    expect(refresh).toHaveProperty('disabled', false);
+  });
+
   it('shows a refusal as an alert', async () => {
     renderQueue({ 'decisions:queue': () => fail('FORBIDDEN') });
     expect((await screen.findByRole('alert')).textContent).toBeTruthy();

@@ -7,6 +7,7 @@ import { ART_50_5_FACTORS, PATHWAYS, type Pathway } from '../../../electron/comm
 import { CONSIDERATION_KINDS } from '../../../electron/common/protection';
 import { ApiError, errorCodeOf } from '../../api/mamori';
 import { useLabels } from '../../i18n/labels';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Section';
 import { offeredStatuses } from '../cases/fields/options';
 import { ChecklistLink } from '../cases/page/ChecklistLink';
@@ -38,6 +39,8 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
   const [failure, setFailure] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [saved, setSaved] = useState(false);
+  /** Submitting asks first: it freezes the recommendation and the case until a supervisor answers. */
+  const [confirming, setConfirming] = useState(false);
   const live = blockers(form, detail, today);
   // Core's refusals about what this form has no field for (the stage, the recorded wish) join the list
   // until the next attempt, should core see the case otherwise than the screen does. Only the live
@@ -241,11 +244,25 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
           <Button variant="default" loading={busy === 'save'} disabled={!draft || busy !== null} onClick={() => void save()} data-testid="decision-save">
             {t('decisions.worksheet.save')}
           </Button>
-          <Button loading={busy === 'submit'} disabled={live.length > 0 || busy !== null} onClick={() => void submit()} data-testid="decision-submit">
+          <Button disabled={live.length > 0 || busy !== null} onClick={() => setConfirming(true)} data-testid="decision-submit">
             {t('decisions.worksheet.submit')}
           </Button>
         </Group>
       </Stack>
+      {/* A refusal shows on the worksheet, next to the fields it concerns: the dialog closes either way. */}
+      <ConfirmDialog
+        opened={confirming}
+        title={t('decisions.submitConfirm.title')}
+        confirmLabel={t('decisions.worksheet.submit')}
+        busy={busy === 'submit'}
+        onConfirm={() => void submit().then(() => setConfirming(false))}
+        onCancel={() => setConfirming(false)}
+      >
+        <Stack gap="xs" data-testid="decision-submit-consequence">
+          <Text size="sm">{t('decisions.submitConfirm.frozen', { approval: vocab('stage', 'approval') })}</Text>
+          <Text size="sm">{detail.supervisor ? t('decisions.submitConfirm.toSupervisor', { name: detail.supervisor.displayName }) : t('decisions.submitConfirm.toEverySupervisor')}</Text>
+        </Stack>
+      </ConfirmDialog>
     </Section>
   );
 }

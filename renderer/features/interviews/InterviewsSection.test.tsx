@@ -195,6 +195,29 @@ describe('interviews tab: planning with the live readiness check', () => {
     expect(within(form).getByRole('checkbox', { name: FEMALE_OFFICER.displayName })).toHaveProperty('checked', true);
   });
 
+  it('refuses a negative length with a message saying so, keeping what was typed, and never clamps a length silently', async () => {
+    const { fake, user } = renderSection('officer', caseDetail());
+    await user.click(screen.getByRole('button', { name: 'Plan an interview' }));
+    const form = await screen.findByRole('form', { name: 'Plan an interview' });
+    const duration = within(form).getByRole('textbox', { name: /^Expected duration/ });
+    await user.clear(duration);
+    await user.type(duration, '-30');
+    await user.click(within(form).getByRole('button', { name: 'Save plan' }));
+    expect(within(form).getByText('The length cannot be negative. Enter a whole number of minutes from 10 to 480.')).toBeTruthy();
+    expect(duration).toHaveProperty('value', '-30');
+
+    await act(() => i18n.changeLanguage('ja'));
+    expect(within(form).getByText('予定時間にマイナスの値は入力できません。10から480までの分数を整数で入力してください。')).toBeTruthy();
+    await act(() => i18n.changeLanguage('en'));
+
+    await user.clear(duration);
+    await user.type(duration, '5');
+    await user.click(within(form).getByRole('button', { name: 'Save plan' }));
+    expect(duration).toHaveProperty('value', '5');
+    expect(within(form).getByText('Enter a whole number of minutes from 10 to 480.')).toBeTruthy();
+    expect(fake.callsTo('interviews:plan')).toEqual([]);
+  });
+
   it('shows core’s readiness on a saved plan: both items unmet, Start disabled with the reason; an officer cannot override', async () => {
     renderSection('officer', caseDetail([interview()]));
     const card = screen.getByRole('article', { name: /Interview planned for/ });

@@ -123,8 +123,9 @@ export function PlanForm({ detail, interview, onDone }: { detail: CaseDetail; in
                 description={t('interviews.form.durationHint')}
                 min={10}
                 max={480}
-                allowDecimal={false}
-                allowNegative={false}
+                // What is typed stays as typed and is refused with a message: a minus sign, a decimal
+                // point or an out-of-range value is never dropped or clamped silently.
+                clampBehavior="none"
                 value={draft.durationMinutes}
                 onChange={(v) => set('durationMinutes', v)}
                 error={err('durationMinutes')}

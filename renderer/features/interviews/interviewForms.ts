@@ -104,10 +104,14 @@ const interviewsIssueKey = namespacedIssueKey('interviews', { invalid_value: 'va
 
 /**
  * The i18n key for one issue at `path` in the form. Core's interview keys ('interview.voluntariness.required')
- * are labelled in this feature's file as `interviews.issues.interview_voluntariness_required`, the
- * duration by a text of its own whatever the check; anything else falls back to the shared `validation.*` texts.
+ * are labelled in this feature's file as `interviews.issues.interview_voluntariness_required`; the
+ * duration, unless a key of its own says more (a negative length), by one text whatever the check;
+ * anything else falls back to the shared `validation.*` texts.
  */
-export const interviewIssueKey: IssueKeyOf = (issue, path) => (path === 'durationMinutes' ? 'interviews.issues.duration' : interviewsIssueKey(issue));
+export const interviewIssueKey: IssueKeyOf = (issue, path) => {
+  const key = interviewsIssueKey(issue);
+  return path === 'durationMinutes' && !key.startsWith('interviews.') ? 'interviews.issues.duration' : key;
+};
 
 /** The form's own problems (zod's and its extra checks) keyed by their path, the first per path. */
 export function interviewErrors(issues: readonly Issue[]): PathErrors {

@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
 import { errorCodeOf } from '../../api/mamori';
+import { useLabels } from '../../i18n/labels';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { PassphraseInput } from '../../ui/PassphraseInput';
@@ -26,7 +26,7 @@ interface SignInScreenProps {
 
 /** Sign-in, which is also the locked screen: after a lock it says why the session ended. */
 export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamaged, notice }: SignInScreenProps) {
-  const { t } = useTranslation();
+  const { t, tx } = useLabels();
   const [username, setUsername] = useState(recoveredUsername ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -81,7 +81,7 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
             label={t('signIn.username')}
             value={username}
             onChange={(event) => setUsername(event.currentTarget.value)}
-            error={errors.username ? t(errors.username) : undefined}
+            error={errors.username ? tx(errors.username) : undefined}
             autoComplete="off"
             spellCheck={false}
             autoFocus={recoveredUsername === null}
@@ -90,7 +90,7 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
             label={t('signIn.passphrase')}
             value={passphrase}
             onChange={(event) => setPassphrase(event.currentTarget.value)}
-            error={errors.passphrase ? t(errors.passphrase) : undefined}
+            error={errors.passphrase ? tx(errors.passphrase) : undefined}
             autoFocus={recoveredUsername !== null}
           />
           <FailureMessage failure={failure}>
@@ -106,7 +106,7 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
               description={t('signIn.headMissingReasonHint')}
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value)}
-              error={errors.acceptMissingHead ? t(errors.acceptMissingHead) : undefined}
+              error={errors.acceptMissingHead ? tx(errors.acceptMissingHead) : undefined}
               maxLength={500}
               rows={2}
             />

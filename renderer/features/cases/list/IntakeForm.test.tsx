@@ -71,6 +71,18 @@ describe('intake', () => {
     expect(fake.callsTo('cases:create')).toEqual([]);
   });
 
+  it('says how long a name may be and how long it is, in the user’s language', async () => {
+    const { user, fake } = await openIntake();
+    // Pasted, as a long name usually arrives.
+    await user.click(screen.getByRole('textbox', { name: /^Given name$/ }));
+    await user.paste('L'.repeat(95));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText('Enter at most 80 characters (now 95).')).toBeTruthy();
+    await act(() => i18n.changeLanguage('ja'));
+    expect(screen.getByText('80文字以内で入力してください（現在 95文字）。')).toBeTruthy();
+    expect(fake.callsTo('cases:create')).toEqual([]);
+  });
+
   it('asks only for the facts that the immigration status calls for', async () => {
     const { user } = await openIntake();
     await fillPerson(user);

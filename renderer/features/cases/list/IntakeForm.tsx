@@ -1,6 +1,5 @@
 import { Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { FLAGS, RISK_LEVELS, type RiskLevel } from '../../../../electron/common/cases';
 import { isCalendarDay } from '../../../../electron/common/dates';
 import { ApiError } from '../../../api/mamori';
@@ -35,7 +34,7 @@ const withoutStep = (errors: IntakeErrors, step: IntakeStep): IntakeErrors => Ob
  * stay on every error.
  */
 export function IntakeForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, tx } = useLabels();
   const [draft, setDraft] = useState<IntakeDraft>(EMPTY_INTAKE);
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [active, setActive] = useState(0);
@@ -49,7 +48,7 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
     if (focusInvalid > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusInvalid]);
 
-  const error = (path: string) => (errors[path] ? t(errors[path]) : undefined);
+  const error = (path: string) => (errors[path] ? tx(errors[path]) : undefined);
   function update<S extends 'person' | 'immigration' | 'exploitation'>(section: S, patch: Partial<IntakeDraft[S]>) {
     setDraft((current) => ({ ...current, [section]: { ...current[section], ...patch } }));
     setErrors((current) => Object.keys(patch).reduce((rest, field) => without(rest, `${section}.${field}`), current));

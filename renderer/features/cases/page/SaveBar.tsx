@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../electron/common/errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { loadCase } from './casePage.actions';
 import { casePageSelectors, useCasePageStore } from './casePage.store';
@@ -47,9 +48,9 @@ export function CaseFailure({ failure }: { failure: ErrorCode | null }) {
     <ErrorMessage code={failure}>
       {failure === 'STALE_VERSION' && (
         <Group mt="xs">
-          <Button size="xs" variant="white" color="red" loading={reloading} onClick={() => void reload()}>
+          <BusyButton size="xs" variant="white" color="red" busy={reloading} onClick={() => void reload()}>
             {t('casePage.stale.reload')}
-          </Button>
+          </BusyButton>
         </Group>
       )}
     </ErrorMessage>
