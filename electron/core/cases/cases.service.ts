@@ -389,7 +389,8 @@ export async function saveAdverseParty(ctx: Ctx, input: { caseId: string; versio
     action: 'case.adverse-party-saved',
     caseRef: row.reference,
     target: `adverse-party:${id}`,
-    details: { role: input.party.role, added: !existing, organisation: input.party.organisationId ?? null },
+    // The registry entry only when the party names one (shown to auditors by kind only).
+    details: { role: input.party.role, added: !existing, ...(input.party.organisationId ? { organisation: input.party.organisationId } : {}) },
   });
 }
 
