@@ -212,6 +212,35 @@ describe('sealed information under per-case keys', () => {
     expect((await ok<{ value: { address: string } }>(core, 'cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'Reviewing the case' })).value.address).toBe('FICTIONAL-ADDR-NEWSUP 7-7');
   });
 
+  it('an auditor makes no sealing key with their own passphrase, is never offered for a grant, and a pending key planted for them is refused', async () => {
+    const { core, dataDir, as } = await team(dirs);
+    await as('officer.a');
+    await sealedCase(core, 'FICTIONAL-ADDR-AUDITOR 9-9', 'AUDITORCASE');
+    await core.lock('user');
+    await signInAdmin(core);
+    const made = await ok<{ user: { id: string }; temporaryPassphrase: string }>(core, 'users:create', { username: 'auditor.e', displayName: 'Auditor Endo', role: 'auditor' });
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'auditor.e', passphrase: made.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: made.temporaryPassphrase, newPassphrase: 'auditor e passphrase' });
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'auditor.e', passphrase: 'auditor e passphrase' });
+    await core.lock('user');
+    // Offline, with the folder and their own passphrase: no sealing key in their slot, none registered.
+    const insider = await asInsider(dataDir, 'auditor.e', 'auditor e passphrase');
+    expect(insider.sealing).toBeNull();
+    await insider.db.close();
+    const keyRows = () => withRawVault(dataDir, (tx) => tx.all<{ key_id: string; status: string }>('SELECT key_id, status FROM sealing_keys WHERE holder = ?', [made.user.id]));
+    expect(await keyRows()).toEqual([]);
+    // A pending key written for them behind the app's back (unsigned) is neither offered nor granted.
+    await withRawVault(dataDir, (tx) =>
+      tx.run("INSERT INTO sealing_keys (key_id, holder, public_key, status, registered_at) VALUES ('0123456789abcdef', ?, 'AAAA', 'pending', '2026-01-01T00:00:00Z')", [made.user.id]),
+    );
+    await as('sup.c');
+    expect((await ok<{ pending: PendingGrant[] }>(core, 'sealing:status')).pending.map((p) => p.userId)).not.toContain(made.user.id);
+    expect(await code(core.dispatch('sealing:grant', { userId: made.user.id, keyId: '0123456789abcdef' }))).toBe('FORBIDDEN');
+    expect(await keyRows()).toEqual([{ key_id: '0123456789abcdef', status: 'pending' }]);
+  });
+
   it("values from before per-case keys are encrypted at a supervisor's sign-in, and stay readable until then", async () => {
     const { dataDir, core, as } = await team(dirs);
     await as('officer.a');

@@ -90,7 +90,7 @@ export function pendingKeys(tx: Tx): Promise<(SealingKeyRow & { display_name: st
     `SELECT k.*, u.display_name, u.role,
             EXISTS (SELECT 1 FROM sealing_keys r WHERE r.holder = k.holder AND r.status = 'revoked') AS had_key
      FROM sealing_keys k JOIN users u ON u.id = k.holder
-     WHERE k.status = 'pending' AND u.status = 'active' ORDER BY k.registered_at, k.rowid`,
+     WHERE k.status = 'pending' AND u.status = 'active' AND u.role IN ('officer', 'supervisor') ORDER BY k.registered_at, k.rowid`,
   );
 }
 

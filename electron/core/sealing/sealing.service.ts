@@ -329,6 +329,12 @@ export async function openRegistryValue(ctx: SealCtx, where: string, stored: str
  * word: an officer's first key, or the vault's very first supervisor key. Administrators hold no
  * sealing key. Returns the key's status.
  */
+/**
+ * Only case workers hold case keys: officers and supervisors. Administrators and auditors never do,
+ * so no grant can give them one (an auditor reads the trail, never a case).
+ */
+export const holdsCaseKeys = (role: string): boolean => role === 'officer' || role === 'supervisor';
+
 export async function registerAccountKey(
   tx: Tx,
   audit: Audit,
@@ -337,7 +343,7 @@ export async function registerAccountKey(
   key: SealingKey,
   at: string,
 ): Promise<'pending' | 'granted' | null> {
-  if (user.role === 'administrator' || !signer) return null;
+  if (!holdsCaseKeys(user.role) || !signer) return null;
   const current = await repo.currentKey(tx, user.id);
   if (current?.key_id === key.keyId) return current.status === 'granted' ? 'granted' : 'pending';
   const hadKey = !!current || (await repo.hasRevokedKey(tx, user.id));
@@ -396,6 +402,7 @@ export async function grant(ctx: SealCtx, audit: Audit, input: { userId: string;
   const row = await repo.currentKey(ctx.tx, input.userId);
   // The key the supervisor saw is the one granted: a key replaced meanwhile is not.
   if (!row || row.key_id !== input.keyId || row.status !== 'pending') throw new CoreError('STALE_VERSION');
+  await refuseNonCaseWorker(ctx.tx, input.userId);
   if (!(await trusted(ctx.tx, row, new Map()))) throw new CoreError('FORBIDDEN', 'untrusted key');
   await repo.markGranted(ctx.tx, row.key_id, ctx.at, ctx.session.user.id);
   const granted = { ...row, status: 'granted' as const };
@@ -413,12 +420,19 @@ export async function grantWithEscrow(ctx: SealCtx, audit: Audit, input: { userI
   if (!escrow) throw new CoreError('RECOVERY_KEY_INVALID');
   const row = await repo.currentKey(ctx.tx, input.userId);
   if (!row || row.key_id !== input.keyId || row.status !== 'pending') throw new CoreError('STALE_VERSION');
+  await refuseNonCaseWorker(ctx.tx, input.userId);
   if (!(await trusted(ctx.tx, row, new Map()))) throw new CoreError('FORBIDDEN', 'untrusted key');
   await repo.markGranted(ctx.tx, row.key_id, ctx.at, ctx.session.user.id);
   // The escrow acts as the holder of its wraps: nothing of it leaves this call.
   const cases = await wrapMissing({ session: { user: { id: ESCROW, role: ESCROW }, sealing: escrow }, tx: ctx.tx, at: ctx.at }, { ...row, status: 'granted' });
   await audit({ action: 'sealing.escrow-granted', target: `user:${input.userId}`, details: { keyId: row.key_id, cases } });
   return { cases };
+}
+
+/** A key of an account that is not (or no longer) a case worker is never granted, whatever its status says. */
+async function refuseNonCaseWorker(tx: Tx, userId: string): Promise<void> {
+  const user = await tx.get<{ role: string; status: string }>('SELECT role, status FROM users WHERE id = ?', [userId]);
+  if (!user || user.status !== 'active' || !holdsCaseKeys(user.role)) throw new CoreError('FORBIDDEN', 'not a case worker');
 }
 
 /** Seals to `k` every case key (and the registry key) it is entitled to and lacks; returns how many cases. */

@@ -6,7 +6,7 @@
 import type { LockReason, SessionInfo, Settings } from '../../common/accounts';
 import type { Locale } from '../../common/errors';
 import { appendAudit, isSigningKeyRegistered, registerSigningKey, type Audit, type AuditEntryInput } from '../audit/audit.service';
-import { newSealingKey, registerAccountKey, sealingKeyFrom, upkeep, type SealingKey } from '../sealing/sealing.service';
+import { holdsCaseKeys, newSealingKey, registerAccountKey, sealingKeyFrom, upkeep, type SealingKey } from '../sealing/sealing.service';
 import type { Tx } from '../db/connection';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/settings.service';
@@ -62,7 +62,7 @@ export async function signIn(
       if (!user || user.status !== 'active') throw new CoreError('BAD_CREDENTIALS');
       // A case worker who set their own passphrase and has no sealing key yet (an account from
       // before per-case keys) gets one now that the passphrase is at hand.
-      const wantsSealing = !sealing && user.role !== 'administrator' && user.must_change_passphrase === 0;
+      const wantsSealing = !sealing && holdsCaseKeys(user.role) && user.must_change_passphrase === 0;
       if (!signer || wantsSealing) {
         // A slot from before signing keys (or format 1) gets one now, and becomes format 2 so a
         // later key rotation reaches this account. If writing fails the old slot still opens,

@@ -11,7 +11,7 @@ import { CoreError } from '../errors';
 import type { OpenVault } from '../vault/vault.service';
 import { wipe } from '../crypto/crypto';
 import { findUserSlot, openUserSlot, readKeyslots, replaceUserSlot, usernameLookup, writeKeyslots, type AccountKeys, type KeyslotsFile, type Signer } from '../vault/keyslots';
-import { newSealingKey, registerAccountKey, revokeAccountKeys, sealingKeyFrom, type SealingKey } from '../sealing/sealing.service';
+import { holdsCaseKeys, newSealingKey, registerAccountKey, revokeAccountKeys, sealingKeyFrom, type SealingKey } from '../sealing/sealing.service';
 import { registerSigningKey, type Audit } from '../audit/audit.service';
 import { Throttle } from '../vault/throttle';
 import { countActiveAdministrators, getUser, getUserByName, insertUser, listUsers, toUserAccount, updateUser, type UserRow } from './users.repository';
@@ -158,7 +158,7 @@ export async function changeOwnPassphrase(session: Session, tx: Tx, audit: Audit
   await updateUser(tx, session.user.id, null, { must_change_passphrase: 0 }, at);
   await audit({ action: 'user.passphrase-changed', target: `user:${session.user.id}` });
   const previous = session.signer ?? proof.signer;
-  const sealing = session.user.role === 'administrator' ? null : !fresh && session.sealing ? session.sealing : proof.sealing && !fresh ? sealingKeyFrom(proof.sealing) : newSealingKey();
+  const sealing = !holdsCaseKeys(session.user.role) ? null : !fresh && session.sealing ? session.sealing : proof.sealing && !fresh ? sealingKeyFrom(proof.sealing) : newSealingKey();
   const signer = await putSlot(session, file, session.user, next, { signing: fresh ? undefined : previous?.privateKey, sealing: sealing?.privateKey ?? null });
   if (signer.publicKey !== previous?.publicKey) {
     // A new key is registered by the account's earlier one where it has one, else on first use.
