@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureMessage } from './ErrorMessage';
 import type { Failure } from './useFailure';
+import { BusyButton } from './BusyButton';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -37,9 +38,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button color={danger ? 'red.8' : undefined} loading={busy} onClick={onConfirm}>
+          <BusyButton color={danger ? 'red.8' : undefined} busy={busy} onClick={onConfirm}>
             {confirmLabel}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

@@ -6,6 +6,7 @@ import { useLabels } from '../i18n/labels';
 import { FailureMessage } from './ErrorMessage';
 import { apiPathErrors, issueKey, type IssueKeyOf } from './forms';
 import { useFailure } from './useFailure';
+import { BusyButton } from './BusyButton';
 
 /**
  * The text a dialog asks for when it is not the audited reason (a supervisor's comments on a
@@ -116,9 +117,9 @@ export function ReasonDialog({ opened, title, explanation, confirmLabel, danger,
           <Button variant="default" onClick={close} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button color={danger ? 'red.8' : undefined} loading={busy} onClick={() => void confirm()} data-testid={field.confirmTestId}>
+          <BusyButton color={danger ? 'red.8' : undefined} busy={busy} onClick={() => void confirm()} data-testid={field.confirmTestId}>
             {confirmLabel}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

@@ -7,6 +7,7 @@ import { DateField } from '../../ui/DateField';
 import { useFormFields } from '../../ui/useFormFields';
 import { auditSelectors, useAuditStore } from './audit.store';
 import { EMPTY_DRAFT, toAuditFilter, type AuditFilterDraft, type AuditFilterField } from './auditFilter';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface AuditFilterFormProps {
   busy: boolean;
@@ -57,9 +58,9 @@ export function AuditFilterForm({ busy, onApply }: AuditFilterFormProps) {
         <DateField label={t('audit.filter.to')} {...form.bindDate('toDate')} />
       </SimpleGrid>
       <Group mt="md" gap="sm">
-        <Button type="submit" loading={busy}>
+        <BusyButton type="submit" busy={busy}>
           {t('audit.filter.apply')}
-        </Button>
+        </BusyButton>
         <Button variant="default" onClick={clear} disabled={busy}>
           {t('audit.filter.clear')}
         </Button>

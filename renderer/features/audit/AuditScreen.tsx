@@ -20,6 +20,7 @@ import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
 import { ChainVerificationResult } from './ChainVerificationResult';
+import { BusyButton } from '../../ui/BusyButton';
 
 /** Runs one of the screen's actions with its busy flag; a refusal is shown next to what was tried. */
 async function run(failure: Failure, setBusy: (busy: boolean) => void, action: () => Promise<void>): Promise<void> {
@@ -72,12 +73,12 @@ export function AuditScreen() {
         <Title order={2}>{t('audit.title')}</Title>
         <Group gap="sm">
           <ExportStatus result={exported} />
-          <Button variant="default" loading={verifying} onClick={verify}>
+          <BusyButton variant="default" busy={verifying} onClick={verify}>
             {t('audit.verify.action')}
-          </Button>
-          <Button variant="default" loading={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
+          </BusyButton>
+          <BusyButton variant="default" busy={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
             {t('audit.export.action')}
-          </Button>
+          </BusyButton>
         </Group>
       </Group>
       <TextInput

@@ -16,6 +16,7 @@ import { lastBackupText } from './lastBackup';
 import { OperationProgress } from './OperationProgress';
 import { RecentBackupsTable } from './RecentBackupsTable';
 import { RestoreOverVaultDialog } from './RestoreOverVaultDialog';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface BackupsScreenProps {
   /** Goes to the Users screen, where the accounts a rotation left behind get a passphrase reset. */
@@ -104,9 +105,9 @@ function BackupSection({ status }: { status: BackupStatus }) {
         {t('backup.last.explain')}
       </Text>
       <Group gap="md" align="center">
-        <Button onClick={() => void backUp()} loading={running}>
+        <BusyButton onClick={() => void backUp()} busy={running}>
           {t('backup.create.button')}
-        </Button>
+        </BusyButton>
         <Text size="sm" c="dimmed">
           {t('backup.create.hint')}
         </Text>
@@ -188,9 +189,9 @@ function ReminderSection({ days }: { days: number }) {
             maw={560}
           />
           <Group>
-            <Button type="submit" loading={busy}>
+            <BusyButton type="submit" busy={busy}>
               {t('backup.reminder.save')}
-            </Button>
+            </BusyButton>
           </Group>
           <Text role="status" size="sm" c="teal.9">
             {saved ? t('backup.reminder.saved') : ''}

@@ -14,6 +14,7 @@ import { RecoveryKeyStep } from '../vault/RecoveryKeyStep';
 import { reissueRecoveryKey, rotateDataKey, type RotationResult } from './backup.actions';
 import { backupSelectors, useBackupStore } from './backup.store';
 import { OperationProgress } from './OperationProgress';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Account = VaultKeys['accountsNotRotatable'][number];
 
@@ -239,9 +240,9 @@ function RotateKeyDialog({ accounts, onClose, onRotated }: RotateKeyDialogProps)
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button color="red.8" loading={busy} disabled={!ready} onClick={() => void rotate()}>
+          <BusyButton color="red.8" busy={busy} disabled={!ready} onClick={() => void rotate()}>
             {t('backup.keys.rotateConfirm')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

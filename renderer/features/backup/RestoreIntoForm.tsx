@@ -12,6 +12,7 @@ import { restoreInto } from './backup.actions';
 import { restoreSelectors, useRestoreStore } from './backup.store';
 import { OperationProgress } from './OperationProgress';
 import { displayVaultCode, normaliseVaultCode } from './vaultCode';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'username' | 'passphrase' | 'confirmation';
 
@@ -94,9 +95,9 @@ export function RestoreIntoForm({ over, vaultCode = null, onRestored, onCancel, 
         <FailureMessage failure={failure} />
         {/* The action first: in the narrow first-run card the two buttons wrap, and the way on must not sit below the way back. */}
         <Group gap="sm">
-          <Button type="submit" color={over === 'damaged' ? 'red.8' : undefined} loading={busy} disabled={failure.retrySeconds > 0}>
+          <BusyButton type="submit" color={over === 'damaged' ? 'red.8' : undefined} busy={busy} disabled={failure.retrySeconds > 0}>
             {t('backup.restore.submit')}
-          </Button>
+          </BusyButton>
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </Button>

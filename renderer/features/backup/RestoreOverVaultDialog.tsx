@@ -11,6 +11,7 @@ import { fieldErrors, validate } from '../../ui/validation';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { restoreOverVault } from './backup.actions';
 import { displayVaultCode, normaliseVaultCode } from './vaultCode';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'username' | 'passphrase' | 'confirmation';
 
@@ -107,9 +108,9 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t('dialog.cancel')}
             </Button>
-            <Button type="submit" color="red.8" loading={busy} disabled={!codeMatches}>
+            <BusyButton type="submit" color="red.8" busy={busy} disabled={!codeMatches}>
               {t('backup.restore.submit')}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </form>

@@ -15,6 +15,7 @@ import { useCasePageStore } from '../cases/page/casePage.store';
 import { CaseFailure } from '../cases/page/SaveBar';
 import { blockers, documentsOf, draftInput, hasStatus, issueErrors, openDecisionOf, sameDraft, withPathway, type Blocker, type WorksheetForm } from './decisionForms';
 import { saveDecisionDraft, submitDecision } from './decisions.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 /** Where an issue is shown next to its own field; any other is listed with what blocks submission. */
 const FIELDS = new Set(['pathway', 'proposedStatus', 'proposedPeriod', 'considerationReasons', 'consideration', 'factorReasons', 'summary', 'documents']);
@@ -241,9 +242,9 @@ export function Worksheet({ detail, form, setForm, editable, today }: WorksheetP
         )}
         <CaseFailure failure={failure} />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" loading={busy === 'save'} disabled={!draft || busy !== null} onClick={() => void save()} data-testid="decision-save">
+          <BusyButton variant="default" busy={busy === 'save'} disabled={!draft || busy !== null} onClick={() => void save()} data-testid="decision-save">
             {t('decisions.worksheet.save')}
-          </Button>
+          </BusyButton>
           <Button disabled={live.length > 0 || busy !== null} onClick={() => setConfirming(true)} data-testid="decision-submit">
             {t('decisions.worksheet.submit')}
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Grid, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Fieldset, Grid, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ExportEntry, ExportRequest } from '../../../electron/common/contract.exports';
 import { PROFILES, type Profile, type SealedItem } from '../../../electron/common/summary';
@@ -14,6 +14,7 @@ import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { previewSummary, printSummary, saveSummaryPdf, type SummaryPreview } from './exports.actions';
 import { chooseProfile, EMPTY_EXPORT, exportIssueKey, parseExport, sameRequest, sealedAllowed, type ExportDraft } from './exportForm';
 import { SummaryPreviewPane } from './SummaryPreviewPane';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface ExportPanelProps {
   caseId: string;
@@ -159,15 +160,15 @@ function ExportForm({ caseId }: { caseId: string }) {
       {/* Stays in view while the long preview scrolls: the buttons, and what they did. */}
       <Stack gap="sm" pos="sticky" bottom={0} py="sm" bg="white" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }} data-testid="export-actions">
         <Group gap="sm">
-          <Button variant="default" loading={busy === 'preview'} disabled={busy !== null && busy !== 'preview'} onClick={() => void preview()} data-testid="export-preview">
+          <BusyButton variant="default" busy={busy === 'preview'} disabled={busy !== null && busy !== 'preview'} onClick={() => void preview()} data-testid="export-preview">
             {t('exports.panel.preview')}
-          </Button>
-          <Button loading={busy === 'pdf'} disabled={!mayDeliver || (busy !== null && busy !== 'pdf')} onClick={() => void deliver('pdf')} data-testid="export-save-pdf">
+          </BusyButton>
+          <BusyButton busy={busy === 'pdf'} disabled={!mayDeliver || (busy !== null && busy !== 'pdf')} onClick={() => void deliver('pdf')} data-testid="export-save-pdf">
             {t('exports.panel.save')}
-          </Button>
-          <Button variant="outline" loading={busy === 'print'} disabled={!mayDeliver || (busy !== null && busy !== 'print')} onClick={() => void deliver('print')} data-testid="export-print">
+          </BusyButton>
+          <BusyButton variant="outline" busy={busy === 'print'} disabled={!mayDeliver || (busy !== null && busy !== 'print')} onClick={() => void deliver('print')} data-testid="export-print">
             {t('exports.panel.print')}
-          </Button>
+          </BusyButton>
         </Group>
         {!mayDeliver && (
           <Text size="sm" c="dimmed" data-testid="export-preview-first">

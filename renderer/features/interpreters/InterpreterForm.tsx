@@ -14,6 +14,7 @@ import { useFailure } from '../../ui/useFailure';
 import { validationKey } from '../../ui/validation';
 import { saveInterpreter, type SaveInterpreterInput } from './interpreters.actions';
 import { useInterpretersStore } from './interpreters.store';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface Draft {
   name: string;
@@ -246,9 +247,9 @@ export function InterpreterForm({ interpreter, onSaved, onCancel }: InterpreterF
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button type="submit" loading={busy}>
+          <BusyButton type="submit" busy={busy}>
             {t('interpreters.form.save')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
       <ReasonDialog

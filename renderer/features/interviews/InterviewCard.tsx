@@ -15,6 +15,7 @@ import { canStart } from './interviewForms';
 import { overrideInterview, revealInterviewRecord, startInterview } from './interviews.actions';
 import { ReadinessBadge, ReadinessChecklist } from './ReadinessChecklist';
 import { RecordForm } from './RecordForm';
+import { BusyButton } from '../../ui/BusyButton';
 
 /** Declined, ended early, postponed: neutral grey, never a warning colour (nothing adverse to the victim). */
 const STATUS_COLOR: Record<InterviewStatus, string> = {
@@ -142,9 +143,9 @@ export function InterviewCard({ interview, supervisor, locked, onEdit }: Intervi
                 <Button size="xs" variant="default" disabled={locked} onClick={onEdit}>
                   {t('interviews.card.edit')}
                 </Button>
-                <Button size="xs" disabled={!startable || locked} loading={starting} aria-describedby={startable ? undefined : blockedId} onClick={() => (early ? setConfirmingEarly(true) : void start())}>
+                <BusyButton size="xs" disabled={!startable || locked} busy={starting} aria-describedby={startable ? undefined : blockedId} onClick={() => (early ? setConfirmingEarly(true) : void start())}>
                   {t('interviews.card.start')}
-                </Button>
+                </BusyButton>
                 {supervisor && !startable && (
                   <Button size="xs" variant="default" color="orange" disabled={locked} onClick={() => setOverriding(true)}>
                     {t('interviews.override.button')}

@@ -16,6 +16,7 @@ import { fieldErrors } from '../../ui/validation';
 import { callInSession } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { useReturnFocus } from '../../ui/useReturnFocus';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface Draft {
   trainee: string;
@@ -196,9 +197,9 @@ function FollowupDialog(props: {
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('organisations.form.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy}>
+          <BusyButton onClick={() => void save()} busy={busy}>
             {t('organisations.form.save')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

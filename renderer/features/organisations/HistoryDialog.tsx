@@ -15,6 +15,7 @@ import { fieldErrors } from '../../ui/validation';
 import { recordMissingReport, recordStatus, recordViolation } from './organisations.actions';
 import { organisationName } from './StandingBadges';
 import { useReturnFocus } from '../../ui/useReturnFocus';
+import { BusyButton } from '../../ui/BusyButton';
 
 export type HistoryKind = 'status' | 'violation' | 'missing';
 
@@ -107,9 +108,9 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('organisations.form.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy}>
+          <BusyButton onClick={() => void save()} busy={busy}>
             {tx(`${TITLE[kind]}.save`)}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

@@ -12,6 +12,7 @@ import { fieldErrors } from '../../ui/validation';
 import { saveOrganisation, searchOrganisations } from './organisations.actions';
 import { organisationName } from './StandingBadges';
 import { useReturnFocus } from '../../ui/useReturnFocus';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface Draft {
   type: OrganisationType;
@@ -159,9 +160,9 @@ export function OrganisationForm({
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('organisations.form.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy}>
+          <BusyButton onClick={() => void save()} busy={busy}>
             {t('organisations.form.save')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

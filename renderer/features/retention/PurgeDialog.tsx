@@ -7,6 +7,7 @@ import { FailureMessage } from '../../ui/ErrorMessage';
 import { issueKey } from '../../ui/forms';
 import { useFailure } from '../../ui/useFailure';
 import { purgeCases } from './retention.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface PurgeDialogProps {
   /** The cases to purge (null: closed). */
@@ -108,9 +109,9 @@ export function PurgeDialog({ cases, expected, onClose, onPurged }: PurgeDialogP
           <Button variant="default" onClick={close} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button color="red.8" loading={busy} disabled={typed.trim() !== expected} onClick={() => void confirm()}>
+          <BusyButton color="red.8" busy={busy} disabled={typed.trim() !== expected} onClick={() => void confirm()}>
             {t('retention.purge.submit')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Group, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { RETENTION_OUTCOMES, RetentionPeriodsSchema, periodParts, type RetentionOutcome, type RetentionPeriods } from '../../../electron/common/retention';
 import { useLabels } from '../../i18n/labels';
@@ -8,6 +8,7 @@ import { Section } from '../../ui/Section';
 import { useFailure } from '../../ui/useFailure';
 import { savePeriods } from './retention.actions';
 import { formatPeriod } from './retentionFormat';
+import { BusyButton } from '../../ui/BusyButton';
 
 const retentionIssue = namespacedIssueKey('retention');
 
@@ -138,9 +139,9 @@ function PeriodsForm({ periods }: { periods: RetentionPeriods }) {
           );
         })}
         <Group>
-          <Button type="submit" loading={busy}>
+          <BusyButton type="submit" busy={busy}>
             {t('retention.periods.save')}
-          </Button>
+          </BusyButton>
           <Text role="status" size="sm" c="teal.9">
             {saved ? t('retention.periods.saved') : ''}
           </Text>

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -10,6 +10,7 @@ import { useFailure } from '../../ui/useFailure';
 import { useFormFields } from '../../ui/useFormFields';
 import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { changePassphrase } from './session.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'currentPassphrase' | 'newPassphrase' | 'confirm';
 
@@ -69,9 +70,9 @@ export function ChangePassphraseForm({ temporary }: { temporary: boolean }) {
         <NewPassphraseFields passphrase={form.bind('newPassphrase')} confirm={form.bind('confirm')} />
         <FailureMessage failure={failure} />
         <Group>
-          <Button type="submit" loading={busy}>
+          <BusyButton type="submit" busy={busy}>
             {t(temporary ? 'changePassphrase.submitFirst' : 'changePassphrase.submit')}
-          </Button>
+          </BusyButton>
         </Group>
         {!temporary && (
           <Text role="status" size="sm" c="teal.9">

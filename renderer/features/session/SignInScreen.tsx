@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { contract } from '../../../electron/common/contract';
 import { errorCodeOf } from '../../api/mamori';
@@ -11,6 +11,7 @@ import { useFailure } from '../../ui/useFailure';
 import { validate, type FieldErrors } from '../../ui/validation';
 import { LockNotice } from './LockNotice';
 import { signIn } from './session.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'username' | 'passphrase' | 'acceptMissingHead';
 
@@ -111,9 +112,9 @@ export function SignInScreen({ recoveredUsername, onUseRecoveryKey, onVaultDamag
               rows={2}
             />
           )}
-          <Button type="submit" loading={busy} disabled={failure.retrySeconds > 0}>
+          <BusyButton type="submit" busy={busy} disabled={failure.retrySeconds > 0}>
             {headMissing ? t('signIn.acceptHeadMissing') : t('signIn.submit')}
-          </Button>
+          </BusyButton>
           <Group justify="flex-end">
             <Anchor component="button" type="button" size="sm" onClick={onUseRecoveryKey}>
               {t('signIn.useRecoveryKey')}

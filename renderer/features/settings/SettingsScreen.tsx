@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, AutoLockMinutesSchema } from '../../../electron/common/accounts';
@@ -12,6 +12,7 @@ import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
 import { chooseLocale } from '../session/session.actions';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { updateAutoLockMinutes, updateStatisticsThreshold } from './settings.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -185,9 +186,9 @@ function NumberSettingForm(props: {
           maw={560}
         />
         <Group>
-          <Button type="submit" loading={busy}>
+          <BusyButton type="submit" busy={busy}>
             {t('settings.save')}
-          </Button>
+          </BusyButton>
         </Group>
         <Text role="status" size="sm" c="teal.9">
           {saved ? t('settings.saved') : ''}

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DIMENSIONS, STATISTICS_DIMENSIONS, SUPPRESSED, type PublishedCell, type StatisticsDimension, type StatisticsGranularity, type StatisticsTable } from '../../../electron/common/statistics';
 import { useLabels } from '../../i18n/labels';
@@ -9,6 +9,7 @@ import { useFailure } from '../../ui/useFailure';
 import { sessionSelectors, useSessionStore } from '../session/session.store';
 import { chooseTable, exportStatisticsCsv, loadStatistics } from './statistics.actions';
 import { statisticsSelectors, useStatisticsStore } from './statistics.store';
+import { BusyButton } from '../../ui/BusyButton';
 
 /** Colours of the chart's series, in category order (repeated for long lists such as nationalities). */
 const COLOURS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.7', 'pink.6', 'lime.7', 'indigo.5', 'red.6', 'yellow.7', 'violet.5', 'green.7', 'gray.6'];
@@ -283,9 +284,9 @@ function ExportButton({ table }: { table: StatisticsTable }) {
   };
   return (
     <Stack gap="xs" align="flex-start">
-      <Button variant="default" onClick={() => void save()} loading={busy}>
+      <BusyButton variant="default" onClick={() => void save()} busy={busy}>
         {t('statistics.export')}
-      </Button>
+      </BusyButton>
       <Text role="status" size="sm" c="teal.9">
         {exported ? t('statistics.exported', exported) : ''}
       </Text>

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../electron/common/accounts';
@@ -10,6 +10,7 @@ import { useFailure } from '../../ui/useFailure';
 import { useFormFields } from '../../ui/useFormFields';
 import { fieldErrors, validate } from '../../ui/validation';
 import { createUser, type Handover } from './users.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'username' | 'displayName' | 'role';
 
@@ -60,9 +61,9 @@ export function AddUserForm({ onCreated }: { onCreated: (handover: Handover) => 
           </SimpleGrid>
           <FailureMessage failure={failure} />
           <Group>
-            <Button type="submit" loading={busy}>
+            <BusyButton type="submit" busy={busy}>
               {t('users.add.submit')}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </form>

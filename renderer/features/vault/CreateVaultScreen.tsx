@@ -12,6 +12,7 @@ import { useFormFields } from '../../ui/useFormFields';
 import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { createVault, type CreateVaultInput } from './vault.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface CreateVaultScreenProps {
   onDone: () => void;
@@ -117,9 +118,9 @@ function CreateVaultForm({ onCreated }: { onCreated: (recoveryKey: string) => vo
           labels={{ passphrase: t('createVault.passphrase'), confirm: t('createVault.passphraseConfirm') }}
         />
         <FailureMessage failure={failure} />
-        <Button type="submit" loading={busy}>
+        <BusyButton type="submit" busy={busy}>
           {t('createVault.submit')}
-        </Button>
+        </BusyButton>
       </Stack>
     </form>
   );

@@ -12,6 +12,7 @@ import { confirmationError, fieldErrors, validate } from '../../ui/validation';
 import { normaliseRecoveryKey } from './recoveryKey';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { recoverAdministrator, type RecoverInput } from './vault.actions';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Field = 'username' | 'recoveryKey' | 'newPassphrase' | 'confirm';
 
@@ -98,9 +99,9 @@ export function RecoveryScreen({ onCancel, onRecovered }: RecoveryScreenProps) {
             <Button variant="default" onClick={onCancel}>
               {t('recovery.back')}
             </Button>
-            <Button type="submit" loading={busy} disabled={failure.retrySeconds > 0}>
+            <BusyButton type="submit" busy={busy} disabled={failure.retrySeconds > 0}>
               {t('recovery.submit')}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </form>

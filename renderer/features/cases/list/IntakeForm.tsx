@@ -16,6 +16,7 @@ import { ScreeningFields } from '../fields/ScreeningFields';
 import { createCase } from './caseList.actions';
 import { formatDay } from './caseListFormat';
 import { EMPTY_INTAKE, firstStepWithError, INTAKE_STEPS, serverErrors, stepOf, toCreateInput, validateStep, type IntakeDraft, type IntakeErrors, type IntakeSection, type IntakeStep } from './intake';
+import { BusyButton } from '../../../ui/BusyButton';
 
 const REVIEW_STEP = INTAKE_STEPS.length;
 const SCREENING_STEP = INTAKE_STEPS.indexOf('screening');
@@ -163,9 +164,9 @@ export function IntakeForm({ onCancel }: { onCancel: () => void }) {
                 {t('caseList.intake.back')}
               </Button>
             )}
-            <Button type="submit" loading={busy}>
+            <BusyButton type="submit" busy={busy}>
               {t(active === REVIEW_STEP ? 'caseList.intake.open' : 'caseList.intake.next')}
-            </Button>
+            </BusyButton>
           </Group>
         </Group>
       </form>

@@ -6,6 +6,7 @@ import { useLabels } from '../../../i18n/labels';
 import { FailureMessage } from '../../../ui/ErrorMessage';
 import { apiPathErrors, issueKey, type PathErrors } from '../../../ui/forms';
 import { useFailure } from '../../../ui/useFailure';
+import { BusyButton } from '../../../ui/BusyButton';
 
 interface CloseCaseDialogProps {
   opened: boolean;
@@ -91,9 +92,9 @@ export function CloseCaseDialog({ opened, onClose, onConfirm }: CloseCaseDialogP
           <Button variant="default" onClick={close} disabled={busy}>
             {t('dialog.cancel')}
           </Button>
-          <Button loading={busy} onClick={() => void confirm()}>
+          <BusyButton busy={busy} onClick={() => void confirm()}>
             {t('casePage.stage.close')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Modal>

@@ -8,6 +8,7 @@ import { apiPathErrors, issueKey } from '../../../ui/forms';
 import { Section } from '../../../ui/Section';
 import { useFailure } from '../../../ui/useFailure';
 import { acknowledgeConflict, checkConflict } from './casePage.actions';
+import { BusyButton } from '../../../ui/BusyButton';
 
 type Context = Exclude<ChannelInput<'cases:acknowledgeConflict'>['context'], 'registry'>;
 type Match = ChannelOutput<'cases:checkConflict'>['matches'][number];
@@ -106,9 +107,9 @@ export function ConflictCheckPanel() {
           data={CONTEXTS.map((c) => ({ value: c, label: t(`casePage.conflict.contexts.${c}`) }))}
         />
         {result === null && (
-          <Button loading={busy} onClick={() => void check()}>
+          <BusyButton busy={busy} onClick={() => void check()}>
             {t('casePage.conflict.check')}
-          </Button>
+          </BusyButton>
         )}
       </Group>
       {result?.kind === 'none' && (
@@ -139,9 +140,9 @@ export function ConflictCheckPanel() {
             rows={2}
           />
           <Group>
-            <Button color="red.8" loading={busy} onClick={() => void acknowledge()}>
+            <BusyButton color="red.8" busy={busy} onClick={() => void acknowledge()}>
               {t('casePage.conflict.acknowledge')}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       )}

@@ -75,9 +75,9 @@ export function SaveBar({ busy, failure, onSave, onCancel, saveLabel }: SaveBarP
         <Button variant="default" onClick={onCancel} disabled={busy}>
           {t('dialog.cancel')}
         </Button>
-        <Button loading={busy} onClick={onSave}>
+        <BusyButton busy={busy} onClick={onSave}>
           {saveLabel ?? t('casePage.form.save')}
-        </Button>
+        </BusyButton>
       </Group>
     </Stack>
   );

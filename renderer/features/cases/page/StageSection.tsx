@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import type { Role } from '../../../../electron/common/accounts';
@@ -17,6 +17,7 @@ import { transitionCase, updateCase } from './casePage.actions';
 import { CloseCaseDialog } from './CloseCaseDialog';
 import { EditableSection } from './EditableSection';
 import { CaseFailure } from './SaveBar';
+import { BusyButton } from '../../../ui/BusyButton';
 
 /** One move offered: where it leads and which way. */
 interface Move {
@@ -81,9 +82,9 @@ export function StageSection({ detail, role }: { detail: CaseDetail; role: Role 
       <Group gap="sm" role="group" aria-label={t('casePage.stage.moves')}>
         {moves.length === 0 && <Text c="dimmed">{t('casePage.stage.noMoves')}</Text>}
         {moves.map((m) => (
-          <Button key={m.to} variant={m.direction === 'forward' ? 'filled' : 'default'} loading={busy && asking === null} onClick={() => setAsking(m)} data-direction={m.direction}>
+          <BusyButton key={m.to} variant={m.direction === 'forward' ? 'filled' : 'default'} busy={busy && asking === null} onClick={() => setAsking(m)} data-direction={m.direction}>
             {label(m)}
-          </Button>
+          </BusyButton>
         ))}
       </Group>
       {detail.stage === 'decision' && <Text size="sm" c="dimmed">{t('casePage.stage.approvalBySubmission')}</Text>}
