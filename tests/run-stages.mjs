@@ -13,15 +13,18 @@ const STAGES = [
   ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
   ['build + e2e', 'npm', ['run', '--silent', 'test:e2e']],
   ['security scan', 'npm', ['run', '--silent', 'test:security']],
+  // Every benchmark at a small size and a few runs, on the renderer the E2E stage built, so that
+  // none rots between the releases that run them in full. Its figures are printed, never asserted.
+  ['benchmarks (small)', 'npx', ['tsx', 'tests/bench/run.ts'], { MAMORI_BENCH_CASES: '500', MAMORI_BENCH_AUDIT_SIZE: '5000', MAMORI_BENCH_ITERATIONS: '3', MAMORI_BENCH_EXPORT_RUNS: '2', MAMORI_BENCH_BACKUP_RUNS: '1' }],
 ];
 
 const only = process.argv.slice(2);
 const results = [];
-for (const [name, command, args] of STAGES) {
+for (const [name, command, args, env] of STAGES) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const run = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const ok = run.status === 0;
   results.push({ name, ok, seconds });

@@ -5,6 +5,7 @@
  * My work (protection-workflow issue) is measured for a supervisor of every case and for an officer.
  * The organisations registry and the statistics (issue 15) on the same vault, with its demo registry.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import { getCase, updateCase } from '../../electron/core/caseAccess/caseAccess.repository';
@@ -109,6 +110,12 @@ export const casesBenchmark: Benchmark = {
       await ok(core, 'session:signIn', { username: DEMO_OFFICERS[0], passphrase: ADMIN.passphrase });
       const officerWork = await measure(() => ok(core, 'work:mine', {}), 30, { warmup: 3 });
       results.push({ name: `cases my work (officer of ~${Math.round(SIZE / DEMO_OFFICERS.length)} cases)`, size: SIZE, ...officerWork });
+
+      // Memory and disk: the resident set of this process (core runs in it) after every measurement
+      // above, and the vault's database (with its WAL checkpointed) per case.
+      results.push({ name: 'process RSS after warm-up (core in process)', size: SIZE, value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
+      await raw.pragma('PRAGMA wal_checkpoint(TRUNCATE)');
+      results.push({ name: 'database file per case', size: SIZE, value: statSync(join(dataDir, 'mamori.db')).size / SIZE, unit: 'bytes' });
       return results;
     } finally {
       await raw.close();

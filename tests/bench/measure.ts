@@ -1,4 +1,10 @@
 /**
+ * `MAMORI_BENCH_ITERATIONS` caps every measurement's runs: `npm test` runs the whole benchmark
+ * suite small and briefly so that it never rots; its figures mean nothing and nothing asserts them.
+ */
+const CAP = Number(process.env.MAMORI_BENCH_ITERATIONS ?? Infinity);
+
+/**
  * Runs `fn` `iterations` times (after `warmup` untimed runs) and returns median and p95 in ms.
  * `setup`, if given, runs untimed before every run (e.g. to lock the vault again).
  */
@@ -8,6 +14,7 @@ export async function measure(
   opts: { warmup?: number; setup?: () => Promise<unknown> } = {},
 ): Promise<{ median_ms: number; p95_ms: number }> {
   const times: number[] = [];
+  iterations = Math.max(1, Math.min(iterations, CAP));
   for (let i = 0; i < (opts.warmup ?? 1) + iterations; i++) {
     await opts.setup?.();
     const t = process.hrtime.bigint();

@@ -7,13 +7,26 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks';
 
-export interface BenchResult {
+/** A timing (median and p95 of repeated runs, with the raw-SQL baseline where there is one). */
+export interface BenchTiming {
   name: string;
   size: number;
   median_ms: number;
   p95_ms: number;
   baseline_ms?: number;
 }
+
+/** A figure that is not a time: memory, bytes per case. */
+export interface BenchFigure {
+  name: string;
+  size: number;
+  value: number;
+  unit: string;
+}
+
+export type BenchResult = BenchTiming | BenchFigure;
+
+const isFigure = (r: BenchResult): r is BenchFigure => 'value' in r;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
@@ -23,8 +36,12 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${b.name}…\n`);
     results.push(...(await b.run()));
   }
-  const rows = results.map((r) => [r.name, String(r.size), r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.baseline_ms?.toFixed(2) ?? '']);
-  const head = ['benchmark', 'size', 'median ms', 'p95 ms', 'baseline ms'];
+  const rows = results.map((r) =>
+    isFigure(r)
+      ? [r.name, String(r.size), '', '', '', `${r.value.toFixed(r.value < 10 ? 2 : 1)} ${r.unit}`]
+      : [r.name, String(r.size), r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.baseline_ms?.toFixed(2) ?? '', ''],
+  );
+  const head = ['benchmark', 'size', 'median ms', 'p95 ms', 'baseline ms', 'figure'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
