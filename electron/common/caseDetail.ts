@@ -69,3 +69,40 @@ export const CaseDetailSchema = z.object({
   decisions: z.array(DecisionSummarySchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+/**
+ * What a save of the case's own sections returns (`cases:update`): the record as now stored, and
+ * the parts of the page that depend on it only when they may have changed: the interviews'
+ * safeguards when the person changed (sex and languages decide them), and the decisions while one
+ * awaits approval (it says which facts changed since it was submitted). Nothing else on the page
+ * depends on these sections, so the case is not assembled afresh after every save.
+ */
+export const CaseEditSchema = CaseDetailSchema.pick({
+  id: true,
+  reference: true,
+  stage: true,
+  closing: true,
+  riskLevel: true,
+  flags: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  person: true,
+  immigration: true,
+  exploitation: true,
+}).extend({
+  interviews: ProtectionDetailSchema.shape.interviews.optional(),
+  decisions: z.array(DecisionSummarySchema).optional(),
+});
+export type CaseEdit = z.infer<typeof CaseEditSchema>;
+
+/** The page's case after a save of its sections: `edit` laid over what the page showed. */
+export function applyCaseEdit(detail: CaseDetail, edit: CaseEdit): CaseDetail {
+  const { interviews, decisions, ...record } = edit;
+  return {
+    ...detail,
+    ...record,
+    protection: interviews ? { ...detail.protection, interviews } : detail.protection,
+    decisions: decisions ?? detail.decisions,
+  };
+}

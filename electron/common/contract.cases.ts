@@ -1,7 +1,7 @@
 /** The case-file channels of the contract (merged into `contract` in contract.ts). */
 import { z } from 'zod';
 import { AuditDetailsSchema } from './contract.audit';
-import { CaseDetailSchema, StaffSchema } from './caseDetail';
+import { CaseDetailSchema, CaseEditSchema, StaffSchema } from './caseDetail';
 import {
   ADVERSE_ROLES,
   AdversePartyInputSchema,
@@ -94,7 +94,7 @@ export const casesContract = {
       riskLevel: z.enum(RISK_LEVELS).optional(),
       flags: distinct(z.enum(FLAGS), FLAGS.length).optional(),
     }).strict(),
-    output: CaseDetailSchema,
+    output: CaseEditSchema,
   },
   /** Supervisors: who works the case and who supervises it. */
   'cases:assign': {

@@ -7,7 +7,8 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import type { CaseDetail, CaseEdit } from '../../electron/common/caseDetail';
+import { appendAudit } from '../../electron/core/audit/audit.service';
 import { getCase, updateCase } from '../../electron/core/caseAccess/caseAccess.repository';
 import { caseDetail } from '../../electron/core/caseFile/caseFile';
 import { getSealed, listCases } from '../../electron/core/cases/cases.repository';
@@ -19,7 +20,7 @@ import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/demo/demoCas
 import { Db } from '../../electron/core/db/connection';
 import { createCore } from '../../electron/core/index';
 import { seedDemoVault } from '../../electron/core/demo/demo.service';
-import { adminDataKey } from '../fixtures/raw';
+import { adminAuditKey, adminDataKey } from '../fixtures/raw';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import type { Benchmark } from './benchmarks';
 import { measure } from './measure';
@@ -80,14 +81,20 @@ export const casesBenchmark: Benchmark = {
       let flip = false;
       const save = await measure(async () => {
         flip = !flip;
-        version = (await ok<CaseDetail>(core, 'cases:update', { caseId: target, version, riskLevel: flip ? 'high' : 'low' })).version;
+        version = (await ok<CaseEdit>(core, 'cases:update', { caseId: target, version, riskLevel: flip ? 'high' : 'low' })).version;
       }, 30, { warmup: 3 });
       const other = ids[50];
       const otherRow = (await raw.read((tx) => getCase(tx, other)))!;
       let rawVersion = otherRow.version;
+      // Baseline: the same change and its audit entry (chained, MAC'd) in one transaction, on a plain connection.
+      const auditKey = await adminAuditKey(dataDir);
       const saveRaw = await measure(async () => {
         flip = !flip;
-        await raw.transaction((tx) => updateCase(tx, otherRow, rawVersion, { risk_level: flip ? 'high' : 'low', updated_at: new Date().toISOString() }));
+        const at = new Date().toISOString();
+        await raw.transaction(async (tx) => {
+          await updateCase(tx, otherRow, rawVersion, { risk_level: flip ? 'high' : 'low', updated_at: at });
+          await appendAudit(tx, auditKey, { at, actorId: null, actorRole: null, action: 'case.updated', caseRef: otherRow.reference, target: `case:${otherRow.id}`, details: { sections: 'riskLevel' } });
+        });
         rawVersion++;
       }, 30, { warmup: 3 });
       results.push({ name: 'cases save an edit (with audit entry)', size: SIZE, ...save, baseline_ms: saveRaw.median_ms });

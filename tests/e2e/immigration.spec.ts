@@ -10,7 +10,7 @@
  * through core. All data is fictional.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
 import { addDays } from '../../electron/common/dates';
 import type { MamoriCoreApi } from '../../electron/core/index';
 import { localToday } from '../../renderer/i18n/dates';
@@ -124,7 +124,7 @@ test('a fled intern screened first; legal resident or in violation; a waived saf
 
   // Identified, considerations and the wish to remain (their own suites drive them through the UI).
   let a = await ok<CaseDetail>(core, 'cases:get', { caseId: await caseIdOf(core, reference) });
-  a = await ok<CaseDetail>(core, 'cases:update', { caseId: a.id, version: a.version, exploitation: { ...a.exploitation, identificationStatus: 'identified', identificationDate: day(-1) } });
+  a = applyCaseEdit(a, await ok<CaseEdit>(core, 'cases:update', { caseId: a.id, version: a.version, exploitation: { ...a.exploitation, identificationStatus: 'identified', identificationDate: day(-1) } }));
   a = await considerationsAndWish(core, a);
 
   await page.getByRole('button', { name: '事案一覧に戻る' }).click();

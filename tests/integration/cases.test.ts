@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { auditRows, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';
@@ -124,7 +124,7 @@ describe('case files', () => {
     const { core, as } = await team();
     await as('officer.a');
     const c = await ok<CaseDetail>(core, 'cases:create', intake());
-    const v1 = await ok<CaseDetail>(core, 'cases:update', { caseId: c.id, version: c.version, riskLevel: 'critical' });
+    const v1 = applyCaseEdit(c, await ok<CaseEdit>(core, 'cases:update', { caseId: c.id, version: c.version, riskLevel: 'critical' }));
     expect(v1.version).toBe(c.version + 1);
     expect(await code(core.dispatch('cases:update', { caseId: c.id, version: c.version, riskLevel: 'low' }))).toBe('STALE_VERSION');
     const party = { role: 'broker', name: 'Fictional Broker', nameVariants: [], organisation: '', contact: '', notes: '' };

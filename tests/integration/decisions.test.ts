@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
 import type { ReviewQueueRow } from '../../electron/common/contract.decisions';
 import type { MyWork } from '../../electron/common/contract.work';
 import type { UserAccount } from '../../electron/common/accounts';
@@ -233,8 +233,10 @@ describe('residence decisions', () => {
     // Any change to the facts after submission stales it; the supervisor sees what changed.
     await as('officer.a');
     d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
-    d = await ok<CaseDetail>(core, 'cases:update', { caseId: d.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-01-15' } });
+    d = applyCaseEdit(d, await ok<CaseEdit>(core, 'cases:update', { caseId: d.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-01-15' } }));
     expect(d.decisions[0].changedSinceSubmission).toEqual(['immigration.periodOfStayExpiry']);
+    // While a decision waits, a save returns the decisions with it: laid over the page, the case as it is now.
+    expect(d).toEqual(await ok<CaseDetail>(core, 'cases:get', { caseId: d.id }));
     await core.lock('user');
     await ok(core, 'session:signIn', { username: 'sup.d', passphrase: 'supervisor d passphrase' });
     expect((await ok<{ rows: ReviewQueueRow[] }>(core, 'decisions:queue', {})).rows[0]).toMatchObject({ own: false, stale: true });

@@ -4,7 +4,7 @@
  * only by a supervisor. Fictional people only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
 import type { CaseListRow } from '../../electron/common/contract.cases';
 import type { MyWork } from '../../electron/common/contract.work';
 import type { Immigration } from '../../electron/common/immigration';
@@ -147,7 +147,7 @@ describe('an absconded intern is screened before anything else', () => {
       });
     }
     d = await ok<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: 'I want to work elsewhere.', expressedOn: '2026-11-20' } });
-    d = await ok<CaseDetail>(core, 'cases:update', { caseId: d.id, version: d.version, exploitation: { ...d.exploitation, identificationStatus: 'identified' } });
+    d = applyCaseEdit(d, await ok<CaseEdit>(core, 'cases:update', { caseId: d.id, version: d.version, exploitation: { ...d.exploitation, identificationStatus: 'identified' } }));
     for (const to of ['identification', 'protection', 'decision'] as const) d = await ok<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
     const text = 'Written reasons, synthetic and long enough.';
     d = await ok<CaseDetail>(core, 'decisions:saveDraft', {
@@ -167,7 +167,7 @@ describe('an absconded intern is screened before anything else', () => {
 
     // Once screened, the recommendation goes, and the reminder is gone.
     d = await ok<CaseDetail>(core, 'cases:get', { caseId: d.id });
-    d = await ok<CaseDetail>(core, 'cases:update', { caseId: d.id, version: d.version, exploitation: { ...d.exploitation, screening: 'completed', screenedOn: '2026-11-26' } });
+    d = applyCaseEdit(d, await ok<CaseEdit>(core, 'cases:update', { caseId: d.id, version: d.version, exploitation: { ...d.exploitation, screening: 'completed', screenedOn: '2026-11-26' } }));
     expect(d.exploitation).toMatchObject({ screening: 'completed', screenedOn: '2026-11-26' });
     d = await ok<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId: d.decisions[0].id });
     expect(d.stage).toBe('approval');

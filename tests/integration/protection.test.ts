@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../electron/common/caseDetail';
+import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
 import type { MyWork } from '../../electron/common/contract.work';
 import type { Interpreter, InterviewPlan } from '../../electron/common/protection';
 import { interviewPlan } from '../../renderer/test/fixtures';
@@ -22,6 +22,30 @@ function plan(officers: { userId: string; sex: 'female' | 'male' }[], change: Pa
 const interpreterInput = (name: string, languages = ['tl', 'en']) => ({ name, nameVariants: [], languages, pledgeDate: '2026-01-10', notes: '', active: true });
 
 describe('protection workflow', () => {
+  it('a save of the case returns what it changed: laid over the page, it is the case as it is now', async () => {
+    const { core, users, as } = await team();
+    await as('officer.a');
+    const c = await ok<CaseDetail>(core, 'cases:create', intake({ sex: 'female' })); // Tagalog speaker
+    await ok(core, 'interviews:plan', { caseId: c.id, version: c.version, plan: plan([{ userId: users['officer.a'].id, sex: 'male' }]) });
+    await ok(core, 'cases:addNote', { caseId: c.id, noteType: 'general', body: 'A timeline note (fictional).', sealed: false });
+    let d = await ok<CaseDetail>(core, 'cases:get', { caseId: c.id });
+    expect(d.protection.interviews[0].readiness.items['female-officer']).toBe('unmet');
+
+    // The risk level alone: the record comes back, and nothing that does not depend on it.
+    const risk = await ok<CaseEdit>(core, 'cases:update', { caseId: c.id, version: d.version, riskLevel: 'critical' });
+    expect(risk).not.toHaveProperty('interviews');
+    expect(risk).not.toHaveProperty('decisions');
+    expect(risk).not.toHaveProperty('timeline');
+    d = applyCaseEdit(d, risk);
+    expect(d).toEqual(await ok<CaseDetail>(core, 'cases:get', { caseId: c.id }));
+
+    // The person: the interviews' safeguards depend on the victim's sex, so they come back too.
+    const person = await ok<CaseEdit>(core, 'cases:update', { caseId: c.id, version: d.version, person: { ...d.person, sex: 'male' } });
+    expect(person.interviews?.[0].readiness.items['female-officer']).not.toBe('unmet');
+    d = applyCaseEdit(d, person);
+    expect(d).toEqual(await ok<CaseDetail>(core, 'cases:get', { caseId: c.id }));
+  });
+
   it('blocks an interview without its safeguards, names each in core, and starts it once they are met', async () => {
     const { core, users, as } = await team();
     await as('officer.a');
@@ -287,7 +311,7 @@ describe('protection workflow', () => {
     expect(JSON.stringify(work)).not.toContain('SANTOS');
 
     // Changing the expiry moves the deadline.
-    d = await ok<CaseDetail>(core, 'cases:update', { caseId: c.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-06-01' } });
+    d = applyCaseEdit(d, await ok<CaseEdit>(core, 'cases:update', { caseId: c.id, version: d.version, immigration: { ...d.immigration, periodOfStayExpiry: '2027-06-01' } }));
     expect((await ok<MyWork>(core, 'work:mine', {})).deadlines.map((x) => x.date)).toEqual(['2026-11-01', '2026-12-05']);
 
     // Someone else's work is not mine.

@@ -3,10 +3,10 @@
  * features that hold its parts — the case itself, its interviews, the protection histories and
  * its decisions. It sits above those features so that none of them imports another.
  */
-import type { CaseDetail } from '../../common/caseDetail';
+import type { CaseDetail, CaseEdit } from '../../common/caseDetail';
 import { adversePartyNames, type CaseRow } from '../caseAccess/caseAccess';
-import { getCase } from '../caseAccess/caseAccess.repository';
-import { caseBase, type CaseBase } from '../cases/cases.service';
+import { getCase, openDecisionStatus } from '../caseAccess/caseAccess.repository';
+import { caseBase, caseRecord, type CaseBase } from '../cases/cases.service';
 import { decisionSummaries } from '../decisions/decisions.summary';
 import { CoreError } from '../errors';
 import { interviewSummaries } from '../interviews/interviews.service';
@@ -49,4 +49,20 @@ export async function currentDetail(r: CaseRead, caseId: string): Promise<CaseDe
 export async function showAfter(r: CaseRead, caseId: string, change: Promise<unknown>): Promise<CaseDetail> {
   await change;
   return currentDetail(r, caseId);
+}
+
+/**
+ * After a save of the case's own sections in this transaction: the record as now stored, the
+ * interviews when the person changed, the decisions while one awaits approval (see CaseEdit).
+ */
+export async function editedCase(r: CaseRead, caseId: string, change: Promise<unknown>, changed: { person: boolean }): Promise<CaseEdit> {
+  await change;
+  const row = await getCase(r.tx, caseId);
+  if (!row) throw new CoreError('NOT_FOUND');
+  const pending = (await openDecisionStatus(r.tx, row.id)) === 'pending';
+  if (pending) {
+    const detail = await caseDetail(r, row);
+    return { ...caseRecord(row), interviews: detail.protection.interviews, decisions: detail.decisions };
+  }
+  return { ...caseRecord(row), ...(changed.person ? { interviews: await interviewSummaries(r.tx, row, await adversePartyNames(r.tx, row.id)) } : {}) };
 }

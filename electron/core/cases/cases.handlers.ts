@@ -1,5 +1,5 @@
-/** The case-file channels. Changes return the case as the case file assembles it. */
-import { caseDetail, currentDetail, showAfter } from '../caseFile/caseFile';
+/** The case-file channels. Changes return the case as the case file assembles it; a save of its sections, only what it changed. */
+import { caseDetail, currentDetail, editedCase, showAfter } from '../caseFile/caseFile';
 import type { HandlerSlice, Input } from '../handler';
 import { ensureLinked } from '../organisations/organisations.service';
 import type { Ctx } from '../session/session.service';
@@ -20,7 +20,7 @@ export const casesHandlers: HandlerSlice<'cases'> = {
   'cases:create': (input, r) => r.work(async (ctx) => currentDetail(ctx, await cases.createCase(ctx, input))),
   'cases:list': (input, r) => r.work((ctx) => cases.listForUser(ctx, input)),
   'cases:get': (input, r) => r.work(async (ctx) => caseDetail(ctx, await cases.openCase(ctx, input.caseId))),
-  'cases:update': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, cases.updateSections(ctx, input))),
+  'cases:update': (input, r) => r.work((ctx) => editedCase(ctx, input.caseId, cases.updateSections(ctx, input), { person: input.person !== undefined })),
   'cases:assign': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, cases.assign(ctx, input))),
   'cases:transition': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, cases.transition(ctx, input))),
   'cases:revealSealed': (input, r) => r.work((ctx) => cases.revealSealed(ctx, input)),

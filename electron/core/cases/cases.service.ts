@@ -103,6 +103,38 @@ function checkSectionDates(at: string, input: { person?: Person; immigration?: I
   checkDates(at, [input.person, PERSON_DATES, 'person'], [input.immigration, IMMIGRATION_DATES, 'immigration'], [input.exploitation, EXPLOITATION_DATES, 'exploitation']);
 }
 
+export type CaseRecord = Pick<CaseDetail, 'id' | 'reference' | 'stage' | 'closing' | 'riskLevel' | 'flags' | 'version' | 'createdAt' | 'updatedAt' | 'person' | 'immigration' | 'exploitation'>;
+
+/** What the case row itself records, without a query: the fields an edit of its sections can change. */
+export function caseRecord(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    reference: row.reference,
+    stage: row.stage as Stage,
+    closing: row.closing_outcome && row.closed_at ? { outcome: row.closing_outcome as RetentionOutcome, closedAt: row.closed_at } : null,
+    riskLevel: row.risk_level as RiskLevel,
+    flags: JSON.parse(row.flags),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    person: {
+      familyName: row.family_name,
+      givenName: row.given_name,
+      familyNameNative: row.family_name_native,
+      givenNameNative: row.given_name_native,
+      preferredName: row.preferred_name,
+      aliases: JSON.parse(row.aliases),
+      sex: row.sex as Person['sex'],
+      dateOfBirth: row.date_of_birth,
+      nationality: row.nationality,
+      languages: JSON.parse(row.languages),
+      interpreterNeeded: row.interpreter_needed === 1,
+    },
+    immigration: immigrationOf(row),
+    exploitation: exploitationOf(row),
+  };
+}
+
 /**
  * The case file's own part of what the case page shows (no protection workflow, no decisions, and
  * of a party's registry entry only its id). Sealed fields say only whether they hold a value.
@@ -140,32 +172,9 @@ export async function caseBase(tx: Tx, row: CaseRow): Promise<CaseBase> {
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
-    id: row.id,
-    reference: row.reference,
-    stage: row.stage as Stage,
-    closing: row.closing_outcome && row.closed_at ? { outcome: row.closing_outcome as RetentionOutcome, closedAt: row.closed_at } : null,
-    riskLevel: row.risk_level as RiskLevel,
-    flags: JSON.parse(row.flags),
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...caseRecord(row),
     officers: officers.map((o) => ({ id: o.id, displayName: o.display_name })),
     supervisor: supervisor ? { id: supervisor.id, displayName: supervisor.display_name } : null,
-    person: {
-      familyName: row.family_name,
-      givenName: row.given_name,
-      familyNameNative: row.family_name_native,
-      givenNameNative: row.given_name_native,
-      preferredName: row.preferred_name,
-      aliases: JSON.parse(row.aliases),
-      sex: row.sex as Person['sex'],
-      dateOfBirth: row.date_of_birth,
-      nationality: row.nationality,
-      languages: JSON.parse(row.languages),
-      interpreterNeeded: row.interpreter_needed === 1,
-    },
-    immigration: immigrationOf(row),
-    exploitation: exploitationOf(row),
     sealed: { whereabouts: sealed.has('whereabouts'), 'identity-documents': sealed.has('identity-documents'), 'residence-card-number': sealed.has('residence-card-number') },
     adverseParties: parties.map((p) => ({
       id: p.id,

@@ -1,3 +1,4 @@
+import { applyCaseEdit } from '../../../../electron/common/caseDetail';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
 import type { SealedField, SealedValue } from '../../../../electron/common/cases';
 import type { ClosingOutcome } from '../../../../electron/common/retention';
@@ -44,9 +45,10 @@ export function showCaseTab(tab: CaseTabId, focusId?: string): void {
   if (focusId) setTimeout(() => document.getElementById(focusId)?.focus(), 0);
 }
 
+/** Saves sections of the case; core returns what the save changed, laid over the page's case. */
 export async function updateCase(sections: UpdateSections): Promise<void> {
-  const detail = await callInSession('cases:update', { ...ref(), ...sections });
-  useCasePageStore.setState({ detail });
+  const edit = await callInSession('cases:update', { ...ref(), ...sections });
+  useCasePageStore.setState({ detail: applyCaseEdit(current(), edit) });
 }
 
 export async function assignCase(officerIds: string[], supervisorId: string | null): Promise<void> {
