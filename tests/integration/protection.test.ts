@@ -282,6 +282,22 @@ describe('protection workflow', () => {
     });
   });
 
+  it('lists at most 100 deadlines: the overdue expiries, oldest first, then as many upcoming as there is room for', async () => {
+    const { core, as } = await team();
+    await as('officer.a');
+    const base = intake();
+    const expired = (day: number) => ({ ...base.immigration, statusValidity: 'valid' as const, statusValiditySince: null, statusOfResidence: 'technical-intern-2' as const, periodOfStayExpiry: `2026-${day < 31 ? '10' : '11'}-${String(day < 31 ? day : day - 30).padStart(2, '0')}` });
+    for (let i = 0; i < 98; i++) await ok(core, 'cases:create', { ...intake({ familyName: `OVERDUE${i}` }), immigration: expired(1 + (i % 55)) });
+    for (const day of ['2026-12-01', '2026-12-02', '2026-12-03']) {
+      await ok(core, 'cases:create', { ...intake({ familyName: 'SOON' }), immigration: { ...base.immigration, periodOfStayExpiry: null, reportingDates: [{ date: day, note: '' }] } });
+    }
+    const { deadlines } = await ok<MyWork>(core, 'work:mine', {});
+    expect(deadlines).toHaveLength(100);
+    expect(deadlines.slice(0, 98).every((x) => x.kind === 'period-of-stay-expiry' && x.date < '2026-11-26')).toBe(true);
+    expect(deadlines.slice(0, 98).map((x) => x.date)).toEqual(deadlines.slice(0, 98).map((x) => x.date).sort());
+    expect(deadlines.slice(98).map((x) => [x.kind, x.date])).toEqual([['reporting', '2026-12-01'], ['reporting', '2026-12-02']]);
+  });
+
   it('shows each user their interviews, deadlines in the next 30 days and what waits for them', async () => {
     const { core, users, as } = await team();
     await as('officer.a');

@@ -44,12 +44,12 @@ const DEADLINES = `SELECT d.kind, d.date, c.id AS case_id, c.reference, c.masked
 // Walked by date (the unary + keeps the planner off the per-user indexes, which would read every
 // one of a large caseload's deadlines).
 
-/** The owner's open cases' deadlines from `from` to `to` (inclusive), soonest first. */
-export function upcomingDeadlines(tx: Tx, owner: Owner, from: string, to: string): Promise<DeadlineRow[]> {
+/** The owner's open cases' deadlines from `from` to `to` (inclusive), soonest first, at most `limit`. */
+export function upcomingDeadlines(tx: Tx, owner: Owner, from: string, to: string, limit = WORK_LIMIT): Promise<DeadlineRow[]> {
   const mine = ownerProbe(owner);
   return tx.all<DeadlineRow>(
-    `${DEADLINES} WHERE d.date >= ? AND d.date <= ? AND ${mine.sql} AND +c.stage != 'closed' ORDER BY d.date, c.reference LIMIT ${WORK_LIMIT}`,
-    [from, to, ...mine.params],
+    `${DEADLINES} WHERE d.date >= ? AND d.date <= ? AND ${mine.sql} AND +c.stage != 'closed' ORDER BY d.date, c.reference LIMIT ?`,
+    [from, to, ...mine.params, limit],
   );
 }
 

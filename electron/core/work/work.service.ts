@@ -31,9 +31,12 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     if (!supervisor && o.status === 'in-progress') waiting.push({ ...workCase(o), kind: 'outcome-needed', since: o.started_at ?? o.updated_at });
   }
 
-  const upcoming = await repo.upcomingDeadlines(tx, owner, today, addDays(today, WORK_HORIZON_DAYS));
+  // Overdue expiries come first; the upcoming deadlines fill what is left of the list (none when
+  // the overdue ones fill it, as they do for a large caseload).
   const overdue = await repo.overdueExpiries(tx, owner, today);
-  const deadlines = [...overdue.reverse(), ...upcoming].slice(0, repo.WORK_LIMIT);
+  const room = repo.WORK_LIMIT - overdue.length;
+  const upcoming = room > 0 ? await repo.upcomingDeadlines(tx, owner, today, addDays(today, WORK_HORIZON_DAYS), room) : [];
+  const deadlines = [...overdue.reverse(), ...upcoming];
 
   if (!supervisor) {
     // DESIGN.md §6: the three considerations and the wishes are what a recommendation rests on.
