@@ -101,6 +101,7 @@ export const CHAIN_BREAKS = ['mac-mismatch', 'sequence-gap', 'checkpoint-mismatc
  * signed; 'all' (deep verification) every signature.
  */
 export const SignatureScopeSchema = z.enum(['since-checkpoint', 'all']);
+export type SignatureScope = z.infer<typeof SignatureScopeSchema>;
 
 /** The verification whose signed record vouched for every signature up to `checkpointSeq`. */
 export const CheckpointSchema = z.object({
