@@ -3,13 +3,15 @@
  * before anything is called broken) and signed checkpoints (full verification checks signatures
  * only after the latest verification an auditor or administrator signed; deep checks them all).
  */
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, canonical, entryMac, verifyChain, type ChainVerification, type SignatureScope } from '../../electron/core/audit/audit.service';
 import type { AuditRow } from '../../electron/core/audit/audit.repository';
 import { Db } from '../../electron/core/db/connection';
 import { findUserSlot, openUserSlot, readKeyslots } from '../../electron/core/vault/keyslots';
-import type { Signer } from '../../electron/core/crypto/signing';
+import { signerFrom, type Signer } from '../../electron/core/crypto/signing';
+import { REGISTRATION } from '../../electron/core/audit/signatures';
 import type { UserAccount } from '../../electron/common/accounts';
 import { PASS, team } from '../fixtures/team';
 import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
@@ -184,6 +186,22 @@ describe('signed checkpoints', () => {
     const v = await verify(t.dataDir);
     // Both are ordinary (validly signed) entries; the auditor's earlier verification is the checkpoint.
     expect(v).toMatchObject({ intact: true, signaturesFrom: first.headSeq, checkpoint: { seq: first.headSeq + 1, checkpointSeq: first.headSeq } });
+  });
+
+  it('does not trust a checkpoint whose key only vouched for itself as an auditor’s (trust on first use), nor one that claims the head it is part of', async () => {
+    const t = await teamWithAuditor();
+    const first = await auditorVerifies(t);
+    const at = new Date().toISOString();
+    // An insider invents an account, registers a key for it on first use with the role "auditor", and signs a verification with it.
+    const id = randomUUID();
+    const invented = signerFrom(id, generateKeyPairSync('ed25519').privateKey);
+    await appendOffline(t.dataDir, { at, actorId: id, actorRole: 'auditor', action: REGISTRATION, target: `user:${id}`, details: { key: invented.publicKey, role: 'auditor' } }, invented);
+    await appendOffline(t.dataDir, { at, actorId: id, actorRole: 'auditor', action: 'audit.verified', details: await headClaim(t.dataDir) }, invented);
+    // The real auditor's key, on a claim of the entry's own sequence number (a verification cannot vouch for itself).
+    const auditor = await signerOf(t.dataDir, 'auditor.d', AUDITOR_PASS);
+    const own = await headClaim(t.dataDir);
+    await appendOffline(t.dataDir, { at, actorId: t.auditor.id, actorRole: 'auditor', action: 'audit.verified', details: { ...own, checkpointSeq: own.checkpointSeq + 1 } }, auditor);
+    expect(await verify(t.dataDir)).toMatchObject({ intact: true, signaturesFrom: first.headSeq, checkpoint: { seq: first.headSeq + 1 } });
   });
 
   it('names a checkpoint signed by an auditor that does not match the chain', async () => {

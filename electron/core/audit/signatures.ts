@@ -102,7 +102,7 @@ export class SignatureVerifier {
       if (row.action === 'vault.recovered') admin = previous.some((k) => k.admin) || (asAdministrator && !this.adminRegistered);
       else if (previous.length > 0) return 'key-not-authorised';
       else admin = asAdministrator && !this.adminRegistered;
-      role = admin ? 'administrator' : (previous.find((k) => k.role !== null)?.role ?? null);
+      role = admin ? 'administrator' : (previous.findLast((k) => k.role !== null)?.role ?? null);
     } else {
       const signer = this.keys.get(row.signer_key);
       if (!signer) return 'key-not-authorised';
