@@ -364,24 +364,28 @@ async function signaturePass(db: Db, from: { checkpoint: Checkpoint | null; from
 }
 
 /**
- * The `audit.verified` entries before `before` that claim a checkpoint matching the chain's MAC
- * there, newest first. Whether their signer may vouch is decided in the signature pass.
+ * The `audit.verified` entries that claim a checkpoint matching the chain's MAC there, newest
+ * first, found one at a time (a vault verified every day for years has thousands of them).
+ * Whether their signer may vouch is decided in the signature pass.
  */
-async function checkpointCandidates(db: Db, before: number): Promise<Checkpoint[]> {
+async function checkpointCandidates(db: Db): Promise<(upTo: number) => Promise<Checkpoint | null>> {
   const rows = await db.read((tx) =>
     tx.all<{ seq: number; at: string; actor_id: string | null; action: string; details: string }>(
-      "SELECT seq, at, actor_id, action, details FROM audit_log WHERE action = 'audit.verified' AND seq < ? ORDER BY seq DESC",
-      [before],
+      "SELECT seq, at, actor_id, action, details FROM audit_log WHERE action = 'audit.verified' ORDER BY seq DESC",
     ),
   );
-  const found: Checkpoint[] = [];
-  for (const row of rows) {
-    const claim = checkpointClaim(row);
-    if (claim && (await macAt(db, claim.checkpointSeq)) === claim.checkpointMac) {
-      found.push({ seq: row.seq, at: row.at, actorId: row.actor_id, checkpointSeq: claim.checkpointSeq });
+  let next = 0;
+  return async (upTo) => {
+    for (; next < rows.length; next++) {
+      const row = rows[next];
+      const claim = row.seq <= upTo ? checkpointClaim(row) : null;
+      if (claim && (await macAt(db, claim.checkpointSeq)) === claim.checkpointMac) {
+        next++;
+        return { seq: row.seq, at: row.at, actorId: row.actor_id, checkpointSeq: claim.checkpointSeq };
+      }
     }
-  }
-  return found;
+    return null;
+  };
 }
 
 /**
@@ -396,18 +400,19 @@ async function checkpointCandidates(db: Db, before: number): Promise<Checkpoint[
 export async function verifyChain(db: Db, auditKey: Buffer, options: VerifyOptions = {}): Promise<ChainVerification> {
   const head = (await db.read((tx) => lastEntry(tx)))?.seq ?? 0;
   const deep = options.signatures === 'all';
-  let candidates = deep ? [] : await checkpointCandidates(db, head + 1);
+  const nextCandidate = deep ? async () => null : await checkpointCandidates(db);
+  let checkpoint = await nextCandidate(head);
   // Progress counts the MACs, then the signatures after the checkpoint (about: the checkpoint may change).
-  const total = () => head + head - (candidates[0]?.checkpointSeq ?? 0);
+  const total = () => head + head - (checkpoint?.checkpointSeq ?? 0);
   const macs = await macPass(db, auditKey, head, (done) => options.onProgress?.(done, total()));
   const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
-  if (macs.broken) candidates = candidates.filter((c) => c.seq <= intactMacs);
+  // A checkpoint counts only if its own MAC verified.
+  while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);
   for (;;) {
-    const checkpoint = candidates[0] ?? null;
     const from = checkpoint?.checkpointSeq ?? 0;
     const result = await signaturePass(db, { checkpoint, from }, intactMacs, (done) => options.onProgress?.(head + done, total()));
     if (result.kind === 'untrusted-checkpoint') {
-      candidates = candidates.slice(1);
+      checkpoint = await nextCandidate(intactMacs);
       continue;
     }
     const broken = result.broken ?? macs.broken;
