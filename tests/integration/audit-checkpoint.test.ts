@@ -1,6 +1,6 @@
 /**
- * Issue 17.1: the fast MAC pass (canonical text written by SQLite, checked again in JavaScript
- * before anything is called broken) and signed checkpoints (full verification checks signatures
+ * Issue 17.1: the fast MAC pass (a page of entries read as one text, any disagreement checked
+ * again as written before anything is called broken) and signed checkpoints (full verification checks signatures
  * only after the latest verification an auditor or administrator signed; deep checks them all).
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -107,7 +107,8 @@ describe('the fast MAC pass', () => {
     const { dataDir, core } = await newVault();
     dirs.push(dataDir);
     await core.close();
-    const odd = ['\u0000\u0001\u001f\u007f', '\u2028\u2029', '"\\/\b\f\n\r\t', 'é漢字😀\ufeff', '\ufffd'];
+    // Control characters, the separators the fast path reads between values (U+001E, U+001F), line separators, quotes, escapes, non-BMP.
+    const odd = ['\u0000\u0001\u001f\u007f', '\u001e', '\u2028\u2029', '"\\/\b\f\n\r\t', 'é漢字😀\ufeff', '\ufffd'];
     const at = new Date().toISOString();
     for (const text of odd) await appendOffline(dataDir, { at, actorId: null, actorRole: null, action: 'settings.updated', target: text, caseRef: text, details: { note: text } });
     // Bytes that are not UTF-8 at all, stored as text (the MAC is computed on the text as JavaScript reads it back).
@@ -129,12 +130,12 @@ describe('the fast MAC pass', () => {
     expect(await verify(dataDir)).toMatchObject({ intact: false, intactUpTo: seq - 1, firstBroken: { seq, reason: 'mac-mismatch' } });
   });
 
-  it('falls back to the canonical form in JavaScript where SQLite writes a value differently (a number in a table rebuilt without STRICT)', async () => {
+  it('falls back to the canonical form of the entry as written where the page text differs from it (a number in a table rebuilt without STRICT)', async () => {
     const { dataDir, core } = await newVault();
     dirs.push(dataDir);
     await core.close();
     const auditKey = await adminAuditKey(dataDir);
-    // json_array writes the REAL 2.0 as "2.0", JSON.stringify as "2": the text differs, the entry does not.
+    // SQLite writes the REAL 2.0 as "2.0" (in json_array and as text), JSON.stringify as 2: the text differs, the entry does not.
     const macOf = await withRawVault(dataDir, async (tx) => {
       await tx.exec(`CREATE TABLE audit_loose (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT, actor_role TEXT, action TEXT NOT NULL, case_ref TEXT, target, details TEXT NOT NULL DEFAULT '{}', mac TEXT NOT NULL, signer_key TEXT, signature TEXT);
         INSERT INTO audit_loose SELECT * FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_loose RENAME TO audit_log;`);
