@@ -26,7 +26,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   vault restore --from FILE --data-dir DIR --user ADMIN [--replace VAULT-CODE]
   vault rotate-key --data-dir DIR --user ADMIN --reason TEXT
   vault recovery-key --reissue --data-dir DIR --user ADMIN --reason TEXT
-  audit verify --data-dir DIR --user NAME [--anchor SEQ:HASH]...
+  audit verify --data-dir DIR --user NAME [--anchor SEQ:HASH]... [--all-signatures]
   demo seed --data-dir DIR --user ADMIN --cases N [--seed S]
   export verify --data-dir DIR --user NAME FILE.pdf   (a supervisor or auditor)
   cases purge --data-dir DIR --user ADMIN (--dry-run | --reason TEXT)
@@ -37,7 +37,9 @@ demo accounts (demo.supervisor, demo.officer1…5) MAMORI_DEMO_PASSPHRASE, or th
 cases purge lists (--dry-run) or purges the closed cases past their retention period, keeping those
 under a legal hold, then compacts the vault file. sealing grant is for when no supervisor can grant
 access to sealed information: the recovery key (MAMORI_RECOVERY_KEY or asked for without echo)
-opens the escrow; ID is the key ID the account's holder reads from their screen.`;
+opens the escrow; ID is the key ID the account's holder reads from their screen. audit verify
+checks every MAC, and the signatures since the latest checkpoint (the last intact verification an
+auditor or administrator signed); --all-signatures checks every signature (slower).`;
 
 class UsageError extends Error {}
 
@@ -64,6 +66,7 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         reissue: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         anchor: { type: 'string', multiple: true },
+        'all-signatures': { type: 'boolean' },
         account: { type: 'string' },
         'key-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -126,9 +129,17 @@ export async function run(argv: string[], out: Out, err: Out): Promise<number> {
         if (bad !== undefined) throw new UsageError(`--anchor "${bad}" is not SEQ:HASH (the entry number, a colon, at least 8 hex digits of its MAC)`);
         // Progress on a terminal only (stderr), so the report on stdout stays what scripts read.
         const bar = progressBar('verifying', 'entries');
-        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors, bar?.update);
+        const scope = values['all-signatures'] ? 'all' : 'since-checkpoint';
+        const { chain: v, anchors: checks } = await auditVerifyReport(dataDir, user(), await readPassphrase('Passphrase: '), Date.now(), anchors, bar?.update, scope);
         bar?.end();
-        if (v.intact) out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)} (anchor: ${v.head.seq}:${v.head.mac.slice(0, 16)})`);
+        if (v.intact) {
+          out(`audit chain intact: ${v.entries} entries, head #${v.head.seq} ${v.head.mac.slice(0, 16)} (anchor: ${v.head.seq}:${v.head.mac.slice(0, 16)})`);
+          out(
+            v.checkpoint
+              ? `signatures: ${v.signed} checked, every entry after #${v.signaturesFrom} and every key registration; before that, checkpoint #${v.checkpoint.checkpointSeq} of verification #${v.checkpoint.seq} (${v.checkpoint.at}) vouches for them (--all-signatures checks every one)`
+              : `signatures: ${v.signed} checked, every entry's`,
+          );
+        }
         else out(`audit chain BROKEN: intact up to #${v.intactUpTo}; first broken entry #${v.firstBroken.seq} (${v.firstBroken.reason})`);
         for (const c of checks) {
           if (c.result === 'matches') out(`anchor ${c.anchor}: present and unchanged`);

@@ -93,14 +93,35 @@ export type AnchorCheck = z.infer<typeof AnchorCheckSchema>;
  * made by a key of someone other than its actor, missing from an account that signs, or made by
  * a key the trail never authorised.
  */
-export const CHAIN_BREAKS = ['mac-mismatch', 'sequence-gap', 'signature-invalid', 'signer-not-actor', 'unsigned', 'key-not-authorised'] as const;
+export const CHAIN_BREAKS = ['mac-mismatch', 'sequence-gap', 'checkpoint-mismatch', 'signature-invalid', 'signer-not-actor', 'unsigned', 'key-not-authorised'] as const;
+
+/**
+ * Which signatures a verification checks: 'since-checkpoint' (full verification) every MAC and key
+ * registration and every other signature after the latest checkpoint an auditor or administrator
+ * signed; 'all' (deep verification) every signature.
+ */
+export const SignatureScopeSchema = z.enum(['since-checkpoint', 'all']);
+export type SignatureScope = z.infer<typeof SignatureScopeSchema>;
+
+/** The verification whose signed record vouched for every signature up to `checkpointSeq`. */
+export const CheckpointSchema = z.object({
+  /** The `audit.verified` entry. */
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  checkpointSeq: z.number().int(),
+});
 
 export const ChainVerificationSchema = z.discriminatedUnion('intact', [
   z.object({
     intact: z.literal(true),
     entries: z.number().int(),
-    /** Entries carrying a valid signature of their actor (the rest are from before signatures, or the system's). */
+    /** Entries whose actor's signature this verification checked and found valid. */
     signed: z.number().int(),
+    /** Signatures were checked for every entry after this one (0: all of them) and for every key registration. */
+    signaturesFrom: z.number().int(),
+    /** The checkpoint that vouched for the signatures up to `signaturesFrom`; null when all were checked. */
+    checkpoint: CheckpointSchema.nullable(),
     headSeq: z.number().int(),
     headMacPrefix: z.string(),
     anchors: z.array(AnchorCheckSchema),
@@ -128,8 +149,14 @@ export const auditContract = {
       .strict(),
     output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
   },
-  /** Recomputes the whole chain, and checks each external anchor given against it. */
-  'audit:verify': { input: z.object({ anchors: distinct(AuditAnchorSchema, 20).default([]) }).strict(), output: ChainVerificationSchema },
+  /**
+   * Recomputes the whole chain's MACs, checks signatures since the latest checkpoint (or all of
+   * them: `signatures: 'all'`), and checks each external anchor given against the chain.
+   */
+  'audit:verify': {
+    input: z.object({ anchors: distinct(AuditAnchorSchema, 20).default([]), signatures: SignatureScopeSchema.default('since-checkpoint') }).strict(),
+    output: ChainVerificationSchema,
+  },
   /** The filtered trail as CSV (metadata only, never case content). */
   'audit:export': {
     input: z.object({ filter: AuditFilterSchema }).strict(),

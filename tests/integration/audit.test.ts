@@ -71,11 +71,14 @@ describe('the audit trail', () => {
     const v = await ok<{ intact: boolean; entries: number }>(core, 'audit:verify', {});
     stop();
     expect(v.intact).toBe(true);
+    // Per page: the MACs, then the signatures (no checkpoint yet: every one of them).
     expect(reports.map((r) => [r.operation, r.phase])).toEqual([
+      ['verification', 'verifying'],
       ['verification', 'verifying'],
       ['verification', 'done'],
     ]);
     expect(reports[0].done).toBe(v.entries);
+    expect(reports[1].done).toBe(reports[1].total);
     expect(reports[0].total).toBeGreaterThanOrEqual(v.entries);
     await core.close();
   });

@@ -47,7 +47,16 @@ describe('the command line', () => {
 
   it('verifies an intact vault and chain with exit code 0', () => {
     const { dir } = createVault('b');
-    expect(cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME])).toMatchObject({ code: 0 });
+    const first = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.out).toMatch(/signatures: \d+ checked, every entry's/);
+    // The first verification's record is the checkpoint of the next; --all-signatures checks them all again.
+    const second = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/every entry after #\d+ and every key registration; before that, checkpoint #\d+ of verification #\d+/);
+    const deep = cli(['audit', 'verify', '--data-dir', dir, '--user', ADMIN_NAME, '--all-signatures']);
+    expect(deep.code).toBe(0);
+    expect(deep.out).toMatch(/signatures: \d+ checked, every entry's/);
     const v = cli(['vault', 'verify', '--data-dir', dir, '--user', ADMIN_NAME]);
     expect(v.code).toBe(0);
     expect(v.out).toMatch(/vault intact/);

@@ -5,6 +5,7 @@ import { toCsv } from './audit.export';
 import { listActors, listPage, type AuditListRow } from './audit.repository';
 import { checkAnchors, verificationDetails, verifyChain } from './audit.service';
 import { showEntries } from './audit.shown';
+import { getUser } from '../users/users.repository';
 
 /** Rows the CSV export reads at most; beyond that the auditor narrows the filter. */
 const EXPORT_LIMIT = 100_000;
@@ -39,13 +40,19 @@ export const auditHandlers: HandlerSlice<'audit'> = {
   'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.
     const progress = (done: number, total: number) => r.env.progress({ operation: 'verification', phase: 'verifying', done, total });
-    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, progress);
+    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, { signatures: input.signatures, onProgress: progress });
     r.env.progress({ operation: 'verification', phase: 'done', done: v.entries, total: v.entries });
     const anchors = await checkAnchors(r.session.vault.db, input.anchors);
+    // Signed by the auditor's key, an intact verification's record is the next checkpoint.
     await r.work((ctx) => ctx.audit({ action: 'audit.verified', details: verificationDetails(v, anchors) }));
-    return v.intact
-      ? { intact: true as const, entries: v.entries, signed: v.signed, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors }
-      : { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken, anchors };
+    if (!v.intact) return { intact: false as const, entries: v.entries, intactUpTo: v.intactUpTo, firstBroken: v.firstBroken, anchors };
+    const checkpoint = v.checkpoint && {
+      seq: v.checkpoint.seq,
+      at: v.checkpoint.at,
+      checkpointSeq: v.checkpoint.checkpointSeq,
+      actorName: v.checkpoint.actorId === null ? null : ((await r.read((tx) => getUser(tx, v.checkpoint!.actorId!)))?.display_name ?? null),
+    };
+    return { intact: true as const, entries: v.entries, signed: v.signed, signaturesFrom: v.signaturesFrom, checkpoint, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors };
   },
   'audit:export': async (input, r) => {
     const read = await r.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT + 1 }));

@@ -5,6 +5,7 @@
 import { parseAnchor, type AnchorCheck } from '../../common/contract.audit';
 import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
+import { createHmac } from 'node:crypto';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
 import type { Signer } from '../crypto/signing';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
@@ -128,10 +129,50 @@ export async function auditHead(db: Db): Promise<AuditHead> {
   return { seq: last?.seq ?? 0, mac: last?.mac ?? '' };
 }
 
-export type ChainBreak = 'mac-mismatch' | 'sequence-gap' | SignatureProblem;
+/** Entries read at a time: the MAC pass reads one text per page, the signature pass whole rows. */
+const MAC_PAGE = 10_000;
+const SIGNATURE_PAGE = 5000;
+
+/** Who may vouch for the trail: a checkpoint counts only when signed by a key registered for one of these roles. */
+const CHECKPOINT_ROLES: ReadonlySet<string> = new Set(['auditor', 'administrator']);
+
+/**
+ * Which signatures a verification checks. 'since-checkpoint' (full verification, the default):
+ * every MAC, the key registrations, and every other signature after the latest trusted
+ * checkpoint. 'all' (deep verification): every signature, as if there were no checkpoint.
+ */
+export type SignatureScope = 'since-checkpoint' | 'all';
+
+export interface VerifyOptions {
+  signatures?: SignatureScope;
+  /** Hears how many steps of about how many are done, after every page (MACs, then signatures). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A verified `audit.verified` entry whose signer vouched for the trail up to `checkpointSeq`. */
+export interface Checkpoint {
+  /** The `audit.verified` entry itself. */
+  seq: number;
+  at: string;
+  actorId: string | null;
+  /** The head that verification verified: every signature up to it had been checked. */
+  checkpointSeq: number;
+}
+
+export type ChainBreak = 'mac-mismatch' | 'sequence-gap' | 'checkpoint-mismatch' | SignatureProblem;
 
 export type ChainVerification =
-  | { intact: true; entries: number; signed: number; head: AuditHead }
+  | {
+      intact: true;
+      entries: number;
+      /** Entries whose signature this verification checked and found valid. */
+      signed: number;
+      /** Signatures were checked for every entry after this sequence number (0: all of them), and for every key registration. */
+      signaturesFrom: number;
+      /** The checkpoint that vouched for the signatures up to `signaturesFrom`; null when every signature was checked. */
+      checkpoint: Checkpoint | null;
+      head: AuditHead;
+    }
   | { intact: false; entries: number; intactUpTo: number; firstBroken: { seq: number; reason: ChainBreak } };
 
 /**
@@ -149,45 +190,246 @@ export async function checkAnchors(db: Db, anchors: readonly string[]): Promise<
   return checks;
 }
 
-/** What the trail records of a verification: the chain's outcome and the anchors that failed (no content). */
+/**
+ * What the trail records of a verification: the chain's outcome and the anchors that failed (no
+ * content). An intact one also records the head it verified (`checkpointSeq`, `checkpointMac`):
+ * signed by an auditor's or administrator's key, that entry is the checkpoint later
+ * verifications start their signature checks from.
+ */
 export function verificationDetails(chain: ChainVerification, checks: readonly AnchorCheck[]): Record<string, string | number | boolean> {
   return {
-    ...(chain.intact ? { intact: true, entries: chain.entries } : { intact: false, firstBroken: chain.firstBroken.seq }),
+    ...(chain.intact
+      ? {
+          intact: true,
+          entries: chain.entries,
+          checkpointSeq: chain.head.seq,
+          checkpointMac: chain.head.mac,
+          signaturesFrom: chain.signaturesFrom,
+        }
+      : { intact: false, firstBroken: chain.firstBroken.seq }),
     ...(checks.length ? { anchors: checks.length, anchorsFailed: checks.filter((c) => c.result !== 'matches').map((c) => c.anchor).join(' ') } : {}),
   };
 }
 
-const PAGE = 5000;
+interface CheckpointClaim {
+  checkpointSeq: number;
+  checkpointMac: string;
+}
+
+/** The head an `audit.verified` entry claims to have verified, or null if it claims none. */
+function checkpointClaim(row: { seq: number; action: string; details: string }): CheckpointClaim | null {
+  if (row.action !== 'audit.verified') return null;
+  try {
+    const d = JSON.parse(row.details) as Record<string, unknown>;
+    if (d.intact !== true || !Number.isSafeInteger(d.checkpointSeq) || typeof d.checkpointMac !== 'string') return null;
+    const checkpointSeq = d.checkpointSeq as number;
+    // A verification can only vouch for what was written before it.
+    return checkpointSeq >= 1 && checkpointSeq < row.seq ? { checkpointSeq, checkpointMac: d.checkpointMac } : null;
+  } catch {
+    return null;
+  }
+}
+
+const macAt = async (db: Db, seq: number) => (await db.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq])))?.mac;
+
+type Broken = { seq: number; reason: ChainBreak };
 
 /**
- * Recomputes the whole chain, checks every signature against the keys the trail registered, and
- * names the first entry that does not verify. `onProgress` hears how many entries of about how
- * many are done, after every page.
+ * The columns of one entry as the MAC pass reads them, in one text: which of the nullable ones are
+ * null (a bit mask SQLite computes, so it cannot be faked by a value), then the sequence, the
+ * eight columns and the MAC, between unit separators (U+001F); entries between record separators
+ * (U+001E). A value that holds either separator changes the count and is checked as written.
  */
-export async function verifyChain(db: Db, auditKey: Buffer, onProgress?: (done: number, total: number) => void): Promise<ChainVerification> {
+export const MAC_PASS_ENTRY = `((actor_id IS NULL) + 2 * (actor_role IS NULL) + 4 * (case_ref IS NULL) + 8 * (target IS NULL))
+  || char(31) || seq || char(31) || at || char(31) || ifnull(actor_id, '') || char(31) || ifnull(actor_role, '') || char(31) || action
+  || char(31) || ifnull(case_ref, '') || char(31) || ifnull(target, '') || char(31) || details || char(31) || mac`;
+
+/**
+ * The MAC pass: every entry's MAC against its canonical form and the MAC before it, and the
+ * sequence without gaps, up to `head` (the newest entry when it started). SQLite hands a whole
+ * page over as one string (building a JavaScript object per row costs more than the hashing), the
+ * canonical form is rebuilt from it with JSON.stringify, and the next page is read while this one
+ * is hashed. SQLite's own `json_array` would write the canonical text for us, but in this build it
+ * costs several times the whole read. Wherever the fast path disagrees (a MAC that does not match,
+ * a value holding a separator, a page that is not contiguous, a query that fails), the entries are
+ * re-read and checked exactly as written, by `canonical()`, before anything is declared broken:
+ * the fast path can only be slower, never raise a false alarm, and it accepts only a text the audit
+ * key MACed.
+ */
+async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
+  type Page = { text: string | null; n: number; first: number | null; last: number | null };
+  const read = (after: number): Promise<Page | Error> =>
+    db
+      .read((tx) =>
+        tx.get<Page>(`SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last FROM audit_log WHERE seq > ? AND seq <= ?`, [
+          after,
+          Math.min(after + MAC_PAGE, head),
+        ]),
+      )
+      .then((p) => p ?? { text: null, n: 0, first: null, last: null })
+      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  const macOf = (text: string, previousMac: string) => createHmac('sha256', auditKey).update(text).update('\n').update(previousMac).digest('hex');
+  /** The reference check of one entry, as `canonical()` writes it. */
+  const exact = async (seq: number, previousMac: string): Promise<AuditRow | null> => {
+    const row = await db.read((tx) => tx.get<AuditRow>('SELECT * FROM audit_log WHERE seq = ?', [seq]));
+    return row && typeof row.mac === 'string' && safeEqualHex(macOf(canonical(row), previousMac), row.mac) ? row : null;
+  };
+
   let prevSeq = 0;
   let prevMac = '';
-  let entries = 0;
-  const signatures = new SignatureVerifier();
-  const total = onProgress ? ((await db.read((tx) => tx.get<{ n: number | null }>('SELECT max(seq) AS n FROM audit_log')))?.n ?? 0) : 0;
-  for (;;) {
-    const rows = await db.read((tx) => listAfter(tx, prevSeq, PAGE));
-    for (const row of rows) {
-      if (row.seq !== prevSeq + 1) {
-        return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
+  let next: Promise<Page | Error> | null = head > 0 ? read(0) : null;
+  while (next) {
+    const page = await next;
+    next = null;
+    if (!(page instanceof Error) && page.n > 0 && page.text !== null && page.first === prevSeq + 1 && page.last === prevSeq + page.n) {
+      if (page.last < head) next = read(page.last);
+      const entries = page.text.split('\x1e');
+      const ok = entries.length === page.n;
+      for (let i = 0; ok && i < entries.length; i++) {
+        const f = entries[i].split('\x1f');
+        let mac = f.length === 10 ? f[9] : null;
+        if (mac !== null) {
+          const nulls = Number(f[0]);
+          const text = JSON.stringify([Number(f[1]), f[2], nulls & 1 ? null : f[3], nulls & 2 ? null : f[4], f[5], nulls & 4 ? null : f[6], nulls & 8 ? null : f[7], f[8]]);
+          if (macOf(text, prevMac) !== mac) mac = null;
+        }
+        if (mac === null) {
+          // The fast path's text disagreed: the entry as written decides.
+          const row = await exact(prevSeq + 1, prevMac);
+          if (!row) {
+            void next?.catch(() => undefined);
+            return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'mac-mismatch' } };
+          }
+          mac = row.mac;
+        }
+        prevSeq++;
+        prevMac = mac;
       }
-      const entry = canonical(row);
-      if (!safeEqualHex(hmacHex(auditKey, entry + '\n' + prevMac), row.mac)) {
-        return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: row.seq, reason: 'mac-mismatch' } };
+      if (ok) {
+        progress(prevSeq);
+        continue;
       }
-      const problem = signatures.check(row, entry, prevMac);
-      if (problem) return { intact: false, entries, intactUpTo: prevSeq, firstBroken: { seq: row.seq, reason: problem } };
+      // A value held the record separator: redo the page row by row.
+      void next?.catch(() => undefined);
+    }
+    // The page as written, row by row, in JavaScript: names a gap or an edited entry exactly.
+    const rows = await db.read((tx) => listAfter(tx, prevSeq, MAC_PAGE));
+    const within = rows.filter((r) => r.seq <= head);
+    for (const row of within) {
+      if (row.seq !== prevSeq + 1) return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
+      if (!safeEqualHex(macOf(canonical(row), prevMac), row.mac)) return { entries: prevSeq, broken: { seq: row.seq, reason: 'mac-mismatch' } };
       prevSeq = row.seq;
       prevMac = row.mac;
-      entries++;
     }
-    onProgress?.(entries, Math.max(total, entries));
-    if (rows.length < PAGE) break;
+    progress(prevSeq);
+    if (within.length > 0 && prevSeq < head) next = read(prevSeq);
   }
-  return { intact: true, entries, signed: signatures.signed, head: { seq: prevSeq, mac: prevMac } };
+  if (prevSeq < head) return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
+  return { entries: prevSeq, broken: null };
+}
+
+type SignaturePassResult =
+  | { kind: 'done'; signed: number; broken: Broken | null }
+  /** The checkpoint started from turned out not to be vouched for by an auditor or administrator. */
+  | { kind: 'untrusted-checkpoint' };
+
+/**
+ * The signature pass over a chain whose MACs verified up to `upTo`: every key registration up to
+ * `from` (so every key is known), then every entry after `from`. Any `audit.verified` entry met
+ * whose signer the trail vouches for as an auditor or administrator must name the MAC the chain
+ * has at its checkpoint: if not, the trail before it was rewritten and re-MACed.
+ */
+async function signaturePass(db: Db, from: { checkpoint: Checkpoint | null; from: number }, upTo: number, progress: (done: number) => void): Promise<SignaturePassResult> {
+  const verifier = new SignatureVerifier();
+  const registrations = await db.read((tx) =>
+    tx.all<AuditRow & { prev_mac: string | null }>(
+      `SELECT a.*, p.mac AS prev_mac FROM audit_log a LEFT JOIN audit_log p ON p.seq = a.seq - 1
+       WHERE a.action IN (?, 'vault.recovered') AND a.seq <= ? ORDER BY a.seq`,
+      [REGISTRATION, Math.min(from.from, upTo)],
+    ),
+  );
+  for (const row of registrations) {
+    const problem = verifier.check(row, canonical(row), row.prev_mac ?? '');
+    if (problem) return { kind: 'done', signed: verifier.signed, broken: { seq: row.seq, reason: problem } };
+  }
+  let prevSeq = from.from;
+  let prevMac = prevSeq > 0 ? ((await macAt(db, prevSeq)) ?? '') : '';
+  while (prevSeq < upTo) {
+    const rows = await db.read((tx) => listAfter(tx, prevSeq, SIGNATURE_PAGE));
+    for (const row of rows) {
+      if (row.seq > upTo) break;
+      const entry = canonical(row);
+      const problem = verifier.check(row, entry, prevMac);
+      if (problem) return { kind: 'done', signed: verifier.signed, broken: { seq: row.seq, reason: problem } };
+      const claim = checkpointClaim(row);
+      const vouched = claim !== null && row.signer_key !== null && CHECKPOINT_ROLES.has(verifier.vouchedRole(row.signer_key) ?? '') && CHECKPOINT_ROLES.has(row.actor_role ?? '');
+      if (row.seq === from.checkpoint?.seq && !vouched) return { kind: 'untrusted-checkpoint' };
+      if (claim && vouched && (await macAt(db, claim.checkpointSeq)) !== claim.checkpointMac) {
+        return { kind: 'done', signed: verifier.signed, broken: { seq: row.seq, reason: 'checkpoint-mismatch' } };
+      }
+      prevSeq = row.seq;
+      prevMac = row.mac;
+    }
+    progress(prevSeq - from.from);
+    if (rows.length < SIGNATURE_PAGE) break;
+  }
+  return { kind: 'done', signed: verifier.signed, broken: null };
+}
+
+/**
+ * The `audit.verified` entries that claim a checkpoint matching the chain's MAC there, newest
+ * first, found one at a time (a vault verified every day for years has thousands of them).
+ * Whether their signer may vouch is decided in the signature pass.
+ */
+async function checkpointCandidates(db: Db): Promise<(upTo: number) => Promise<Checkpoint | null>> {
+  const rows = await db.read((tx) =>
+    tx.all<{ seq: number; at: string; actor_id: string | null; action: string; details: string }>(
+      "SELECT seq, at, actor_id, action, details FROM audit_log WHERE action = 'audit.verified' ORDER BY seq DESC",
+    ),
+  );
+  let next = 0;
+  return async (upTo) => {
+    for (; next < rows.length; next++) {
+      const row = rows[next];
+      const claim = row.seq <= upTo ? checkpointClaim(row) : null;
+      if (claim && (await macAt(db, claim.checkpointSeq)) === claim.checkpointMac) {
+        next++;
+        return { seq: row.seq, at: row.at, actorId: row.actor_id, checkpointSeq: claim.checkpointSeq };
+      }
+    }
+    return null;
+  };
+}
+
+/**
+ * Verifies the trail and names the first entry that does not verify. Every entry's MAC and the
+ * sequence are always checked (fast: see `macPass`). Signatures (slow: an Ed25519 verification
+ * each) are checked for every key registration and, in a full verification, every entry after the
+ * latest checkpoint an auditor or administrator signed: that signature covers the MAC the chain
+ * had at the checkpoint, and rewriting any earlier entry changes that MAC. A deep verification
+ * (`signatures: 'all'`) checks every signature; it also finds a bad signature before the
+ * checkpoint, which a full one takes the checkpoint's word for.
+ */
+export async function verifyChain(db: Db, auditKey: Buffer, options: VerifyOptions = {}): Promise<ChainVerification> {
+  const head = (await db.read((tx) => lastEntry(tx)))?.seq ?? 0;
+  const deep = options.signatures === 'all';
+  const nextCandidate = deep ? async () => null : await checkpointCandidates(db);
+  let checkpoint = await nextCandidate(head);
+  // Progress counts the MACs, then the signatures after the checkpoint (about: the checkpoint may change).
+  const total = () => head + head - (checkpoint?.checkpointSeq ?? 0);
+  const macs = await macPass(db, auditKey, head, (done) => options.onProgress?.(done, total()));
+  const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
+  // A checkpoint counts only if its own MAC verified.
+  while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);
+  for (;;) {
+    const from = checkpoint?.checkpointSeq ?? 0;
+    const result = await signaturePass(db, { checkpoint, from }, intactMacs, (done) => options.onProgress?.(head + done, total()));
+    if (result.kind === 'untrusted-checkpoint') {
+      checkpoint = await nextCandidate(intactMacs);
+      continue;
+    }
+    const broken = result.broken ?? macs.broken;
+    if (broken) return { intact: false, entries: broken.seq - 1, intactUpTo: broken.seq - 1, firstBroken: broken };
+    return { intact: true, entries: head, signed: result.signed, signaturesFrom: from, checkpoint, head: { seq: head, mac: (await macAt(db, head)) ?? '' } };
+  }
 }

@@ -115,6 +115,7 @@ const BY_KEY: Record<string, Rule> = {
   file: text,
   decisionReference: text,
   anchorsFailed: text,
+  checkpointMac: text,
   matches: (raw) => (typeof raw === 'number' ? plainValue(raw) : textValue(raw)),
 };
 

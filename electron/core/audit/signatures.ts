@@ -46,6 +46,12 @@ const publicKeyOf = (raw: string): KeyObject | null => {
 interface KnownKey {
   userId: string;
   admin: boolean;
+  /**
+   * The role the trail vouches for: the one an administrator registered the key with (carried
+   * over to the account's own later keys), 'administrator' for the first administrator; null for
+   * a key that only vouched for itself (trust on first use), whatever role it claimed.
+   */
+  role: string | null;
   key: KeyObject;
 }
 
@@ -56,6 +62,11 @@ export class SignatureVerifier {
   private adminRegistered = false;
   /** Entries that carried a valid signature. */
   signed = 0;
+
+  /** The role the trail vouches for behind a known key (see KnownKey.role), or null. */
+  vouchedRole(keyId: string | null): string | null {
+    return keyId === null ? null : (this.keys.get(keyId)?.role ?? null);
+  }
 
   /** The problem with `row`'s signature, or null. `canonicalEntry` is what the MAC covers. */
   check(row: AuditRow, canonicalEntry: string, previousMac: string): SignatureProblem | null {
@@ -82,6 +93,7 @@ export class SignatureVerifier {
     const newId = signingKeyId(details.key as string);
     const asAdministrator = details.role === 'administrator';
     let admin: boolean;
+    let role: string | null;
     if (row.signer_key === newId) {
       // Self-signed: a first key, or a recovery (which carries over the account's authority).
       if (!verifies(newKey, canonicalEntry, previousMac, row.signature)) return 'signature-invalid';
@@ -90,6 +102,7 @@ export class SignatureVerifier {
       if (row.action === 'vault.recovered') admin = previous.some((k) => k.admin) || (asAdministrator && !this.adminRegistered);
       else if (previous.length > 0) return 'key-not-authorised';
       else admin = asAdministrator && !this.adminRegistered;
+      role = admin ? 'administrator' : (previous.findLast((k) => k.role !== null)?.role ?? null);
     } else {
       const signer = this.keys.get(row.signer_key);
       if (!signer) return 'key-not-authorised';
@@ -97,8 +110,9 @@ export class SignatureVerifier {
       if (!verifies(signer.key, canonicalEntry, previousMac, row.signature)) return 'signature-invalid';
       if (signer.userId !== userId && !signer.admin) return 'key-not-authorised';
       admin = signer.userId === userId ? signer.admin : asAdministrator;
+      role = signer.userId === userId ? signer.role : typeof details.role === 'string' ? details.role : null;
     }
-    this.keys.set(newId, { userId, admin, key: newKey });
+    this.keys.set(newId, { userId, admin, role, key: newKey });
     this.usersWithKeys.add(userId);
     if (admin) this.adminRegistered = true;
     this.signed++;

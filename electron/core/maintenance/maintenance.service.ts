@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Role } from '../../common/accounts';
 import type { AnchorCheck } from '../../common/contract.audit';
-import { appendAudit, auditHead, checkAnchors, verificationDetails, verifyChain, type AuditHead, type ChainVerification } from '../audit/audit.service';
+import { appendAudit, auditHead, checkAnchors, verificationDetails, verifyChain, type AuditHead, type ChainVerification, type SignatureScope } from '../audit/audit.service';
 import { writeHead } from '../audit/head';
 import { Db } from '../db/connection';
 import { schemaVersion, SCHEMA_VERSION } from '../db/migrations';
@@ -56,12 +56,13 @@ export async function auditVerifyReport(
   now: number,
   anchors: string[] = [],
   onProgress?: (done: number, total: number) => void,
+  signatures: SignatureScope = 'since-checkpoint',
 ): Promise<{ chain: ChainVerification; anchors: AnchorCheck[] }> {
   const session = await signIn(dataDir, username, passphrase, now);
   try {
     requireRole(session.user.role, ['administrator', 'auditor']);
     const { db, auditKey } = session.vault;
-    const chain = await verifyChain(db, auditKey, onProgress);
+    const chain = await verifyChain(db, auditKey, { onProgress, signatures });
     const checks = await checkAnchors(db, anchors);
     await db.transaction((tx) =>
       appendAudit(tx, auditKey, {

@@ -203,25 +203,25 @@ describe('audit trail screen', () => {
 
   it('shows an intact chain in green with entries, head and MAC prefix', async () => {
     const { user } = await auditScreen({
-      'audit:verify': () => ok({ intact: true, entries: 1234, signed: 1200, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
+      'audit:verify': () => ok({ intact: true, entries: 1234, signed: 1200, signaturesFrom: 0, checkpoint: null, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     const result = await screen.findByRole('status', { name: /Chain intact/ });
     expect(result.textContent).toContain('Intact: 1,234 entries, head #1,234 (9f86d081884c7d65).');
-    expect(result.textContent).toContain('1,200 of them carry their author’s verified signature');
+    expect(result.textContent).toContain('Every signature checked: 1,200 entries carry their author’s verified signature');
     expect(result.textContent).toContain('Write down this anchor outside this computer (e.g. in the paper register): 1234:9f86d081884c7d65.');
   });
 
   it('shows how far a long verification has come, then its result', async () => {
     let finish: (() => void) | undefined;
-    const intact = { intact: true as const, entries: 10000, signed: 10000, headSeq: 10000, headMacPrefix: '9f86d081884c7d65', anchors: [] };
+    const intact = { intact: true as const, entries: 10000, signed: 10000, signaturesFrom: 0, checkpoint: null, headSeq: 10000, headMacPrefix: '9f86d081884c7d65', anchors: [] };
     const { user, fake } = await auditScreen({
       'audit:verify': () => new Promise((resolve) => (finish = () => resolve(ok(intact)))),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     await screen.findByTestId('audit-verify-progress');
     act(() => fake.emit('vault:progress', { operation: 'verification', phase: 'verifying', done: 5000, total: 10000 }));
-    expect(screen.getByTestId('audit-verify-progress').textContent).toContain('Verified 5,000 of 10,000 entries');
+    expect(screen.getByTestId('audit-verify-progress').textContent).toContain('Checked 5,000 of 10,000: every entry’s MAC, then the signatures');
     expect(screen.getByRole('progressbar', { name: 'Verification progress' }).getAttribute('aria-valuenow')).toBe('50');
     // Another operation's reports are not this one's.
     act(() => fake.emit('vault:progress', { operation: 'backup', phase: 'copying', done: 1, total: 2 }));
@@ -231,6 +231,29 @@ describe('audit trail screen', () => {
     expect(screen.queryByTestId('audit-verify-progress')).toBeNull();
   });
 
+  it('says since which checkpoint, of when and by whom, signatures were checked; and runs the deep verification on request', async () => {
+    const checkpoint = { seq: 801, at: '2026-03-02T01:02:03.000Z', actorName: 'Auditor Doi', checkpointSeq: 800 };
+    const fake = await auditScreen({
+      'audit:verify': (input) =>
+        input.signatures === 'all'
+          ? ok({ intact: false, entries: 899, intactUpTo: 411, firstBroken: { seq: 412, reason: 'signature-invalid' as const }, anchors: [] })
+          : ok({ intact: true, entries: 900, signed: 95, signaturesFrom: 800, checkpoint, headSeq: 900, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
+    });
+    const { user } = fake;
+    await user.click(screen.getByRole('button', { name: 'Verify chain' }));
+    const result = await screen.findByRole('status', { name: /Chain intact/ });
+    expect(result.textContent).toMatch(/Signatures checked since checkpoint #800 of .*2026.* by Auditor Doi: 95 valid \(every entry after #800, and every key registration\)/);
+    expect(result.textContent).not.toContain('Every signature checked');
+
+    await user.click(screen.getByRole('button', { name: 'Verify every signature' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('first broken entry #412 (its signature does not verify');
+    expect(fake.fake.callsTo('audit:verify')).toEqual([{ anchors: [] }, { anchors: [], signatures: 'all' }]);
+
+    await i18n.changeLanguage('ja');
+    await user.click(screen.getByRole('button', { name: 'チェーンを検証' }));
+    expect((await screen.findByRole('status', { name: /改ざんは検出されませんでした/ })).textContent).toContain('Auditor Doiが行った検証のチェックポイント #800 以降の署名を確認しました：有効 95件');
+  });
+
   it('checks anchors written down earlier, and says in red when the trail no longer holds one', async () => {
     const fake = await auditScreen({
       'audit:verify': (input) =>
@@ -238,6 +261,8 @@ describe('audit trail screen', () => {
           intact: true,
           entries: 40,
           signed: 40,
+          signaturesFrom: 0,
+          checkpoint: null,
           headSeq: 40,
           headMacPrefix: '00112233aabbccdd',
           anchors: (input.anchors ?? []).map((anchor, i) => ({ anchor, seq: Number(anchor.replace('#', '').split(':')[0]), result: i === 0 ? ('matches' as const) : ('missing' as const) })),

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditAnchorSchema, type AuditFilter } from '../../../electron/common/contract.audit';
+import { AuditAnchorSchema, type AuditFilter, type SignatureScope } from '../../../electron/common/contract.audit';
 import { formatNumber } from '../../i18n/format';
 import { FailureMessage } from '../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
@@ -60,11 +60,11 @@ export function AuditScreen() {
 
   const page = (move: () => Promise<void>) => void run(pageFailure, setPaging, move);
   const tool = (action: () => Promise<void>, setBusy: (busy: boolean) => void) => void run(toolFailure, setBusy, action);
-  const verify = () => {
+  const verify = (signatures: SignatureScope) => {
     const anchors = anchorText.split(/[\s,]+/).filter(Boolean);
     const bad = anchors.find((a) => !AuditAnchorSchema.safeParse(a).success);
     setAnchorError(bad === undefined ? null : t('audit.anchor.format', { anchor: bad }));
-    if (bad === undefined) tool(() => verifyAuditChain(anchors), setVerifying);
+    if (bad === undefined) tool(() => verifyAuditChain(anchors, signatures), setVerifying);
   };
 
   return (
@@ -73,9 +73,12 @@ export function AuditScreen() {
         <Title order={2}>{t('audit.title')}</Title>
         <Group gap="sm">
           <ExportStatus result={exported} />
-          <BusyButton variant="default" busy={verifying} onClick={verify}>
+          <BusyButton variant="default" busy={verifying} onClick={() => verify('since-checkpoint')}>
             {t('audit.verify.action')}
           </BusyButton>
+          <Button variant="default" disabled={verifying} onClick={() => verify('all')}>
+            {t('audit.verify.deepAction')}
+          </Button>
           <BusyButton variant="default" busy={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
             {t('audit.export.action')}
           </BusyButton>
@@ -91,6 +94,9 @@ export function AuditScreen() {
         spellCheck={false}
         maw={560}
       />
+      <Text size="sm" c="dimmed" maw={560}>
+        {t('audit.verify.deepHint')}
+      </Text>
       {verifyProgress && <VerifyProgress done={verifyProgress.done} total={verifyProgress.total} />}
       {verification && <ChainVerificationResult result={verification} />}
       <FailureMessage failure={toolFailure} />

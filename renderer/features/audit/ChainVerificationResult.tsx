@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChainVerificationResult as Result } from '../../../electron/common/contract.audit';
-import { formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { SuccessNotice } from '../../ui/SuccessNotice';
 
 /** Whether the audit chain recomputed cleanly, and if not, where it first broke and why. */
@@ -21,7 +21,14 @@ export function ChainVerificationResult({ result }: { result: Result }) {
           })}
         </Text>
         <Text size="sm" mt={4}>
-          {t('audit.verify.signed', { signed: n(result.signed) })}
+          {result.checkpoint
+            ? t('audit.verify.sinceCheckpoint', {
+                seq: n(result.checkpoint.checkpointSeq),
+                date: formatDateTime(i18n.language, result.checkpoint.at),
+                name: result.checkpoint.actorName ?? t('audit.verify.unknownName'),
+                signed: n(result.signed),
+              })
+            : t('audit.verify.signed', { signed: n(result.signed) })}
         </Text>
         {result.anchors.length > 0 && (
           <Text size="sm" mt={4}>

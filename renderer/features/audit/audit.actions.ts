@@ -1,5 +1,5 @@
 import { onEvent } from '../../api/mamori';
-import type { AuditFilter } from '../../../electron/common/contract.audit';
+import type { AuditFilter, SignatureScope } from '../../../electron/common/contract.audit';
 import { downloadFile } from '../../ui/download';
 import { callInSession } from '../session/session.actions';
 import { useAuditStore, type AuditState } from './audit.store';
@@ -61,15 +61,18 @@ export async function showNewer(): Promise<void> {
   await showPage(filter, newerCursors[newerCursors.length - 1], newerCursors.slice(0, -1));
 }
 
-/** Recomputes the chain and checks the external anchors given (`SEQ:HASH`, as written down earlier). */
-/** Verifies the whole chain; while it runs, how far it has come is in the store (`verifyProgress`). */
-export async function verifyAuditChain(anchors: string[] = []): Promise<void> {
+/**
+ * Verifies the whole chain (every MAC; signatures since the latest checkpoint, or every one with
+ * `signatures: 'all'`) and checks the external anchors given (`SEQ:HASH`, as written down
+ * earlier); while it runs, how far it has come is in the store (`verifyProgress`).
+ */
+export async function verifyAuditChain(anchors: string[] = [], signatures: SignatureScope = 'since-checkpoint'): Promise<void> {
   useAuditStore.setState({ verification: null, verifyProgress: { done: 0, total: 0 } });
   const stop = onEvent('vault:progress', (p) => {
     if (p.operation === 'verification' && p.phase === 'verifying') useAuditStore.setState({ verifyProgress: { done: p.done, total: p.total } });
   });
   try {
-    useAuditStore.setState({ verification: await callInSession('audit:verify', { anchors }) });
+    useAuditStore.setState({ verification: await callInSession('audit:verify', { anchors, ...(signatures === 'all' ? { signatures } : {}) }) });
   } finally {
     stop();
     useAuditStore.setState({ verifyProgress: null });
