@@ -24,6 +24,7 @@ import { adminAuditKey, adminDataKey } from '../fixtures/raw';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import type { Benchmark } from './benchmarks';
 import { measure } from './measure';
+import { screenTimings } from './screen';
 import type { BenchResult } from './run';
 
 const SIZE = Number(process.env.MAMORI_BENCH_CASES ?? 100_000);
@@ -37,6 +38,7 @@ export const casesBenchmark: Benchmark = {
     await seedDemoVault(dataDir, { username: ADMIN.username, passphrase: ADMIN.passphrase }, { cases: SIZE, seed: 7, demoPassphrase: ADMIN.passphrase, now });
     const core = createCore({ dataDir });
     const raw = await Db.open(join(dataDir, 'mamori.db'), await adminDataKey(dataDir), { create: false });
+    let closed = false;
     try {
       await ok(core, 'session:signIn', { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase });
       const today = new Date(now).toISOString().slice(0, 10);
@@ -123,10 +125,18 @@ export const casesBenchmark: Benchmark = {
       results.push({ name: 'process RSS after warm-up (core in process)', size: SIZE, value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
       await raw.pragma('PRAGMA wal_checkpoint(TRUNCATE)');
       results.push({ name: 'database file per case', size: SIZE, value: statSync(join(dataDir, 'mamori.db')).size / SIZE, unit: 'bytes' });
-      return results;
-    } finally {
+
+      // The screen over the same vault, in the browser harness (its own core: this one lets go first).
       await raw.close();
       await core.close();
+      closed = true;
+      results.push(...(await screenTimings(dataDir, { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase }, SIZE)));
+      return results;
+    } finally {
+      if (!closed) {
+        await raw.close();
+        await core.close();
+      }
       removeDir(join(dataDir, '..'));
     }
   },
