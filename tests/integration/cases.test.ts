@@ -81,6 +81,48 @@ describe('case files', () => {
     await core.close();
   });
 
+  it('finds a name by any of its words or their beginning, in either kana, full-width or accented, and follows an edit of the person', async () => {
+    const { dataDir, core, as } = await team();
+    await as('officer.a');
+    const make = async (p: Partial<CaseDetail['person']>) => {
+      const input = intake();
+      input.person = { ...input.person, aliases: [], ...p };
+      return ok<CaseDetail>(core, 'cases:create', input);
+    };
+    const kana = await make({ familyName: 'TANAKA', givenName: 'Hanako Fictiva', familyNameNative: 'タナカ', givenNameNative: 'ハナコ' });
+    const viet = await make({ familyName: 'Nguyễn', givenName: 'Thị Lan', nationality: 'VNM' });
+    const long = await make({ familyName: 'CHAIYAPORN', givenName: 'Malee', nationality: 'THA', aliases: ["O'Neill-Fictiva"] });
+    const find = async (query: string) => (await ok<{ rows: { reference: string }[] }>(core, 'cases:list', { filter: { query }, sort: 'reference' })).rows.map((r) => r.reference).sort();
+
+    // カタカナ found by ひらがな, half-width and the native name written together.
+    expect(await find('たなか')).toEqual([kana.reference]);
+    expect(await find('ﾀﾅｶ')).toEqual([kana.reference]);
+    expect(await find('た')).toEqual([kana.reference]);
+    expect(await find('たなかはなこ')).toEqual([kana.reference]);
+    expect(await find('はなこ')).toEqual([kana.reference]);
+    // Latin: case, full width, accents, a given name, a prefix, the full name in either order, an alias and its parts.
+    expect(await find('nguyen')).toEqual([viet.reference]);
+    expect(await find('NGUYỄN')).toEqual([viet.reference]);
+    expect(await find('lan nguyen')).toEqual([viet.reference]);
+    expect(await find('ｔｈｉ')).toEqual([viet.reference]);
+    expect(await find('ch')).toEqual([long.reference]);
+    expect(await find('oneill')).toEqual([long.reference]);
+    expect(await find('fictiva')).toEqual([kana.reference, long.reference].sort());
+    expect(await find('lan tanaka')).toEqual([]);
+    // A piece from the middle of a name is not a name search any more (names are not in the trigram index).
+    expect(await find('yaporn')).toEqual([]);
+
+    // An edit of the person replaces the case's words; other saves leave them.
+    const edited = await ok<CaseDetail>(core, 'cases:get', { caseId: long.id });
+    await ok(core, 'cases:update', { caseId: long.id, version: edited.version, person: { ...edited.person, familyName: 'BOONMA', aliases: [] } });
+    expect(await find('chaiyaporn')).toEqual([]);
+    expect(await find('oneill')).toEqual([]);
+    expect(await find('boonma')).toEqual([long.reference]);
+    await core.close();
+    const terms = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names WHERE case_num = (SELECT num FROM cases WHERE id = ?) ORDER BY term', [long.id]));
+    expect(terms.map((t) => t.term)).toEqual(['boonma', 'malee']);
+  });
+
   it('seals whereabouts: absent from every response until a reason is given, audited, never indexed or on disk in clear', async () => {
     const { dataDir, core, as } = await team();
     await as('officer.a');
@@ -117,6 +159,8 @@ describe('case files', () => {
     // The index holds no sealed text, and no file of the data directory holds it in clear.
     const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH '\"nowhere\"'"));
     expect(indexed[0].n).toBe(0);
+    const names = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names ORDER BY term'));
+    expect(names.map((n) => n.term)).toEqual(['marifi', 'maria', 'santos', 'fictiva'].sort());
     for (const f of filesOf(dataDir)) expect(f.bytes.includes(Buffer.from('Nowhere-cho')), f.name).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 /** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
 import { searchForm } from '../../common/caseRules';
+import { nameQueryWords, prefixEnd } from '../../common/nameSearch';
 import type { SealedField } from '../../common/cases';
 import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
 import { addDays } from '../../common/dates';
@@ -151,28 +152,8 @@ export async function deleteAdverse(tx: Tx, caseId: string, partyId: string): Pr
   return (await tx.run('DELETE FROM adverse_parties WHERE case_id = ? AND id = ?', [caseId, partyId])).changes === 1;
 }
 
-type NameColumns = Pick<CaseColumns, 'family_name' | 'given_name' | 'family_name_native' | 'given_name_native' | 'aliases' | 'reference'>;
-
-/** The text a case is found by: names, aliases, reference and non-sealed notes. Never a sealed value. */
-export function searchEntry(c: NameColumns, notes: readonly string[]): [names: string, reference: string, notes: string] {
-  const names = [c.family_name, c.given_name, c.family_name_native, c.given_name_native, ...(JSON.parse(c.aliases) as string[])].join(' ');
-  return [searchForm(names), searchForm(c.reference), searchForm(notes.join('\n'))];
-}
-
-export async function refreshSearchIndex(tx: Tx, caseId: string): Promise<void> {
-  const c = await tx.get<NameColumns & { num: number }>(
-    `SELECT c.num, d.family_name, d.given_name, d.family_name_native, d.given_name_native, d.aliases, c.reference
-     FROM cases c JOIN case_details d ON d.case_num = c.num WHERE c.id = ?`,
-    [caseId],
-  );
-  if (!c) return;
-  const notes = await tx.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? AND sealed = 0', [caseId]);
-  await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.num]);
-  await tx.run('DELETE FROM cases_name_prefix WHERE rowid = ?', [c.num]);
-  const entry = searchEntry(c, notes.map((n) => n.body));
-  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [c.num, ...entry]);
-  await tx.run('INSERT INTO cases_name_prefix (rowid, names) VALUES (?, ?)', [c.num, entry[0]]);
-}
+/** The search indexes are written by cases/searchIndex.ts; a save refreshes its case's entries. */
+export { refreshSearchIndex } from './searchIndex';
 
 const SORTS = {
   updated: 'c.updated_at DESC, c.num DESC',
@@ -201,6 +182,36 @@ type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDea
   next_deadline: string | null;
   updated_at: string;
 };
+
+/**
+ * The cases a search finds (issue 17): those whose names have a word beginning with each word of
+ * the query (the name index, by a range over its key), and, for three characters or more, those
+ * whose reference or a non-sealed note contains the query (the trigram index). A name is found by
+ * any of its words or their beginnings, not by a piece from the middle of a word.
+ */
+export function searchCondition(query: string): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  const words = nameQueryWords(query);
+  if (words.length > 0) {
+    parts.push(
+      words
+        .map((w) => {
+          const end = prefixEnd(w);
+          params.push(w, ...(end === null ? [] : [end]));
+          return `SELECT case_num FROM case_names WHERE term >= ?${end === null ? '' : ' AND term < ?'}`;
+        })
+        .join(' INTERSECT '),
+    );
+  }
+  const text = searchForm(query.trim());
+  if ([...text].length >= 3) {
+    // The query as one quoted phrase, so operators typed by the user mean nothing.
+    parts.push('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?');
+    params.push(`"${text.replace(/"/g, '""')}"`);
+  }
+  return parts.length === 0 ? { sql: '0', params } : { sql: `c.num IN (${parts.join(' UNION ')})`, params };
+}
 
 /** One window of the list and the total, with the same filters. */
 export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
@@ -240,13 +251,11 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     page.push('+c.next_deadline <= ?');
     params.push(addDays(q.today, f.deadlineWithinDays));
   }
-  const query = f.query ? searchForm(f.query) : '';
-  if (query.length >= 3) {
-    // Trigram FTS: the query as one quoted phrase, so operators typed by the user mean nothing.
-    column('c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)', `"${query.replace(/"/g, '""')}"`);
-  } else if (query) {
-    // Too short for trigrams (e.g. a two-kanji family name): name words that start with it.
-    column('c.num IN (SELECT rowid FROM cases_name_prefix WHERE cases_name_prefix MATCH ?)', `"${query.replace(/"/g, '""')}"*`);
+  if (f.query) {
+    const search = searchCondition(f.query);
+    count.push(search.sql);
+    page.push(search.sql);
+    params.push(...search.params);
   }
   const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
   // With one link filter and nothing else, the link table's own index counts alone (foreign
