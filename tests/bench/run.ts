@@ -1,19 +1,17 @@
 /**
  * `npm run bench [-- --json FILE] [-- --only NAME]`: benchmarks on synthetic vaults.
- * Prints a table; with --json writes [{ name, size, median_ms, p95_ms, baseline_ms? }].
+ * Prints a table; with --json writes [{ name, size, median_ms, p95_ms, baseline_ms? }] for timings
+ * and [{ name, size, bytes_per_case }] for sizes (the search indexes, the database file).
  * Timing lives here, never in tests.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks';
 
-export interface BenchResult {
-  name: string;
-  size: number;
-  median_ms: number;
-  p95_ms: number;
-  baseline_ms?: number;
-}
+export type BenchResult =
+  | { name: string; size: number; median_ms: number; p95_ms: number; baseline_ms?: number }
+  /** A size rather than a time, e.g. the bytes the search indexes take per case at `size` cases. */
+  | { name: string; size: number; bytes_per_case: number };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
@@ -23,8 +21,12 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${b.name}…\n`);
     results.push(...(await b.run()));
   }
-  const rows = results.map((r) => [r.name, String(r.size), r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.baseline_ms?.toFixed(2) ?? '']);
-  const head = ['benchmark', 'size', 'median ms', 'p95 ms', 'baseline ms'];
+  const rows = results.map((r) =>
+    'bytes_per_case' in r
+      ? [r.name, String(r.size), '', '', '', r.bytes_per_case.toFixed(0)]
+      : [r.name, String(r.size), r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.baseline_ms?.toFixed(2) ?? '', ''],
+  );
+  const head = ['benchmark', 'size', 'median ms', 'p95 ms', 'baseline ms', 'bytes/case'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
+import { trigramQuery } from '../../electron/core/cases/cases.repository';
 import { intake } from '../fixtures/cases';
 import { auditRows, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';
@@ -112,6 +113,17 @@ describe('case files', () => {
     // A piece from the middle of a name is not a name search any more (names are not in the trigram index).
     expect(await find('yaporn')).toEqual([]);
 
+    // Notes: a word found whole, never by trigrams that lie apart; a Japanese note in either kana.
+    await ok(core, 'cases:addNote', { caseId: viet.id, noteType: 'general', body: 'Plant antenna intern', sealed: false });
+    await ok(core, 'cases:addNote', { caseId: viet.id, noteType: 'general', body: 'グエンさんと面談した', sealed: false });
+    expect(await find('antenna')).toEqual([viet.reference]);
+    expect(await find('lantern')).toEqual([]);
+    expect(await find('ぐえんさんと')).toEqual([viet.reference]);
+    expect(await find('面談')).toEqual([]); // two characters: names only
+    expect(await find('面談した')).toEqual([viet.reference]);
+    await ok(core, 'cases:addNote', { caseId: kana.id, noteType: 'general', body: 'ＮＧＯ staff saw the ＬＡＮＴＥＲＮ', sealed: false });
+    expect(await find('lantern')).toEqual([kana.reference]);
+
     // An edit of the person replaces the case's words; other saves leave them.
     const edited = await ok<CaseDetail>(core, 'cases:get', { caseId: long.id });
     await ok(core, 'cases:update', { caseId: long.id, version: edited.version, person: { ...edited.person, familyName: 'BOONMA', aliases: [] } });
@@ -157,7 +169,7 @@ describe('case files', () => {
     await core.close();
 
     // The index holds no sealed text, and no file of the data directory holds it in clear.
-    const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH '\"nowhere\"'"));
+    const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>('SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH ?', [trigramQuery('nowhere')]));
     expect(indexed[0].n).toBe(0);
     const names = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names ORDER BY term'));
     expect(names.map((n) => n.term)).toEqual(['marifi', 'maria', 'santos', 'fictiva'].sort());

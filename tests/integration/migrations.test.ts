@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/core/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
+import { trigramQuery } from '../../electron/core/cases/cases.repository';
 import { fillSearchIndexes } from '../../electron/core/db/migrations/0180-name-index';
 import { removeDir, tempDir } from '../fixtures/vault';
 
@@ -659,7 +660,7 @@ describe('migrations', () => {
       ...['fictiva', 'maria', 'marifi', 'santos', 'さんとす', 'さんとすまりあ', 'まりあ'].map((term) => ({ term, case_num: 7 })),
       ...['fictiva', 'nguyen', 'thi'].map((term) => ({ term, case_num: 8 })),
     ]);
-    const fts = (q: string) => db.read((tx) => tx.all<{ rowid: number }>('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid', [`"${q}"`]));
+    const fts = (q: string) => db.read((tx) => tx.all<{ rowid: number }>('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid', [trigramQuery(q)]));
     expect(await fts('lantern fest')).toEqual([{ rowid: 8 }]);
     expect(await fts('synthetic note')).toEqual([{ rowid: 7 }]);
     expect(await fts('tv-2026-0002')).toEqual([{ rowid: 8 }]);

@@ -1,5 +1,5 @@
 /** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
-import { searchForm } from '../../common/caseRules';
+import { FOLDS_TO_ASCII, globAnyOf, searchForm } from '../../common/caseRules';
 import { nameQueryWords, prefixEnd } from '../../common/nameSearch';
 import type { SealedField } from '../../common/cases';
 import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
@@ -184,10 +184,33 @@ type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDea
 };
 
 /**
+ * The trigram index's query for `text` (already in search form, three characters or more): every
+ * trigram of it, each a quoted token, all required. The index keeps which cases hold a trigram and
+ * not where (detail=none, a quarter of the size), so this finds a superset of the cases holding
+ * `text`: searchCondition checks the text itself.
+ */
+export function trigramQuery(text: string): string {
+  const chars = [...text];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** Notes whose search form SQL's lower() cannot give: for an ASCII query, those with a character folding to ASCII; else any outside ASCII. */
+const MAY_FOLD_TO_ASCII = globAnyOf(FOLDS_TO_ASCII);
+const NOT_ASCII = '*[^\u0001-\u007f]*';
+
+/**
  * The cases a search finds (issue 17): those whose names have a word beginning with each word of
  * the query (the name index, by a range over its key), and, for three characters or more, those
- * whose reference or a non-sealed note contains the query (the trigram index). A name is found by
- * any of its words or their beginnings, not by a piece from the middle of a word.
+ * whose reference or a non-sealed note contains the query. A name is found by any of its words or
+ * their beginnings, not by a piece from the middle of a word.
+ *
+ * The trigram index gives the cases holding every trigram of the query; each is then checked for
+ * the text itself in its reference or a note, with SQL's lower(), which is the search form of ASCII
+ * text. A note SQL cannot fold so (for an ASCII query, one with full-width letters, ligatures and
+ * the like; for any other query, one with a character outside ASCII) is taken on the index's word:
+ * such a case may rarely be listed for trigrams it holds apart, and is never left out.
  */
 export function searchCondition(query: string): { sql: string; params: string[] } {
   const parts: string[] = [];
@@ -206,9 +229,11 @@ export function searchCondition(query: string): { sql: string; params: string[] 
   }
   const text = searchForm(query.trim());
   if ([...text].length >= 3) {
-    // The query as one quoted phrase, so operators typed by the user mean nothing.
-    parts.push('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?');
-    params.push(`"${text.replace(/"/g, '""')}"`);
+    parts.push(
+      `SELECT t.num FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)
+       AND (instr(lower(t.reference), ?) > 0 OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND (instr(lower(n.body), ?) > 0 OR n.body GLOB ?)))`,
+    );
+    params.push(trigramQuery(text), text, text, [...text].every((ch) => ch.codePointAt(0)! < 0x80) ? MAY_FOLD_TO_ASCII : NOT_ASCII);
   }
   return parts.length === 0 ? { sql: '0', params } : { sql: `c.num IN (${parts.join(' UNION ')})`, params };
 }

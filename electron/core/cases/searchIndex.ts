@@ -4,7 +4,8 @@
  *   searched by prefix with a range over its primary key — a family name, a given name, the first
  *   letters of either, in any kana;
  * - `cases_fts`: a contentless trigram index of the reference and the non-sealed notes, for a
- *   substring of three or more characters.
+ *   substring of three or more characters (without positions: cases.repository searchCondition
+ *   checks the text of the cases it gives).
  * Sealed values (case_sealed, sealed notes) are never read here.
  */
 import { searchForm } from '../../common/caseRules';

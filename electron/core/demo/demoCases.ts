@@ -17,7 +17,7 @@ import {
 import { CUSTODY, CUSTODY_WITH_REPORTING, isTechnicalIntern, STATUSES_OF_RESIDENCE, TECHNICAL_INTERN_STATUSES, type Immigration } from '../../common/immigration';
 import { CLOSING_OUTCOMES } from '../../common/retention';
 import type { Tx } from '../db/connection';
-import { demoNotes } from './demoNotes';
+import { demoFamilyKatakana, demoNotes } from './demoNotes';
 import { seedDemoOrganisations } from './demoOrganisations';
 import { isoDay, prng } from './random';
 import type { CaseColumns } from '../caseAccess/caseAccess.repository';
@@ -70,6 +70,8 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       languages: people.languages,
       interpreterNeeded: r.chance(0.85),
     };
+    // From their own generators, so the rest of the demo case stays as it was.
+    person.familyNameNative = demoFamilyKatakana(opts.seed, opts.firstSeq + i, person.familyName);
     const statusOfResidence = titp ? r.pick(TECHNICAL_INTERN_STATUSES) : r.pick(STATUSES_OF_RESIDENCE.filter((code) => !isTechnicalIntern(code)));
     const statusValidity = statusOfResidence === 'none' ? 'none' : r.pick(['valid', 'valid', 'valid', 'expired', 'revoked'] as const);
     const deportationProcedure = statusValidity !== 'valid' && r.chance(0.6);

@@ -56,6 +56,26 @@ const JA_SENTENCES = [
   (p: string, _w: string, n: number) => `通訳を介して聴取。${p}に住む知人に連絡したいとの希望あり（${n}件）。`,
 ];
 
+/** How Japanese offices write the family names of the demo in katakana. */
+const FAMILY_KATAKANA: Record<string, string> = {
+  SANTOS: 'サントス', REYES: 'レイエス', CRUZ: 'クルス', BAUTISTA: 'バウティスタ', GARCIA: 'ガルシア', MENDOZA: 'メンドーサ',
+  NGUYEN: 'グエン', TRAN: 'チャン', LE: 'レー', PHAM: 'ファム', HOANG: 'ホアン', VU: 'ヴー',
+  SETIAWAN: 'セティアワン', WIJAYA: 'ウィジャヤ', SARI: 'サリ', PRATAMA: 'プラタマ', HIDAYAT: 'ヒダヤット',
+  SRISUK: 'シースック', CHAIYAPORN: 'チャイヤポーン', BOONMA: 'ブンマー', KAEWMANEE: 'ケーウマニー',
+  SOK: 'ソック', CHEA: 'チア', KIM: 'キム', LIM: 'リム',
+  AUNG: 'アウン', HTUN: 'トゥン', KYAW: 'チョー', MYINT: 'ミィン',
+  WANG: 'ワン', LI: 'リー', ZHANG: 'チャン', LIU: 'リュウ',
+  GURUNG: 'グルン', TAMANG: 'タマン', SHRESTHA: 'シュレスタ', RAI: 'ライ',
+  GOMEZ: 'ゴメス', RODRIGUEZ: 'ロドリゲス', MARTINEZ: 'マルティネス', LOPEZ: 'ロペス',
+  KOVALENKO: 'コヴァレンコ', BONDARENKO: 'ボンダレンコ', SHEVCHENKO: 'シェフチェンコ', MELNYK: 'メルニク',
+};
+
+/** The katakana of a demo family name, recorded for about half the cases (deterministic, like the notes). */
+export function demoFamilyKatakana(seed: number, seq: number, familyName: string): string {
+  const r = prng((Math.imul(seed, 0x85ebca6b) ^ Math.imul(seq, 0x9e3779b1)) >>> 0);
+  return r.chance(0.5) ? (FAMILY_KATAKANA[familyName] ?? '') : '';
+}
+
 /** One to four notes of one or a few sentences, now in English, now in Japanese, written between `from` and `to`. */
 export function demoNotes(seed: number, seq: number, from: Date, to: Date): { at: string; body: string }[] {
   const r = prng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(seq, 0x85ebca6b)) >>> 0);

@@ -11,7 +11,7 @@ import type { Migration } from './migration';
  * NFKC, lower case, Latin accents dropped, katakana folded to hiragana), one row per word and case,
  * and is searched by prefix with a range over its primary key. It replaces `cases_name_prefix`
  * (an FTS5 prefix index of one and two characters) and the names column of `cases_fts`, which keeps
- * the reference and the non-sealed notes only. Both are filled from the case tables here, a batch
+ * the reference and the non-sealed notes only, now without positions (detail=none). Both are filled from the case tables here, a batch
  * of cases at a time, in the same terms as cases/searchIndex.ts writes them; sealed values (the
  * case_sealed table, sealed notes) are never read.
  */
@@ -31,8 +31,10 @@ export const migration0180: Migration = {
       DROP TABLE cases_name_prefix;
       DROP TABLE cases_fts;
       -- Trigram: a substring of three or more characters of a reference or a note, across Latin,
-      -- kana and kanji. Contentless: the index only points at cases by num.
-      CREATE VIRTUAL TABLE cases_fts USING fts5 (reference, notes, content = '', contentless_delete = 1, tokenize = 'trigram');
+      -- kana and kanji. Contentless: the index only points at cases by num. detail=none: which
+      -- cases hold a trigram, not where (a quarter of the size; cases.repository searchCondition
+      -- checks the text of the cases it gives).
+      CREATE VIRTUAL TABLE cases_fts USING fts5 (reference, notes, content = '', contentless_delete = 1, detail = none, tokenize = 'trigram');
     `);
     await fillSearchIndexes(tx);
   },
