@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, conflictingParties, FOLDS_TO_ASCII, globAnyOf, maskName, moveDirection, normaliseName, searchForm } from './caseRules';
+import { checkTransition, conflictingParties, maskName, moveDirection, normaliseName } from './caseRules';
 import type { Stage } from './cases';
 
 describe('maskName', () => {
@@ -77,25 +77,4 @@ describe('stage transitions', () => {
     ['decided', 'closed', 'close'],
     ['closed', 'decision', 'reopen'],
   ])('%s → %s goes %s', (from, to, direction) => expect(moveDirection(from, to)).toBe(direction));
-});
-
-describe('FOLDS_TO_ASCII', () => {
-  it('is every character outside ASCII whose search form holds ASCII', () => {
-    const found: string[] = [];
-    let start = -1;
-    const folds = (c: number) => c >= 0x80 && (c < 0xd800 || c > 0xdfff) && [...searchForm(String.fromCodePoint(c))].some((ch) => ch.codePointAt(0)! < 0x80);
-    for (let c = 0x80; c <= 0x110000; c++) {
-      const f = c <= 0x10ffff && folds(c);
-      if (f && start < 0) start = c;
-      if (!f && start >= 0) {
-        found.push(start === c - 1 ? start.toString(16) : `${start.toString(16)}-${(c - 1).toString(16)}`);
-        start = -1;
-      }
-    }
-    expect(found).toEqual(FOLDS_TO_ASCII.trim().split(/\s+/));
-  });
-
-  it('makes a GLOB class of its ranges', () => {
-    expect(globAnyOf('ff01-ff5e 3000')).toBe('*[\uff01-\uff5e\u3000]*');
-  });
 });

@@ -47,38 +47,6 @@ export function searchForm(text: string): string {
     .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
-/**
- * The characters other than ASCII whose search form holds ASCII (full-width Latin, ligatures,
- * circled digits, the ideographic space, …), as code point ranges in hex. A text without any of
- * them contains an ASCII query in its search form exactly when SQL's `instr(lower(text), query)`
- * finds it. Computed from `searchForm` over every code point (caseRules.test.ts checks it).
- */
-export const FOLDS_TO_ASCII = `
-  a0 a8 aa af b2-b4 b8-ba bc-be 130 132-133 13f-140 149 17f 1c4-1cc 1f1-1f3 2b0 2b2-2b3 2b7-2b8
-  2d8-2dd 2e1-2e3 37a 37e 384-385 1d2c 1d2e 1d30-1d31 1d33-1d3a 1d3c 1d3e-1d43 1d47-1d49 1d4d
-  1d4f-1d50 1d52 1d56-1d58 1d5b 1d62-1d65 1d9c 1da0 1dbb 1e9a 1fbd 1fbf-1fc1 1fcd-1fcf 1fdd-1fdf
-  1fed-1fef 1ffd-1ffe 2000-200a 2017 2024-2026 202f 203c 203e 2047-2049 205f 2070-2071 2074-207a
-  207c-208a 208c-208e 2090-2093 2095-209c 20a8 2100-2103 2105-2106 2109-210e 2110-2113 2115-2116
-  2119-211d 2120-2122 2124 2128 212a 212c-212d 212f-2131 2133-2134 2139 213b 2145-2149 2150-217f
-  2189 2460-24ea 2a74-2a76 2c7c-2c7d 3000 309b-309c 3200-321e 3220-3243 3250-325f 32b1-32cf
-  3358-337a 3380-33ff a7f1-a7f4 fb00-fb06 fb29 fc5e-fc63 fdfa-fdfb fe10 fe13-fe16 fe19 fe30
-  fe33-fe38 fe47-fe50 fe52 fe54-fe57 fe59-fe5c fe5f-fe66 fe68-fe6b fe70 fe72 fe74 fe76 fe78 fe7a
-  fe7c fe7e ff01-ff5e ffe3 107a5 1ccd6-1ccf9 1d400-1d454 1d456-1d49c 1d49e-1d49f 1d4a2 1d4a5-1d4a6
-  1d4a9-1d4ac 1d4ae-1d4b9 1d4bb 1d4bd-1d4c3 1d4c5-1d505 1d507-1d50a 1d50d-1d514 1d516-1d51c
-  1d51e-1d539 1d53b-1d53e 1d540-1d544 1d546 1d54a-1d550 1d552-1d6a3 1d7ce-1d7ff 1f100-1f10a
-  1f110-1f12e 1f130-1f14f 1f16a-1f16c 1f190 1fbf0-1fbf9
-`;
-
-/** A GLOB pattern matching a text holding any character of the given ranges (FOLDS_TO_ASCII's form). */
-export function globAnyOf(ranges: string): string {
-  const cp = (h: string) => String.fromCodePoint(parseInt(h, 16));
-  return `*[${ranges
-    .trim()
-    .split(/\s+/)
-    .map((r) => r.split('-').map(cp).join('-'))
-    .join('')}]*`;
-}
-
 /** The same name whatever the order of its parts ("Nguyen Van A" = "Van A Nguyen"). */
 function tokenKey(name: string): string {
   return name

@@ -1,5 +1,5 @@
 /** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
-import { FOLDS_TO_ASCII, globAnyOf, searchForm } from '../../common/caseRules';
+import { searchForm } from '../../common/caseRules';
 import { nameQueryWords, prefixEnd } from '../../common/nameSearch';
 import type { SealedField } from '../../common/cases';
 import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
@@ -196,10 +196,6 @@ export function trigramQuery(text: string): string {
   return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
 }
 
-/** Notes whose search form SQL's lower() cannot give: for an ASCII query, those with a character folding to ASCII; else any outside ASCII. */
-const MAY_FOLD_TO_ASCII = globAnyOf(FOLDS_TO_ASCII);
-const NOT_ASCII = '*[^\u0001-\u007f]*';
-
 /**
  * The cases a search finds (issue 17): those whose names have a word beginning with each word of
  * the query (the name index, by a range over its key), and, for three characters or more, those
@@ -207,10 +203,10 @@ const NOT_ASCII = '*[^\u0001-\u007f]*';
  * their beginnings, not by a piece from the middle of a word.
  *
  * The trigram index gives the cases holding every trigram of the query; each is then checked for
- * the text itself in its reference or a note, with SQL's lower(), which is the search form of ASCII
- * text. A note SQL cannot fold so (for an ASCII query, one with full-width letters, ligatures and
- * the like; for any other query, one with a character outside ASCII) is taken on the index's word:
- * such a case may rarely be listed for trigrams it holds apart, and is never left out.
+ * the text itself in its reference or an ASCII note, with SQL's lower(), which is the search form
+ * of ASCII text. A note with other characters (kana, kanji, accents, full-width letters: SQL cannot
+ * fold those as searchForm does) is taken on the index's word, so a case with such a note may
+ * rarely be listed for trigrams it holds apart; a case holding the text is never left out.
  */
 export function searchCondition(query: string): { sql: string; params: string[] } {
   const parts: string[] = [];
@@ -231,9 +227,9 @@ export function searchCondition(query: string): { sql: string; params: string[] 
   if ([...text].length >= 3) {
     parts.push(
       `SELECT t.num FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)
-       AND (instr(lower(t.reference), ?) > 0 OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND (instr(lower(n.body), ?) > 0 OR n.body GLOB ?)))`,
+       AND (instr(lower(t.reference), ?) > 0 OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND (instr(lower(n.body), ?) > 0 OR length(CAST(n.body AS BLOB)) > length(n.body))))`,
     );
-    params.push(trigramQuery(text), text, text, [...text].every((ch) => ch.codePointAt(0)! < 0x80) ? MAY_FOLD_TO_ASCII : NOT_ASCII);
+    params.push(trigramQuery(text), text, text);
   }
   return parts.length === 0 ? { sql: '0', params } : { sql: `c.num IN (${parts.join(' UNION ')})`, params };
 }

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { Db } from './electron/core/db/connection';
+import { seedDemoVault } from './electron/core/demo/demo.service';
+import { adminDataKey } from './tests/fixtures/raw';
+import { ADMIN, newVault, removeDir } from './tests/fixtures/vault';
+import { searchCondition, trigramQuery } from './electron/core/cases/cases.repository';
+import { FOLDS_TO_ASCII, globAnyOf } from './electron/common/caseRules';
+(async () => {
+  const { dataDir, core } = await newVault();
+  await core.close();
+  await seedDemoVault(dataDir, { username: ADMIN.username, passphrase: ADMIN.passphrase }, { cases: 5000, seed: 7, demoPassphrase: ADMIN.passphrase, now: Date.now() });
+  const raw = await Db.open(join(dataDir, 'mamori.db'), await adminDataKey(dataDir), { create: false });
+  const time = async (label: string, sql: string, params: unknown[]) => {
+    const t = process.hrtime.bigint();
+    let r;
+    for (let i = 0; i < 5; i++) r = await raw.read((tx) => tx.all(sql, params as string[]));
+    console.log(label, Number(process.hrtime.bigint() - t) / 5e6, JSON.stringify(r).slice(0, 80));
+  };
+  const q = 'unpaid wages';
+  const s = searchCondition(q);
+  await time('full', `SELECT count(*) n FROM cases c WHERE ${s.sql}`, s.params);
+  await time('fts only', `SELECT count(*) n FROM cases_fts WHERE cases_fts MATCH ?`, [trigramQuery(q)]);
+  await time('instr only', `SELECT count(*) n FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) AND EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND instr(lower(n.body), ?) > 0)`, [trigramQuery(q), q]);
+  await time('glob big', `SELECT count(*) n FROM case_notes WHERE body GLOB ?`, [globAnyOf(FOLDS_TO_ASCII)]);
+  await time('glob nonascii', `SELECT count(*) n FROM case_notes WHERE body GLOB ?`, ['*[^\u0001-\u007f]*']);
+  await time('explain', `EXPLAIN QUERY PLAN SELECT count(*) n FROM cases c WHERE ${s.sql}`, s.params);
+  console.log(JSON.stringify(await raw.read((tx) => tx.all(`EXPLAIN QUERY PLAN SELECT count(*) n FROM cases c WHERE ${s.sql}`, s.params)), null, 0));
+  await raw.close();
+  removeDir(join(dataDir, '..'));
+})();
