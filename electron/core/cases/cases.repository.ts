@@ -208,31 +208,39 @@ export function trigramQuery(text: string): string {
  * fold those as searchForm does) is taken on the index's word, so a case with such a note may
  * rarely be listed for trigrams it holds apart; a case holding the text is never left out.
  */
-export function searchCondition(query: string): { sql: string; params: string[] } {
+export function searchCondition(query: string): { sql: string; params: string[]; found: string | null } {
   const parts: string[] = [];
   const params: string[] = [];
   const words = nameQueryWords(query);
   if (words.length > 0) {
+    // The first word's range drives; each other word is a probe of the case's own rows.
+    const range = (alias: string, w: string) => {
+      const end = prefixEnd(w);
+      params.push(w, ...(end === null ? [] : [end]));
+      return `${alias}.term >= ?${end === null ? '' : ` AND ${alias}.term < ?`}`;
+    };
+    const [first, ...others] = words;
     parts.push(
-      words
-        .map((w) => {
-          const end = prefixEnd(w);
-          params.push(w, ...(end === null ? [] : [end]));
-          return `SELECT case_num FROM case_names WHERE term >= ?${end === null ? '' : ' AND term < ?'}`;
-        })
-        .join(' INTERSECT '),
+      [
+        `SELECT a.case_num AS n FROM case_names a WHERE ${range('a', first)}`,
+        ...others.map((w) => `EXISTS (SELECT 1 FROM case_names b WHERE b.case_num = a.case_num AND ${range('b', w)})`),
+      ].join(' AND '),
     );
   }
   const text = searchForm(query.trim());
   if ([...text].length >= 3) {
     parts.push(
-      `SELECT t.num FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)
+      `SELECT t.num AS n FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)
        AND (instr(lower(t.reference), ?) > 0 OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND (instr(lower(n.body), ?) > 0 OR length(CAST(n.body AS BLOB)) > length(n.body))))`,
     );
     params.push(trigramQuery(text), text, text);
   }
-  return parts.length === 0 ? { sql: '0', params } : { sql: `c.num IN (${parts.join(' UNION ')})`, params };
+  const found = parts.length === 0 ? null : parts.join(' UNION ');
+  return { sql: found === null ? '0' : `c.num IN (${found})`, params, found };
 }
+
+/** Past this many cases found, a page of a search walks the sort order's index (listCases). */
+const MANY_FOUND = 1000;
 
 /** One window of the list and the total, with the same filters. */
 export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
@@ -272,8 +280,8 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     page.push('+c.next_deadline <= ?');
     params.push(addDays(q.today, f.deadlineWithinDays));
   }
-  if (f.query) {
-    const search = searchCondition(f.query);
+  const search = f.query ? searchCondition(f.query) : null;
+  if (search) {
     count.push(search.sql);
     page.push(search.sql);
     params.push(...search.params);
@@ -281,11 +289,19 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
   const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
   // With one link filter and nothing else, the link table's own index counts alone (foreign
   // keys guarantee every row points at a case).
+  // A search alone counts the cases it finds without reading their rows (the name index's rows
+  // point at cases by foreign key; the trigram branch reads its cases already).
   const countSql =
     links.length === 1 && count.length === 1
       ? `SELECT count(*) AS n FROM ${links[0].table} WHERE ${links[0].key} = ?`
-      : `SELECT count(*) AS n FROM cases c ${where(count)}`;
+      : search?.found && count.length === 1
+        ? `SELECT count(DISTINCT n) AS n FROM (${search.found})`
+        : `SELECT count(*) AS n FROM cases c ${where(count)}`;
   const total = (await tx.get<{ n: number }>(countSql, params))?.n ?? 0;
+  // A search that finds many cases: the page walks the sort order's index and stops after one
+  // window, instead of reading and sorting every case found (the unary + keeps the planner off
+  // the search's list for c.num). For few, reading those few and sorting them is cheaper.
+  if (search?.found && total > MANY_FOUND && (q.sort === 'updated' || q.sort === 'reference')) page[page.length - 1] = `+${search.sql}`;
   const rows = await tx.all<ListRow>(
     `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.violation_from, c.custody, c.next_deadline, c.updated_at
      FROM cases c ${where(page)} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,

@@ -212,6 +212,8 @@ export async function seedDemo(
     written += n;
     opts.onProgress?.(written, opts.count);
   }
+  // A bulk load leaves the trigram index in many segments: merge them once (a search reads each).
+  await run((t) => t.tx.run("INSERT INTO cases_fts (cases_fts) VALUES ('optimize')"));
   // The registry: clearly fictional organisations (made once), and the TITP cases linked to their employer.
   await run(async (t) => {
     const made = await seedDemoOrganisations(t.tx, { seed: opts.seed, supervisorId: staff.supervisorId, now: opts.now });
