@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import { trigramQuery } from '../../electron/core/cases/cases.repository';
 import { intake } from '../fixtures/cases';
-import { auditRows, team as makeTeam } from '../fixtures/team';
+import { generateCases, insertGenerated } from '../../electron/core/demo/demoCases';
+import { auditRows, reopenTeam, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';
 import { cleanVaultsAfterEach, code, filesOf, ok, signInAdmin } from '../fixtures/vault';
 
@@ -134,6 +135,42 @@ describe('case files', () => {
     await core.close();
     const terms = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names WHERE case_num = (SELECT num FROM cases WHERE id = ?) ORDER BY term', [long.id]));
     expect(terms.map((t) => t.term)).toEqual(['boonma', 'malee']);
+  });
+
+  it('pages a search that finds many cases in the same order as one that finds few (the sort index walked past 1,000)', async () => {
+    const { dataDir, core, users } = await team();
+    await core.close();
+    const now = new Date('2026-11-20T00:00:00Z');
+    await withRawVault(dataDir, (tx) =>
+      insertGenerated(tx, generateCases({ count: 5000, seed: 11, year: 2026, firstSeq: 1, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id, now })),
+    );
+    const expected = (query: string, order: string, offset: number) =>
+      withRawVault(dataDir, async (tx) => ({
+        total: (await tx.get<{ n: number }>(`SELECT count(DISTINCT case_num) AS n FROM case_names WHERE term >= ? AND term < ?`, [query, String.fromCharCode(query.charCodeAt(0) + 1)]))!.n,
+        rows: (
+          await tx.all<{ reference: string }>(
+            `SELECT reference FROM cases WHERE num IN (SELECT case_num FROM case_names WHERE term >= ? AND term < ?) ORDER BY ${order} LIMIT 50 OFFSET ?`,
+            [query, String.fromCharCode(query.charCodeAt(0) + 1), offset],
+          )
+        ).map((r) => r.reference),
+      }));
+    const many = await expected('s', 'updated_at DESC, num DESC', 120);
+    const few = await expected('b', 'updated_at DESC, num DESC', 0);
+    expect(many.total).toBeGreaterThan(1000);
+    expect(few.total).toBeLessThan(1000);
+    const t = reopenTeam(dataDir);
+    await t.as('sup.c');
+    const list = (query: string, sort: string, offset: number) =>
+      ok<{ total: number; rows: { reference: string }[] }>(t.core, 'cases:list', { filter: { query }, sort, offset, limit: 50 }).then((r) => ({ total: r.total, rows: r.rows.map((x) => x.reference) }));
+    expect(await list('s', 'updated', 120)).toEqual(many);
+    expect(await list('b', 'updated', 0)).toEqual(few);
+    expect(await list('s', 'reference', 0)).toEqual(await expected('s', 'ref_year DESC, ref_seq DESC', 0));
+    // With another filter the count reads the cases as before.
+    const stage = await ok<{ total: number }>(t.core, 'cases:list', { filter: { query: 's', stage: 'intake' } });
+    expect(stage.total).toBe(
+      await withRawVault(dataDir, async (tx) => (await tx.get<{ n: number }>("SELECT count(*) AS n FROM cases WHERE stage = 'intake' AND num IN (SELECT case_num FROM case_names WHERE term >= 's' AND term < 't')"))!.n),
+    );
+    await t.core.close();
   });
 
   it('seals whereabouts: absent from every response until a reason is given, audited, never indexed or on disk in clear', async () => {
