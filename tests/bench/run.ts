@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json FILE] [-- --only NAME]`: benchmarks on synthetic vaults.
- * Prints a table; with --json writes [{ name, size, median_ms, p95_ms, baseline_ms? }].
+ * Prints a table; with --json writes [{ name, size, median_ms, p95_ms, baseline_ms? }] for timings
+ * and [{ name, size, value, unit }] for other figures (memory, bytes per case, frames).
  * Timing lives here, never in tests.
  */
 import { writeFileSync } from 'node:fs';

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/common/caseDetail';
+import { trigramQuery } from '../../electron/core/cases/cases.repository';
 import { intake } from '../fixtures/cases';
-import { auditRows, team as makeTeam } from '../fixtures/team';
+import { generateCases, insertGenerated } from '../../electron/core/demo/demoCases';
+import { auditRows, reopenTeam, team as makeTeam } from '../fixtures/team';
 import { withRawVault } from '../fixtures/raw';
 import { cleanVaultsAfterEach, code, filesOf, ok, signInAdmin } from '../fixtures/vault';
 
@@ -81,6 +83,96 @@ describe('case files', () => {
     await core.close();
   });
 
+  it('finds a name by any of its words or their beginning, in either kana, full-width or accented, and follows an edit of the person', async () => {
+    const { dataDir, core, as } = await team();
+    await as('officer.a');
+    const make = async (p: Partial<CaseDetail['person']>) => {
+      const input = intake();
+      input.person = { ...input.person, aliases: [], ...p };
+      return ok<CaseDetail>(core, 'cases:create', input);
+    };
+    const kana = await make({ familyName: 'TANAKA', givenName: 'Hanako Fictiva', familyNameNative: 'タナカ', givenNameNative: 'ハナコ' });
+    const viet = await make({ familyName: 'Nguyễn', givenName: 'Thị Lan', nationality: 'VNM' });
+    const long = await make({ familyName: 'CHAIYAPORN', givenName: 'Malee', nationality: 'THA', aliases: ["O'Neill-Fictiva"] });
+    const find = async (query: string) => (await ok<{ rows: { reference: string }[] }>(core, 'cases:list', { filter: { query }, sort: 'reference' })).rows.map((r) => r.reference).sort();
+
+    // カタカナ found by ひらがな, half-width and the native name written together.
+    expect(await find('たなか')).toEqual([kana.reference]);
+    expect(await find('ﾀﾅｶ')).toEqual([kana.reference]);
+    expect(await find('た')).toEqual([kana.reference]);
+    expect(await find('たなかはなこ')).toEqual([kana.reference]);
+    expect(await find('はなこ')).toEqual([kana.reference]);
+    // Latin: case, full width, accents, a given name, a prefix, the full name in either order, an alias and its parts.
+    expect(await find('nguyen')).toEqual([viet.reference]);
+    expect(await find('NGUYỄN')).toEqual([viet.reference]);
+    expect(await find('lan nguyen')).toEqual([viet.reference]);
+    expect(await find('ｔｈｉ')).toEqual([viet.reference]);
+    expect(await find('ch')).toEqual([long.reference]);
+    expect(await find('oneill')).toEqual([long.reference]);
+    expect(await find('fictiva')).toEqual([kana.reference, long.reference].sort());
+    expect(await find('lan tanaka')).toEqual([]);
+    // A piece from the middle of a name is not a name search any more (names are not in the trigram index).
+    expect(await find('yaporn')).toEqual([]);
+
+    // Notes: a word found whole, never by trigrams that lie apart in an ASCII note; a Japanese note in either kana.
+    await ok(core, 'cases:addNote', { caseId: viet.id, noteType: 'general', body: 'Plant antenna intern', sealed: false });
+    expect(await find('antenna')).toEqual([viet.reference]);
+    expect(await find('lantern')).toEqual([]);
+    await ok(core, 'cases:addNote', { caseId: viet.id, noteType: 'general', body: 'グエンさんと面談した', sealed: false });
+    expect(await find('ぐえんさんと')).toEqual([viet.reference]);
+    expect(await find('面談')).toEqual([]); // two characters: names only
+    expect(await find('面談した')).toEqual([viet.reference]);
+    // A case with a note SQL cannot fold is taken on the index's word (viet: its trigrams lie apart).
+    await ok(core, 'cases:addNote', { caseId: kana.id, noteType: 'general', body: 'ＮＧＯ staff saw the ＬＡＮＴＥＲＮ', sealed: false });
+    expect(await find('lantern')).toEqual([kana.reference, viet.reference].sort());
+
+    // An edit of the person replaces the case's words; other saves leave them.
+    const edited = await ok<CaseDetail>(core, 'cases:get', { caseId: long.id });
+    await ok(core, 'cases:update', { caseId: long.id, version: edited.version, person: { ...edited.person, familyName: 'BOONMA', aliases: [] } });
+    expect(await find('chaiyaporn')).toEqual([]);
+    expect(await find('oneill')).toEqual([]);
+    expect(await find('boonma')).toEqual([long.reference]);
+    await core.close();
+    const terms = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names WHERE case_num = (SELECT num FROM cases WHERE id = ?) ORDER BY term', [long.id]));
+    expect(terms.map((t) => t.term)).toEqual(['boonma', 'malee']);
+  });
+
+  it('pages a search that finds many cases in the same order as one that finds few (the sort index walked past 1,000)', async () => {
+    const { dataDir, core, users } = await team();
+    await core.close();
+    const now = new Date('2026-11-20T00:00:00Z');
+    await withRawVault(dataDir, (tx) =>
+      insertGenerated(tx, generateCases({ count: 5000, seed: 11, year: 2026, firstSeq: 1, officerIds: [users['officer.a'].id], supervisorId: users['sup.c'].id, now })),
+    );
+    const expected = (query: string, order: string, offset: number) =>
+      withRawVault(dataDir, async (tx) => ({
+        total: (await tx.get<{ n: number }>(`SELECT count(DISTINCT case_num) AS n FROM case_names WHERE term >= ? AND term < ?`, [query, String.fromCharCode(query.charCodeAt(0) + 1)]))!.n,
+        rows: (
+          await tx.all<{ reference: string }>(
+            `SELECT reference FROM cases WHERE num IN (SELECT case_num FROM case_names WHERE term >= ? AND term < ?) ORDER BY ${order} LIMIT 50 OFFSET ?`,
+            [query, String.fromCharCode(query.charCodeAt(0) + 1), offset],
+          )
+        ).map((r) => r.reference),
+      }));
+    const many = await expected('s', 'updated_at DESC, num DESC', 120);
+    const few = await expected('b', 'updated_at DESC, num DESC', 0);
+    expect(many.total).toBeGreaterThan(1000);
+    expect(few.total).toBeLessThan(1000);
+    const t = reopenTeam(dataDir);
+    await t.as('sup.c');
+    const list = (query: string, sort: string, offset: number) =>
+      ok<{ total: number; rows: { reference: string }[] }>(t.core, 'cases:list', { filter: { query }, sort, offset, limit: 50 }).then((r) => ({ total: r.total, rows: r.rows.map((x) => x.reference) }));
+    expect(await list('s', 'updated', 120)).toEqual(many);
+    expect(await list('b', 'updated', 0)).toEqual(few);
+    expect(await list('s', 'reference', 0)).toEqual(await expected('s', 'ref_year DESC, ref_seq DESC', 0));
+    // With another filter the count reads the cases as before.
+    const stage = await ok<{ total: number }>(t.core, 'cases:list', { filter: { query: 's', stage: 'intake' } });
+    expect(stage.total).toBe(
+      await withRawVault(dataDir, async (tx) => (await tx.get<{ n: number }>("SELECT count(*) AS n FROM cases WHERE stage = 'intake' AND num IN (SELECT case_num FROM case_names WHERE term >= 's' AND term < 't')"))!.n),
+    );
+    await t.core.close();
+  });
+
   it('seals whereabouts: absent from every response until a reason is given, audited, never indexed or on disk in clear', async () => {
     const { dataDir, core, as } = await team();
     await as('officer.a');
@@ -115,8 +207,10 @@ describe('case files', () => {
     await core.close();
 
     // The index holds no sealed text, and no file of the data directory holds it in clear.
-    const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH '\"nowhere\"'"));
+    const indexed = await withRawVault(dataDir, (tx) => tx.all<{ n: number }>('SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH ?', [trigramQuery('nowhere')]));
     expect(indexed[0].n).toBe(0);
+    const names = await withRawVault(dataDir, (tx) => tx.all<{ term: string }>('SELECT term FROM case_names ORDER BY term'));
+    expect(names.map((n) => n.term)).toEqual(['marifi', 'maria', 'santos', 'fictiva'].sort());
     for (const f of filesOf(dataDir)) expect(f.bytes.includes(Buffer.from('Nowhere-cho')), f.name).toBe(false);
   });
 

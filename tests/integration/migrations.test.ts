@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/core/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
+import { trigramQuery } from '../../electron/core/cases/cases.repository';
+import { fillSearchIndexes } from '../../electron/core/db/migrations/0180-name-index';
 import { removeDir, tempDir } from '../fixtures/vault';
 
 const dirs: string[] = [];
@@ -635,6 +637,53 @@ describe('migrations', () => {
     await run("UPDATE cases SET stage = 'decided' WHERE id = 'c-2'");
     await expect(run("UPDATE cases SET stage = 'finished' WHERE id = 'c-2'")).rejects.toThrow(/CHECK/);
     await expect(run("UPDATE cases SET closing_outcome = 'other' WHERE id = 'c-2'")).rejects.toThrow(/closing exactly while it is closed/);
+    await db.close();
+  });
+
+  it('0180 moves names to their own index, filled from every case with its normalised words, and keeps the trigram index for references and notes', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 170);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    await run("UPDATE case_details SET family_name_native = 'サントス', given_name_native = 'マリア', aliases = '[\"Marifi\"]' WHERE case_num = 7");
+    await run("INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ('n-2', 'c-2', 't', 'u-officer', 'general', 0, 'Met at the lantern festival')");
+    await run("INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ('n-3', 'c-2', 't', 'u-officer', 'general', 1, 'sealed-zephyrine')");
+    const before = await contents(db);
+
+    expect(await migrate(db, 180)).toEqual([180]);
+    const after = await contents(db);
+    expect(await tables(db)).not.toContain('cases_name_prefix');
+    const names = () => db.read((tx) => tx.all('SELECT term, case_num FROM case_names ORDER BY case_num, term'));
+    const filled = await names();
+    expect(filled).toEqual([
+      ...['fictiva', 'maria', 'marifi', 'santos', 'さんとす', 'さんとすまりあ', 'まりあ'].map((term) => ({ term, case_num: 7 })),
+      ...['fictiva', 'nguyen', 'thi'].map((term) => ({ term, case_num: 8 })),
+    ]);
+    const fts = (q: string) => db.read((tx) => tx.all<{ rowid: number }>('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid', [trigramQuery(q)]));
+    expect(await fts('lantern fest')).toEqual([{ rowid: 8 }]);
+    expect(await fts('synthetic note')).toEqual([{ rowid: 7 }]);
+    expect(await fts('tv-2026-0002')).toEqual([{ rowid: 8 }]);
+    // Names are no longer in it, nor ever a sealed value (a sealed note, a sealed field).
+    expect(await fts('santos')).toEqual([]);
+    expect(await fts('zephyrine')).toEqual([]);
+    expect(await fts('shelter')).toEqual([]);
+    expect(JSON.stringify(filled)).not.toMatch(/zephyrine|shelter/);
+    await expect(db.read((tx) => tx.all("SELECT rowid FROM cases_fts WHERE names MATCH 'santos'"))).rejects.toThrow(/no such column|names/);
+    // Every table as it was but the search indexes' own (the shadow tables of both FTS5 indexes).
+    for (const table of Object.keys(before.rows).filter((t) => !/^cases_(fts|name_prefix)_/.test(t))) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+
+    // The same fill a case at a time (the migration reads a large vault in batches).
+    await db.transaction(async (tx) => {
+      await tx.run('DELETE FROM case_names');
+      await tx.run("INSERT INTO cases_fts (cases_fts) VALUES ('delete-all')");
+      await fillSearchIndexes(tx, 1);
+    });
+    expect(await names()).toEqual(filled);
+    expect(await fts('lantern fest')).toEqual([{ rowid: 8 }]);
+    // A name row cannot point at no case.
+    await expect(run("INSERT INTO case_names (term, case_num) VALUES ('x', 99)")).rejects.toThrow(/FOREIGN KEY/);
     await db.close();
   });
 

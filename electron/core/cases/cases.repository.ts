@@ -1,5 +1,6 @@
 /** SQL for case files. Sealed values are read only by `getSealed`, never by a list or a search. */
 import { searchForm } from '../../common/caseRules';
+import { nameQueryWords, prefixEnd } from '../../common/nameSearch';
 import type { SealedField } from '../../common/cases';
 import type { CaseListFilter, CaseListRow } from '../../common/contract.cases';
 import { addDays } from '../../common/dates';
@@ -151,28 +152,8 @@ export async function deleteAdverse(tx: Tx, caseId: string, partyId: string): Pr
   return (await tx.run('DELETE FROM adverse_parties WHERE case_id = ? AND id = ?', [caseId, partyId])).changes === 1;
 }
 
-type NameColumns = Pick<CaseColumns, 'family_name' | 'given_name' | 'family_name_native' | 'given_name_native' | 'aliases' | 'reference'>;
-
-/** The text a case is found by: names, aliases, reference and non-sealed notes. Never a sealed value. */
-export function searchEntry(c: NameColumns, notes: readonly string[]): [names: string, reference: string, notes: string] {
-  const names = [c.family_name, c.given_name, c.family_name_native, c.given_name_native, ...(JSON.parse(c.aliases) as string[])].join(' ');
-  return [searchForm(names), searchForm(c.reference), searchForm(notes.join('\n'))];
-}
-
-export async function refreshSearchIndex(tx: Tx, caseId: string): Promise<void> {
-  const c = await tx.get<NameColumns & { num: number }>(
-    `SELECT c.num, d.family_name, d.given_name, d.family_name_native, d.given_name_native, d.aliases, c.reference
-     FROM cases c JOIN case_details d ON d.case_num = c.num WHERE c.id = ?`,
-    [caseId],
-  );
-  if (!c) return;
-  const notes = await tx.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? AND sealed = 0', [caseId]);
-  await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.num]);
-  await tx.run('DELETE FROM cases_name_prefix WHERE rowid = ?', [c.num]);
-  const entry = searchEntry(c, notes.map((n) => n.body));
-  await tx.run('INSERT INTO cases_fts (rowid, names, reference, notes) VALUES (?, ?, ?, ?)', [c.num, ...entry]);
-  await tx.run('INSERT INTO cases_name_prefix (rowid, names) VALUES (?, ?)', [c.num, entry[0]]);
-}
+/** The search indexes are written by cases/searchIndex.ts; a save refreshes its case's entries. */
+export { refreshSearchIndex } from './searchIndex';
 
 const SORTS = {
   updated: 'c.updated_at DESC, c.num DESC',
@@ -201,6 +182,82 @@ type ListRow = Omit<CaseListRow, 'maskedName' | 'riskLevel' | 'flags' | 'nextDea
   next_deadline: string | null;
   updated_at: string;
 };
+
+/**
+ * The trigram index's query for `text` (already in search form, three characters or more): every
+ * trigram of it, each a quoted token, all required. The index keeps which cases hold a trigram and
+ * not where (detail=none, a quarter of the size), so this finds a superset of the cases holding
+ * `text`: searchCondition checks the text itself.
+ */
+export function trigramQuery(text: string): string {
+  const chars = [...text];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/**
+ * The cases a search finds (issue 17): those whose names have a word beginning with each word of
+ * the query (the name index, by a range over its key), and, for three characters or more, those
+ * whose reference or a non-sealed note contains the query. A name is found by any of its words or
+ * their beginnings, not by a piece from the middle of a word.
+ *
+ * The trigram index gives the cases holding every trigram of the query; each is then checked for
+ * the text itself in its reference or an ASCII note, with SQL's lower(), which is the search form
+ * of ASCII text. A note with other characters (kana, kanji, accents, full-width letters: SQL cannot
+ * fold those as searchForm does) is taken on the index's word, so a case with such a note may
+ * rarely be listed for trigrams it holds apart; a case holding the text is never left out.
+ */
+export function searchCondition(query: string): {
+  sql: string;
+  params: string[];
+  /** The found cases' nums as one SELECT (with `params`), or null when nothing can be found. */
+  found: string | null;
+  /** A query of one word and no trigram search (names only): a count that builds no list of the cases found. */
+  short: { count: string; countParams: string[] } | null;
+} {
+  const parts: string[] = [];
+  const params: string[] = [];
+  const words = nameQueryWords(query);
+  if (words.length > 0) {
+    // The first word's range drives; each other word is a probe of the case's own rows.
+    const range = (alias: string, w: string) => {
+      const end = prefixEnd(w);
+      params.push(w, ...(end === null ? [] : [end]));
+      return `${alias}.term >= ?${end === null ? '' : ` AND ${alias}.term < ?`}`;
+    };
+    const [first, ...others] = words;
+    parts.push(
+      [
+        `SELECT a.case_num AS n FROM case_names a WHERE ${range('a', first)}`,
+        ...others.map((w) => `EXISTS (SELECT 1 FROM case_names b WHERE b.case_num = a.case_num AND ${range('b', w)})`),
+      ].join(' AND '),
+    );
+  }
+  const text = searchForm(query.trim());
+  if ([...text].length >= 3) {
+    parts.push(
+      `SELECT t.num AS n FROM cases t WHERE t.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)
+       AND (instr(lower(t.reference), ?) > 0 OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = t.id AND n.sealed = 0 AND (instr(lower(n.body), ?) > 0 OR length(CAST(n.body AS BLOB)) > length(n.body))))`,
+    );
+    params.push(trigramQuery(text), text, text);
+  }
+  const found = parts.length === 0 ? null : parts.join(' UNION ');
+  let short = null;
+  if (words.length === 1 && parts.length === 1) {
+    // Counted once per case: a row is counted when no row of its case in the range comes before it.
+    const [w, end] = params;
+    short = {
+      count: `SELECT count(*) AS n FROM case_names a WHERE a.term >= ?${end === undefined ? '' : ' AND a.term < ?'}
+        AND NOT EXISTS (SELECT 1 FROM case_names b WHERE b.case_num = a.case_num AND b.term >= ? AND b.term < a.term)`,
+      countParams: end === undefined ? [w, w] : [w, end, w],
+    };
+  }
+  return { sql: found === null ? '0' : `c.num IN (${found})`, params, found, short };
+}
+
+/** Past this many cases found, a page of a search walks the sort order's index (listCases). */
+const MANY_FOUND = 1000;
 
 /** One window of the list and the total, with the same filters. */
 export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: number; rows: ListRow[] }> {
@@ -240,22 +297,31 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
     page.push('+c.next_deadline <= ?');
     params.push(addDays(q.today, f.deadlineWithinDays));
   }
-  const query = f.query ? searchForm(f.query) : '';
-  if (query.length >= 3) {
-    // Trigram FTS: the query as one quoted phrase, so operators typed by the user mean nothing.
-    column('c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)', `"${query.replace(/"/g, '""')}"`);
-  } else if (query) {
-    // Too short for trigrams (e.g. a two-kanji family name): name words that start with it.
-    column('c.num IN (SELECT rowid FROM cases_name_prefix WHERE cases_name_prefix MATCH ?)', `"${query.replace(/"/g, '""')}"*`);
+  const search = f.query ? searchCondition(f.query) : null;
+  if (search) {
+    count.push(search.sql);
+    page.push(search.sql);
+    params.push(...search.params);
   }
   const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
   // With one link filter and nothing else, the link table's own index counts alone (foreign
   // keys guarantee every row points at a case).
+  // A search alone counts the cases it finds without reading their rows (the name index's rows
+  // point at cases by foreign key; the trigram branch reads its cases already).
   const countSql =
     links.length === 1 && count.length === 1
       ? `SELECT count(*) AS n FROM ${links[0].table} WHERE ${links[0].key} = ?`
-      : `SELECT count(*) AS n FROM cases c ${where(count)}`;
-  const total = (await tx.get<{ n: number }>(countSql, params))?.n ?? 0;
+      : search?.found && count.length === 1
+        ? (search.short?.count ?? `SELECT count(DISTINCT n) AS n FROM (${search.found})`)
+        : `SELECT count(*) AS n FROM cases c ${where(count)}`;
+  const countParams = search?.short && count.length === 1 && links.length === 0 ? search.short.countParams : params;
+  const total = (await tx.get<{ n: number }>(countSql, countParams))?.n ?? 0;
+  // A search that finds many cases: the page walks the sort order's index and stops after one
+  // window, instead of reading and sorting every case found (the unary + keeps the planner off
+  // the list of cases found for c.num). For few, reading those few and sorting them is cheaper.
+  // (Probing each case's name rows with EXISTS instead of the list would build no list, but this
+  // SQLite returned wrong rows for it with an OFFSET: the IN list is kept.)
+  if (search?.found && total > MANY_FOUND && (q.sort === 'updated' || q.sort === 'reference')) page[page.length - 1] = `+${search.sql}`;
   const rows = await tx.all<ListRow>(
     `SELECT c.id, c.reference, c.masked_name, c.nationality, c.sex, c.stage, c.risk_level, c.flags, c.violation_from, c.custody, c.next_deadline, c.updated_at
      FROM cases c ${where(page)} ORDER BY ${SORTS[q.sort]} LIMIT ? OFFSET ?`,

@@ -17,10 +17,12 @@ import {
 import { CUSTODY, CUSTODY_WITH_REPORTING, isTechnicalIntern, STATUSES_OF_RESIDENCE, TECHNICAL_INTERN_STATUSES, type Immigration } from '../../common/immigration';
 import { CLOSING_OUTCOMES } from '../../common/retention';
 import type { Tx } from '../db/connection';
+import { demoFamilyKatakana, demoNotes } from './demoNotes';
 import { seedDemoOrganisations } from './demoOrganisations';
 import { isoDay, prng } from './random';
 import type { CaseColumns } from '../caseAccess/caseAccess.repository';
-import { insertCases, lastReferenceSeq, nextNum, searchEntry } from '../cases/cases.repository';
+import { insertCases, lastReferenceSeq, nextNum } from '../cases/cases.repository';
+import { insertSearchEntries, searchEntry } from '../cases/searchIndex';
 import { exploitationColumns, immigrationColumns, personColumns } from '../cases/cases.service';
 
 const PEOPLE: Record<string, { languages: string[]; family: string[]; given: string[] }> = {
@@ -37,11 +39,14 @@ const PEOPLE: Record<string, { languages: string[]; family: string[]; given: str
 };
 const NATIONALITIES = Object.keys(PEOPLE);
 
+const SYNTHETIC_NOTE = 'Synthetic case generated for demonstration and testing. Not a real person.';
+
 export interface GeneratedCase {
   columns: CaseColumns;
   officerId: string;
   exploitationTypes: string[];
-  note: string;
+  /** The first says the case is synthetic; the others are varied case notes (demoNotes.ts). */
+  notes: { at: string; body: string }[];
 }
 
 /** `count` fictional cases numbered from `firstSeq` in `year`, spread over the given staff. */
@@ -65,6 +70,8 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       languages: people.languages,
       interpreterNeeded: r.chance(0.85),
     };
+    // From their own generators, so the rest of the demo case stays as it was.
+    person.familyNameNative = demoFamilyKatakana(opts.seed, opts.firstSeq + i, person.familyName);
     const statusOfResidence = titp ? r.pick(TECHNICAL_INTERN_STATUSES) : r.pick(STATUSES_OF_RESIDENCE.filter((code) => !isTechnicalIntern(code)));
     const statusValidity = statusOfResidence === 'none' ? 'none' : r.pick(['valid', 'valid', 'valid', 'expired', 'revoked'] as const);
     const deportationProcedure = statusValidity !== 'valid' && r.chance(0.6);
@@ -131,14 +138,14 @@ export function generateCases(opts: { count: number; seed: number; year: number;
       },
       officerId: r.pick(opts.officerIds),
       exploitationTypes: types,
-      note: 'Synthetic case generated for demonstration and testing. Not a real person.',
+      notes: [{ at: opts.now.toISOString(), body: SYNTHETIC_NOTE }, ...demoNotes(opts.seed, seq, new Date(at), opts.now)],
     });
   }
   return out;
 }
 
 /** Writes generated cases in batches of multi-row INSERTs, with their search entries. Call inside a transaction. */
-export async function insertGenerated(tx: Tx, cases: GeneratedCase[], now: string): Promise<void> {
+export async function insertGenerated(tx: Tx, cases: GeneratedCase[]): Promise<void> {
   const BATCH = 25; // Well under SQLite's limit of bound parameters per statement.
   let num = await nextNum(tx);
   for (let i = 0; i < cases.length; i += BATCH) {
@@ -147,17 +154,16 @@ export async function insertGenerated(tx: Tx, cases: GeneratedCase[], now: strin
     await tx.run(`INSERT INTO case_officers (case_num, user_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.num, c.officerId]));
     const types = chunk.flatMap((c) => c.exploitationTypes.map((t) => [c.num, t]));
     await tx.run(`INSERT INTO case_exploitation_types (case_num, type) VALUES ${types.map(() => '(?, ?)').join(', ')}`, types.flat());
-    await tx.run(
-      `INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'general', 0, ?)").join(', ')}`,
-      chunk.flatMap((c) => [randomUUID(), c.columns.id, now, c.columns.created_by, c.note]),
-    );
+    const notes = chunk.flatMap((c) => c.notes.map((n) => [randomUUID(), c.columns.id, n.at, c.columns.created_by, n.body]));
+    await tx.run(`INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ${notes.map(() => "(?, ?, ?, ?, 'general', 0, ?)").join(', ')}`, notes.flat());
     await tx.run(
       `INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, reason) VALUES ${chunk.map(() => "(?, ?, ?, ?, 'created', NULL, 'intake', '')").join(', ')}`,
       chunk.flatMap((c) => [randomUUID(), c.columns.id, c.columns.created_at, c.columns.created_by]),
     );
-    const entries = chunk.map((c) => [c.num, ...searchEntry(c.columns, [c.note])] as const);
-    await tx.run(`INSERT INTO cases_fts (rowid, names, reference, notes) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, entries.flat());
-    await tx.run(`INSERT INTO cases_name_prefix (rowid, names) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, entries.flatMap((e) => [e[0], e[1]]));
+    await insertSearchEntries(
+      tx,
+      chunk.map((c) => searchEntry(c.num, c.columns, c.notes.map((n) => n.body))),
+    );
   }
 }
 
@@ -200,12 +206,14 @@ export async function seedDemo(
     const n = Math.min(chunk, opts.count - written);
     await run(async (t) => {
       const cases = generateCases({ count: n, seed: opts.seed + written, year, firstSeq: (await lastReferenceSeq(t.tx, year)) + 1, ...staff, now: opts.now });
-      await insertGenerated(t.tx, cases, opts.now.toISOString());
+      await insertGenerated(t.tx, cases);
       await t.audit({ cases: n, synthetic: true });
     });
     written += n;
     opts.onProgress?.(written, opts.count);
   }
+  // A bulk load leaves the trigram index in many segments: merge them once (a search reads each).
+  await run((t) => t.tx.run("INSERT INTO cases_fts (cases_fts) VALUES ('optimize')"));
   // The registry: clearly fictional organisations (made once), and the TITP cases linked to their employer.
   await run(async (t) => {
     const made = await seedDemoOrganisations(t.tx, { seed: opts.seed, supervisorId: staff.supervisorId, now: opts.now });

@@ -123,6 +123,8 @@ export const CASE_PARTS: readonly { table: string; where: string; key: 'id' | 'n
   { table: 'case_deadlines', where: 'case_num = ?', key: 'num' },
   { table: 'case_officers', where: 'case_num = ?', key: 'num' },
   { table: 'case_exploitation_types', where: 'case_num = ?', key: 'num' },
+  // The name index (its words of the person's names); the trigram index is cleared by deleteCase.
+  { table: 'case_names', where: 'case_num = ?', key: 'num' },
   { table: 'case_details', where: 'case_num = ?', key: 'num' },
   { table: 'cases', where: 'id = ?', key: 'id' },
 ];
@@ -147,23 +149,19 @@ export async function insertTombstone(
 
 /**
  * Removes every part of one case (the tombstone must already be written in this transaction): its rows
- * in every table of CASE_PARTS, its entries in both search indexes, and the case content of its rows
- * in the export register. `secure_delete` overwrites what is freed within each page.
+ * in every table of CASE_PARTS (the name index among them), its entries in the trigram index, and the
+ * case content of its rows in the export register. `secure_delete` overwrites what is freed within each page.
  */
 export async function deleteCase(tx: Tx, c: { id: string; num: number }): Promise<void> {
   for (const part of CASE_PARTS) await tx.run(`DELETE FROM ${part.table} WHERE ${part.where}`, [part.key === 'num' ? c.num : c.id]);
-  // Contentless indexes: the row ids are the case's num.
+  // Contentless: the row ids are the case's num.
   await tx.run('DELETE FROM cases_fts WHERE rowid = ?', [c.num]);
-  await tx.run('DELETE FROM cases_name_prefix WHERE rowid = ?', [c.num]);
   await tx.run("UPDATE exports SET recipient = '', purpose = '', sealed_reason = '' WHERE case_id = ?", [c.id]);
 }
 
 /**
- * Rewrites both search indexes without their deleted entries. A contentless index only marks a
- * deleted row; its terms (names, in the prefix index whole words) stay in the index's pages until
- * its segments are merged, and VACUUM alone would copy them over.
+ * Rewrites the trigram index without its deleted entries. A contentless index only marks a deleted
+ * row; its terms (trigrams of a note) stay in the index's pages until its segments are merged, and
+ * VACUUM alone would copy them over. (The name index is a plain table: its rows are gone.)
  */
-export async function mergeSearchIndexes(tx: Tx): Promise<void> {
-  await tx.run("INSERT INTO cases_fts (cases_fts) VALUES ('optimize')");
-  await tx.run("INSERT INTO cases_name_prefix (cases_name_prefix) VALUES ('optimize')");
-}
+export { mergeSearchIndexes } from '../cases/searchIndex';
