@@ -12,6 +12,7 @@ import type { CaseDetail } from '../../electron/common/caseDetail';
 import { intake } from '../fixtures/cases';
 import { team } from '../fixtures/team';
 import { code, ok, removeDir, signInAdmin } from '../fixtures/vault';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SoakFigures {
@@ -21,6 +22,11 @@ export interface SoakFigures {
   rssAfterWarmupMiB: number;
   rssEndMiB: number;
   rssGrowthPercent: number;
+  /** The JavaScript heap after a collection, at the same two moments: what a leak in core's own code would grow. */
+  heapAfterWarmupMiB: number;
+  heapEndMiB: number;
+  /** The database at the end: SQLite's page cache (up to 64 MiB) grows with it and counts in the RSS. */
+  databaseMiB: number;
   p95FirstMs: number;
   p95LastMs: number;
   p95Ratio: number;
@@ -41,9 +47,11 @@ function random(seed: number): () => number {
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)];
-const rssMiB = () => {
+/** The resident set and the JavaScript heap, after a collection when the runner exposes one (--expose-gc). */
+const memory = () => {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss / 2 ** 20;
+  const m = process.memoryUsage();
+  return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 };
 };
 
 export const soakSuite = {
@@ -56,7 +64,7 @@ export const soakSuite = {
     const window = Math.min(1000, Math.max(10, Math.floor(opts.operations / 10)));
     const times: number[] = [];
     let failed = 0;
-    let rssAfterWarmup = 0;
+    let warm = { rss: 0, heap: 0 };
     try {
       await as('officer.a');
       const cases: CaseDetail[] = [];
@@ -66,7 +74,7 @@ export const soakSuite = {
           await core.lock('idle');
           await as('officer.a');
         }
-        if (i === window) rssAfterWarmup = rssMiB();
+        if (i === window) warm = memory();
         const roll = cases.length < 5 ? 0 : next();
         const started = process.hrtime.bigint();
         let result: string;
@@ -97,7 +105,9 @@ export const soakSuite = {
           opts.log?.(`operation ${i} failed: ${result}`);
         }
       }
-      const rssEnd = rssMiB();
+      const end = memory();
+      const rssAfterWarmup = warm.rss;
+      const rssEnd = end.rss;
       await core.lock('user');
       await signInAdmin(core);
       const chain = await ok<{ intact: boolean }>(core, 'audit:verify', { anchors: [] });
@@ -111,6 +121,9 @@ export const soakSuite = {
         rssAfterWarmupMiB: rssAfterWarmup,
         rssEndMiB: rssEnd,
         rssGrowthPercent: growth,
+        heapAfterWarmupMiB: warm.heap,
+        heapEndMiB: end.heap,
+        databaseMiB: statSync(join(dirs[0], 'mamori.db')).size / 2 ** 20,
         p95FirstMs: p95First,
         p95LastMs: p95Last,
         p95Ratio: p95Last / p95First,
@@ -118,7 +131,7 @@ export const soakSuite = {
         withinGoals: failed === 0 && chain.intact && growth < 10 && p95Last / p95First <= 1.5,
       };
       opts.log?.(
-        `soak: ${figures.operations} operations, ${failed} failed; RSS ${rssAfterWarmup.toFixed(1)} → ${rssEnd.toFixed(1)} MiB (${growth.toFixed(1)} %); ` +
+        `soak: ${figures.operations} operations, ${failed} failed; RSS ${rssAfterWarmup.toFixed(1)} → ${rssEnd.toFixed(1)} MiB (${growth.toFixed(1)} %), heap ${warm.heap.toFixed(1)} → ${end.heap.toFixed(1)} MiB, database ${figures.databaseMiB.toFixed(1)} MiB; ` +
           `p95 first ${window} ${p95First.toFixed(2)} ms, last ${window} ${p95Last.toFixed(2)} ms (× ${figures.p95Ratio.toFixed(2)}); chain ${chain.intact ? 'intact' : 'BROKEN'}`,
       );
       return figures;

@@ -1,0 +1,56 @@
+/**
+ * `npm run torture [-- --only NAME] [-- --json FILE]`: the proof-under-fault suites in their long
+ * form (issue 18), one after another, each printing its figure; a JSON summary of every figure with
+ * the date and the machine is written to FILE (default: test-results/torture.json). The short forms
+ * run in `npm test` (tests/integration/torture-*.test.ts). Exits non-zero when a suite misses its
+ * goal; a failing suite names the case and leaves its vault for inspection.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { soakSuite } from './soak';
+
+interface Suite {
+  name: string;
+  /** Runs the long form; returns its figures and whether they meet the issue's goal. */
+  long(log: (line: string) => void): Promise<{ figures: object; ok: boolean }>;
+}
+
+const SUITES: Suite[] = [
+  {
+    name: 'soak',
+    async long(log) {
+      const figures = await soakSuite.run({ operations: 10_000, lockEvery: 1000, log });
+      return { figures, ok: figures.withinGoals };
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
+  const summary = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`,
+    suites: [] as { name: string; ok: boolean; seconds: number; figures: object }[],
+  };
+  for (const suite of SUITES) {
+    if (values.only && !suite.name.includes(values.only)) continue;
+    console.log(`\n▶ ${suite.name}`);
+    const started = process.hrtime.bigint();
+    const { figures, ok } = await suite.long((line) => console.log(`  ${line}`));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    summary.suites.push({ name: suite.name, ok, seconds, figures });
+    console.log(`${ok ? '✔' : '✘'} ${suite.name} in ${seconds.toFixed(0)} s: ${JSON.stringify(figures)}`);
+  }
+  const file = values.json ?? 'test-results/torture.json';
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(summary, null, 2) + '\n');
+  console.log(`\nsummary: ${file}`);
+  if (summary.suites.some((s) => !s.ok)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(`torture: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+});
