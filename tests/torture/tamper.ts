@@ -338,9 +338,9 @@ export const KNOWN_GAPS: Record<string, string> = {
  */
 export const KNOWN_SIDE_EFFECTS: Record<string, string> = {
   'a byte flipped in an audit page':
-    'the sign-in opens the vault (the damaged page is not read on opening), fails with VAULT_DAMAGED in its first write transaction, and leaves mamori.db-wal holding frames marked committed while its connection stays open after core.close(); mamori.db, keyslots.json and head.json are unchanged and a reader sees the same trail. Not investigated further (issue 18 report).',
+    'the sign-in opens the vault (the damaged page is not read on opening) and fails with SQLITE_CORRUPT → VAULT_DAMAGED in its write transaction (the rollback and the connection close both succeed); a mamori.db-wal whose frame headers mark committed frames is still there 5 s after core.close() resolves, and gone by the end of the process. mamori.db, keyslots.json and head.json are unchanged and a reader sees the same trail. Cause not found yet (reported with issue 18).',
   'a byte flipped in an index page':
-    'as for the audit page: VAULT_DAMAGED in the sign-in transaction (the audit index is written by every entry); a -wal with committed frames is left by a connection still open after core.close().',
+    'as for the audit page: SQLITE_CORRUPT → VAULT_DAMAGED in the sign-in transaction (every audit entry writes this index), and the same -wal left behind.',
 };
 
 function describeBreak(v: { intact: true } | { intact: false; firstBroken: { seq: number; reason: string } }): string {
@@ -366,7 +366,7 @@ async function meet(dir: string, c: TamperCase, fx: Fixtures): Promise<Omit<Tamp
       const emptyWal = !before.has(`${DB}-wal`) && changed.includes(`${DB}-wal`) && existsSync(wal) && committedFrames(wal) === 0;
       if (emptyWal) changed = changed.filter((n) => n !== `${DB}-wal`);
       if (changed.length > 0) return { outcome: 'refused', reason: `${opened.error.code}: ${opened.error.message}`, changed };
-      return { outcome: 'refused', reason: `${opened.error.code}: ${opened.error.message}${emptyWal ? ' (the refused sign-in left a -wal without committed frames: its connection was still open after core.close())' : ''}` };
+      return { outcome: 'refused', reason: `${opened.error.code}: ${opened.error.message}${emptyWal ? ' (the refused sign-in left a -wal without committed frames)' : ''}` };
     }
     if (c.attempt === 'recover') {
       await core.close();
