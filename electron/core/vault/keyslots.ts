@@ -293,6 +293,9 @@ export async function openUserSlot(
       privateKey = fromDer(secrets.x25519);
       if (secrets.v >= 2) signer = signerFrom(slot.userId, fromDer((secrets as { ed25519: string }).ed25519));
       if (secrets.v === 3 && secrets.sealing) sealing = fromDer(secrets.sealing);
+      // The public signing key sits beside the wrapped secrets, outside their tag: one that is not the
+      // wrapped private key's is an edited file (the tamper suite's "signingKey edited" case).
+      if (signer && slot.signingKey !== undefined && slot.signingKey !== signer.publicKey) throw new CoreError('VAULT_DAMAGED', 'keyslot signing key does not match its private key');
     } finally {
       wipe(payload);
     }
