@@ -9,7 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { crashSuite } from './crash';
 import { soakSuite } from './soak';
+import { KNOWN_GAPS, tamperSuite } from './tamper';
 
 interface Suite {
   name: string;
@@ -18,6 +20,22 @@ interface Suite {
 }
 
 const SUITES: Suite[] = [
+  {
+    name: 'crash',
+    async long(log) {
+      const r = await crashSuite.run({ kills: 100, log });
+      return { figures: { kills: r.kills, acknowledged: r.acknowledged, lost: r.lost, failures: r.failures, ...(r.vaultDir ? { vaultDir: r.vaultDir } : {}) }, ok: r.lost === 0 && r.failures.length === 0 };
+    },
+  },
+  {
+    name: 'tamper',
+    async long(log) {
+      const r = await tamperSuite.run({ log });
+      const undetected = r.cases.filter((c) => !['refused', 'flagged', 'recorded'].includes(c.outcome)).map((c) => c.name);
+      // Every case must be detected; the known gaps are reported, never counted as detected.
+      return { figures: { tried: r.tried, detected: r.detected, changedOnRefusal: r.changedOnRefusal, undetected, knownGaps: Object.keys(KNOWN_GAPS) }, ok: r.detected === r.tried };
+    },
+  },
   {
     name: 'soak',
     async long(log) {
