@@ -165,9 +165,12 @@ type Def = { type: string; [k: string]: unknown };
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 
 interface Pools {
-  ids: string[];
+  /** Read when a payload is generated: ids harvested from earlier successes join the pool as the run goes. */
+  ids: () => readonly string[];
   strings: string[];
 }
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 const DATES = ['2025-01-01', '2025-09-05', '2026-06-01', '2026-12-31', '1900-01-01', '2099-12-31', '2025-02-30'];
 const DATETIMES = ['2026-06-01T00:00:00.000Z', '2025-01-01T12:00:00Z', '1970-01-01T00:00:00.000Z'];
@@ -176,7 +179,10 @@ function stringArb(s: unknown, pools: Pools): fc.Arbitrary<string> {
   const z4 = s as { format?: string | null; minLength?: number | null; maxLength?: number | null };
   const max = z4.maxLength ?? 60;
   const min = z4.minLength ?? 0;
-  const ids = pools.ids.length ? fc.constantFrom(...pools.ids) : fc.uuid();
+  const ids = fc.nat().map((i) => {
+    const pool = pools.ids();
+    return pool.length ? pool[i % pool.length]! : NO_ID;
+  });
   if (z4.format === 'uuid' || z4.format === 'guid') return fc.oneof({ weight: 6, arbitrary: ids }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.string() });
   return fc.oneof(
     { weight: 4, arbitrary: fc.string({ minLength: min, maxLength: Math.min(max, Math.max(min, 80)) }) },
@@ -413,15 +419,27 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
   }
   await core.lock('user');
   await signInAdmin(core);
-  harvestIds(await ok(core, 'users:list', {}), ids);
+  const { users } = await ok<{ users: { id: string; username: string }[] }>(core, 'users:list', {});
+  harvestIds(users, ids);
   await core.lock('user');
 
-  // Team members' ids stay out of the users:* channels (a disabled officer could not sign in again).
-  const protectedIds = new Set(Object.values(t.users).map((u) => u.id));
-  const pools: Pools = { ids: [...ids].filter((id) => !protectedIds.has(id)), strings: ['fuzz.victim', 'sup.c', 'officer.a'] };
-  const userPools: Pools = { ids: [...ids].filter((id) => !protectedIds.has(id)), strings: ['fuzz.victim'] };
-  pools.ids = [...ids];
-  log(`ipc fuzz: ${ids.size} real ids in the pool`);
+  // Every account the fuzz signs in with stays out of the users:* channels (disabled or reset, it
+  // could not sign in again); only the sacrificial officer is theirs to act on.
+  const protectedIds = new Set(users.filter((u) => u.username !== 'fuzz.victim').map((u) => u.id));
+  let all: string[] = [...ids];
+  let forUsers: string[] = all.filter((id) => !protectedIds.has(id));
+  const harvest = (value: unknown) => {
+    if (ids.size >= 500) return;
+    const n = ids.size;
+    harvestIds(value, ids);
+    if (ids.size !== n) {
+      all = [...ids];
+      forUsers = all.filter((id) => !protectedIds.has(id));
+    }
+  };
+  const pools: Pools = { ids: () => all, strings: ['fuzz.victim', 'sup.c', 'officer.a'] };
+  const userPools: Pools = { ids: () => forUsers, strings: ['fuzz.victim'] };
+  log(`ipc fuzz: ${ids.size} real ids in the pool at the start`);
 
   const raw = await Db.open(join(vaultDir, 'mamori.db'), await adminDataKey(vaultDir), { create: false, readOnly: true });
   // Self-check: the raw connection sees core's commits (else every "unchanged" below would mean nothing).
@@ -448,13 +466,22 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
     await core.lock('user');
     if (role === 'signed-out') return;
     const [username, passphrase] = passFor[role];
-    for (let attempt = 0; attempt < 5; attempt++) {
+    let last = '';
+    for (let attempt = 0; attempt < 6; attempt++) {
       const r = await core.dispatch('session:signIn', { username, passphrase });
       if (r.ok) return;
-      // A throttle is passed by moving the fuzz's clock.
+      last = r.error.code;
+      // A throttle is passed by moving the fuzz's clock; an account locked by refused payloads
+      // (wrong current passphrases...) is unlocked by the administrator, as in the app.
       clock += (r.error.retryAfterMs ?? 60_000) + 1_000;
+      if (attempt === 2 && role !== 'administrator') {
+        const id = users.find((u) => u.username === username)?.id;
+        await core.dispatch('session:signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+        if (id) await core.dispatch('users:unlockSignIn', { userId: id });
+        await core.lock('user');
+      }
     }
-    throw new Error(`could not sign in again as ${role}`);
+    throw new Error(`ipc fuzz: could not sign in again as ${role} (${last}); vault kept at ${vaultDir}`);
   }
 
   type Outcome = { kind: 'ok' } | { kind: 'refused'; code: string } | { kind: 'crash'; detail: string };
@@ -466,6 +493,7 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
       const r = await core.dispatch(channel, payload);
       result = r;
       outcome = r.ok ? { kind: 'ok' } : { kind: 'refused', code: r.error.code };
+      if (r.ok) harvest(r.value);
     } catch (e) {
       outcome = { kind: 'crash', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }
@@ -579,6 +607,7 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
     figures.failures.push({ channel: '-', role: 'administrator', kind: 'setup', detail: `integrity check failed: ${String(e)}`, payload: '' });
   }
   figures.ms = Date.now() - started;
+  log(`ipc fuzz: ${ids.size} real ids in the pool at the end`);
   const { failures, excluded, ...numbers } = figures;
   log(`ipc fuzz figures: ${JSON.stringify(numbers)}`);
   log(`ipc fuzz: ${excluded.length} channels excluded: ${excluded.map((e) => e.channel).join(', ')}`);
