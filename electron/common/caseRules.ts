@@ -39,12 +39,18 @@ export function normaliseName(name: string): string {
     .replace(/[\s.\-'’・･‐_,]/g, '');
 }
 
-/** The form text is indexed and searched in: NFKC, lower case, katakana folded to hiragana. */
+/**
+ * The form text is indexed and searched in: NFKC, lower case, katakana folded to hiragana, and
+ * control characters (other than tab and line breaks) as spaces: a NUL inside an FTS5 query ends
+ * SQLite's reading of it, so a query holding one failed instead of finding nothing.
+ */
 export function searchForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    // eslint-disable-next-line no-control-regex -- the control characters are what is replaced
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
 }
 
 /** The same name whatever the order of its parts ("Nguyen Van A" = "Van A Nguyen"). */
