@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crashSuite } from './crash';
+import { fuzzSuite } from './fuzz';
 import { soakSuite } from './soak';
 import { KNOWN_GAPS, tamperSuite } from './tamper';
 
@@ -34,6 +35,18 @@ const SUITES: Suite[] = [
       const undetected = r.cases.filter((c) => !['refused', 'flagged', 'recorded'].includes(c.outcome)).map((c) => c.name);
       // Every case must be detected; the known gaps are reported, never counted as detected.
       return { figures: { tried: r.tried, detected: r.detected, changedOnRefusal: r.changedOnRefusal, undetected, knownGaps: Object.keys(KNOWN_GAPS) }, ok: r.detected === r.tried };
+    },
+  },
+  {
+    // 10,000 payloads per channel: 2,000 as each of the five roles (the short form gives 200 each).
+    name: 'ipc fuzz',
+    async long(log) {
+      const f = await fuzzSuite.run({ payloadsPerChannel: 2000, log });
+      const { failures, excluded, ...figures } = f;
+      return {
+        figures: { ...figures, failures: failures.map((x) => `${x.kind} ${x.channel} as ${x.role}: ${x.detail}`), excluded: excluded.map((x) => x.channel) },
+        ok: f.crashes + f.internal + f.leaks + f.refusedStateChanges === 0 && f.integrityOk,
+      };
     },
   },
   {
