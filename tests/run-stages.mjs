@@ -10,7 +10,9 @@ const STAGES = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit + component', 'npx', ['vitest', 'run', '--project', 'unit', '--project', 'component']],
-  ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
+  // Two workers: most integration time is the vault's own waits (fsync, child processes), and the
+  // longest files (the fuzz and crash suites) would otherwise run alone after everything else.
+  ['integration', 'npx', ['vitest', 'run', '--project', 'integration', '--maxWorkers', '2']],
   ['build + e2e', 'npm', ['run', '--silent', 'test:e2e']],
   ['security scan', 'npm', ['run', '--silent', 'test:security']],
   // Every benchmark at a small size and a few runs, on the renderer the E2E stage built, so that
