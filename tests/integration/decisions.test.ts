@@ -3,10 +3,9 @@ import { applyCaseEdit, type CaseDetail, type CaseEdit } from '../../electron/co
 import type { ReviewQueueRow } from '../../electron/common/contract.decisions';
 import type { MyWork } from '../../electron/common/contract.work';
 import type { UserAccount } from '../../electron/common/accounts';
-import type { DecisionDraft } from '../../electron/common/decisions';
 import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import type { MamoriCoreApi } from '../../electron/core/index';
-import { intake } from '../fixtures/cases';
+import { intake, srpDraft } from '../fixtures/cases';
 import { withRawVault } from '../fixtures/raw';
 import { auditRows, team as makeTeam } from '../fixtures/team';
 import { cleanVaultsAfterEach, code, ok, signInAdmin } from '../fixtures/vault';
@@ -15,18 +14,7 @@ const dirs = cleanVaultsAfterEach(afterEach);
 const NOW = Date.parse('2026-11-26T09:00:00Z');
 const team = () => makeTeam(dirs, () => NOW);
 
-const reasons = (text: string) => ({ 'danger-on-return': text, 'condition-and-protection': text, cooperation: text });
-
-/** A special residence permission recommendation with every reason written. */
-const srp = (summary = 'Recommend special residence permission as a trafficking victim.'): DecisionDraft => ({
-  pathway: 'special-residence-permission',
-  proposedStatus: 'designated-activities',
-  proposedPeriod: '1 year',
-  considerationReasons: reasons('Assessed with evidence on file; weighs for permission.'),
-  factorReasons: Object.fromEntries(ART_50_5_FACTORS.map((f) => [f, `Written reasons for ${f}.`])),
-  summary,
-  documents: ['srp-application'],
-});
+const srp = srpDraft;
 
 /**
  * The flagship case: an overstaying identified victim who wishes to remain, with danger on

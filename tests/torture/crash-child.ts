@@ -10,10 +10,9 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { CaseDetail } from '../../electron/common/caseDetail';
-import type { DecisionDraft } from '../../electron/common/decisions';
-import { ART_50_5_FACTORS } from '../../electron/common/guidance';
 import { createCore, type MamoriCoreApi } from '../../electron/core/index';
-import { intake } from '../fixtures/cases';
+import { interviewPlan } from '../../renderer/test/fixtures';
+import { intake, srpDraft } from '../fixtures/cases';
 import { PASS } from '../fixtures/team';
 import { CRASH_NOW, CRASH_OFFICER, rng, type SideLine } from './crash-ops';
 
@@ -44,16 +43,6 @@ function knownCases(): string[] {
     .flatMap((l) => (l.t === 'ack' && l.kind === 'intake' && l.caseId ? [l.caseId] : []));
 }
 
-const reasons = (text: string) => ({ 'danger-on-return': text, 'condition-and-protection': text, cooperation: text });
-const srp = (summary: string): DecisionDraft => ({
-  pathway: 'special-residence-permission',
-  proposedStatus: 'designated-activities',
-  proposedPeriod: '1 year',
-  considerationReasons: reasons('Assessed with evidence on file; weighs for permission.'),
-  factorReasons: Object.fromEntries(ART_50_5_FACTORS.map((f) => [f, `Written reasons for ${f}.`])),
-  summary,
-  documents: ['srp-application'],
-});
 
 async function main(): Promise<void> {
   const core = createCore({ dataDir, locale: 'en', now: () => CRASH_NOW });
@@ -98,7 +87,7 @@ async function main(): Promise<void> {
       }
       d = await call<CaseDetail>(core, 'protection:recordWish', { caseId: d.id, version: d.version, wish: { wish: 'remain', ownWords: 'I want to stay.', expressedOn: '2026-11-20' } });
       for (const to of ['identification', 'protection', 'decision'] as const) d = await call<CaseDetail>(core, 'cases:transition', { caseId: d.id, version: d.version, to });
-      d = await call<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srp(marker) });
+      d = await call<CaseDetail>(core, 'decisions:saveDraft', { caseId: d.id, version: d.version, draft: srpDraft(marker) });
       const decisionId = d.decisions[0].id;
       await call<CaseDetail>(core, 'decisions:submit', { caseId: d.id, version: d.version, decisionId });
       append({ t: 'ack', id, kind, caseId: d.id, marker, decisionId });
@@ -117,30 +106,11 @@ async function main(): Promise<void> {
         await call(core, 'protection:recordConsideration', { ...ref, consideration: { kind: 'danger-on-return', level: pick(['low', 'moderate', 'high'] as const), evidence: marker, assessedOn: '2026-11-20' } });
       else {
         const officersPresent = [{ userId: d.officers[0].id, sex: 'female' as const }];
-        await call(core, 'interviews:plan', { ...ref, plan: interviewPlan(officersPresent, marker) });
+        await call(core, 'interviews:plan', { ...ref, plan: interviewPlan(officersPresent, { plannedAt: '2027-01-15T10:00', placeLabel: marker }) });
       }
     }
     append({ t: 'ack', id, kind, caseId, marker });
   }
-}
-
-function interviewPlan(officersPresent: { userId: string; sex: 'female' | 'male' }[], placeLabel: string) {
-  return {
-    plannedAt: '2027-01-15T10:00',
-    durationMinutes: 60,
-    breaks: '',
-    placeType: 'agency-private-room',
-    placeLabel,
-    placePrivate: true,
-    placeDisclosesWhereabouts: false,
-    officersPresent,
-    noFemaleOfficerReason: '',
-    interpreterId: null,
-    noInterpreterReason: '',
-    condition: 'stable',
-    conditionNotes: '',
-    rightsExplained: true,
-  };
 }
 
 main().then(
