@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
 import type { Signer } from '../crypto/signing';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
+import { startPageHasher, type PageCheck, type PageHasher } from './macPages';
 import { REGISTRATION, signEntry, SignatureVerifier, type SignatureProblem } from './signatures';
 
 export type { AuditAction };
@@ -147,6 +148,11 @@ export interface VerifyOptions {
   signatures?: SignatureScope;
   /** Hears how many steps of about how many are done, after every page (MACs, then signatures). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * More connections to the same database (read-only ones) that the MAC pass reads pages on
+   * besides `db`, so that two pages are read at once.
+   */
+  readers?: readonly Db[];
 }
 
 /** A verified `audit.verified` entry whose signer vouched for the trail up to `checkpointSeq`. */
@@ -247,27 +253,50 @@ export const MAC_PASS_ENTRY = `((actor_id IS NULL) + 2 * (actor_role IS NULL) + 
 /**
  * The MAC pass: every entry's MAC against its canonical form and the MAC before it, and the
  * sequence without gaps, up to `head` (the newest entry when it started). SQLite hands a whole
- * page over as one string (building a JavaScript object per row costs more than the hashing), the
- * canonical form is rebuilt from it with JSON.stringify, and the next page is read while this one
- * is hashed. SQLite's own `json_array` would write the canonical text for us, but in this build it
+ * page over as one string (building a JavaScript object per row costs more than the hashing), with
+ * the stored MAC just before it; worker threads rebuild the canonical form with JSON.stringify and
+ * hash it (`macPages.ts`) while SQLite reads the next pages. SQLite's own `json_array` would write the canonical text for us, but in this build it
  * costs several times the whole read. Wherever the fast path disagrees (a MAC that does not match,
  * a value holding a separator, a page that is not contiguous, a query that fails), the entries are
  * re-read and checked exactly as written, by `canonical()`, before anything is declared broken:
  * the fast path can only be slower, never raise a false alarm, and it accepts only a text the audit
  * key MACed.
  */
-async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
-  type Page = { text: string | null; n: number; first: number | null; last: number | null };
-  const read = (after: number): Promise<Page | Error> =>
-    db
+async function macPass(db: Db, auditKey: Buffer, head: number, readers: readonly Db[], progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
+  const hasher = startPageHasher(auditKey);
+  try {
+    return await macPassWith(db, [db, ...readers], hasher, auditKey, head, progress);
+  } finally {
+    await hasher.close();
+  }
+}
+
+async function macPassWith(
+  db: Db,
+  readers: readonly Db[],
+  hasher: PageHasher,
+  auditKey: Buffer,
+  head: number,
+  progress: (done: number) => void,
+): Promise<{ entries: number; broken: Broken | null }> {
+  type Page = { text: string | null; n: number; first: number | null; last: number | null; prev: string | null };
+  type Read = { page: Page | Error; check: Promise<PageCheck> | null };
+  /** Entries after `after` up to a page's end, with the stored MAC just before them, handed to a hasher at once. */
+  let turn = 0;
+  const read = (after: number): Promise<Read> =>
+    readers[turn++ % readers.length]
       .read((tx) =>
-        tx.get<Page>(`SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last FROM audit_log WHERE seq > ? AND seq <= ?`, [
-          after,
-          Math.min(after + MAC_PAGE, head),
-        ]),
+        tx.get<Page>(
+          `SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
+             (SELECT mac FROM audit_log WHERE seq = ?) AS prev FROM audit_log WHERE seq > ? AND seq <= ?`,
+          [after, after, Math.min(after + MAC_PAGE, head)],
+        ),
       )
-      .then((p) => p ?? { text: null, n: 0, first: null, last: null })
-      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      .then((p): Read => {
+        const page = p ?? { text: null, n: 0, first: null, last: null, prev: null };
+        return { page, check: page.n > 0 && page.text !== null ? hasher.check(page.text, page.n, page.prev ?? '') : null };
+      })
+      .catch((e: unknown): Read => ({ page: e instanceof Error ? e : new Error(String(e)), check: null }));
   const macOf = (text: string, previousMac: string) => createHmac('sha256', auditKey).update(text).update('\n').update(previousMac).digest('hex');
   /** The reference check of one entry, as `canonical()` writes it. */
   const exact = async (seq: number, previousMac: string): Promise<AuditRow | null> => {
@@ -277,40 +306,44 @@ async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: 
 
   let prevSeq = 0;
   let prevMac = '';
-  let next: Promise<Page | Error> | null = head > 0 ? read(0) : null;
-  while (next) {
-    const page = await next;
-    next = null;
-    if (!(page instanceof Error) && page.n > 0 && page.text !== null && page.first === prevSeq + 1 && page.last === prevSeq + page.n) {
-      if (page.last < head) next = read(page.last);
-      const entries = page.text.split('\x1e');
-      const ok = entries.length === page.n;
-      for (let i = 0; ok && i < entries.length; i++) {
-        const f = entries[i].split('\x1f');
-        let mac = f.length === 10 ? f[9] : null;
-        if (mac !== null) {
-          const nulls = Number(f[0]);
-          const text = JSON.stringify([Number(f[1]), f[2], nulls & 1 ? null : f[3], nulls & 2 ? null : f[4], f[5], nulls & 4 ? null : f[6], nulls & 8 ? null : f[7], f[8]]);
-          if (macOf(text, prevMac) !== mac) mac = null;
-        }
-        if (mac === null) {
-          // The fast path's text disagreed: the entry as written decides.
-          const row = await exact(prevSeq + 1, prevMac);
-          if (!row) {
-            void next?.catch(() => undefined);
-            return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'mac-mismatch' } };
-          }
-          mac = row.mac;
-        }
-        prevSeq++;
-        prevMac = mac;
-      }
-      if (ok) {
+  // Pages read ahead, in order: enough to keep every hasher busy while SQLite reads the next.
+  const ahead: Promise<Read>[] = [];
+  let readFrom = 0;
+  const fill = () => {
+    while (ahead.length < hasher.parallel + readers.length && readFrom < head) {
+      ahead.push(read(readFrom));
+      readFrom = Math.min(readFrom + MAC_PAGE, head);
+    }
+  };
+  const restartAt = (seq: number) => {
+    ahead.length = 0;
+    readFrom = seq;
+    fill();
+  };
+  fill();
+  while (ahead.length > 0) {
+    const { page, check } = await ahead.shift()!;
+    const result = check ? await check : null;
+    if (!(page instanceof Error) && result && page.first === prevSeq + 1 && page.last === prevSeq + page.n && (page.prev ?? '') === prevMac) {
+      if (result.kind === 'ok') {
+        prevSeq = page.last;
+        prevMac = result.lastMac;
         progress(prevSeq);
+        fill();
         continue;
       }
-      // A value held the record separator: redo the page row by row.
-      void next?.catch(() => undefined);
+      if (result.kind === 'disagree') {
+        // The entries before it verified; the fast path's text disagreed here: the entry as written decides.
+        prevSeq += result.at;
+        prevMac = result.macBefore;
+        const row = await exact(prevSeq + 1, prevMac);
+        if (!row) return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'mac-mismatch' } };
+        prevSeq++;
+        prevMac = row.mac;
+        restartAt(prevSeq);
+        continue;
+      }
+      // A value held the record separator: the page row by row, below.
     }
     // The page as written, row by row, in JavaScript: names a gap or an edited entry exactly.
     const rows = await db.read((tx) => listAfter(tx, prevSeq, MAC_PAGE));
@@ -322,7 +355,8 @@ async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: 
       prevMac = row.mac;
     }
     progress(prevSeq);
-    if (within.length > 0 && prevSeq < head) next = read(prevSeq);
+    if (within.length === 0) break;
+    restartAt(prevSeq);
   }
   if (prevSeq < head) return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
   return { entries: prevSeq, broken: null };
@@ -417,7 +451,7 @@ export async function verifyChain(db: Db, auditKey: Buffer, options: VerifyOptio
   let checkpoint = await nextCandidate(head);
   // Progress counts the MACs, then the signatures after the checkpoint (about: the checkpoint may change).
   const total = () => head + head - (checkpoint?.checkpointSeq ?? 0);
-  const macs = await macPass(db, auditKey, head, (done) => options.onProgress?.(done, total()));
+  const macs = await macPass(db, auditKey, head, options.readers ?? [], (done) => options.onProgress?.(done, total()));
   const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
   // A checkpoint counts only if its own MAC verified.
   while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);

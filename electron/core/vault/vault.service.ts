@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { Locale } from '../../common/errors';
-import { appendAudit, auditHead, registerSigningKey } from '../audit/audit.service';
+import { appendAudit, auditHead, registerSigningKey, verifyChain, type ChainVerification, type VerifyOptions } from '../audit/audit.service';
 import { checkHead, writeHead } from '../audit/head';
 import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
 import { lastEntry } from '../audit/audit.repository';
@@ -137,6 +137,19 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
   } finally {
     wipe(dataKey, recoveryKey, auditKey, headKey);
     writerLock.release();
+  }
+}
+
+/**
+ * Verifies the open vault's audit trail (verifyChain), reading its pages on a second, read-only
+ * connection as well as the vault's own: SQLite reads two pages at once while workers hash.
+ */
+export async function verifyVaultTrail(vault: Pick<OpenVault, 'db' | 'auditKey' | 'dataKey' | 'paths'>, options: Omit<VerifyOptions, 'readers'> = {}): Promise<ChainVerification> {
+  const reader = await Db.open(vault.paths.db, vault.dataKey, { create: false, readOnly: true }).catch(() => null);
+  try {
+    return await verifyChain(vault.db, vault.auditKey, { ...options, readers: reader ? [reader] : [] });
+  } finally {
+    await reader?.close().catch(() => undefined);
   }
 }
 

@@ -1,0 +1,96 @@
+import * as nodeCrypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { entryMac } from './audit.service';
+import { pageChecker, startPageHasher, type PageHasher } from './macPages';
+
+const key = Buffer.alloc(32, 7);
+
+type Row = Parameters<typeof entryMac>[1];
+
+function row(seq: number, details: Record<string, unknown>, nulls = false): Row {
+  return {
+    seq,
+    at: '2026-11-29T10:00:00.000Z',
+    actor_id: nulls ? null : `user-${seq}`,
+    actor_role: nulls ? null : 'officer',
+    action: 'case.viewed',
+    case_ref: nulls ? null : `TV-2026-${String(seq).padStart(4, '0')}`,
+    target: null,
+    details: JSON.stringify(details),
+  };
+}
+
+/** A page as the MAC pass's SQL writes it (MAC_PASS_ENTRY), with every MAC chained from `prevMac`. */
+function page(rows: Row[], prevMac = ''): { text: string; macs: string[] } {
+  const macs: string[] = [];
+  let previous = prevMac;
+  const entries = rows.map((r) => {
+    const mac = entryMac(key, r, previous);
+    macs.push(mac);
+    previous = mac;
+    const mask = (r.actor_id === null ? 1 : 0) + (r.actor_role === null ? 2 : 0) + (r.case_ref === null ? 4 : 0) + (r.target === null ? 8 : 0);
+    return [mask, r.seq, r.at, r.actor_id ?? '', r.actor_role ?? '', r.action, r.case_ref ?? '', r.target ?? '', r.details, mac].join('\x1f');
+  });
+  return { text: entries.join('\x1e'), macs };
+}
+
+const rows = [
+  row(1, { reason: 'review' }),
+  row(2, { note: '面談の日程 ✓ 🌸 café', rtl: 'שלום' }, true),
+  row(3, { long: 'x'.repeat(100_000) + 'é'.repeat(30_000) }),
+  row(4, {}),
+];
+
+describe('pageChecker', () => {
+  const check = pageChecker(nodeCrypto, key);
+
+  it('accepts a page whose every MAC is the audit key’s HMAC of the entry and the MAC before it, across non-Latin text, nulls and entries beyond its buffer', () => {
+    const { text, macs } = page(rows);
+    expect(check(text, rows.length, '')).toEqual({ kind: 'ok', lastMac: macs[3] });
+    // A page later in the chain starts from the stored MAC before it.
+    const later = page([row(5, { a: 1 }), row(6, { b: 2 })], macs[3]);
+    expect(check(later.text, 2, macs[3])).toEqual({ kind: 'ok', lastMac: later.macs[1] });
+  });
+
+  it('names the first entry it cannot vouch for, with the verified MAC before it', () => {
+    const { text, macs } = page(rows);
+    const edited = text.replace('面談', '面接');
+    expect(check(edited, rows.length, '')).toEqual({ kind: 'disagree', at: 1, macBefore: macs[0] });
+    expect(check(text, rows.length, 'not the previous mac')).toEqual({ kind: 'disagree', at: 0, macBefore: 'not the previous mac' });
+    // A value holding the unit separator gives an entry the wrong number of fields.
+    expect(check(text.replace('review', 'rev\x1fiew'), rows.length, '')).toEqual({ kind: 'disagree', at: 0, macBefore: '' });
+  });
+
+  it('asks for a recount when a value holds the record separator', () => {
+    const { text } = page(rows);
+    expect(check(text.replace('review', 'rev\x1eiew'), rows.length, '')).toEqual({ kind: 'recount' });
+  });
+
+  it('computes the same HMAC without one-shot hashing (older Node)', () => {
+    const withoutHash = pageChecker({ ...nodeCrypto, hash: undefined } as unknown as typeof nodeCrypto, key);
+    const { text, macs } = page(rows);
+    expect(withoutHash(text, rows.length, '')).toEqual({ kind: 'ok', lastMac: macs[3] });
+  });
+});
+
+describe('startPageHasher', () => {
+  let hasher: PageHasher | undefined;
+  afterEach(async () => {
+    await hasher?.close();
+    hasher = undefined;
+  });
+
+  it.each([2, 0])('answers as the checker does with %i workers, pages in flight at once', async (workers) => {
+    hasher = startPageHasher(key, { workers });
+    expect(hasher.parallel).toBe(Math.max(1, workers));
+    const { text, macs } = page(rows);
+    const edited = text.replace('面談', '面接');
+    const answers = await Promise.all([hasher.check(text, rows.length, ''), hasher.check(edited, rows.length, ''), hasher.check(text, rows.length, '')]);
+    expect(answers).toEqual([
+      { kind: 'ok', lastMac: macs[3] },
+      { kind: 'disagree', at: 1, macBefore: macs[0] },
+      { kind: 'ok', lastMac: macs[3] },
+    ]);
+    expect(hasher.answered).toEqual(workers ? { workers: 3, here: 0 } : { workers: 0, here: 3 });
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The hashing of the audit MAC pass, on worker threads. Each entry's MAC covers its canonical form
+ * and the stored MAC before it, so a page of entries can be checked on its own given the MAC just
+ * before the page: SQLite reads the next pages (on its own thread) while the workers hash, and the
+ * main thread, which also serves the screen, stays free. Where workers cannot run, or one fails, the
+ * same check runs on this thread: it can only be slower, never answer differently.
+ *
+ * The key reaches the workers in memory (workerData), never anything on disk; they live for one
+ * verification.
+ */
+import * as nodeCrypto from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * What the check of one page found: every entry's MAC verified ('ok', with the page's last MAC);
+ * the fast form disagreed at entry `at` (0-based), after the entries before it verified ('disagree',
+ * with the MAC just before it: the entry as written must decide); or the text did not split into
+ * `n` entries because a value holds a separator ('recount').
+ */
+export type PageCheck = { kind: 'ok'; lastMac: string } | { kind: 'disagree'; at: number; macBefore: string } | { kind: 'recount' };
+
+/**
+ * Makes the check of one page of the MAC pass's text (see MAC_PASS_ENTRY): entries between record
+ * separators, fields between unit separators, the null mask first. Its source is sent to the
+ * workers as text, so it must use nothing but its arguments (no imports, no outer names).
+ *
+ * HMAC-SHA256 is computed by its definition (RFC 2104) over two one-shot hashes into reused
+ * buffers: creating an HMAC object per entry costs more than the hashing itself.
+ */
+export function pageChecker(crypto: typeof nodeCrypto, key: Uint8Array): (text: string, n: number, prevMac: string) => PageCheck {
+  const BLOCK = 64;
+  const k = key.length > BLOCK ? crypto.createHash('sha256').update(key).digest() : Buffer.from(key);
+  const outer = Buffer.alloc(BLOCK + 32);
+  let inner = Buffer.alloc(1 << 16);
+  for (let i = 0; i < BLOCK; i++) {
+    inner[i] = (k[i] ?? 0) ^ 0x36;
+    outer[i] = (k[i] ?? 0) ^ 0x5c;
+  }
+  const oneShot = typeof crypto.hash === 'function';
+  const mac = (text: string, previous: string): string => {
+    if (!oneShot) return crypto.createHmac('sha256', k).update(text).update('\n').update(previous).digest('hex');
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const most = BLOCK + 3 * (text.length + previous.length) + 1;
+    if (most > inner.length) {
+      const bigger = Buffer.alloc(Math.max(most, 2 * inner.length));
+      inner.copy(bigger, 0, 0, BLOCK);
+      inner = bigger;
+    }
+    let end = BLOCK + inner.write(text, BLOCK, 'utf8');
+    inner[end++] = 0x0a;
+    end += inner.write(previous, end, 'utf8');
+    crypto.hash('sha256', inner.subarray(0, end), 'buffer').copy(outer, BLOCK);
+    return crypto.hash('sha256', outer, 'hex');
+  };
+  return (text, n, prevMac) => {
+    const entries = text.split('\x1e');
+    if (entries.length !== n) return { kind: 'recount' };
+    let previous = prevMac;
+    for (let i = 0; i < entries.length; i++) {
+      const f = entries[i].split('\x1f');
+      if (f.length !== 10) return { kind: 'disagree', at: i, macBefore: previous };
+      const nulls = Number(f[0]);
+      const canonical = JSON.stringify([Number(f[1]), f[2], nulls & 1 ? null : f[3], nulls & 2 ? null : f[4], f[5], nulls & 4 ? null : f[6], nulls & 8 ? null : f[7], f[8]]);
+      if (mac(canonical, previous) !== f[9]) return { kind: 'disagree', at: i, macBefore: previous };
+      previous = f[9];
+    }
+    return { kind: 'ok', lastMac: previous };
+  };
+}
+
+/** What runs in each worker: the checker above, answering one message per page. */
+const WORKER_SOURCE = `
+var __name = (f) => f;
+const { parentPort, workerData } = require('node:worker_threads');
+const check = (${pageChecker.toString()})(require('node:crypto'), workerData.key);
+workerData.key.fill(0);
+parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, result: check(m.text, m.n, m.prevMac) }));
+`;
+
+export interface PageHasher {
+  check(text: string, n: number, prevMac: string): Promise<PageCheck>;
+  /** How many pages each may have in flight for the pipe to stay full. */
+  readonly parallel: number;
+  /** Pages answered by the workers and on this thread (a worker that failed leaves its pages here). */
+  readonly answered: { workers: number; here: number };
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (r: PageCheck) => void;
+  reject: (e: Error) => void;
+}
+
+class WorkerSlot {
+  readonly pending = new Map<number, Pending>();
+  failed = false;
+  constructor(readonly worker: Worker) {
+    worker.on('message', (m: { id: number; result: PageCheck }) => {
+      this.pending.get(m.id)?.resolve(m.result);
+      this.pending.delete(m.id);
+    });
+    const fail = (e: Error) => {
+      this.failed = true;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('audit MAC worker exited')));
+  }
+}
+
+/**
+ * Starts the hashers for one verification: one worker per core (at most 4). `workers: 0` checks on
+ * this thread only.
+ */
+export function startPageHasher(auditKey: Buffer, options: { workers?: number } = {}): PageHasher {
+  const local = pageChecker(nodeCrypto, auditKey);
+  const count = options.workers ?? Math.min(4, availableParallelism());
+  const slots: WorkerSlot[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      // A copy of the key for the worker; the worker wipes it once its pads are made.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: Uint8Array.from(auditKey) } });
+      worker.unref();
+      slots.push(new WorkerSlot(worker));
+    } catch {
+      break;
+    }
+  }
+  let nextId = 0;
+  let turn = 0;
+  const answered = { workers: 0, here: 0 };
+  const here = (text: string, n: number, prevMac: string) => {
+    answered.here++;
+    return local(text, n, prevMac);
+  };
+  return {
+    parallel: Math.max(1, slots.length),
+    answered,
+    check(text, n, prevMac) {
+      const live = slots.filter((s) => !s.failed);
+      if (live.length === 0) return Promise.resolve(here(text, n, prevMac));
+      const slot = live[turn++ % live.length];
+      const id = nextId++;
+      return new Promise<PageCheck>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.postMessage({ id, text, n, prevMac });
+      }).then(
+        (r) => {
+          answered.workers++;
+          return r;
+        },
+        () => here(text, n, prevMac),
+      );
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
