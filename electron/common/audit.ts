@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'vault.restored',
   'vault.verified',
   'vault.head-missing-accepted',
+  'vault.head-behind',
   'vault.backup-settings-changed',
   'audit.verified',
   'audit.exported',

@@ -26,7 +26,9 @@ export function writeHead(path: string, headKey: Buffer, head: AuditHead, at: st
  * an older copy put back, or another copy of the vault swapped in (whose trail went another way).
  * A missing record is refused (VAULT_HEAD_MISSING) unless `missing: 'accept'` (an administrator
  * accepted it with a reason, audited by the caller); an altered one always is.
- * `macAt` reads the MAC of one entry of the current trail. Returns whether the record was missing.
+ * `macAt` reads the MAC of one entry of the current trail. Returns 'missing', or the recorded
+ * sequence number: below the trail's head when the trail went on past the record (a crash between a
+ * commit and the record's write, or an older record put back: the caller records it).
  */
 export async function checkHead(
   path: string,
@@ -34,7 +36,7 @@ export async function checkHead(
   current: AuditHead,
   macAt: (seq: number) => Promise<string | undefined>,
   missing: 'refuse' | 'accept' = 'refuse',
-): Promise<'present' | 'missing'> {
+): Promise<'missing' | { recordedSeq: number }> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -52,5 +54,5 @@ export async function checkHead(
   if (current.seq < rec.seq) throw new CoreError('VAULT_ROLLED_BACK', `audit head ${current.seq} < recorded ${rec.seq}`);
   const then = current.seq === rec.seq ? current.mac : await macAt(rec.seq);
   if (rec.seq > 0 && then?.slice(0, PREFIX) !== rec.macPrefix) throw new CoreError('VAULT_ROLLED_BACK', 'audit trail differs from the record');
-  return 'present';
+  return { recordedSeq: rec.seq };
 }

@@ -85,6 +85,10 @@ export async function signIn(
         if (user.role !== 'administrator') throw new CoreError('VAULT_HEAD_MISSING');
         await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.head-missing-accepted', details: { reason: acceptMissingHead ?? '' } }, signer);
       }
+      if (vault.headBehind) {
+        // The trail went on past the rollback record: a crash just after a commit, or an older record put back.
+        await appendAudit(tx, vault.auditKey, { at, actorId: user.id, actorRole: user.role, action: 'vault.head-behind', details: { ...vault.headBehind, entries: vault.headBehind.headSeq - vault.headBehind.recordedSeq } }, signer);
+      }
       for (const p of pending) {
         await appendAudit(tx, vault.auditKey, {
           at,

@@ -30,6 +30,12 @@ export interface OpenVault {
   readonly writerLock: LockHandle;
   /** The rollback record was missing and the opener accepted that (the caller audits it). */
   readonly headWasMissing: boolean;
+  /**
+   * When the rollback record was behind the trail at open: the sequence it recorded and the trail's
+   * head. One transaction behind follows a crash after a commit; more means an older record was put
+   * back. Either way the sign-in records it (`vault.head-behind`).
+   */
+  readonly headBehind: { recordedSeq: number; headSeq: number } | null;
 }
 
 export function vaultExists(dataDir: string): boolean {
@@ -112,7 +118,7 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
     await migrate(db);
     const at = input.now.toISOString();
     await db.transaction(async (tx) => {
-      await tx.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['vault_id', file.vaultId, 'created_at', at]);
+      await tx.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)', ['vault_id', file.vaultId, 'created_at', at, KEYSLOTS_CREATED, file.createdAt]);
       await storeVaultKeys(tx, { auditKey, headKey });
       await addAccount(tx, { id: userId, username: input.username, displayName: input.displayName, role: 'administrator', locale: input.locale, at });
       // The creator's signing key, trusted on first use, is the first entry; every later one is signed.
@@ -141,6 +147,13 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
 }
 
 /**
+ * Opens the database with the unwrapped data keys: takes the writer lock, proves a key, refuses a
+ * newer schema untouched, migrates, checks the vault id and the rollback record, and settles a
+ * key rotation a crash interrupted. Takes ownership of `keys` (the one that opens is kept until
+ * close; the others are wiped at once). `missingHead: 'accept'` opens a vault whose rollback record
+ * is missing (an administrator accepted it; the caller checks the role and audits it).
+ */
+/**
  * Verifies the open vault's audit trail (verifyChain), reading its pages on a second, read-only
  * connection as well as the vault's own: SQLite reads two pages at once while workers hash.
  */
@@ -153,13 +166,20 @@ export async function verifyVaultTrail(vault: Pick<OpenVault, 'db' | 'auditKey' 
   }
 }
 
+/** The meta key holding keyslots.json's `createdAt`, which no MAC or AEAD tag in that file covers. */
+const KEYSLOTS_CREATED = 'keyslots_created_at';
+
 /**
- * Opens the database with the unwrapped data keys: takes the writer lock, proves a key, refuses a
- * newer schema untouched, migrates, checks the vault id and the rollback record, and settles a
- * key rotation a crash interrupted. Takes ownership of `keys` (the one that opens is kept until
- * close; the others are wiped at once). `missingHead: 'accept'` opens a vault whose rollback record
- * is missing (an administrator accepted it; the caller checks the role and audits it).
+ * Every field of keyslots.json is bound to the database: the vault ID and the slots by their AEAD
+ * data, `createdAt` by the copy kept in the (encrypted) database. A vault from before that copy gets
+ * it at its first open.
  */
+async function checkKeyslotsCreated(db: Db, file: KeyslotsFile): Promise<void> {
+  const kept = await db.read((tx) => tx.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [KEYSLOTS_CREATED]));
+  if (!kept) await db.transaction((tx) => tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', [KEYSLOTS_CREATED, file.createdAt]));
+  else if (kept.value !== file.createdAt) throw new CoreError('VAULT_DAMAGED', 'keyslots.json does not match the database (its creation time was changed)');
+}
+
 export async function openVault(dataDir: string, file: KeyslotsFile, keys: GenerationKey[], now: number, opts: { missingHead?: 'refuse' | 'accept' } = {}): Promise<OpenVault> {
   const paths = vaultPaths(dataDir);
   let writerLock: LockHandle | undefined;
@@ -175,6 +195,7 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
     await migrate(db);
     const row = await db.read((tx) => tx.get<{ value: string }>("SELECT value FROM meta WHERE key = 'vault_id'"));
     if (row?.value !== file.vaultId) throw new CoreError('VAULT_DAMAGED', 'database belongs to another vault');
+    await checkKeyslotsCreated(db, file);
     vaultKeysOf = await vaultKeys(db, dataKey, file.vaultId);
     const trail = db;
     const head = await checkHead(
@@ -185,10 +206,12 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
       opts.missingHead,
     );
     const headKey = vaultKeysOf.headKey;
+    const trailHead = (await auditHead(db)).seq;
+    const headBehind = head !== 'missing' && head.recordedSeq < trailHead ? { recordedSeq: head.recordedSeq, headSeq: trailHead } : null;
     // A missing record is not recreated until the opener has accepted it (keepHeadRecorded).
-    if (head === 'present') recordHeadOnCommit(db, paths, headKey);
+    if (head !== 'missing') recordHeadOnCommit(db, paths, headKey);
     await settleRotation(paths, db, vaultKeysOf.auditKey, opened.key.generation, now);
-    return { paths, vaultId: file.vaultId, db, auditKey: vaultKeysOf.auditKey, dataKey, headKey, writerLock, headWasMissing: head === 'missing' };
+    return { paths, vaultId: file.vaultId, db, auditKey: vaultKeysOf.auditKey, dataKey, headKey, writerLock, headWasMissing: head === 'missing', headBehind };
   } catch (e) {
     await db?.close().catch(() => undefined);
     writerLock?.release();
