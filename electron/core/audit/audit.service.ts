@@ -241,26 +241,26 @@ const macAt = async (db: Db, seq: number) => (await db.read((tx) => tx.get<{ mac
 type Broken = { seq: number; reason: ChainBreak };
 
 /**
- * The columns of one entry as the MAC pass reads them, in one text: which of the nullable ones are
- * null (a bit mask SQLite computes, so it cannot be faked by a value), then the sequence, the
- * eight columns and the MAC, between unit separators (U+001F); entries between record separators
- * (U+001E). A value that holds either separator changes the count and is checked as written.
+ * One entry as the MAC pass reads it: its canonical form (see `canonical()`) written by SQLite, a
+ * unit separator (U+001F), its MAC; entries are joined by record separators (U+001E). json_quote
+ * escapes every control character, so neither separator can occur inside a value. Where SQLite's
+ * JSON escaping differed from JSON.stringify's, the MAC would not match and the entry is checked as
+ * written (see macPass): never a false alarm.
  */
-export const MAC_PASS_ENTRY = `((actor_id IS NULL) + 2 * (actor_role IS NULL) + 4 * (case_ref IS NULL) + 8 * (target IS NULL))
-  || char(31) || seq || char(31) || at || char(31) || ifnull(actor_id, '') || char(31) || ifnull(actor_role, '') || char(31) || action
-  || char(31) || ifnull(case_ref, '') || char(31) || ifnull(target, '') || char(31) || details || char(31) || mac`;
+export const MAC_PASS_ENTRY = `'[' || seq || ',' || json_quote(at) || ',' || json_quote(actor_id) || ',' || json_quote(actor_role) || ',' || json_quote(action)
+  || ',' || json_quote(case_ref) || ',' || json_quote(target) || ',' || json_quote(details) || ']' || char(31) || mac`;
 
 /**
  * The MAC pass: every entry's MAC against its canonical form and the MAC before it, and the
  * sequence without gaps, up to `head` (the newest entry when it started). SQLite hands a whole
  * page over as one string (building a JavaScript object per row costs more than the hashing), with
- * the stored MAC just before it; worker threads rebuild the canonical form with JSON.stringify and
- * hash it (`macPages.ts`) while SQLite reads the next pages. SQLite's own `json_array` would write the canonical text for us, but in this build it
- * costs several times the whole read. Wherever the fast path disagrees (a MAC that does not match,
- * a value holding a separator, a page that is not contiguous, a query that fails), the entries are
- * re-read and checked exactly as written, by `canonical()`, before anything is declared broken:
- * the fast path can only be slower, never raise a false alarm, and it accepts only a text the audit
- * key MACed.
+ * the stored MAC just before it, each entry already in its canonical form (json_quote costs SQLite
+ * no more than joining the raw columns; json_array costs four times the whole read); worker threads
+ * hash it (`macPages.ts`) while SQLite reads the next pages. Wherever the fast path disagrees (a
+ * MAC that does not match, a page that is not contiguous, a query that fails), the entries are
+ * re-read and checked exactly as written, by `canonical()`, before anything is declared broken: the
+ * fast path can only be slower, never raise a false alarm, and it accepts only a text the audit key
+ * MACed.
  */
 async function macPass(db: Db, auditKey: Buffer, head: number, readers: readonly Db[], progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
   const hasher = startPageHasher(auditKey);

@@ -1,6 +1,6 @@
 import * as nodeCrypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entryMac } from './audit.service';
+import { canonical, entryMac } from './audit.service';
 import { pageChecker, startPageHasher, type PageHasher } from './macPages';
 
 const key = Buffer.alloc(32, 7);
@@ -20,7 +20,7 @@ function row(seq: number, details: Record<string, unknown>, nulls = false): Row 
   };
 }
 
-/** A page as the MAC pass's SQL writes it (MAC_PASS_ENTRY), with every MAC chained from `prevMac`. */
+/** A page as the MAC pass's SQL writes it (MAC_PASS_ENTRY; tests/integration/audit-macpass.test.ts holds SQLite to that), with every MAC chained from `prevMac`. */
 function page(rows: Row[], prevMac = ''): { text: string; macs: string[] } {
   const macs: string[] = [];
   let previous = prevMac;
@@ -28,8 +28,7 @@ function page(rows: Row[], prevMac = ''): { text: string; macs: string[] } {
     const mac = entryMac(key, r, previous);
     macs.push(mac);
     previous = mac;
-    const mask = (r.actor_id === null ? 1 : 0) + (r.actor_role === null ? 2 : 0) + (r.case_ref === null ? 4 : 0) + (r.target === null ? 8 : 0);
-    return [mask, r.seq, r.at, r.actor_id ?? '', r.actor_role ?? '', r.action, r.case_ref ?? '', r.target ?? '', r.details, mac].join('\x1f');
+    return `${canonical(r)}\x1f${mac}`;
   });
   return { text: entries.join('\x1e'), macs };
 }
@@ -57,7 +56,7 @@ describe('pageChecker', () => {
     const edited = text.replace('面談', '面接');
     expect(check(edited, rows.length, '')).toEqual({ kind: 'disagree', at: 1, macBefore: macs[0] });
     expect(check(text, rows.length, 'not the previous mac')).toEqual({ kind: 'disagree', at: 0, macBefore: 'not the previous mac' });
-    // A value holding the unit separator gives an entry the wrong number of fields.
+    // A separator where JSON would have escaped it.
     expect(check(text.replace('review', 'rev\x1fiew'), rows.length, '')).toEqual({ kind: 'disagree', at: 0, macBefore: '' });
   });
 

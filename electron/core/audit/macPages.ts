@@ -16,13 +16,13 @@ import { Worker } from 'node:worker_threads';
  * What the check of one page found: every entry's MAC verified ('ok', with the page's last MAC);
  * the fast form disagreed at entry `at` (0-based), after the entries before it verified ('disagree',
  * with the MAC just before it: the entry as written must decide); or the text did not split into
- * `n` entries because a value holds a separator ('recount').
+ * `n` entries ('recount': the page is checked row by row).
  */
 export type PageCheck = { kind: 'ok'; lastMac: string } | { kind: 'disagree'; at: number; macBefore: string } | { kind: 'recount' };
 
 /**
  * Makes the check of one page of the MAC pass's text (see MAC_PASS_ENTRY): entries between record
- * separators, fields between unit separators, the null mask first. Its source is sent to the
+ * separators, each its canonical form, a unit separator and its MAC. Its source is sent to the
  * workers as text, so it must use nothing but its arguments (no imports, no outer names).
  *
  * HMAC-SHA256 is computed by its definition (RFC 2104) over two one-shot hashes into reused
@@ -58,12 +58,11 @@ export function pageChecker(crypto: typeof nodeCrypto, key: Uint8Array): (text: 
     if (entries.length !== n) return { kind: 'recount' };
     let previous = prevMac;
     for (let i = 0; i < entries.length; i++) {
-      const f = entries[i].split('\x1f');
-      if (f.length !== 10) return { kind: 'disagree', at: i, macBefore: previous };
-      const nulls = Number(f[0]);
-      const canonical = JSON.stringify([Number(f[1]), f[2], nulls & 1 ? null : f[3], nulls & 2 ? null : f[4], f[5], nulls & 4 ? null : f[6], nulls & 8 ? null : f[7], f[8]]);
-      if (mac(canonical, previous) !== f[9]) return { kind: 'disagree', at: i, macBefore: previous };
-      previous = f[9];
+      const entry = entries[i];
+      const cut = entry.lastIndexOf('\x1f');
+      const stored = entry.slice(cut + 1);
+      if (cut < 0 || mac(entry.slice(0, cut), previous) !== stored) return { kind: 'disagree', at: i, macBefore: previous };
+      previous = stored;
     }
     return { kind: 'ok', lastMac: previous };
   };
