@@ -84,30 +84,22 @@ export function missingConsiderations(tx: Tx, owner: Owner): Promise<(WorkRow & 
 }
 
 /**
- * Of `caseIds` (cases already waiting for their screening), the absconded interns linked to a
- * registry organisation with a recorded violation or a ban in force on `today` (issue 15). Probes
- * only those cases, never the whole caseload.
+ * The owner's open cases that wait for their indicator screening (deferred, or an absconded intern
+ * not yet screened), oldest first. `flagged` marks an absconded intern linked to a registry
+ * organisation with a recorded violation or a ban in force on `today` (issue 15): probed for these
+ * rows only, never for the whole caseload.
  */
-export async function flaggedByOrganisation(tx: Tx, caseIds: readonly string[], today: string): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await tx.all<{ case_id: string }>(
-    `SELECT c.id AS case_id FROM cases c JOIN case_details d ON d.case_num = c.num
-     WHERE c.id IN (${caseIds.map(() => '?').join(', ')}) AND d.absconded = 1
+export function screeningDue(tx: Tx, owner: Owner, today: string): Promise<(WorkRow & { updated_at: string; flagged: 0 | 1 })[]> {
+  const mine = ownerProbe(owner);
+  return tx.all(
+    `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at,
+       (SELECT d.absconded = 1 FROM case_details d WHERE d.case_num = c.num)
        AND EXISTS (SELECT 1 FROM case_organisations l WHERE l.case_id = c.id AND (
          EXISTS (SELECT 1 FROM organisation_violations v WHERE v.organisation_id = l.organisation_id)
          OR EXISTS (SELECT 1 FROM organisation_statuses s WHERE s.organisation_id = l.organisation_id AND s.kind = 'banned'
-                    AND s.from_date <= ? AND (s.to_date IS NULL OR s.to_date >= ?))))`,
-    [...caseIds, today, today],
-  );
-  return new Set(rows.map((r) => r.case_id));
-}
-
-/** The owner's open cases that wait for their indicator screening (deferred, or an absconded intern not yet screened), oldest first. */
-export function screeningDue(tx: Tx, owner: Owner): Promise<(WorkRow & { updated_at: string })[]> {
-  const mine = ownerProbe(owner);
-  return tx.all(
-    `SELECT c.id AS case_id, c.reference, c.masked_name, c.updated_at FROM cases c INDEXED BY cases_screening_due
+                    AND s.from_date <= ? AND (s.to_date IS NULL OR s.to_date >= ?)))) AS flagged
+     FROM cases c INDEXED BY cases_screening_due
      WHERE c.screening_due = 1 AND +c.stage != 'closed' AND ${mine.sql} ORDER BY c.updated_at LIMIT ${WORK_LIMIT}`,
-    mine.params,
+    [today, today, ...mine.params],
   );
 }

@@ -44,9 +44,8 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     waiting.push(...missing.map((m) => ({ ...workCase(m), kind: 'considerations-missing' as const, since: m.updated_at })));
     // DOMAIN.md §3: a deferred screening, or an absconded intern not yet screened, waits for the officer.
     // An absconded intern linked to an organisation with violations or a ban is flagged apart (issue 15).
-    const screening = await repo.screeningDue(tx, owner);
-    const flagged = await repo.flaggedByOrganisation(tx, screening.map((m) => m.case_id), today);
-    waiting.push(...screening.map((m) => ({ ...workCase(m), kind: flagged.has(m.case_id) ? ('screening-flagged-organisation' as const) : ('screening-due' as const), since: m.updated_at })));
+    const screening = await repo.screeningDue(tx, owner, today);
+    waiting.push(...screening.map((m) => ({ ...workCase(m), kind: m.flagged ? ('screening-flagged-organisation' as const) : ('screening-due' as const), since: m.updated_at })));
   }
   waiting.push(...(await decisionNotices(tx, owner, ctx.at)));
   waiting.sort((a, b) => a.since.localeCompare(b.since));
