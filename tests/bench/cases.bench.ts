@@ -27,6 +27,7 @@ import { adminAuditKey, adminDataKey } from '../fixtures/raw';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import type { Benchmark } from './benchmarks';
 import { measure } from './measure';
+import { coreRss } from './core-rss';
 import { screenTimings } from './screen';
 import type { BenchResult } from './run';
 
@@ -136,16 +137,20 @@ export const casesBenchmark: Benchmark = {
       const officerWork = await measure(() => ok(core, 'work:mine', {}), 30, { warmup: 3 });
       results.push({ name: `cases my work (officer of ~${Math.round(SIZE / DEMO_OFFICERS.length)} cases)`, size: SIZE, ...officerWork });
 
-      // Memory and disk: the resident set of this process (core runs in it) after every measurement
-      // above, and the vault's database (with its WAL checkpointed) per case.
-      results.push({ name: 'process RSS after warm-up (core in process)', size: SIZE, value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
+      // Disk: the vault's database (with its WAL checkpointed) per case.
       await raw.pragma('PRAGMA wal_checkpoint(TRUNCATE)');
       results.push({ name: 'cases database file', size: SIZE, value: statSync(join(dataDir, 'mamori.db')).size / SIZE, unit: 'bytes per case' });
 
-      // The screen over the same vault, in the browser harness (its own core: this one lets go first).
+      // Memory: core alone in a process of its own, after an officer's warm-up; and this process
+      // (core, the raw baseline connection, the benchmark's own data) for comparison.
+      const inProcess = process.memoryUsage().rss;
       await raw.close();
       await core.close();
       closed = true;
+      results.push({ name: 'core process RSS after warm-up (core alone)', size: SIZE, value: (await coreRss(dataDir, { username: DEMO_OFFICERS[0], passphrase: ADMIN.passphrase })) / 2 ** 20, unit: 'MiB' });
+      results.push({ name: 'benchmark process RSS (core, raw connection, benchmark data)', size: SIZE, value: inProcess / 2 ** 20, unit: 'MiB' });
+
+      // The screen over the same vault, in the browser harness (its own core).
       results.push(...(await screenTimings(dataDir, { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase }, SIZE)));
       return results;
     } finally {
