@@ -17,14 +17,14 @@ import { cleanVaultsAfterEach, newVault } from '../fixtures/vault';
 
 const vaults = cleanVaultsAfterEach(afterEach);
 
-it('writes every entry exactly as canonical() does, so verification never leaves the fast path', async () => {
+it('writes every entry exactly as canonical() does, so verification never leaves the fast path, and MACs what it stores (a lone surrogate as U+FFFD)', async () => {
   const { dataDir, core } = await newVault();
   vaults.push(dataDir);
   await core.close();
   const auditKey = await adminAuditKey(dataDir);
   const db = await Db.open(join(dataDir, 'mamori.db'), await adminDataKey(dataDir), { create: false });
   try {
-    const awkward = ['"quoted" \\ back\\slash', 'tab\tnew\nline\rcr\bback\fform', 'ctrl \u0001\u001e\u001f\u007f', '日本語 ｶﾀｶﾅ 🌸 e\u0301', 'line\u2028para\u2029', '</script>/', ''];
+    const awkward = ['"quoted" \\ back\\slash', 'tab\tnew\nline\rcr\bback\fform', 'ctrl \u0001\u001e\u001f\u007f', '日本語 ｶﾀｶﾅ 🌸 e\u0301', 'line\u2028para\u2029', '</script>/', 'lone \uD800 high, \uDC00 low', ''];
     await db.transaction(async (tx) => {
       for (const [i, text] of awkward.entries()) {
         await appendAudit(tx, auditKey, {

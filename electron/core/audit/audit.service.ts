@@ -43,15 +43,25 @@ export function entryMac(auditKey: Buffer, row: EntryFields, previousMac: string
   return hmacHex(auditKey, canonical(row) + '\n' + previousMac);
 }
 
+/** A lone UTF-16 surrogate, which SQLite would store as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The entry as it will be stored. Text is made well-formed first: SQLite stores a lone surrogate
+ * as U+FFFD while JSON.stringify writes it as an escape, so the MAC would cover a text that
+ * verification can never rebuild (a false alarm). `details` is JSON text, where JSON.stringify
+ * already escaped any.
+ */
 function toRow(seq: number, entry: AuditEntryInput): EntryFields {
+  const text = <T extends string | null>(value: T): T => (value === null ? value : (value.replace(LONE_SURROGATE, '\uFFFD') as T));
   return {
     seq,
-    at: entry.at,
-    actor_id: entry.actorId,
-    actor_role: entry.actorRole,
-    action: entry.action,
-    case_ref: entry.caseRef ?? null,
-    target: entry.target ?? null,
+    at: text(entry.at),
+    actor_id: text(entry.actorId),
+    actor_role: text(entry.actorRole),
+    action: text(entry.action),
+    case_ref: text(entry.caseRef ?? null),
+    target: text(entry.target ?? null),
     details: JSON.stringify(entry.details ?? {}),
   };
 }
