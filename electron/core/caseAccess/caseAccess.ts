@@ -30,8 +30,11 @@ export async function forChange(ctx: Ctx, caseId: string, version: number): Prom
 }
 
 /** Marks the case changed (new version, time) or refuses a stale save. */
-export async function touch(ctx: Ctx, row: CaseRow, changes: Partial<CaseColumns> = {}): Promise<void> {
-  if (!(await repo.updateCase(ctx.tx, row, row.version, { ...changes, updated_at: ctx.at }))) throw new CoreError('STALE_VERSION');
+export async function touch(ctx: Ctx, row: CaseRow, changes: Partial<CaseColumns> = {}): Promise<CaseRow> {
+  const stored = { ...changes, updated_at: ctx.at };
+  if (!(await repo.updateCase(ctx.tx, row, row.version, stored))) throw new CoreError('STALE_VERSION');
+  // The row as now stored (no trigger changes a case's own columns).
+  return { ...row, ...stored, version: row.version + 1 };
 }
 
 /** Adds an event to the case's timeline (creation, a stage change, an assignment, an acknowledged conflict). */

@@ -52,13 +52,12 @@ export async function showAfter(r: CaseRead, caseId: string, change: Promise<unk
 }
 
 /**
- * After a save of the case's own sections in this transaction: the record as now stored, the
+ * After a save of the case's own sections in this transaction (`change` resolves to the row as it
+ * stored it, so nothing is read again): the record as now stored, the
  * interviews when the person changed, the decisions while one awaits approval (see CaseEdit).
  */
-export async function editedCase(r: CaseRead, caseId: string, change: Promise<unknown>, changed: { person: boolean }): Promise<CaseEdit> {
-  await change;
-  const row = await getCase(r.tx, caseId);
-  if (!row) throw new CoreError('NOT_FOUND');
+export async function editedCase(r: CaseRead, change: Promise<CaseRow>, changed: { person: boolean }): Promise<CaseEdit> {
+  const row = await change;
   const pending = (await openDecisionStatus(r.tx, row.id)) === 'pending';
   if (pending) {
     const detail = await caseDetail(r, row);

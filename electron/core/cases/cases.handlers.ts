@@ -20,7 +20,7 @@ export const casesHandlers: HandlerSlice<'cases'> = {
   'cases:create': (input, r) => r.work(async (ctx) => currentDetail(ctx, await cases.createCase(ctx, input))),
   'cases:list': (input, r) => r.work((ctx) => cases.listForUser(ctx, input)),
   'cases:get': (input, r) => r.work(async (ctx) => caseDetail(ctx, await cases.openCase(ctx, input.caseId))),
-  'cases:update': (input, r) => r.work((ctx) => editedCase(ctx, input.caseId, cases.updateSections(ctx, input), { person: input.person !== undefined })),
+  'cases:update': (input, r) => r.work((ctx) => editedCase(ctx, cases.updateSections(ctx, input), { person: input.person !== undefined })),
   'cases:assign': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, cases.assign(ctx, input))),
   'cases:transition': (input, r) => r.work((ctx) => showAfter(ctx, input.caseId, cases.transition(ctx, input))),
   'cases:revealSealed': (input, r) => r.work((ctx) => cases.revealSealed(ctx, input)),

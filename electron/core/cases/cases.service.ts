@@ -271,7 +271,7 @@ export async function openCase(ctx: Ctx, caseId: string): Promise<CaseRow> {
 export async function updateSections(
   ctx: Ctx,
   input: { caseId: string; version: number; person?: Person; immigration?: Immigration; exploitation?: Exploitation; riskLevel?: RiskLevel; flags?: CaseDetail['flags'] },
-): Promise<void> {
+): Promise<CaseRow> {
   checkSectionDates(ctx.at, input);
   const row = await forChange(ctx, input.caseId, input.version);
   const immigration = input.immigration ?? immigrationOf(row);
@@ -285,12 +285,13 @@ export async function updateSections(
     ...(input.riskLevel ? { risk_level: input.riskLevel } : {}),
     ...(input.flags ? { flags: JSON.stringify(input.flags) } : {}),
   };
-  await touch(ctx, row, changes);
+  const stored = await touch(ctx, row, changes);
   if (input.exploitation) await repo.setExploitationTypes(ctx.tx, row.num, input.exploitation.types);
   if (input.person) await repo.refreshSearchIndex(ctx.tx, row.id);
   const sections = (['person', 'immigration', 'exploitation', 'riskLevel', 'flags'] as const).filter((k) => input[k] !== undefined);
   // Which sections changed, never their content.
   await ctx.audit({ action: 'case.updated', caseRef: row.reference, target: `case:${row.id}`, details: { sections: sections.join(',') } });
+  return stored;
 }
 
 export async function assign(ctx: Ctx, input: { caseId: string; version: number; officerIds: string[]; supervisorId: string | null }): Promise<void> {
