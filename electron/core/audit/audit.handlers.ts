@@ -3,8 +3,7 @@ import type { AuditEntry } from '../../common/contract.audit';
 import type { HandlerSlice } from '../handler';
 import { toCsv } from './audit.export';
 import { listActors, listPage, type AuditListRow } from './audit.repository';
-import { checkAnchors, verificationDetails } from './audit.service';
-import { verifyVaultTrail } from '../vault/vault.service';
+import { checkAnchors, verificationDetails, verifyChain } from './audit.service';
 import { showEntries } from './audit.shown';
 import { getUser } from '../users/users.repository';
 
@@ -41,7 +40,7 @@ export const auditHandlers: HandlerSlice<'audit'> = {
   'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.
     const progress = (done: number, total: number) => r.env.progress({ operation: 'verification', phase: 'verifying', done, total });
-    const v = await verifyVaultTrail(r.session.vault, { signatures: input.signatures, onProgress: progress });
+    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, { signatures: input.signatures, onProgress: progress });
     r.env.progress({ operation: 'verification', phase: 'done', done: v.entries, total: v.entries });
     const anchors = await checkAnchors(r.session.vault.db, input.anchors);
     // Signed by the auditor's key, an intact verification's record is the next checkpoint.

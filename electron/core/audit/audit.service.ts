@@ -5,7 +5,6 @@
 import { parseAnchor, type AnchorCheck } from '../../common/contract.audit';
 import type { AuditAction } from '../../common/audit';
 import type { Db, Tx } from '../db/connection';
-import { createHmac } from 'node:crypto';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
 import type { Signer } from '../crypto/signing';
 import { insertEntry, lastEntry, listAfter, type AuditRow } from './audit.repository';
@@ -158,11 +157,6 @@ export interface VerifyOptions {
   signatures?: SignatureScope;
   /** Hears how many steps of about how many are done, after every page (MACs, then signatures). */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * More connections to the same database (read-only ones) that the MAC pass reads pages on
-   * besides `db`, so that two pages are read at once.
-   */
-  readers?: readonly Db[];
 }
 
 /** A verified `audit.verified` entry whose signer vouched for the trail up to `checkpointSeq`. */
@@ -272,10 +266,10 @@ export const MAC_PASS_ENTRY = `'[' || seq || ',' || json_quote(at) || ',' || jso
  * fast path can only be slower, never raise a false alarm, and it accepts only a text the audit key
  * MACed.
  */
-async function macPass(db: Db, auditKey: Buffer, head: number, readers: readonly Db[], progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
+async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
   const hasher = startPageHasher(auditKey);
   try {
-    return await macPassWith(db, [db, ...readers], hasher, auditKey, head, progress);
+    return await macPassWith(db, hasher, auditKey, head, progress);
   } finally {
     await hasher.close();
   }
@@ -283,7 +277,6 @@ async function macPass(db: Db, auditKey: Buffer, head: number, readers: readonly
 
 async function macPassWith(
   db: Db,
-  readers: readonly Db[],
   hasher: PageHasher,
   auditKey: Buffer,
   head: number,
@@ -292,9 +285,8 @@ async function macPassWith(
   type Page = { text: string | null; n: number; first: number | null; last: number | null; prev: string | null };
   type Read = { page: Page | Error; check: Promise<PageCheck> | null };
   /** Entries after `after` up to a page's end, with the stored MAC just before them, handed to a hasher at once. */
-  let turn = 0;
   const read = (after: number): Promise<Read> =>
-    readers[turn++ % readers.length]
+    db
       .read((tx) =>
         tx.get<Page>(
           `SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
@@ -307,11 +299,10 @@ async function macPassWith(
         return { page, check: page.n > 0 && page.text !== null ? hasher.check(page.text, page.n, page.prev ?? '') : null };
       })
       .catch((e: unknown): Read => ({ page: e instanceof Error ? e : new Error(String(e)), check: null }));
-  const macOf = (text: string, previousMac: string) => createHmac('sha256', auditKey).update(text).update('\n').update(previousMac).digest('hex');
   /** The reference check of one entry, as `canonical()` writes it. */
   const exact = async (seq: number, previousMac: string): Promise<AuditRow | null> => {
     const row = await db.read((tx) => tx.get<AuditRow>('SELECT * FROM audit_log WHERE seq = ?', [seq]));
-    return row && typeof row.mac === 'string' && safeEqualHex(macOf(canonical(row), previousMac), row.mac) ? row : null;
+    return row && typeof row.mac === 'string' && safeEqualHex(entryMac(auditKey, row, previousMac), row.mac) ? row : null;
   };
 
   let prevSeq = 0;
@@ -320,7 +311,7 @@ async function macPassWith(
   const ahead: Promise<Read>[] = [];
   let readFrom = 0;
   const fill = () => {
-    while (ahead.length < hasher.parallel + readers.length && readFrom < head) {
+    while (ahead.length < hasher.parallel + 1 && readFrom < head) {
       ahead.push(read(readFrom));
       readFrom = Math.min(readFrom + MAC_PAGE, head);
     }
@@ -360,7 +351,7 @@ async function macPassWith(
     const within = rows.filter((r) => r.seq <= head);
     for (const row of within) {
       if (row.seq !== prevSeq + 1) return { entries: prevSeq, broken: { seq: prevSeq + 1, reason: 'sequence-gap' } };
-      if (!safeEqualHex(macOf(canonical(row), prevMac), row.mac)) return { entries: prevSeq, broken: { seq: row.seq, reason: 'mac-mismatch' } };
+      if (!safeEqualHex(entryMac(auditKey, row, prevMac), row.mac)) return { entries: prevSeq, broken: { seq: row.seq, reason: 'mac-mismatch' } };
       prevSeq = row.seq;
       prevMac = row.mac;
     }
@@ -461,7 +452,7 @@ export async function verifyChain(db: Db, auditKey: Buffer, options: VerifyOptio
   let checkpoint = await nextCandidate(head);
   // Progress counts the MACs, then the signatures after the checkpoint (about: the checkpoint may change).
   const total = () => head + head - (checkpoint?.checkpointSeq ?? 0);
-  const macs = await macPass(db, auditKey, head, options.readers ?? [], (done) => options.onProgress?.(done, total()));
+  const macs = await macPass(db, auditKey, head, (done) => options.onProgress?.(done, total()));
   const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
   // A checkpoint counts only if its own MAC verified.
   while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);

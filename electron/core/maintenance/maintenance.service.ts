@@ -19,7 +19,7 @@ import { wipe } from '../crypto/crypto';
 import { vaultPaths } from '../db/files';
 import { acquireWriterLock } from '../db/lockfile';
 import { unwrapWithPassphrase } from '../vault/unlock';
-import { openWithAny, vaultKeys, verifyVaultTrail } from '../vault/vault.service';
+import { openWithAny, vaultKeys } from '../vault/vault.service';
 
 export interface VaultStatusReport {
   exists: boolean;
@@ -62,7 +62,7 @@ export async function auditVerifyReport(
   try {
     requireRole(session.user.role, ['administrator', 'auditor']);
     const { db, auditKey } = session.vault;
-    const chain = await verifyVaultTrail(session.vault, { onProgress, signatures });
+    const chain = await verifyChain(db, auditKey, { onProgress, signatures });
     const checks = await checkAnchors(db, anchors);
     await db.transaction((tx) =>
       appendAudit(tx, auditKey, {

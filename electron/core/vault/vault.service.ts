@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { Locale } from '../../common/errors';
-import { appendAudit, auditHead, registerSigningKey, verifyChain, type ChainVerification, type VerifyOptions } from '../audit/audit.service';
+import { appendAudit, auditHead, registerSigningKey } from '../audit/audit.service';
 import { checkHead, writeHead } from '../audit/head';
 import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
 import { lastEntry } from '../audit/audit.repository';
@@ -153,19 +153,6 @@ export async function createVault(input: CreateVaultInput, addAccount: (tx: Tx, 
  * close; the others are wiped at once). `missingHead: 'accept'` opens a vault whose rollback record
  * is missing (an administrator accepted it; the caller checks the role and audits it).
  */
-/**
- * Verifies the open vault's audit trail (verifyChain), reading its pages on a second, read-only
- * connection as well as the vault's own: SQLite reads two pages at once while workers hash.
- */
-export async function verifyVaultTrail(vault: Pick<OpenVault, 'db' | 'auditKey' | 'dataKey' | 'paths'>, options: Omit<VerifyOptions, 'readers'> = {}): Promise<ChainVerification> {
-  const reader = await Db.open(vault.paths.db, vault.dataKey, { create: false, readOnly: true }).catch(() => null);
-  try {
-    return await verifyChain(vault.db, vault.auditKey, { ...options, readers: reader ? [reader] : [] });
-  } finally {
-    await reader?.close().catch(() => undefined);
-  }
-}
-
 /** The meta key holding keyslots.json's `createdAt`, which no MAC or AEAD tag in that file covers. */
 const KEYSLOTS_CREATED = 'keyslots_created_at';
 
@@ -198,16 +185,16 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
     await checkKeyslotsCreated(db, file);
     vaultKeysOf = await vaultKeys(db, dataKey, file.vaultId);
     const trail = db;
+    const trailHead = await auditHead(db);
     const head = await checkHead(
       paths.head,
       vaultKeysOf.headKey,
-      await auditHead(db),
+      trailHead,
       async (seq) => (await trail.read((tx) => tx.get<{ mac: string }>('SELECT mac FROM audit_log WHERE seq = ?', [seq])))?.mac,
       opts.missingHead,
     );
     const headKey = vaultKeysOf.headKey;
-    const trailHead = (await auditHead(db)).seq;
-    const headBehind = head !== 'missing' && head.recordedSeq < trailHead ? { recordedSeq: head.recordedSeq, headSeq: trailHead } : null;
+    const headBehind = head !== 'missing' && head.recordedSeq < trailHead.seq ? { recordedSeq: head.recordedSeq, headSeq: trailHead.seq } : null;
     // A missing record is not recreated until the opener has accepted it (keepHeadRecorded).
     if (head !== 'missing') recordHeadOnCommit(db, paths, headKey);
     await settleRotation(paths, db, vaultKeysOf.auditKey, opened.key.generation, now);
