@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index';
+import { headRecorded } from '../../electron/core/audit/head';
 import { ADMIN, code, filesOf, newVault, ok, removeDir, signInAdmin } from '../fixtures/vault';
 import { withRawVault } from '../fixtures/raw';
 
@@ -175,8 +176,11 @@ describe('the vault', () => {
     const old = readFileSync(db);
     const seqOf = (record: Buffer) => (JSON.parse(record.toString('utf8')) as { seq: number }).seq;
     await signInAdmin(core);
+    // The record is written in the background after each commit; wait for it, as a crash a moment later would.
+    await headRecorded(head);
     const atSignIn = seqOf(readFileSync(head));
     await ok(core, 'settings:update', { autoLockMinutes: 9 });
+    await headRecorded(head);
     // The process dies here, before any lock: what is on disk is what a crash leaves.
     const atCrash = readFileSync(head);
     expect(seqOf(atCrash)).toBe(atSignIn + 1);

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { Locale } from '../../common/errors';
 import { appendAudit, auditHead, registerSigningKey } from '../audit/audit.service';
-import { checkHead, writeHead } from '../audit/head';
+import { checkHead, headRecorded, recordHeadSoon, writeHead } from '../audit/head';
 import { formatRecoveryKey, hkdf, wipe, type ScryptParams } from '../crypto/crypto';
 import { lastEntry } from '../audit/audit.repository';
 import { Db, type Tx } from '../db/connection';
@@ -216,7 +216,7 @@ export async function openVault(dataDir: string, file: KeyslotsFile, keys: Gener
 function recordHeadOnCommit(db: Db, paths: VaultPaths, headKey: Buffer): void {
   db.onCommit(async (tx) => {
     const last = await lastEntry(tx);
-    writeHead(paths.head, headKey, { seq: last?.seq ?? 0, mac: last?.mac ?? '' }, new Date().toISOString());
+    recordHeadSoon(paths.head, headKey, { seq: last?.seq ?? 0, mac: last?.mac ?? '' }, new Date().toISOString());
   });
 }
 
@@ -274,7 +274,13 @@ export async function closeVault(vault: OpenVault, now: Date, opts: { recordHead
     if (vault.db.isOpen) {
       try {
         vault.db.onCommit(undefined);
-        if (opts.recordHead !== false) writeHead(vault.paths.head, vault.headKey, await auditHead(vault.db), now.toISOString());
+        // Read behind every queued commit, so no background record can be made after it; the ones
+        // already made are written before this last one.
+        if (opts.recordHead !== false) {
+          const head = await auditHead(vault.db);
+          await headRecorded(vault.paths.head);
+          writeHead(vault.paths.head, vault.headKey, head, now.toISOString());
+        }
       } finally {
         // A damaged file may refuse the head read: the connection is closed all the same.
         await vault.db.close();
@@ -282,6 +288,8 @@ export async function closeVault(vault: OpenVault, now: Date, opts: { recordHead
     }
   } finally {
     wipe(vault.dataKey, vault.auditKey, vault.headKey);
+    // Nothing of this vault is written after its writer lock is let go.
+    await headRecorded(vault.paths.head);
     vault.writerLock.release();
   }
 }
