@@ -502,7 +502,11 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
       if (outcome.kind === 'ok') figures.accepted++;
       if (outcome.kind === 'refused') figures.refused++;
       if (outcome.kind === 'ok' || (outcome.kind === 'refused' && !SHALLOW.has(outcome.code))) figures.deep++;
-      const fail = (kind: Failure['kind'], detail: string) => figures.failures.length < 200 && figures.failures.push({ channel, role, kind, detail, payload: describe(payload) });
+      const fail = (kind: Failure['kind'], detail: string) => {
+        // Said at once as well as in the summary, so a long run that is stopped early still names it.
+        if (figures.failures.length < 20) log(`ipc fuzz FAILURE [${kind}] ${channel} as ${role}: ${detail}`);
+        if (figures.failures.length < 200) figures.failures.push({ channel, role, kind, detail, payload: describe(payload) });
+      };
       if (outcome.kind === 'crash') {
         figures.crashes++;
         fail('crash', outcome.detail);
@@ -584,7 +588,8 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
         }
       }
     }
-    log(`ipc fuzz: ${figures.dispatches} dispatches, ${Math.round((Date.now() - started) / 1000)} s (after the ${role} role)`);
+    const { crashes, internal, leaks, refusedStateChanges } = figures;
+    log(`ipc fuzz: ${figures.dispatches} dispatches, ${Math.round((Date.now() - started) / 1000)} s (after the ${role} role); so far ${JSON.stringify({ crashes, internal, leaks, refusedStateChanges })}`);
   }
 
   await core.close();
