@@ -101,8 +101,12 @@ export async function screenTimings(dataDir: string, user: { username: string; p
       { name: 'screen longest frame while scrolling', size, value: frames[frames.length - 1], unit: 'ms' },
       { name: 'screen frames over 50 ms while scrolling', size, value: frames.filter((f) => f > 50).length, unit: `of ${frames.length}` },
     ];
+  } catch (e) {
+    // Said before closing: a browser that is already gone would otherwise hide it behind the close's own error.
+    console.error(`screen: ${(e as Error).stack ?? e}`);
+    throw e;
   } finally {
-    await app.close();
+    await app.close().catch((e: Error) => console.error(`screen: closing the harness: ${e.message}`));
     await closeBrowser();
   }
 }

@@ -365,7 +365,8 @@ function harvestIds(value: unknown, into: Set<string>): void {
 const PASS_AUDITOR = 'auditor passphrase for the fuzz';
 const PASS_VICTIM = 'victim passphrase for the fuzz';
 
-async function run(opts: { payloadsPerChannel: number; seed?: number; channels?: readonly Channel[]; log?: (line: string) => void }): Promise<FuzzFigures> {
+/** `roles`: the roles to fuzz as (all five by default); the long form can be split across processes by role. */
+async function run(opts: { payloadsPerChannel: number; seed?: number; channels?: readonly Channel[]; roles?: readonly Role[]; log?: (line: string) => void }): Promise<FuzzFigures> {
   const started = Date.now();
   const log = opts.log ?? ((l: string) => console.log(l));
   const seed = opts.seed ?? Date.now() % 2 ** 31;
@@ -537,7 +538,7 @@ async function run(opts: { payloadsPerChannel: number; seed?: number; channels?:
   let batchNo = 0;
   const arbs = new Map(channels.map((c) => [c, payloadArb(c, c.startsWith('users:') ? userPools : pools, hostile)]));
   // Role by role (one sign-in each, again only when a payload ended the session), channel by channel.
-  for (const role of ROLES) {
+  for (const role of opts.roles ?? ROLES) {
     await become(role);
     for (const channel of channels) {
       const arb = arbs.get(channel)!;

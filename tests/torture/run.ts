@@ -1,5 +1,5 @@
 /**
- * `npm run torture [-- --only NAME] [-- --json FILE]`: the proof-under-fault suites in their long
+ * `npm run torture [-- --only NAME] [-- --json FILE] [-- --roles R1,R2]`: the proof-under-fault suites in their long
  * form (issue 18), one after another, each printing its figure; a JSON summary of every figure with
  * the date and the machine is written to FILE (default: test-results/torture.json). The short forms
  * run in `npm test` (tests/integration/torture-*.test.ts). Exits non-zero when a suite misses its
@@ -10,14 +10,14 @@ import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crashSuite } from './crash';
-import { fuzzSuite } from './fuzz';
+import { fuzzSuite, ROLES, type Role } from './fuzz';
 import { soakSuite } from './soak';
 import { KNOWN_GAPS, tamperSuite } from './tamper';
 
 interface Suite {
   name: string;
   /** Runs the long form; returns its figures and whether they meet the issue's goal. */
-  long(log: (line: string) => void): Promise<{ figures: object; ok: boolean }>;
+  long(log: (line: string) => void, opts: { roles?: readonly Role[] }): Promise<{ figures: object; ok: boolean }>;
 }
 
 const SUITES: Suite[] = [
@@ -40,11 +40,11 @@ const SUITES: Suite[] = [
   {
     // 10,000 payloads per channel: 2,000 as each of the five roles (the short form gives 200 each).
     name: 'ipc fuzz',
-    async long(log) {
-      const f = await fuzzSuite.run({ payloadsPerChannel: 2000, log });
+    async long(log, { roles }) {
+      const f = await fuzzSuite.run({ payloadsPerChannel: 2000, log, roles });
       const { failures, excluded, ...figures } = f;
       return {
-        figures: { ...figures, failures: failures.map((x) => `${x.kind} ${x.channel} as ${x.role}: ${x.detail}`), excluded: excluded.map((x) => x.channel) },
+        figures: { roles: roles ?? ROLES, ...figures, failures: failures.map((x) => `${x.kind} ${x.channel} as ${x.role}: ${x.detail}`), excluded: excluded.map((x) => x.channel) },
         ok: f.crashes + f.internal + f.leaks + f.refusedStateChanges === 0 && f.integrityOk,
       };
     },
@@ -59,7 +59,11 @@ const SUITES: Suite[] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' }, roles: { type: 'string' } } });
+  // `--roles officer,supervisor`: the fuzz as these roles only (to split its long form across processes).
+  const roles = values.roles?.split(',').map((r) => r.trim()) as Role[] | undefined;
+  const unknown = roles?.filter((r) => !ROLES.includes(r));
+  if (unknown?.length) throw new Error(`--roles: unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
   const summary = {
     date: new Date().toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`,
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
     if (values.only && !suite.name.includes(values.only)) continue;
     console.log(`\n▶ ${suite.name}`);
     const started = process.hrtime.bigint();
-    const { figures, ok } = await suite.long((line) => console.log(`  ${line}`));
+    const { figures, ok } = await suite.long((line) => console.log(`  ${line}`), { roles });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     summary.suites.push({ name: suite.name, ok, seconds, figures });
     console.log(`${ok ? '✔' : '✘'} ${suite.name} in ${seconds.toFixed(0)} s: ${JSON.stringify(figures)}`);

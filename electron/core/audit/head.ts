@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { AuditHead } from './audit.service';
 import { CoreError } from '../errors';
@@ -38,7 +37,7 @@ export function writeHead(path: string, headKey: Buffer, head: AuditHead, at: st
  * overlap; a record made while one is being written replaces any still waiting (the newest wins,
  * and it is never older than what it replaces). Until it is written the file is behind the trail by
  * the commits since, exactly as after a crash between a commit and the record: the next opening
- * records that (`vault.head-behind`). The save no longer waits the ~0.7 ms of two fsyncs and a rename.
+ * records that (`vault.head-behind`). The save no longer waits for the write (about 0.7 ms: fsyncs and a rename).
  */
 export function recordHeadSoon(path: string, headKey: Buffer, head: AuditHead, at: string): void {
   const text = headText(headKey, head, at);
@@ -67,7 +66,11 @@ export async function headRecorded(path: string): Promise<void> {
   while (inFlight.has(path)) await inFlight.get(path)!.done;
 }
 
-/** `writeFileAtomic` on the thread pool: temp file, fdatasync, rename over the record, directory fsync. */
+/**
+ * `writeFileAtomic` on the thread pool: temp file, fdatasync, rename over the record. The directory
+ * is not fsynced: after a power loss the rename may be lost, which leaves the older, whole record,
+ * behind the trail and recorded at the next opening like any crash after a commit.
+ */
 async function writeFileAtomicAsync(path: string, data: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   const f = await open(tmp, 'w', FILE_MODE);
