@@ -5,12 +5,11 @@
  * refused like an altered one: deleting it must not be a way around it.
  */
 import { readFileSync } from 'node:fs';
-import { chmod, open, rename, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AuditHead } from './audit.service';
 import { CoreError } from '../errors';
 import { hmacHex, safeEqualHex } from '../crypto/crypto';
-import { FILE_MODE, writeFileAtomic } from '../db/files';
+import { writeFileAtomic, writeFileAtomicAsync } from '../db/files';
 
 const HeadFileSchema = z.object({ seq: z.number().int().min(0), macPrefix: z.string(), at: z.string(), mac: z.string() });
 
@@ -66,26 +65,6 @@ export async function headRecorded(path: string): Promise<void> {
   while (inFlight.has(path)) await inFlight.get(path)!.done;
 }
 
-/**
- * `writeFileAtomic` on the thread pool: temp file, fdatasync, rename over the record. The directory
- * is not fsynced: after a power loss the rename may be lost, which leaves the older, whole record,
- * behind the trail and recorded at the next opening like any crash after a commit.
- */
-async function writeFileAtomicAsync(path: string, data: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const f = await open(tmp, 'w', FILE_MODE);
-  try {
-    await f.writeFile(data);
-    await f.datasync();
-  } finally {
-    await f.close();
-  }
-  await rename(tmp, path).catch(async (e: unknown) => {
-    await rm(tmp, { force: true });
-    throw e;
-  });
-  await chmod(path, FILE_MODE);
-}
 
 /**
  * Refuses a database whose audit trail is behind, or is not a continuation of, the recorded head:

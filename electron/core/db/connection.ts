@@ -272,8 +272,8 @@ const RETURNS_NO_ROWS = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
  * case tables in about ten times the time it takes to run it (1 ms against 0.1 at 100,000 cases).
  * Every use leaves its statement reset, so no kept statement holds a cursor (or a read snapshot)
  * between uses: `get` resets it after its row, `all` and `run` step it to the end (node-sqlite3 also
- * resets before a use without parameters). One that fails to prepare is not kept, so that its use
- * prepares it again and reports the error; one that fails when run is finalized and dropped.
+ * resets before a use without parameters). One that fails to prepare is not kept, and its use
+ * reports SQLite's own error; one that fails when run is finalized and dropped.
  * Nothing is kept during an exclusive section, and everything is finalized before it and on close.
  */
 class StatementCache {

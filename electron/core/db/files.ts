@@ -1,5 +1,6 @@
 /** File-system helpers for the data directory: owner-only modes and atomic replacement. */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync, chmodSync, existsSync, unlinkSync } from 'node:fs';
+import { chmod, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export const DIR_MODE = 0o700;
@@ -47,4 +48,25 @@ export function writeFileAtomic(path: string, data: string): void {
   } catch {
     // Some file systems do not allow fsync on a directory; the rename itself is still atomic.
   }
+}
+
+/**
+ * `writeFileAtomic` on the thread pool: temp file, fdatasync, rename over the target. The directory
+ * is not fsynced: after a power loss the rename may be lost, which leaves the older, whole file
+ * (for the head record: behind the trail, recorded at the next opening like any crash after a commit).
+ */
+export async function writeFileAtomicAsync(path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const f = await open(tmp, 'w', FILE_MODE);
+  try {
+    await f.writeFile(data);
+    await f.datasync();
+  } finally {
+    await f.close();
+  }
+  await rename(tmp, path).catch(async (e: unknown) => {
+    await rm(tmp, { force: true });
+    throw e;
+  });
+  await chmod(path, FILE_MODE);
 }
