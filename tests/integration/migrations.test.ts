@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Db } from '../../electron/core/db/connection';
+import { Db, type Tx } from '../../electron/core/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
 import { trigramQuery } from '../../electron/core/cases/cases.repository';
 import { fillSearchIndexes } from '../../electron/core/db/migrations/0180-name-index';
+import { casesMissingWrap, casesWithPlainValues } from '../../electron/core/sealing/sealing.repository';
+import { overdueExpiries, upcomingDeadlines } from '../../electron/core/work/work.repository';
 import { removeDir, tempDir } from '../fixtures/vault';
 
 const dirs: string[] = [];
@@ -21,6 +23,16 @@ async function freshDb(): Promise<Db> {
 const tables = (db: Db) => db.pragma<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").then((r) => r.map((x) => x.name));
 
 /** Every row of every table (sorted, so WITHOUT ROWID tables compare too) and every schema entry. */
+/** The query plan of the statements `run` reads through its transaction, as the repositories write them. */
+function planOf(db: Db, run: (tx: Tx) => Promise<unknown>): Promise<string> {
+  return db.read(async (read) => {
+    const plans: string[] = [];
+    const tx = { ...read, all: async (sql: string, params?: unknown[]) => (plans.push((await read.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never)).map((p) => p.detail).join(' ')), []) } as Tx;
+    await run(tx);
+    return plans.join(' | ');
+  });
+}
+
 async function contents(db: Db): Promise<{ rows: Record<string, unknown[]>; schema: unknown[] }> {
   const schema = await db.pragma<{ type: string; name: string; sql: string | null }>('SELECT type, name, sql FROM sqlite_master ORDER BY name');
   const rows: Record<string, unknown[]> = {};
@@ -684,6 +696,52 @@ describe('migrations', () => {
     expect(await fts('lantern fest')).toEqual([{ rowid: 8 }]);
     // A name row cannot point at no case.
     await expect(run("INSERT INTO case_names (term, case_num) VALUES ('x', 99)")).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
+  it('0190 puts the case number in the date index of deadlines, so My work walks the index alone, and changes no row', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 180);
+    const before = await contents(db);
+    expect(await migrate(db, 190)).toEqual([190]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    expect((await db.pragma<{ name: string }>('PRAGMA index_info(case_deadlines_by_date)')).map((c) => c.name)).toEqual(['date', 'kind', 'case_num']);
+    // The plan of My work's own queries, as the repository writes them.
+    const owner = { role: 'officer' as const, userId: 'u-officer' };
+    expect(await planOf(db, (tx) => overdueExpiries(tx, owner, '2026-11-29'))).toContain('COVERING INDEX case_deadlines_by_date');
+    expect(await planOf(db, (tx) => upcomingDeadlines(tx, owner, '2026-11-29', '2026-12-29'))).toContain('COVERING INDEX case_deadlines_by_date');
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    await db.close();
+  });
+
+  it('0200 indexes what a supervisor\'s sign-in looks for (sealed values not yet encrypted, an officer\'s cases by number), so it reads no case\'s row, and changes no row', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 190);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    await run("INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ('n-2', 'c-2', 't', 'u-officer', 'general', 1, 'mse1:ciphertext')");
+    await run("INSERT INTO case_notes (id, case_id, at, author_id, type, sealed, body) VALUES ('n-3', 'c-2', 't', 'u-officer', 'general', 0, 'an open note')");
+    const before = await contents(db);
+    expect(await migrate(db, 200)).toEqual([200]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+
+    const plan = await planOf(db, (tx) => casesWithPlainValues(tx));
+    for (const index of ['case_sealed_plain', 'case_notes_sealed_plain', 'interview_records_plain']) expect(plan).toContain(`USING INDEX ${index}`);
+    expect(await planOf(db, (tx) => casesMissingWrap(tx, 'u-officer', 'k-1', 'u-officer'))).toContain('COVERING INDEX cases_id_by_num');
+    // The seeded case's plaintext sealed value is found; an encrypted note and an open note are not.
+    const plainCases = () => db.read((tx) => casesWithPlainValues(tx));
+    const seeded = await plainCases();
+    expect(seeded).not.toContain('c-2');
+    await run("UPDATE case_notes SET body = 'written before its case had a key' WHERE id = 'n-2'");
+    expect(await plainCases()).toEqual([...seeded, 'c-2'].sort());
+    await run("UPDATE case_notes SET body = 'mse1:again' WHERE id = 'n-2'");
+    expect(await plainCases()).toEqual(seeded);
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     await db.close();
   });
 

@@ -1,4 +1,5 @@
 /** SQL for sealing keys and the wrapped case and registry keys (migration 0130). No key is ever unwrapped here. */
+import { ENCRYPTED_PREFIX } from '../crypto/sealing';
 import type { Tx } from '../db/connection';
 
 export const ESCROW = 'escrow';
@@ -113,12 +114,15 @@ export async function deleteCaseWraps(tx: Tx, caseId: string, holder?: string): 
 
 /** Keyed cases where `holder` has no wrap to `keyId`; `assignedTo` limits them to that officer's cases. */
 export async function casesMissingWrap(tx: Tx, holder: string, keyId: string, assignedTo?: string): Promise<string[]> {
-  const rows = await tx.all<{ case_id: string }>(
-    `SELECT DISTINCT ck.case_id FROM case_keys ck
-     ${assignedTo ? 'JOIN cases c ON c.id = ck.case_id JOIN case_officers o ON o.case_num = c.num AND o.user_id = ?' : ''}
-     WHERE NOT EXISTS (SELECT 1 FROM case_keys x WHERE x.case_id = ck.case_id AND x.holder = ? AND x.key_id = ?)`,
-    [...(assignedTo ? [assignedTo] : []), holder, keyId],
-  );
+  const lacks = (caseId: string) => `NOT EXISTS (SELECT 1 FROM case_keys x WHERE x.case_id = ${caseId} AND x.holder = ? AND x.key_id = ?)`;
+  const rows = assignedTo
+    ? // From the officer's cases, their ids read from an index (migration 0200), not from each case's row.
+      await tx.all<{ case_id: string }>(
+        `SELECT c.id AS case_id FROM case_officers o JOIN cases c INDEXED BY cases_id_by_num ON c.num = o.case_num
+         WHERE o.user_id = ? AND EXISTS (SELECT 1 FROM case_keys ck WHERE ck.case_id = c.id) AND ${lacks('c.id')}`,
+        [assignedTo, holder, keyId],
+      )
+    : await tx.all<{ case_id: string }>(`SELECT DISTINCT ck.case_id FROM case_keys ck WHERE ${lacks('ck.case_id')}`, [holder, keyId]);
   return rows.map((r) => r.case_id);
 }
 
@@ -160,13 +164,22 @@ export async function updateSealedValue(tx: Tx, caseId: string, p: Pick<SealedPl
   else await tx.run('UPDATE interview_records SET value = ? WHERE interview_id = ?', [value, p.key]);
 }
 
-/** Cases holding a sealed value written before per-case keys (stored as plaintext). */
-export async function casesWithPlainValues(tx: Tx, prefix: string): Promise<string[]> {
+/**
+ * Not yet encrypted: the value does not start with ENCRYPTED_PREFIX. Written out as a literal, the
+ * condition of migration 0200's partial indexes, so the planner reads those (only the plaintext
+ * rows) instead of every sealed value.
+ */
+const notEncrypted = (column: string) => {
+  if (!/^[a-z0-9:]+$/.test(ENCRYPTED_PREFIX)) throw new Error('ENCRYPTED_PREFIX cannot be written as an SQL literal');
+  return `substr(${column}, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'`;
+};
+
+/** Cases holding a sealed value stored as plaintext (written before per-case keys, or to a case with no key yet). */
+export async function casesWithPlainValues(tx: Tx): Promise<string[]> {
   const rows = await tx.all<{ case_id: string }>(
-    `SELECT case_id FROM case_sealed WHERE substr(value, 1, ?) <> ?
-     UNION SELECT case_id FROM case_notes WHERE sealed = 1 AND substr(body, 1, ?) <> ?
-     UNION SELECT i.case_id FROM interview_records r JOIN interviews i ON i.id = r.interview_id WHERE substr(r.value, 1, ?) <> ?`,
-    [prefix.length, prefix, prefix.length, prefix, prefix.length, prefix],
+    `SELECT case_id FROM case_sealed WHERE ${notEncrypted('value')}
+     UNION SELECT case_id FROM case_notes WHERE sealed = 1 AND ${notEncrypted('body')}
+     UNION SELECT i.case_id FROM interview_records r JOIN interviews i ON i.id = r.interview_id WHERE ${notEncrypted('r.value')}`,
   );
   return rows.map((r) => r.case_id);
 }

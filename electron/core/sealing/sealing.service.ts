@@ -476,7 +476,7 @@ export async function upkeep(ctx: SealCtx, audit: Audit): Promise<void> {
     encrypted++;
   }
   if (ctx.session.user.role === 'supervisor') {
-    for (const caseId of await repo.casesWithPlainValues(ctx.tx, ENCRYPTED_PREFIX)) {
+    for (const caseId of await repo.casesWithPlainValues(ctx.tx)) {
       // A case's first key encrypts its values as it is made; a case that had one gets them encrypted here.
       const k = await caseKeyForWrite(ctx, caseId).catch(() => null);
       if (!k) continue;
