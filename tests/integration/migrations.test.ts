@@ -699,7 +699,7 @@ describe('migrations', () => {
     await db.close();
   });
 
-  it('0190 puts the case number in the date index of deadlines, so My work walks the index alone, and changes no row', async () => {
+  it('0190 puts the case number in the date index of deadlines and the stage in the update-order indexes, so My work walks indexes, and changes no row', async () => {
     const db = await freshDb();
     await migrate(db, 50);
     await seedVersion50(db);
@@ -708,7 +708,10 @@ describe('migrations', () => {
     expect(await migrate(db, 190)).toEqual([190]);
     const after = await contents(db);
     for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
-    expect((await db.pragma<{ name: string }>('PRAGMA index_info(case_deadlines_by_date)')).map((c) => c.name)).toEqual(['date', 'kind', 'case_num']);
+    const columns = async (index: string) => (await db.pragma<{ name: string }>(`PRAGMA index_info(${index})`)).map((c) => c.name);
+    expect(await columns('case_deadlines_by_date')).toEqual(['date', 'kind', 'case_num']);
+    expect(await columns('cases_by_updated_at')).toEqual(['updated_at', 'stage']);
+    expect(await columns('cases_screening_due')).toEqual(['updated_at', 'stage']);
     // The plan of My work's own queries, as the repository writes them.
     const owner = { role: 'officer' as const, userId: 'u-officer' };
     expect(await planOf(db, (tx) => overdueExpiries(tx, owner, '2026-11-29'))).toContain('COVERING INDEX case_deadlines_by_date');

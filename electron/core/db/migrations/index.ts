@@ -23,7 +23,7 @@ import { migration0150 } from './0150-statistics-counts';
 import { migration0160 } from './0160-adverse-party-organisations';
 import { migration0170 } from './0170-decided-stage';
 import { migration0180 } from './0180-name-index';
-import { migration0190 } from './0190-deadlines-covering-index';
+import { migration0190 } from './0190-my-work-indexes';
 import { migration0200 } from './0200-sign-in-upkeep-indexes';
 import type { Migration } from './migration';
 
