@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db, type Tx } from '../../electron/core/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
-import { trigramQuery } from '../../electron/core/cases/cases.repository';
+import { listCases, trigramQuery } from '../../electron/core/cases/cases.repository';
 import { fillSearchIndexes } from '../../electron/core/db/migrations/0180-name-index';
 import { casesMissingWrap, casesWithPlainValues } from '../../electron/core/sealing/sealing.repository';
-import { overdueExpiries, upcomingDeadlines } from '../../electron/core/work/work.repository';
+import { missingConsiderations, overdueExpiries, upcomingDeadlines } from '../../electron/core/work/work.repository';
 import { removeDir, tempDir } from '../fixtures/vault';
 
 const dirs: string[] = [];
@@ -710,12 +710,17 @@ describe('migrations', () => {
     for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
     const columns = async (index: string) => (await db.pragma<{ name: string }>(`PRAGMA index_info(${index})`)).map((c) => c.name);
     expect(await columns('case_deadlines_by_date')).toEqual(['date', 'kind', 'case_num']);
-    expect(await columns('cases_by_updated_at')).toEqual(['updated_at', 'stage']);
+    expect(await columns('cases_by_updated_at')).toEqual(['updated_at', 'num', 'stage']);
     expect(await columns('cases_screening_due')).toEqual(['updated_at', 'stage']);
     // The plan of My work's own queries, as the repository writes them.
     const owner = { role: 'officer' as const, userId: 'u-officer' };
     expect(await planOf(db, (tx) => overdueExpiries(tx, owner, '2026-11-29'))).toContain('COVERING INDEX case_deadlines_by_date');
     expect(await planOf(db, (tx) => upcomingDeadlines(tx, owner, '2026-11-29', '2026-12-29'))).toContain('COVERING INDEX case_deadlines_by_date');
+    expect(await planOf(db, (tx) => missingConsiderations(tx, owner))).toContain('INDEX cases_by_updated_at');
+    // The case list's default order still walks that index, whole, with nothing left to sort.
+    const list = await planOf(db, (tx) => listCases(tx, { filter: { deadlineWithinDays: 30 }, sort: 'updated', offset: 0, limit: 50, today: '2026-11-29', onlyAssignedTo: null }));
+    expect(list).toContain('SCAN c USING INDEX cases_by_updated_at');
+    expect(list).not.toContain('TEMP B-TREE');
     expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     await db.close();
   });

@@ -11,7 +11,8 @@ import type { Migration } from './migration';
  * - The considerations and screening lists walk cases in update order and keep those at some stages.
  *   Both update-order indexes now hold the stage, so a case at another stage is passed over without
  *   reading its row (SQLite reads a column from the index when it holds it, and seeks the row only
- *   for what it lacks).
+ *   for what it lacks). The case list's own update order (updated_at, then num) must stay whole:
+ *   `num` is named before the stage, where the old index held it implicitly as the rowid.
  */
 export const migration0190: Migration = {
   version: 190,
@@ -21,7 +22,7 @@ export const migration0190: Migration = {
       DROP INDEX case_deadlines_by_date;
       CREATE INDEX case_deadlines_by_date ON case_deadlines (date, kind, case_num);
       DROP INDEX cases_by_updated_at;
-      CREATE INDEX cases_by_updated_at ON cases (updated_at, stage);
+      CREATE INDEX cases_by_updated_at ON cases (updated_at, num, stage);
       DROP INDEX cases_screening_due;
       CREATE INDEX cases_screening_due ON cases (updated_at, stage) WHERE screening_due = 1;
     `);
