@@ -22,8 +22,7 @@ async function freshDb(): Promise<Db> {
 
 const tables = (db: Db) => db.pragma<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").then((r) => r.map((x) => x.name));
 
-/** Every row of every table (sorted, so WITHOUT ROWID tables compare too) and every schema entry. */
-/** The query plan of the statements `run` reads through its transaction, as the repositories write them. */
+/** The query plan of each statement `run` reads with `all` (as the repositories write it), instead of running it. */
 function planOf(db: Db, run: (tx: Tx) => Promise<unknown>): Promise<string> {
   return db.read(async (read) => {
     const plans: string[] = [];
@@ -33,6 +32,7 @@ function planOf(db: Db, run: (tx: Tx) => Promise<unknown>): Promise<string> {
   });
 }
 
+/** Every row of every table (sorted, so WITHOUT ROWID tables compare too) and every schema entry. */
 async function contents(db: Db): Promise<{ rows: Record<string, unknown[]>; schema: unknown[] }> {
   const schema = await db.pragma<{ type: string; name: string; sql: string | null }>('SELECT type, name, sql FROM sqlite_master ORDER BY name');
   const rows: Record<string, unknown[]> = {};

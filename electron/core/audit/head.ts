@@ -65,7 +65,6 @@ export async function headRecorded(path: string): Promise<void> {
   while (inFlight.has(path)) await inFlight.get(path)!.done;
 }
 
-
 /**
  * Refuses a database whose audit trail is behind, or is not a continuation of, the recorded head:
  * an older copy put back, or another copy of the vault swapped in (whose trail went another way).

@@ -169,10 +169,8 @@ export async function updateSealedValue(tx: Tx, caseId: string, p: Pick<SealedPl
  * condition of migration 0200's partial indexes, so the planner reads those (only the plaintext
  * rows) instead of every sealed value.
  */
-const notEncrypted = (column: string) => {
-  if (!/^[a-z0-9:]+$/.test(ENCRYPTED_PREFIX)) throw new Error('ENCRYPTED_PREFIX cannot be written as an SQL literal');
-  return `substr(${column}, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'`;
-};
+if (!/^[a-z0-9:]+$/.test(ENCRYPTED_PREFIX)) throw new Error('ENCRYPTED_PREFIX cannot be written as an SQL literal');
+const notEncrypted = (column: string) => `substr(${column}, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'`;
 
 /** Cases holding a sealed value stored as plaintext (written before per-case keys, or to a case with no key yet). */
 export async function casesWithPlainValues(tx: Tx): Promise<string[]> {
