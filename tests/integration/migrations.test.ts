@@ -5,7 +5,7 @@ import { Db, type Tx } from '../../electron/core/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrations';
 import { listCases, trigramQuery } from '../../electron/core/cases/cases.repository';
 import { fillSearchIndexes } from '../../electron/core/db/migrations/0180-name-index';
-import { casesMissingWrap, casesWithPlainValues } from '../../electron/core/sealing/sealing.repository';
+import { casesOwedWrap, casesWithPlainValues, dropSettledWrapsDue, holdersOwedWraps } from '../../electron/core/sealing/sealing.repository';
 import { missingConsiderations, overdueExpiries, upcomingDeadlines } from '../../electron/core/work/work.repository';
 import { removeDir, tempDir } from '../fixtures/vault';
 
@@ -740,7 +740,7 @@ describe('migrations', () => {
 
     const plan = await planOf(db, (tx) => casesWithPlainValues(tx));
     for (const index of ['case_sealed_plain', 'case_notes_sealed_plain', 'interview_records_plain']) expect(plan).toContain(`USING INDEX ${index}`);
-    expect(await planOf(db, (tx) => casesMissingWrap(tx, 'u-officer', 'k-1', 'u-officer'))).toContain('COVERING INDEX cases_id_by_num');
+    expect((await db.pragma<{ name: string }>('PRAGMA index_info(cases_id_by_num)')).map((c) => c.name)).toEqual(['num', 'id']);
     // The seeded case's plaintext sealed value is found; an encrypted note and an open note are not.
     const plainCases = () => db.read((tx) => casesWithPlainValues(tx));
     const seeded = await plainCases();
@@ -749,6 +749,70 @@ describe('migrations', () => {
     expect(await plainCases()).toEqual([...seeded, 'c-2'].sort());
     await run("UPDATE case_notes SET body = 'mse1:again' WHERE id = 'n-2'");
     expect(await plainCases()).toEqual(seeded);
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    await db.close();
+  });
+
+  it("0210 keeps a ledger of the case keys each granted holder is owed, filled with today's gaps and kept by triggers, so a sign-in walks no case", async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 200);
+    const run = (sql: string, params: (string | number | null)[] = []) => db.transaction((tx) => tx.run(sql, params));
+    const key = (keyId: string, holder: string, status: string) =>
+      run("INSERT INTO sealing_keys (key_id, holder, public_key, status, registered_at) VALUES (?, ?, 'p', ?, 't')", [keyId, holder, status]);
+    const wrap = (caseId: string, holder: string, keyId: string) =>
+      run("INSERT INTO case_keys (case_id, holder, key_id, generation, wrapped) VALUES (?, ?, ?, 1, 'w') ON CONFLICT (case_id, holder) DO UPDATE SET key_id = excluded.key_id", [caseId, holder, keyId]);
+    await run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u-supervisor-2', 'supervisor.two', 'Second Supervisor', 'supervisor', 't', 't')");
+    await key('k-sup', 'u-supervisor', 'granted');
+    await key('k-sup2', 'u-supervisor-2', 'granted');
+    await key('k-off', 'u-officer', 'granted');
+    await key('k-esc', 'escrow', 'granted');
+    // Case c-1 has a key sealed to the supervisor and the escrow only; c-2 has none.
+    await wrap('c-1', 'u-supervisor', 'k-sup');
+    await wrap('c-1', 'escrow', 'k-esc');
+    const before = await contents(db);
+    expect(await migrate(db, 210)).toEqual([210]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    const owed = () => db.read((tx) => tx.all<{ case_id: string; holder: string }>('SELECT case_id, holder FROM case_wraps_due ORDER BY case_id, holder'));
+    // Today's gaps: the officer's and the second supervisor's wraps of c-1. A case without a key owes nothing.
+    expect(await owed()).toEqual([
+      { case_id: 'c-1', holder: 'u-officer' },
+      { case_id: 'c-1', holder: 'u-supervisor-2' },
+    ]);
+    expect(await db.read((tx) => holdersOwedWraps(tx))).toEqual(new Set(['u-officer', 'u-supervisor-2']));
+    expect(await db.read((tx) => casesOwedWrap(tx, 'u-officer', 'k-off', true))).toEqual(['c-1']);
+    expect(await planOf(db, (tx) => casesOwedWrap(tx, 'u-officer', 'k-off', true))).toMatch(/^SEARCH d USING COVERING INDEX case_wraps_due_by_holder/);
+
+    // A wrap to the holder's current key settles its row; one to another key does not.
+    await wrap('c-1', 'u-officer', 'k-old');
+    expect((await owed()).map((r) => r.holder)).toContain('u-officer');
+    await wrap('c-1', 'u-officer', 'k-off');
+    expect(await owed()).toEqual([{ case_id: 'c-1', holder: 'u-supervisor-2' }]);
+    // A revoked key takes its rows with it; a key granted (or made granted) is owed every keyed case it is entitled to.
+    await run("UPDATE sealing_keys SET status = 'revoked' WHERE key_id = 'k-sup2'");
+    expect(await owed()).toEqual([]);
+    await key('k-sup3', 'u-supervisor-2', 'pending');
+    expect(await owed()).toEqual([]);
+    await run("UPDATE sealing_keys SET status = 'granted' WHERE key_id = 'k-sup3'");
+    expect(await owed()).toEqual([{ case_id: 'c-1', holder: 'u-supervisor-2' }]);
+    // An officer assigned a keyed case is owed its key; removed, nothing. A case without a key owes nothing.
+    await run("INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u-officer-2', 'officer.two', 'Second Officer', 'officer', 't', 't')");
+    await key('k-off2', 'u-officer-2', 'granted');
+    await run("INSERT INTO case_officers (case_num, user_id) VALUES (7, 'u-officer-2'), (8, 'u-officer-2')");
+    expect(await owed()).toEqual([
+      { case_id: 'c-1', holder: 'u-officer-2' },
+      { case_id: 'c-1', holder: 'u-supervisor-2' },
+    ]);
+    await run("DELETE FROM case_officers WHERE case_num = 7 AND user_id = 'u-officer-2'");
+    expect(await owed()).toEqual([{ case_id: 'c-1', holder: 'u-supervisor-2' }]);
+    // A row that owes nothing any more (here: the case lost its key) is dropped by the upkeep's tidy-up, not before.
+    await run("DELETE FROM case_keys WHERE case_id = 'c-1'");
+    expect(await owed()).toEqual([{ case_id: 'c-1', holder: 'u-supervisor-2' }]);
+    await db.transaction((tx) => dropSettledWrapsDue(tx, 'u-supervisor-2', 'k-sup3', false));
+    expect(await owed()).toEqual([]);
+    expect(await db.pragma('PRAGMA index_list(cases)')).not.toContainEqual(expect.objectContaining({ name: 'cases_id_by_num' }));
     expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     await db.close();
   });

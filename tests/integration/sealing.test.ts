@@ -151,6 +151,37 @@ describe('sealed information under per-case keys', () => {
     }
   });
 
+  it("an officer whose first key is made after their case was sealed is owed it, and gets it at the next supervisor's sign-in; a sign-in owing nothing seals nothing", async () => {
+    const { dataDir, core, as, users } = await team(dirs);
+    await signInAdmin(core);
+    const late = await ok<{ user: { id: string }; temporaryPassphrase: string }>(core, 'users:create', { username: 'officer.d', displayName: 'Officer Doi', role: 'officer' });
+    await as('officer.a');
+    let c = await sealedCase(core, 'FICTIONAL-ADDR-LATE 6-6', 'LATEKEYCASE');
+    await as('sup.c');
+    c = await ok<CaseDetail>(core, 'cases:get', { caseId: c.id });
+    await ok(core, 'cases:assign', { caseId: c.id, version: c.version, officerIds: [users['officer.a'].id, late.user.id], supervisorId: users['sup.c'].id });
+    // The new officer makes their key with their own passphrase, after the case was sealed: nothing opens yet.
+    await core.lock('user');
+    await ok(core, 'session:signIn', { username: 'officer.d', passphrase: late.temporaryPassphrase });
+    await ok(core, 'session:changePassphrase', { currentPassphrase: late.temporaryPassphrase, newPassphrase: 'officer d passphrase' });
+    const reveal = () => core.dispatch('cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'Preparing the first interview' });
+    expect(await code(reveal())).toBe('SEALING_NOT_GRANTED');
+    const owed = () => withRawVault(dataDir, (tx) => tx.all<{ case_id: string; holder: string }>('SELECT case_id, holder FROM case_wraps_due'));
+    await core.lock('user');
+    expect(await owed()).toEqual([{ case_id: c.id, holder: late.user.id }]);
+
+    await as('sup.c');
+    await core.lock('user');
+    expect(await owed()).toEqual([]);
+    await ok(core, 'session:signIn', { username: 'officer.d', passphrase: 'officer d passphrase' });
+    expect((await ok<{ value: { address: string } }>(core, 'cases:revealSealed', { caseId: c.id, field: 'whereabouts', reason: 'Preparing the first interview' })).value.address).toBe('FICTIONAL-ADDR-LATE 6-6');
+    // One upkeep sealed the one case; the supervisor's next sign-in found nothing owed and wrote nothing.
+    await as('sup.c');
+    const upkeep = await auditRows(core, { action: 'sealing.upkeep' });
+    expect(upkeep.map((e) => e.details)).toEqual([{ encrypted: 0, wrapped: 1 }]);
+    await core.close();
+  });
+
   it('after a passphrase reset the account reaches no sealed information until a supervisor grants the key it made itself', async () => {
     const { core, as, users } = await team(dirs);
     await as('officer.a');

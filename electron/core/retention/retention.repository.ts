@@ -116,6 +116,7 @@ export const CASE_PARTS: readonly { table: string; where: string; key: 'id' | 'n
   { table: 'case_notes', where: 'case_id = ?', key: 'id' },
   { table: 'case_events', where: 'case_id = ?', key: 'id' },
   { table: 'case_sealed', where: 'case_id = ?', key: 'id' },
+  { table: 'case_wraps_due', where: 'case_id = ?', key: 'id' },
   { table: 'case_keys', where: 'case_id = ?', key: 'id' },
   { table: 'case_organisations', where: 'case_id = ?', key: 'id' },
   { table: 'adverse_parties', where: 'case_id = ?', key: 'id' },

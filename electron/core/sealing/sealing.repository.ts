@@ -112,18 +112,29 @@ export async function deleteCaseWraps(tx: Tx, caseId: string, holder?: string): 
   else await tx.run('DELETE FROM case_keys WHERE case_id = ? AND holder = ?', [caseId, holder]);
 }
 
-/** Keyed cases where `holder` has no wrap to `keyId`; `assignedTo` limits them to that officer's cases. */
-export async function casesMissingWrap(tx: Tx, holder: string, keyId: string, assignedTo?: string): Promise<string[]> {
-  const lacks = (caseId: string) => `NOT EXISTS (SELECT 1 FROM case_keys x WHERE x.case_id = ${caseId} AND x.holder = ? AND x.key_id = ?)`;
-  const rows = assignedTo
-    ? // From the officer's cases, their ids read from an index (migration 0200), not from each case's row.
-      await tx.all<{ case_id: string }>(
-        `SELECT c.id AS case_id FROM case_officers o JOIN cases c INDEXED BY cases_id_by_num ON c.num = o.case_num
-         WHERE o.user_id = ? AND EXISTS (SELECT 1 FROM case_keys ck WHERE ck.case_id = c.id) AND ${lacks('c.id')}`,
-        [assignedTo, holder, keyId],
-      )
-    : await tx.all<{ case_id: string }>(`SELECT DISTINCT ck.case_id FROM case_keys ck WHERE ${lacks('ck.case_id')}`, [holder, keyId]);
+/**
+ * Whether a row of the ledger (migration 0210) still says something owed: its case has a key, the
+ * holder has no wrap to `keyId`, and an officer is still assigned the case. Holder and key are
+ * the first and second parameters, given twice over below.
+ */
+const stillOwed = (officer: boolean) => `EXISTS (SELECT 1 FROM case_keys ck WHERE ck.case_id = d.case_id)
+  AND NOT EXISTS (SELECT 1 FROM case_keys x WHERE x.case_id = d.case_id AND x.holder = ?1 AND x.key_id = ?2)
+  ${officer ? 'AND EXISTS (SELECT 1 FROM case_officers o JOIN cases c ON c.num = o.case_num WHERE c.id = d.case_id AND o.user_id = ?1)' : ''}`;
+
+/** Holders the ledger says are owed a case key: the only ones a sign-in's upkeep looks at. */
+export async function holdersOwedWraps(tx: Tx): Promise<Set<string>> {
+  return new Set((await tx.all<{ holder: string }>('SELECT DISTINCT holder FROM case_wraps_due')).map((r) => r.holder));
+}
+
+/** The cases whose key `holder` is owed, sealed to `keyId` (an officer's only while assigned), from the ledger alone. */
+export async function casesOwedWrap(tx: Tx, holder: string, keyId: string, officer: boolean): Promise<string[]> {
+  const rows = await tx.all<{ case_id: string }>(`SELECT d.case_id FROM case_wraps_due d WHERE d.holder = ?1 AND ${stillOwed(officer)}`, [holder, keyId]);
   return rows.map((r) => r.case_id);
+}
+
+/** Drops the ledger's rows of `holder` that owe nothing any more (sealed since, key gone, officer removed); those still owed stay. */
+export async function dropSettledWrapsDue(tx: Tx, holder: string, keyId: string, officer: boolean): Promise<void> {
+  await tx.run(`DELETE FROM case_wraps_due AS d WHERE d.holder = ?1 AND NOT (${stillOwed(officer)})`, [holder, keyId]);
 }
 
 export function registryWraps(tx: Tx): Promise<WrapRow[]> {

@@ -435,17 +435,25 @@ async function refuseNonCaseWorker(tx: Tx, userId: string): Promise<void> {
   if (!user || user.status !== 'active' || !holdsCaseKeys(user.role)) throw new CoreError('FORBIDDEN', 'not a case worker');
 }
 
-/** Seals to `k` every case key (and the registry key) it is entitled to and lacks; returns how many cases. */
-async function wrapMissing(ctx: SealCtx, k: SealingKeyRow & { role?: string }): Promise<number> {
-  const role = k.holder === ESCROW ? 'escrow' : (k.role ?? (await ctx.tx.get<{ role: string }>('SELECT role FROM users WHERE id = ?', [k.holder]))?.role);
-  const caseIds = await repo.casesMissingWrap(ctx.tx, k.holder, k.key_id, role === 'officer' ? k.holder : undefined);
+/**
+ * Seals to `k` every case key it is owed (as the ledger of migration 0210 records them) and this
+ * account holds, and the registry key if it lacks it; returns how many cases. `owed`: whether the
+ * ledger holds anything for `k`'s holder (the caller may know it is empty).
+ */
+async function wrapMissing(ctx: SealCtx, k: SealingKeyRow & { role?: string }, owed = true): Promise<number> {
   let n = 0;
-  for (const caseId of caseIds) {
-    const mine = await openCaseKey(ctx, caseId).catch(() => null);
-    if (!mine) continue;
-    await repo.putCaseWrap(ctx.tx, caseId, wrapFor(k, mine.key, mine.generation, CASE_KEY_INFO, caseKeyAad(caseId, k.holder, mine.generation)));
-    wipe(mine.key);
-    n++;
+  if (owed) {
+    const role = k.holder === ESCROW ? 'escrow' : (k.role ?? (await ctx.tx.get<{ role: string }>('SELECT role FROM users WHERE id = ?', [k.holder]))?.role);
+    const officer = role === 'officer';
+    for (const caseId of await repo.casesOwedWrap(ctx.tx, k.holder, k.key_id, officer)) {
+      const mine = await openCaseKey(ctx, caseId).catch(() => null);
+      if (!mine) continue;
+      // The wrap's trigger takes the case off the ledger; a case this account cannot open stays on it for another supervisor.
+      await repo.putCaseWrap(ctx.tx, caseId, wrapFor(k, mine.key, mine.generation, CASE_KEY_INFO, caseKeyAad(caseId, k.holder, mine.generation)));
+      wipe(mine.key);
+      n++;
+    }
+    await repo.dropSettledWrapsDue(ctx.tx, k.holder, k.key_id, officer);
   }
   const wraps = await repo.registryWraps(ctx.tx);
   if (wraps.length && !wraps.some((w) => w.holder === k.holder && w.key_id === k.key_id)) {
@@ -460,8 +468,9 @@ async function wrapMissing(ctx: SealCtx, k: SealingKeyRow & { role?: string }): 
 
 /**
  * Upkeep at a case worker's sign-in, with their key granted: encrypts values from before per-case
- * keys (supervisors), and seals keys this account holds to granted holders that lack them (a new
- * officer's assigned cases, an escrow replaced with the recovery key). Audited when it did anything.
+ * keys (supervisors), and seals keys this account holds to granted holders the ledger says are owed
+ * them (a new officer's assigned cases, an escrow replaced with the recovery key). It reads indexes
+ * and the ledger only, never every case. Audited when it did anything.
  */
 export async function upkeep(ctx: SealCtx, audit: Audit): Promise<void> {
   const me = ctx.session.sealing;
@@ -486,7 +495,9 @@ export async function upkeep(ctx: SealCtx, audit: Audit): Promise<void> {
     }
     const holders = await trustedOnly(ctx.tx, await repo.grantedWorkerKeys(ctx.tx));
     const escrow = await escrowKey(ctx.tx);
-    for (const k of escrow ? [...holders, escrow] : holders) if (k.holder !== ctx.session.user.id) wrapped += await wrapMissing(ctx, k);
+    // Only the holders the ledger names are owed case keys: no walk over the cases.
+    const owed = await repo.holdersOwedWraps(ctx.tx);
+    for (const k of escrow ? [...holders, escrow] : holders) if (k.holder !== ctx.session.user.id) wrapped += await wrapMissing(ctx, k, owed.has(k.holder));
   }
   if (encrypted || wrapped) await audit({ action: 'sealing.upkeep', details: { encrypted, wrapped } });
 }
