@@ -9,15 +9,27 @@ function localDay(iso: string): Date | null {
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
 }
 
+/** One formatter per language: making one costs more than formatting twenty rows with it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dayFormats.set(locale, format);
+  }
+  return format;
+}
+
 export function formatDay(locale: string, isoDate: string): string {
   const day = localDay(isoDate);
-  return day ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(day) : isoDate;
+  return day ? dayFormat(locale).format(day) : isoDate;
 }
 
 /** An instant (e.g. when a case was last updated) as the day it fell on where the user is. */
 export function formatInstantDay(locale: string, iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dayFormat(locale).format(date);
 }
 
 export type DeadlineState = 'overdue' | 'soon' | null;
