@@ -10,6 +10,7 @@ import { sessionSelectors, useSessionStore } from './features/session/session.st
 import { SignInScreen } from './features/session/SignInScreen';
 import { useSessionGuards } from './features/session/useSessionGuards';
 import { HomeShell } from './features/shell/HomeShell';
+import { readAheadOnSignIn } from './features/shell/landing';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
 import { RecoveryScreen } from './features/vault/RecoveryScreen';
 import { AuthLayout } from './ui/AuthLayout';
@@ -25,6 +26,7 @@ export function App() {
   const mustChangePassphrase = useSessionStore(sessionSelectors.mustChangePassphrase);
   useSessionGuards();
 
+  useEffect(() => readAheadOnSignIn(), []);
   useEffect(() => {
     void loadSession();
   }, []);

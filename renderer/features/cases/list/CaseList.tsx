@@ -6,7 +6,7 @@ import { ErrorMessage, FailureMessage } from '../../../ui/ErrorMessage';
 import { LoadingIndicator } from '../../../ui/LoadingIndicator';
 import { useFailure } from '../../../ui/useFailure';
 import { sessionSelectors, useSessionStore } from '../../session/session.store';
-import { loadOfficers, openIntake, reloadCases } from './caseList.actions';
+import { loadOfficers, openIntake, reloadCases, takePrefetchedCases } from './caseList.actions';
 import { caseListSelectors, useCaseListStore } from './caseList.store';
 import { CaseListFilters } from './CaseListFilters';
 import { CaseListTable } from './CaseListTable';
@@ -22,8 +22,9 @@ export function CaseList() {
 
   const { report: reportStaffFailure } = staffFailure;
   useEffect(() => {
-    // Read afresh on every visit, including the way back from a case whose stage, risk or deadline changed.
-    void reloadCases();
+    // Read afresh on every visit, including the way back from a case whose stage, risk or deadline
+    // changed; the first visit after sign-in takes the read the sign-in started.
+    if (!takePrefetchedCases()) void reloadCases();
   }, []);
   useEffect(() => {
     // Officers see only their own cases, so only supervisors choose by officer.

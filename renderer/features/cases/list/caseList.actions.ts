@@ -68,6 +68,27 @@ export function reloadCases(): Promise<void> {
   return showCases(filter, sort);
 }
 
+/** The read `prefetchCases` started, until the list's first showing takes it. */
+let prefetched: { generation: number; query: number } | null = null;
+
+/**
+ * Starts reading the list as the session opens, before the shell renders, so core reads while the
+ * page draws (issue 17: sign-in to the first painted page). The list's first showing then takes
+ * this read instead of starting another (`takePrefetchedCases`).
+ */
+export function prefetchCases(): void {
+  // The request leaves before the first await: by the time this returns it is on its way.
+  void reloadCases();
+  prefetched = { generation: storeGeneration(), query: useCaseListStore.getState().query };
+}
+
+/** Whether the list's current read is the one started at sign-in and not yet taken (then it is taken). */
+export function takePrefetchedCases(): boolean {
+  const taken = prefetched !== null && prefetched.generation === storeGeneration() && prefetched.query === useCaseListStore.getState().query;
+  prefetched = null;
+  return taken;
+}
+
 export async function loadOfficers(): Promise<void> {
   const { officers } = await callInSession('cases:staff', {});
   useCaseListStore.setState({ officers });
