@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Skeleton, Text } from '@mantine/core';
+import { Badge, Box, Skeleton, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,22 +25,40 @@ function rowAt(windows: Record<number, CaseListRow[]>, index: number): CaseListR
   return windows[Math.floor(index / WINDOW_SIZE) * WINDOW_SIZE]?.[index % WINDOW_SIZE];
 }
 
+// The cells are plain elements in Mantine's type scale, not Mantine's Text: a screenful of rows of
+// Text components cost more to mount than the rest of the list (issue 17: the first painted page
+// after sign-in, and each frame of a fast scroll, mount them all).
+const textCell = (size: 'xs' | 'sm', more: CSSProperties = {}): CSSProperties => ({
+  ...cellStyle,
+  fontSize: `var(--mantine-font-size-${size})`,
+  lineHeight: `var(--mantine-line-height-${size})`,
+  ...more,
+});
+const SMALL = textCell('sm');
+const REFERENCE = textCell('sm', { fontFamily: 'var(--mantine-font-family-monospace)', fontWeight: 600 });
+const FLAGS = textCell('xs');
+const IN_VIOLATION = textCell('sm', { fontWeight: 700, color: 'var(--mantine-color-red-8)' });
+const DEADLINE_DAY: Record<'overdue' | 'soon', CSSProperties> = {
+  overdue: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)', fontWeight: 700, color: 'var(--mantine-color-red-8)' },
+  soon: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)', fontWeight: 700, color: 'var(--mantine-color-orange-9)' },
+};
+const DEADLINE_PLAIN: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)' };
+const DEADLINE_GROUP: CSSProperties = { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', gap: 6 };
+
 function Deadline({ date }: { date: string | null }) {
   const { t, i18n } = useTranslation();
   if (!date) return <>{t('caseList.table.none')}</>;
   const state = deadlineState(date);
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text span size="sm" fw={state ? 700 : undefined} c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'orange.9' : undefined}>
-        {formatDay(i18n.language, date)}
-      </Text>
+    <div style={DEADLINE_GROUP}>
+      <span style={state ? DEADLINE_DAY[state] : DEADLINE_PLAIN}>{formatDay(i18n.language, date)}</span>
       {state && (
         // Colour alone would not reach everyone: the state is also said in words.
         <Badge size="xs" variant="light" tt="none" color={state === 'overdue' ? 'red' : 'orange'}>
           {t(`caseList.deadline.${state}`)}
         </Badge>
       )}
-    </Group>
+    </div>
   );
 }
 
@@ -52,13 +70,13 @@ function RowCells({ row }: { row: CaseListRow }) {
   const custody = row.custody === 'none' ? t('caseList.table.none') : t(`vocab.custody.${row.custody}`);
   return (
     <>
-      <Text role="cell" span size="sm" ff="monospace" fw={600} style={cellStyle}>
+      <span role="cell" style={REFERENCE}>
         {row.reference}
-      </Text>
+      </span>
       {/* Masked initials only (DESIGN.md §3): the full name is shown inside the case. */}
-      <Text role="cell" span size="sm" style={cellStyle}>
+      <span role="cell" style={SMALL}>
         {row.maskedName}
-      </Text>
+      </span>
       <div role="cell" style={cellStyle}>
         <Badge variant="light" color="mamori" size="sm" tt="none">
           {t(`vocab.stage.${row.stage}`)}
@@ -69,24 +87,24 @@ function RowCells({ row }: { row: CaseListRow }) {
           {t(`vocab.riskLevel.${row.riskLevel}`)}
         </Badge>
       </div>
-      <Text role="cell" span size="xs" style={cellStyle} title={flags.join(', ')}>
+      <span role="cell" style={FLAGS} title={flags.join(', ')}>
         {flags.length > 0 ? flags.join(', ') : t('caseList.table.none')}
-      </Text>
-      <Text role="cell" span size="sm" style={cellStyle}>
+      </span>
+      <span role="cell" style={SMALL}>
         {nationality}
-      </Text>
-      <Text role="cell" span size="sm" style={cellStyle} title={standing} fw={row.standing === 'in-violation' ? 700 : undefined} c={row.standing === 'in-violation' ? 'red.8' : undefined}>
+      </span>
+      <span role="cell" style={row.standing === 'in-violation' ? IN_VIOLATION : SMALL} title={standing}>
         {standing}
-      </Text>
-      <Text role="cell" span size="sm" style={cellStyle} title={custody}>
+      </span>
+      <span role="cell" style={SMALL} title={custody}>
         {custody}
-      </Text>
+      </span>
       <div role="cell" style={cellStyle}>
         <Deadline date={row.nextDeadline} />
       </div>
-      <Text role="cell" span size="sm" style={cellStyle}>
+      <span role="cell" style={SMALL}>
         {formatInstantDay(i18n.language, row.updatedAt)}
-      </Text>
+      </span>
     </>
   );
 }
@@ -175,7 +193,7 @@ export function CaseListTable() {
           {items.map((item) => {
             const row = rowAt(windows, item.index);
             return (
-              <Box
+              <div
                 key={item.key}
                 role="row"
                 data-index={item.index}
@@ -183,7 +201,6 @@ export function CaseListTable() {
                 aria-label={row ? t('caseList.table.rowLabel', { reference: row.reference, name: row.maskedName }) : t('caseList.table.loadingRow')}
                 aria-busy={row ? undefined : true}
                 tabIndex={0}
-                px="sm"
                 onClick={row ? () => openCase(row.id) : undefined}
                 onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => onKeyDown(event, item.index, row)}
                 style={{
@@ -193,6 +210,7 @@ export function CaseListTable() {
                   left: 0,
                   width: '100%',
                   height: ROW_HEIGHT,
+                  paddingInline: 'var(--mantine-spacing-sm)',
                   transform: `translateY(${item.start}px)`,
                   cursor: row ? 'pointer' : 'progress',
                   borderBottom: '1px solid var(--mantine-color-gray-2)',
@@ -200,7 +218,7 @@ export function CaseListTable() {
                 }}
               >
                 {row ? <RowCells row={row} /> : <Skeleton role="cell" height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />}
-              </Box>
+              </div>
             );
           })}
         </div>
