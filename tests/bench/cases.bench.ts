@@ -8,6 +8,7 @@
  * My work (protection-workflow issue) is measured for a supervisor of every case and for an officer.
  * The organisations registry and the statistics (issue 15) on the same vault, with its demo registry.
  */
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetail, CaseEdit } from '../../electron/common/caseDetail';
@@ -23,15 +24,47 @@ import { DEMO_OFFICERS, DEMO_SUPERVISOR } from '../../electron/core/demo/demoCas
 import { Db } from '../../electron/core/db/connection';
 import { createCore } from '../../electron/core/index';
 import { seedDemoVault } from '../../electron/core/demo/demo.service';
-import { adminAuditKey, adminDataKey } from '../fixtures/raw';
+import { adminAuditKey, adminDataKey, withRawVault } from '../fixtures/raw';
 import { ADMIN, newVault, ok, removeDir } from '../fixtures/vault';
 import type { Benchmark } from './benchmarks';
-import { measure } from './measure';
+import { keyDerivation, measure } from './measure';
 import { coreRss } from './core-rss';
 import { screenTimings } from './screen';
 import type { BenchResult } from './run';
 
 const SIZE = Number(process.env.MAMORI_BENCH_CASES ?? 100_000);
+
+/**
+ * A supervisor's sign-in (core's part) in the vault a year into per-case keys would be: every case
+ * holds sealed information, so every case key is sealed to each granted holder entitled to it.
+ * The demo's cases have no keys; here each gets a wrap of a real wrap's size for the supervisor,
+ * the escrow and its officer, written raw. The sign-in reads wraps and never opens these (nothing
+ * is owed). Until migration 0210 this sign-in walked every keyed case once per holder.
+ */
+async function keyedSignIn(dataDir: string): Promise<BenchResult> {
+  await withRawVault(dataDir, async (tx) => {
+    const wrapped = randomBytes(96).toString('base64');
+    const granted = await tx.all<{ holder: string; key_id: string; role: string | null }>(
+      "SELECT k.holder, k.key_id, u.role FROM sealing_keys k LEFT JOIN users u ON u.id = k.holder WHERE k.status = 'granted'",
+    );
+    for (const k of granted) {
+      if (k.role === 'officer') {
+        await tx.run('INSERT OR IGNORE INTO case_keys SELECT c.id, ?, ?, 1, ? FROM case_officers o JOIN cases c ON c.num = o.case_num WHERE o.user_id = ?', [k.holder, k.key_id, wrapped, k.holder]);
+      } else {
+        await tx.run('INSERT OR IGNORE INTO case_keys SELECT id, ?, ?, 1, ? FROM cases', [k.holder, k.key_id, wrapped]);
+      }
+    }
+  });
+  const core = createCore({ dataDir });
+  try {
+    const supervisor = { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase };
+    const signIn = await measure(() => ok(core, 'session:signIn', supervisor), 5, { warmup: 1, setup: () => core.lock('user') });
+    const derivation = await keyDerivation(ADMIN.passphrase);
+    return { name: "cases supervisor's sign-in, every case keyed (core; baseline: the key derivation alone)", size: SIZE, ...signIn, baseline_ms: derivation.median_ms };
+  } finally {
+    await core.close();
+  }
+}
 
 export const casesBenchmark: Benchmark = {
   name: 'cases',
@@ -152,6 +185,7 @@ export const casesBenchmark: Benchmark = {
 
       // The screen over the same vault, in the browser harness (its own core).
       results.push(...(await screenTimings(dataDir, { username: DEMO_SUPERVISOR, passphrase: ADMIN.passphrase }, SIZE)));
+      results.push(await keyedSignIn(dataDir));
       return results;
     } finally {
       if (!closed) {

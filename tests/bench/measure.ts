@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { SCRYPT_PARAMS, scryptKey } from '../../electron/core/crypto/crypto';
+
 /**
  * `MAMORI_BENCH_ITERATIONS` caps every measurement's runs: `npm test` runs the whole benchmark
  * suite small and briefly so that it never rots; its figures mean nothing and nothing asserts them.
@@ -24,4 +27,9 @@ export async function measure(
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
   return { median_ms: at(0.5), p95_ms: at(0.95) };
+}
+
+/** The key derivation alone (scrypt at the cost every keyslot the app makes carries): the part of a sign-in nothing after it can shorten. */
+export function keyDerivation(passphrase: string): Promise<{ median_ms: number; p95_ms: number }> {
+  return measure(() => scryptKey(passphrase, randomBytes(16), SCRYPT_PARAMS), 5, { warmup: 0 });
 }
