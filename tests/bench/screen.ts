@@ -108,6 +108,9 @@ export async function screenTimings(dataDir: string, user: { username: string; p
   } catch (e) {
     // Said before closing: a browser that is already gone would otherwise hide it behind the close's own error.
     console.error(`screen: ${(e as Error).stack ?? e}`);
+    // What the page showed then (synthetic data only), and what core answered: a failure here has been seen once in many runs.
+    const shown = await page.locator('body').innerText({ timeout: 5_000 }).catch((err: Error) => `(unreadable: ${err.message})`);
+    console.error(`screen: the page showed:\n${shown.slice(0, 2_000)}`);
     throw e;
   } finally {
     await app.close().catch((e: Error) => console.error(`screen: closing the harness: ${e.message}`));
