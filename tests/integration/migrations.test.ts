@@ -817,6 +817,39 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0220 keeps the number of cases in one row, counted from the cases there are and kept by their insert and purge, for the unfiltered list', async () => {
+    const db = await freshDb();
+    await migrate(db, 50);
+    await seedVersion50(db);
+    await migrate(db, 210);
+    const before = await contents(db);
+    expect(await migrate(db, 220)).toEqual([220]);
+    const after = await contents(db);
+    for (const table of Object.keys(before.rows)) expect(after.rows[table], table).toEqual(before.rows[table]);
+    const list = () => db.read((tx) => listCases(tx, { filter: {}, sort: 'updated', offset: 0, limit: 50, today: '2026-11-29', onlyAssignedTo: null }));
+    expect(after.rows.case_count).toEqual([{ one: 1, n: 2 }]);
+    expect((await list()).total).toBe(2);
+    // The unfiltered total is that row, read, not counted (edited offline, only the total shown changes).
+    await db.transaction((tx) => tx.run('UPDATE case_count SET n = 99'));
+    expect(await list()).toEqual(expect.objectContaining({ total: 99, rows: [expect.objectContaining({ id: 'c-2' }), expect.objectContaining({ id: 'c-1' })] }));
+    await db.transaction((tx) => tx.run('UPDATE case_count SET n = 2'));
+    // A third case, a copy of the first under another number, closed (so that it can be purged).
+    const columns = (await db.pragma<{ name: string }>('PRAGMA table_info(cases)')).map((c) => c.name);
+    const copied: Record<string, string> = { num: '9', id: "'c-3'", reference: "'TV-2026-0003'", ref_seq: '3', stage: "'closed'", closed_at: "'2026-11-20T09:00:00Z'", closing_outcome: "'unspecified'" };
+    await db.transaction((tx) => tx.run(`INSERT INTO cases (${columns.join(', ')}) SELECT ${columns.map((c) => copied[c] ?? c).join(', ')} FROM cases WHERE id = 'c-1'`));
+    expect((await list()).total).toBe(3);
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO case_purges (case_id, reference, ref_year, ref_seq, opened_at, closed_at, outcome, purged_at, purged_by) VALUES ('c-3', 'TV-2026-0003', 2026, 3, 't', 't', 'unspecified', 't', 'u-officer')");
+      await tx.run("DELETE FROM cases WHERE id = 'c-3'");
+    });
+    expect((await list()).total).toBe(2);
+    // A filter still counts the cases it matches.
+    expect((await db.read((tx) => listCases(tx, { filter: { nationality: 'PHL' }, sort: 'updated', offset: 0, limit: 50, today: '2026-11-29', onlyAssignedTo: null }))).total).toBe(2);
+    await expect(db.transaction((tx) => tx.run('INSERT INTO case_count (one, n) VALUES (2, 0)'))).rejects.toThrow(/CHECK/);
+    expect(await db.pragma('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    await db.close();
+  });
+
   it('is a no-op on an up-to-date database', async () => {
     const db = await freshDb();
     await migrate(db);

@@ -308,12 +308,15 @@ export async function listCases(tx: Tx, q: CaseListQuery): Promise<{ total: numb
   // keys guarantee every row points at a case).
   // A search alone counts the cases it finds without reading their rows (the name index's rows
   // point at cases by foreign key; the trigram branch reads its cases already).
+  // With no filter at all, the total is the one row triggers keep (migration 0220): no index is read.
   const countSql =
-    links.length === 1 && count.length === 1
-      ? `SELECT count(*) AS n FROM ${links[0].table} WHERE ${links[0].key} = ?`
-      : search?.found && count.length === 1
-        ? (search.short?.count ?? `SELECT count(DISTINCT n) AS n FROM (${search.found})`)
-        : `SELECT count(*) AS n FROM cases c ${where(count)}`;
+    count.length === 0
+      ? 'SELECT n FROM case_count'
+      : links.length === 1 && count.length === 1
+        ? `SELECT count(*) AS n FROM ${links[0].table} WHERE ${links[0].key} = ?`
+        : search?.found && count.length === 1
+          ? (search.short?.count ?? `SELECT count(DISTINCT n) AS n FROM (${search.found})`)
+          : `SELECT count(*) AS n FROM cases c ${where(count)}`;
   const countParams = search?.short && count.length === 1 && links.length === 0 ? search.short.countParams : params;
   const total = (await tx.get<{ n: number }>(countSql, countParams))?.n ?? 0;
   // A search that finds many cases: the page walks the sort order's index and stops after one

@@ -26,11 +26,12 @@ import { migration0180 } from './0180-name-index';
 import { migration0190 } from './0190-my-work-indexes';
 import { migration0200 } from './0200-sign-in-upkeep-indexes';
 import { migration0210 } from './0210-case-wraps-due';
+import { migration0220 } from './0220-case-count';
 import type { Migration } from './migration';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130, migration0140, migration0150, migration0160, migration0170, migration0180, migration0190, migration0200, migration0210];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130, migration0140, migration0150, migration0160, migration0170, migration0180, migration0190, migration0200, migration0210, migration0220];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export async function schemaVersion(db: Db): Promise<number> {
