@@ -114,8 +114,8 @@ export async function deleteCaseWraps(tx: Tx, caseId: string, holder?: string): 
 
 /**
  * Whether a row of the ledger (migration 0210) still says something owed: its case has a key, the
- * holder has no wrap to `keyId`, and an officer is still assigned the case. Holder and key are
- * the first and second parameters, given twice over below.
+ * holder has no wrap to `keyId`, and an officer is still assigned the case. `?1` is the holder and
+ * `?2` its key, as the statements below bind them.
  */
 const stillOwed = (officer: boolean) => `EXISTS (SELECT 1 FROM case_keys ck WHERE ck.case_id = d.case_id)
   AND NOT EXISTS (SELECT 1 FROM case_keys x WHERE x.case_id = d.case_id AND x.holder = ?1 AND x.key_id = ?2)
