@@ -28,21 +28,19 @@ function rowAt(windows: Record<number, CaseListRow[]>, index: number): CaseListR
 // The cells are plain elements in Mantine's type scale, not Mantine's Text: a screenful of rows of
 // Text components cost more to mount than the rest of the list (issue 17: the first painted page
 // after sign-in, and each frame of a fast scroll, mount them all).
-const textCell = (size: 'xs' | 'sm', more: CSSProperties = {}): CSSProperties => ({
-  ...cellStyle,
-  fontSize: `var(--mantine-font-size-${size})`,
-  lineHeight: `var(--mantine-line-height-${size})`,
-  ...more,
-});
+const typeScale = (size: 'xs' | 'sm'): CSSProperties => ({ fontSize: `var(--mantine-font-size-${size})`, lineHeight: `var(--mantine-line-height-${size})` });
+const textCell = (size: 'xs' | 'sm', more: CSSProperties = {}): CSSProperties => ({ ...cellStyle, ...typeScale(size), ...more });
+/** Bold and red: in violation of immigration law, or a deadline passed. */
+const ALARM: CSSProperties = { fontWeight: 700, color: 'var(--mantine-color-red-8)' };
 const SMALL = textCell('sm');
 const REFERENCE = textCell('sm', { fontFamily: 'var(--mantine-font-family-monospace)', fontWeight: 600 });
 const FLAGS = textCell('xs');
-const IN_VIOLATION = textCell('sm', { fontWeight: 700, color: 'var(--mantine-color-red-8)' });
+const IN_VIOLATION = textCell('sm', ALARM);
 const DEADLINE_DAY: Record<'overdue' | 'soon', CSSProperties> = {
-  overdue: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)', fontWeight: 700, color: 'var(--mantine-color-red-8)' },
-  soon: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)', fontWeight: 700, color: 'var(--mantine-color-orange-9)' },
+  overdue: { ...typeScale('sm'), ...ALARM },
+  soon: { ...typeScale('sm'), fontWeight: 700, color: 'var(--mantine-color-orange-9)' },
 };
-const DEADLINE_PLAIN: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)' };
+const DEADLINE_PLAIN = typeScale('sm');
 const DEADLINE_GROUP: CSSProperties = { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', gap: 6 };
 
 function Deadline({ date }: { date: string | null }) {
