@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
+import { Dialog } from './Dialog';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureMessage } from './ErrorMessage';
@@ -24,12 +25,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { opened, title, confirmLabel, danger, busy, failure, onConfirm, onCancel, children } = props;
   const { t } = useTranslation();
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={onCancel}
       title={title}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
     >
       <Stack gap="md">
         {children}
@@ -43,6 +43,6 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Dialog } from './Dialog';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reason, REASON_MAX } from '../../electron/common/schemas';
@@ -97,7 +98,7 @@ export function ReasonDialog({ opened, title, explanation, confirmLabel, danger,
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={title} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened={opened} onClose={close} title={title} size="lg">
       <Stack gap="md">
         {typeof explanation === 'string' ? <Text size="sm">{explanation}</Text> : explanation}
         <Textarea
@@ -122,6 +123,6 @@ export function ReasonDialog({ opened, title, explanation, confirmLabel, danger,
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useState } from 'react';
 import type { VaultKeys } from '../../../electron/common/contract.vault';
 import { Reason } from '../../../electron/common/schemas';
@@ -108,7 +109,7 @@ export function DataKeyPanel({ keys, onOpenUsers }: DataKeyPanelProps) {
         onClose={() => setDialog((current) => (current === 'reissue' ? null : current))}
       />
       {issued && (
-        <Modal
+        <Dialog
           opened
           onClose={() => undefined}
           withCloseButton={false}
@@ -123,10 +124,10 @@ export function DataKeyPanel({ keys, onOpenUsers }: DataKeyPanelProps) {
             continueLabel={t('backup.keys.done')}
             onDone={keyWrittenDown}
           />
-        </Modal>
+        </Dialog>
       )}
       {needReset && (
-        <Modal opened onClose={() => setNeedReset(null)} title={t('backup.keys.resetTitle')} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+        <Dialog opened onClose={() => setNeedReset(null)} title={t('backup.keys.resetTitle')} size="lg">
           <Stack gap="md">
             <Text>{t('backup.keys.reset')}</Text>
             <AccountList accounts={needReset} />
@@ -139,7 +140,7 @@ export function DataKeyPanel({ keys, onOpenUsers }: DataKeyPanelProps) {
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </Section>
   );
@@ -203,14 +204,14 @@ function RotateKeyDialog({ accounts, onClose, onRotated }: RotateKeyDialogProps)
   };
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       title={t('backup.keys.rotateTitle')}
       size="lg"
       closeOnClickOutside={!busy}
       closeOnEscape={!busy}
-      closeButtonProps={{ 'aria-label': t('dialog.close'), disabled: busy }}
+      closeButtonProps={{ disabled: busy }}
     >
       <Stack gap="md">
         <List size="sm" spacing={4}>
@@ -245,6 +246,6 @@ function RotateKeyDialog({ accounts, onClose, onRotated }: RotateKeyDialogProps)
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type ChannelInput } from '../../../electron/common/contract';
@@ -67,14 +68,14 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
   };
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       title={t('backup.restore.dialogTitle')}
       size="lg"
       closeOnClickOutside={!busy}
       closeOnEscape={!busy}
-      closeButtonProps={{ 'aria-label': t('dialog.close'), disabled: busy }}
+      closeButtonProps={{ disabled: busy }}
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -114,6 +115,6 @@ export function RestoreOverVaultDialog({ vaultCode, onClose }: RestoreOverVaultD
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

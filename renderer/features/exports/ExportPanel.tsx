@@ -1,4 +1,5 @@
-import { Alert, Checkbox, Fieldset, Grid, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Fieldset, Grid, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useState } from 'react';
 import type { ExportEntry, ExportRequest } from '../../../electron/common/contract.exports';
 import { PROFILES, type Profile, type SealedItem } from '../../../electron/common/summary';
@@ -37,9 +38,9 @@ interface Previewed {
 export function ExportPanel({ caseId, opened, onClose }: ExportPanelProps) {
   const { t } = useLabels();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('exports.panel.title')} size={1240} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened={opened} onClose={onClose} title={t('exports.panel.title')} size={1240}>
       <ExportForm caseId={caseId} />
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -168,7 +169,7 @@ function FollowupDialog(props: {
 
   useReturnFocus();
   return (
-    <Modal opened onClose={onClose} size="lg" title={t(entry ? 'organisations.followup.editTitle' : 'organisations.followup.addTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened onClose={onClose} size="lg" title={t(entry ? 'organisations.followup.editTitle' : 'organisations.followup.addTitle')}>
       <Stack gap="md">
         {supervisor ? (
           <>
@@ -202,6 +203,6 @@ function FollowupDialog(props: {
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

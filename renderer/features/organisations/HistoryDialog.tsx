@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -76,7 +77,7 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
   const kinds = STATUS_KINDS.filter((k) => k !== 'licence-revoked' || LICENSED_TYPES.includes(organisation.type));
   useReturnFocus();
   return (
-    <Modal opened onClose={onClose} size="lg" title={title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened onClose={onClose} size="lg" title={title}>
       <Stack gap="md">
         {kind === 'status' && (
           <>
@@ -113,6 +114,6 @@ export function HistoryDialog({ kind, organisation, onSaved, onClose }: { kind: 
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, MultiSelect, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, MultiSelect, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../electron/common/contract';
@@ -110,7 +111,7 @@ export function OrganisationForm({
 
   useReturnFocus();
   return (
-    <Modal opened onClose={onClose} size="xl" title={organisation ? t('organisations.form.editTitle', { name: organisationName(i18n.language, organisation) }) : t('organisations.form.newTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened onClose={onClose} size="xl" title={organisation ? t('organisations.form.editTitle', { name: organisationName(i18n.language, organisation) }) : t('organisations.form.newTitle')}>
       <Stack gap="md">
         <NativeSelect
           label={t('organisations.form.type')}
@@ -165,6 +166,6 @@ export function OrganisationForm({
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

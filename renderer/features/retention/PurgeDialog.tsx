@@ -1,4 +1,5 @@
-import { Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, List, ScrollArea, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useState } from 'react';
 import type { PurgeRow } from '../../../electron/common/contract.retention';
 import { Reason } from '../../../electron/common/schemas';
@@ -60,12 +61,11 @@ export function PurgeDialog({ cases, expected, onClose, onPurged }: PurgeDialogP
   };
 
   return (
-    <Modal
+    <Dialog
       opened={cases !== null}
       onClose={close}
       title={t('retention.purge.title', { count: cases?.length ?? 0 })}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
     >
       <Stack gap="md">
         <Text size="sm">{t('retention.purge.explanation', { count: cases?.length ?? 0 })}</Text>
@@ -114,6 +114,6 @@ export function PurgeDialog({ cases, expected, onClose, onPurged }: PurgeDialogP
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

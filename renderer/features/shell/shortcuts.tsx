@@ -1,4 +1,5 @@
-import { Button, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Kbd, Stack, Table, Text } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../electron/common/accounts';
@@ -69,7 +70,7 @@ export function ShortcutsHelp({ role, opened, onClose }: { role: Role; opened: b
     [['Tab'], t('shell.shortcuts.tab')],
   ];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shell.shortcuts.title')} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened={opened} onClose={onClose} title={t('shell.shortcuts.title')} size="lg">
       <Stack gap="sm">
         <Text size="sm">{t('shell.shortcuts.intro')}</Text>
         <Table withTableBorder data-testid="shortcuts">
@@ -99,6 +100,6 @@ export function ShortcutsHelp({ role, opened, onClose }: { role: Role; opened: b
           {t('shell.shortcuts.close')}
         </Button>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

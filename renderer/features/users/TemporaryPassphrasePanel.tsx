@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useTranslation } from 'react-i18next';
 import { SecretText } from '../../ui/SecretText';
 import type { Handover } from './users.actions';
@@ -18,7 +19,7 @@ interface TemporaryPassphrasePanelProps {
 export function TemporaryPassphrasePanel({ handover, reason, onDone }: TemporaryPassphrasePanelProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <Dialog
       opened
       onClose={() => undefined}
       withCloseButton={false}
@@ -65,6 +66,6 @@ export function TemporaryPassphrasePanel({ handover, reason, onDone }: Temporary
             </Button>
           </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

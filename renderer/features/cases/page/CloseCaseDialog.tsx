@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Dialog } from '../../../ui/Dialog';
 import { useState } from 'react';
 import { CLOSING_OUTCOMES, type ClosingOutcome } from '../../../../electron/common/retention';
 import { Reason } from '../../../../electron/common/schemas';
@@ -58,7 +59,7 @@ export function CloseCaseDialog({ opened, onClose, onConfirm }: CloseCaseDialogP
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('casePage.stage.closeTitle')} size="lg" closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Dialog opened={opened} onClose={close} title={t('casePage.stage.closeTitle')} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('casePage.stage.closeExplanation')}</Text>
         <Radio.Group
@@ -97,6 +98,6 @@ export function CloseCaseDialog({ opened, onClose, onConfirm }: CloseCaseDialogP
           </BusyButton>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
