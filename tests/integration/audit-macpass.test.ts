@@ -5,10 +5,11 @@
  * it would make every verification slow: here SQLite's text must equal JavaScript's, byte for
  * byte, for values that test JSON escaping.
  */
+import sqlcipher from '@journeyapps/sqlcipher';
 import * as nodeCrypto from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { appendAudit, canonical, MAC_PASS_ENTRY } from '../../electron/core/audit/audit.service';
+import { afterEach, expect, it, vi } from 'vitest';
+import { appendAudit, canonical, MAC_PASS_ENTRY, verifyChain } from '../../electron/core/audit/audit.service';
 import type { AuditRow } from '../../electron/core/audit/audit.repository';
 import { pageChecker } from '../../electron/core/audit/macPages';
 import { Db } from '../../electron/core/db/connection';
@@ -43,6 +44,40 @@ it('writes every entry exactly as canonical() does, so verification never leaves
     expect(page!.text.split('\x1e')).toEqual(rows.map((r) => `${canonical(r)}\x1f${r.mac}`));
     expect(pageChecker(nodeCrypto, auditKey)(page!.text, page!.n, '')).toEqual({ kind: 'ok', lastMac: rows[rows.length - 1].mac });
   } finally {
+    await db.close();
+  }
+});
+
+it('verifies with no prepared statement kept, those kept before it finalized first, and keeps them again after (a kept statement holds SQLite\'s small-allocation pool)', async () => {
+  const { dataDir, core } = await newVault();
+  vaults.push(dataDir);
+  await core.close();
+  const auditKey = await adminAuditKey(dataDir);
+  const db = await Db.open(join(dataDir, 'mamori.db'), await adminDataKey(dataDir), { create: false });
+  const prepare = vi.spyOn(sqlcipher.Database.prototype, 'prepare');
+  try {
+    const count = 'SELECT count(*) AS n FROM audit_log';
+    await db.read((tx) => tx.get(count));
+    expect(prepare).toHaveBeenCalledTimes(1);
+    const kept = prepare.mock.results[0].value as sqlcipher.Statement;
+    prepare.mockClear();
+    let during = -1;
+    const verified = await verifyChain(db, auditKey, {
+      onProgress: () => {
+        during = prepare.mock.calls.length;
+      },
+    });
+    expect(verified.intact).toBe(true);
+    const reuse = await new Promise<Error | null>((resolve) => kept.get((err) => resolve(err)));
+    expect(reuse?.message).toMatch(/finalized/);
+    expect(during).toBe(0);
+    expect(prepare).not.toHaveBeenCalled();
+    // Kept again afterwards: prepared once, reused after.
+    await db.read((tx) => tx.get(count));
+    await db.read((tx) => tx.get(count));
+    expect(prepare).toHaveBeenCalledTimes(1);
+  } finally {
+    prepare.mockRestore();
     await db.close();
   }
 });
