@@ -209,9 +209,12 @@ test('intake, an interview plan and a recommendation, with the keyboard alone', 
       if (!document.querySelector('[role="dialog"]')) return;
       observer.disconnect();
       document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      document.body.dataset.escapedAtOnce = 'yes';
     }).observe(document.body, { childList: true, subtree: true });
   });
   await page.keyboard.press('Enter');
+  // The dialog did open (and was closed at once), or this step would prove nothing.
+  await expect(page.locator('body')).toHaveAttribute('data-escaped-at-once', 'yes');
   await expect(dialog).toHaveCount(0);
   await expect(submit).toBeFocused();
   await page.keyboard.press('Enter');
