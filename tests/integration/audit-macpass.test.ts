@@ -42,7 +42,7 @@ it('writes every entry exactly as canonical() does, so verification never leaves
     const rows = await db.read((tx) => tx.all<AuditRow>('SELECT * FROM audit_log ORDER BY seq'));
     const page = await db.read((tx) => tx.get<{ text: string; n: number }>(`SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n FROM audit_log`));
     expect(page!.text.split('\x1e')).toEqual(rows.map((r) => `${canonical(r)}\x1f${r.mac}`));
-    expect(pageChecker(nodeCrypto, auditKey)(page!.text, page!.n, '')).toEqual({ kind: 'ok', lastMac: rows[rows.length - 1].mac });
+    expect(pageChecker(nodeCrypto, auditKey)(Buffer.from(page!.text, 'utf8'), page!.n, '')).toEqual({ kind: 'ok', lastMac: rows[rows.length - 1].mac });
   } finally {
     await db.close();
   }

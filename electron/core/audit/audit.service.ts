@@ -257,7 +257,8 @@ export const MAC_PASS_ENTRY = `'[' || seq || ',' || json_quote(at) || ',' || jso
 /**
  * The MAC pass: every entry's MAC against its canonical form and the MAC before it, and the
  * sequence without gaps, up to `head` (the newest entry when it started). SQLite hands a whole
- * page over as one string (building a JavaScript object per row costs more than the hashing), with
+ * page over as one run of UTF-8 bytes (building a JavaScript object per row costs more than the
+ * hashing, and a string would be decoded only to be encoded again for hashing), with
  * the stored MAC just before it, each entry already in its canonical form (json_quote costs SQLite
  * no more than joining the raw columns; json_array costs four times the whole read); worker threads
  * hash it (`macPages.ts`) while SQLite reads the next pages. Wherever the fast path disagrees (a
@@ -282,14 +283,14 @@ async function macPassWith(
   head: number,
   progress: (done: number) => void,
 ): Promise<{ entries: number; broken: Broken | null }> {
-  type Page = { text: string | null; n: number; first: number | null; last: number | null; prev: string | null };
+  type Page = { text: Uint8Array | null; n: number; first: number | null; last: number | null; prev: string | null };
   type Read = { page: Page | Error; check: Promise<PageCheck> | null };
   /** Entries after `after` up to a page's end, with the stored MAC just before them, handed to a hasher at once. */
   const read = (after: number): Promise<Read> =>
     db
       .read((tx) =>
         tx.get<Page>(
-          `SELECT group_concat(${MAC_PASS_ENTRY}, char(30)) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
+          `SELECT CAST(group_concat(${MAC_PASS_ENTRY}, char(30)) AS BLOB) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
              (SELECT mac FROM audit_log WHERE seq = ?) AS prev FROM audit_log WHERE seq > ? AND seq <= ?`,
           [after, after, Math.min(after + MAC_PAGE, head)],
         ),
