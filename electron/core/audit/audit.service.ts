@@ -255,6 +255,14 @@ export const MAC_PASS_ENTRY = `'[' || seq || ',' || json_quote(at) || ',' || jso
   || ',' || json_quote(case_ref) || ',' || json_quote(target) || ',' || json_quote(details) || ']' || char(31) || mac`;
 
 /**
+ * One page of the MAC pass (parameters: the sequence it follows, twice, and its last): the entries
+ * as UTF-8 bytes (MAC_PASS_ENTRY, joined by record separators), how many, the first and last
+ * sequence, and the stored MAC just before the page.
+ */
+export const MAC_PASS_PAGE = `SELECT CAST(group_concat(${MAC_PASS_ENTRY}, char(30)) AS BLOB) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
+  (SELECT mac FROM audit_log WHERE seq = ?) AS prev FROM audit_log WHERE seq > ? AND seq <= ?`;
+
+/**
  * The MAC pass: every entry's MAC against its canonical form and the MAC before it, and the
  * sequence without gaps, up to `head` (the newest entry when it started). SQLite hands a whole
  * page over as one run of UTF-8 bytes (building a JavaScript object per row costs more than the
@@ -288,13 +296,7 @@ async function macPassWith(
   /** Entries after `after` up to a page's end, with the stored MAC just before them, handed to a hasher at once. */
   const read = (after: number): Promise<Read> =>
     db
-      .read((tx) =>
-        tx.get<Page>(
-          `SELECT CAST(group_concat(${MAC_PASS_ENTRY}, char(30)) AS BLOB) AS text, count(*) AS n, min(seq) AS first, max(seq) AS last,
-             (SELECT mac FROM audit_log WHERE seq = ?) AS prev FROM audit_log WHERE seq > ? AND seq <= ?`,
-          [after, after, Math.min(after + MAC_PAGE, head)],
-        ),
-      )
+      .read((tx) => tx.get<Page>(MAC_PASS_PAGE, [after, after, Math.min(after + MAC_PAGE, head)]))
       .then((p): Read => {
         const page = p ?? { text: null, n: 0, first: null, last: null, prev: null };
         return { page, check: page.n > 0 && page.text !== null ? hasher.check(page.text, page.n, page.prev ?? '') : null };
