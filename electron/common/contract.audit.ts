@@ -102,6 +102,9 @@ export const CHAIN_BREAKS = ['mac-mismatch', 'sequence-gap', 'checkpoint-mismatc
  */
 export const SignatureScopeSchema = z.enum(['since-checkpoint', 'all']);
 export type SignatureScope = z.infer<typeof SignatureScopeSchema>;
+/** Whose MACs a verification recomputes: every entry's, or (the routine check) those after the latest checkpoint. */
+export const MacScopeSchema = z.enum(['all', 'since-checkpoint']);
+export type MacScope = z.infer<typeof MacScopeSchema>;
 
 /** The verification whose signed record vouched for every signature up to `checkpointSeq`. */
 export const CheckpointSchema = z.object({
@@ -116,6 +119,8 @@ export const ChainVerificationSchema = z.discriminatedUnion('intact', [
   z.object({
     intact: z.literal(true),
     entries: z.number().int(),
+    /** MACs were recomputed for every entry after this one (0: all of them; a routine check starts at the checkpoint). */
+    macsFrom: z.number().int(),
     /** Entries whose actor's signature this verification checked and found valid. */
     signed: z.number().int(),
     /** Signatures were checked for every entry after this one (0: all of them) and for every key registration. */
@@ -150,11 +155,14 @@ export const auditContract = {
     output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
   },
   /**
-   * Recomputes the whole chain's MACs, checks signatures since the latest checkpoint (or all of
-   * them: `signatures: 'all'`), and checks each external anchor given against the chain.
+   * Recomputes the whole chain's MACs (or, `macs: 'since-checkpoint'`, the routine check after
+   * sign-in, only those after the latest checkpoint), checks signatures since the latest checkpoint
+   * (or all of them: `signatures: 'all'`), and checks each external anchor given against the chain.
    */
   'audit:verify': {
-    input: z.object({ anchors: distinct(AuditAnchorSchema, 20).default([]), signatures: SignatureScopeSchema.default('since-checkpoint') }).strict(),
+    input: z
+      .object({ anchors: distinct(AuditAnchorSchema, 20).default([]), signatures: SignatureScopeSchema.default('since-checkpoint'), macs: MacScopeSchema.default('all') })
+      .strict(),
     output: ChainVerificationSchema,
   },
   /** The filtered trail as CSV (metadata only, never case content). */

@@ -261,3 +261,71 @@ describe('signed checkpoints', () => {
     expect(await verify(t.dataDir)).toMatchObject({ intact: false, firstBroken: { seq: signedInB, reason: 'mac-mismatch' } });
   });
 });
+
+describe('the routine check after sign-in (MACs since the checkpoint)', () => {
+  it('recomputes only the MACs after the latest checkpoint, chained from the MAC it vouched for, and its record is the next checkpoint', async () => {
+    const t = await teamWithAuditor();
+    // No checkpoint yet: the routine check is a full one.
+    const first = await auditorVerifies(t, { macs: 'since-checkpoint' });
+    expect(first).toMatchObject({ intact: true, macsFrom: 0, signaturesFrom: 0, checkpoint: null });
+    await t.as('officer.a');
+    await t.core.lock('user');
+    await t.asAuditor();
+    const progress: { done: number; total: number }[] = [];
+    const stop = t.core.onEvent((event, payload) => {
+      const p = payload as { operation: string; phase: string; done: number; total: number };
+      if (event === 'vault:progress' && p.operation === 'verification' && p.phase === 'verifying') progress.push({ done: p.done, total: p.total });
+    });
+    const routine = await ok<Verified & { macsFrom: number }>(t.core, 'audit:verify', { macs: 'since-checkpoint' });
+    stop();
+    await ok(t.core, 'session:signOut');
+    expect(routine).toMatchObject({ intact: true, macsFrom: first.headSeq, signaturesFrom: first.headSeq, checkpoint: { seq: first.headSeq + 1, checkpointSeq: first.headSeq } });
+    // Progress counts the entries after the checkpoint (MACs, then signatures), not the whole trail.
+    expect(progress.at(-1)).toEqual({ done: 2 * (routine.headSeq - first.headSeq), total: 2 * (routine.headSeq - first.headSeq) });
+    const records = await withRawVault(t.dataDir, (tx) => tx.all<{ details: string }>("SELECT details FROM audit_log WHERE action = 'audit.verified' ORDER BY seq"));
+    expect(JSON.parse(records[1].details)).toMatchObject({ intact: true, checkpointSeq: routine.headSeq, macsFrom: first.headSeq });
+    // The next routine check starts at that one.
+    expect(await auditorVerifies(t, { macs: 'since-checkpoint' })).toMatchObject({ intact: true, macsFrom: routine.headSeq });
+  });
+
+  it('names an entry after the checkpoint edited; one before it only a full verification finds (the trade-off)', async () => {
+    const t = await teamWithAuditor();
+    const [signedInB] = await t.seqOf('session.signed-in', t.users['officer.b'].id);
+    const first = await auditorVerifies(t);
+    expect(signedInB).toBeLessThan(first.headSeq);
+    const edit = (seq: number) => withRawVault(t.dataDir, (tx) => tx.run("UPDATE audit_log SET details = '{\"x\":1}' WHERE seq = ?", [seq]));
+    await withRawVault(t.dataDir, (tx) => tx.exec('DROP TRIGGER audit_log_no_update'));
+    await edit(signedInB);
+    const routine = await auditorVerifies(t, { macs: 'since-checkpoint' });
+    expect(routine).toMatchObject({ intact: true, macsFrom: first.headSeq });
+    expect(await verify(t.dataDir)).toMatchObject({ intact: false, firstBroken: { seq: signedInB, reason: 'mac-mismatch' } });
+
+    // Work after the routine check's own checkpoint, edited behind the app's back.
+    await t.as('officer.a');
+    await t.core.lock('user');
+    const [later] = (await t.seqOf('session.signed-in', t.users['officer.a'].id)).slice(-1);
+    expect(later).toBeGreaterThan(routine.headSeq);
+    await edit(later);
+    await t.asAuditor();
+    expect(await ok(t.core, 'audit:verify', { macs: 'since-checkpoint' })).toMatchObject({ intact: false, intactUpTo: later - 1, firstBroken: { seq: later, reason: 'mac-mismatch' } });
+  });
+
+  it('goes back to an older checkpoint, checking the MACs between the two, when the newest is not vouched for', async () => {
+    const t = await teamWithAuditor();
+    const first = await auditorVerifies(t);
+    await t.as('officer.b');
+    await t.core.lock('user');
+    // An officer, offline, records a "verification" of the head in an auditor's role, signed by herself.
+    const officerA = await signerOf(t.dataDir, 'officer.a', PASS.officerA);
+    await appendOffline(t.dataDir, { at: new Date().toISOString(), actorId: t.users['officer.a'].id, actorRole: 'auditor', action: 'audit.verified', details: await headClaim(t.dataDir) }, officerA);
+    const [signedInB] = (await t.seqOf('session.signed-in', t.users['officer.b'].id)).slice(-1);
+    expect(signedInB).toBeGreaterThan(first.headSeq);
+    await withRawVault(t.dataDir, async (tx) => {
+      await tx.exec('DROP TRIGGER audit_log_no_update');
+      await tx.run("UPDATE audit_log SET details = '{\"x\":1}' WHERE seq = ?", [signedInB]);
+    });
+    await t.asAuditor();
+    expect(await ok(t.core, 'audit:verify', { macs: 'since-checkpoint' })).toMatchObject({ intact: false, firstBroken: { seq: signedInB, reason: 'mac-mismatch' } });
+  });
+});
+

@@ -40,7 +40,7 @@ export const auditHandlers: HandlerSlice<'audit'> = {
   'audit:verify': async (input, r) => {
     // Read page by page outside any transaction: a long verification does not hold the database.
     const progress = (done: number, total: number) => r.env.progress({ operation: 'verification', phase: 'verifying', done, total });
-    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, { signatures: input.signatures, onProgress: progress });
+    const v = await verifyChain(r.session.vault.db, r.session.vault.auditKey, { signatures: input.signatures, macs: input.macs, onProgress: progress });
     r.env.progress({ operation: 'verification', phase: 'done', done: v.entries, total: v.entries });
     const anchors = await checkAnchors(r.session.vault.db, input.anchors);
     // Signed by the auditor's key, an intact verification's record is the next checkpoint.
@@ -52,7 +52,7 @@ export const auditHandlers: HandlerSlice<'audit'> = {
       checkpointSeq: v.checkpoint.checkpointSeq,
       actorName: v.checkpoint.actorId === null ? null : ((await r.read((tx) => getUser(tx, v.checkpoint!.actorId!)))?.display_name ?? null),
     };
-    return { intact: true as const, entries: v.entries, signed: v.signed, signaturesFrom: v.signaturesFrom, checkpoint, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors };
+    return { intact: true as const, entries: v.entries, macsFrom: v.macsFrom, signed: v.signed, signaturesFrom: v.signaturesFrom, checkpoint, headSeq: v.head.seq, headMacPrefix: v.head.mac.slice(0, 16), anchors };
   },
   'audit:export': async (input, r) => {
     const read = await r.read((tx) => listPage(tx, { ...input.filter, limit: EXPORT_LIMIT + 1 }));

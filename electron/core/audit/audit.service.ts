@@ -155,6 +155,13 @@ export type SignatureScope = 'since-checkpoint' | 'all';
 
 export interface VerifyOptions {
   signatures?: SignatureScope;
+  /**
+   * Whose MACs are recomputed: 'all' (the default: a full verification) or 'since-checkpoint' (the
+   * routine check after an auditor's or administrator's sign-in): only the entries after the latest
+   * trusted checkpoint, chained from the MAC it vouched for. An entry before it edited without
+   * re-MACing the chain after it is found only by a full verification.
+   */
+  macs?: 'all' | 'since-checkpoint';
   /** Hears how many steps of about how many are done, after every page (MACs, then signatures). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -175,6 +182,8 @@ export type ChainVerification =
   | {
       intact: true;
       entries: number;
+      /** MACs were recomputed for every entry after this sequence number (0: all of them). */
+      macsFrom: number;
       /** Entries whose signature this verification checked and found valid. */
       signed: number;
       /** Signatures were checked for every entry after this sequence number (0: all of them), and for every key registration. */
@@ -214,6 +223,7 @@ export function verificationDetails(chain: ChainVerification, checks: readonly A
           entries: chain.entries,
           checkpointSeq: chain.head.seq,
           checkpointMac: chain.head.mac,
+          macsFrom: chain.macsFrom,
           signaturesFrom: chain.signaturesFrom,
         }
       : { intact: false, firstBroken: chain.firstBroken.seq }),
@@ -255,6 +265,15 @@ export const MAC_PASS_ENTRY = `'[' || seq || ',' || json_quote(at) || ',' || jso
   || ',' || json_quote(case_ref) || ',' || json_quote(target) || ',' || json_quote(details) || ']' || char(31) || mac`;
 
 /**
+ * The entries a MAC pass checks: those after `after` (chained from the MAC stored there, which a
+ * checkpoint vouched for; 0: from the first entry) up to `head`.
+ */
+interface MacRange {
+  after: number;
+  head: number;
+}
+
+/**
  * One page of the MAC pass (parameters: the sequence it follows, twice, and its last): the entries
  * as UTF-8 bytes (MAC_PASS_ENTRY, joined by record separators), how many, the first and last
  * sequence, and the stored MAC just before the page.
@@ -275,10 +294,10 @@ export const MAC_PASS_PAGE = `SELECT CAST(group_concat(${MAC_PASS_ENTRY}, char(3
  * fast path can only be slower, never raise a false alarm, and it accepts only a text the audit key
  * MACed.
  */
-async function macPass(db: Db, auditKey: Buffer, head: number, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
+async function macPass(db: Db, auditKey: Buffer, range: MacRange, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
   const hasher = startPageHasher(auditKey);
   try {
-    return await macPassWith(db, hasher, auditKey, head, progress);
+    return await macPassWith(db, hasher, auditKey, range, progress);
   } finally {
     await hasher.close();
   }
@@ -288,7 +307,7 @@ async function macPassWith(
   db: Db,
   hasher: PageHasher,
   auditKey: Buffer,
-  head: number,
+  { after, head }: MacRange,
   progress: (done: number) => void,
 ): Promise<{ entries: number; broken: Broken | null }> {
   type Page = { text: Uint8Array | null; n: number; first: number | null; last: number | null; prev: string | null };
@@ -308,11 +327,11 @@ async function macPassWith(
     return row && typeof row.mac === 'string' && safeEqualHex(entryMac(auditKey, row, previousMac), row.mac) ? row : null;
   };
 
-  let prevSeq = 0;
-  let prevMac = '';
+  let prevSeq = after;
+  let prevMac = after > 0 ? ((await macAt(db, after)) ?? '') : '';
   // Pages read ahead, in order: enough to keep every hasher busy while SQLite reads the next.
   const ahead: Promise<Read>[] = [];
-  let readFrom = 0;
+  let readFrom = after;
   const fill = () => {
     while (ahead.length < hasher.parallel + 1 && readFrom < head) {
       ahead.push(read(readFrom));
@@ -456,23 +475,35 @@ export function verifyChain(db: Db, auditKey: Buffer, options: VerifyOptions = {
 async function verifyWith(db: Db, auditKey: Buffer, options: VerifyOptions): Promise<ChainVerification> {
   const head = (await db.read((tx) => lastEntry(tx)))?.seq ?? 0;
   const deep = options.signatures === 'all';
+  const routine = options.macs === 'since-checkpoint';
   const nextCandidate = deep ? async () => null : await checkpointCandidates(db);
   let checkpoint = await nextCandidate(head);
+  // MACs are checked after `macsFrom`: the checkpoint's head in a routine check, else from the first entry.
+  let macsFrom = routine ? (checkpoint?.checkpointSeq ?? 0) : 0;
   // Progress counts the MACs, then the signatures after the checkpoint (about: the checkpoint may change).
-  const total = () => head + head - (checkpoint?.checkpointSeq ?? 0);
-  const macs = await macPass(db, auditKey, head, (done) => options.onProgress?.(done, total()));
-  const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
-  // A checkpoint counts only if its own MAC verified.
-  while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);
+  const total = () => head - macsFrom + head - (checkpoint?.checkpointSeq ?? 0);
+  const macs = await macPass(db, auditKey, { after: macsFrom, head }, (done) => options.onProgress?.(done - macsFrom, total()));
   for (;;) {
+    const intactMacs = macs.broken ? macs.broken.seq - 1 : head;
+    // A checkpoint counts only if its own MAC verified.
+    while (checkpoint && checkpoint.seq > intactMacs) checkpoint = await nextCandidate(intactMacs);
     const from = checkpoint?.checkpointSeq ?? 0;
-    const result = await signaturePass(db, { checkpoint, from }, intactMacs, (done) => options.onProgress?.(head + done, total()));
+    if (from < macsFrom && !macs.broken) {
+      // A routine check falling back to an older checkpoint: the MACs between the two are checked too.
+      const earlier = await macPass(db, auditKey, { after: from, head: macsFrom }, () => undefined);
+      macsFrom = from;
+      if (earlier.broken) {
+        macs.broken = earlier.broken;
+        continue;
+      }
+    }
+    const result = await signaturePass(db, { checkpoint, from }, intactMacs, (done) => options.onProgress?.(head - macsFrom + done, total()));
     if (result.kind === 'untrusted-checkpoint') {
       checkpoint = await nextCandidate(intactMacs);
       continue;
     }
     const broken = result.broken ?? macs.broken;
     if (broken) return { intact: false, entries: broken.seq - 1, intactUpTo: broken.seq - 1, firstBroken: broken };
-    return { intact: true, entries: head, signed: result.signed, signaturesFrom: from, checkpoint, head: { seq: head, mac: (await macAt(db, head)) ?? '' } };
+    return { intact: true, entries: head, macsFrom, signed: result.signed, signaturesFrom: from, checkpoint, head: { seq: head, mac: (await macAt(db, head)) ?? '' } };
   }
 }
