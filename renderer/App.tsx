@@ -11,6 +11,7 @@ import { SignInScreen } from './features/session/SignInScreen';
 import { useSessionGuards } from './features/session/useSessionGuards';
 import { HomeShell } from './features/shell/HomeShell';
 import { readAheadOnSignIn } from './features/shell/landing';
+import { checkTrailOnSignIn } from './features/audit/audit.actions';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
 import { RecoveryScreen } from './features/vault/RecoveryScreen';
 import { AuthLayout } from './ui/AuthLayout';
@@ -27,6 +28,7 @@ export function App() {
   useSessionGuards();
 
   useEffect(() => readAheadOnSignIn(), []);
+  useEffect(() => checkTrailOnSignIn(), []);
   useEffect(() => {
     void loadSession();
   }, []);

@@ -27,7 +27,24 @@ const defaults: Handlers = {
   // The case page's "Organisations involved" and the registry, empty unless a test says otherwise.
   'organisations:forCase': () => ok({ links: [] }),
   'organisations:search': () => ok({ rows: [], total: 0 }),
+  // The routine check at an auditor's or administrator's sign-in: intact since a checkpoint, unless a test says otherwise.
+  'audit:verify': () => intactRoutineCheck(),
 };
+
+/** What the routine check at sign-in answers when entries #101 to #120, after checkpoint #100, are intact. */
+export function intactRoutineCheck(): Result<ChannelOutput<'audit:verify'>> {
+  return ok({
+    intact: true,
+    entries: 120,
+    macsFrom: 100,
+    signed: 20,
+    signaturesFrom: 100,
+    checkpoint: { seq: 101, at: '2026-11-28T09:00:00.000Z', checkpointSeq: 100, actorName: 'Auditor Doi' },
+    headSeq: 120,
+    headMacPrefix: '0123456789abcdef',
+    anchors: [],
+  });
+}
 
 export interface FakeMamori {
   calls: { channel: Channel; input: unknown }[];

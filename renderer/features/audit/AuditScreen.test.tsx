@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../electron/common/audit';
 import type { ChannelInput } from '../../../electron/common/contract';
 import { i18n } from '../../i18n/i18n';
-import { fail, installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
+import { fail, installFakeMamori, intactRoutineCheck, ok, type Handlers } from '../../test/fakeMamori';
 import { auditEntries, sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -21,16 +21,27 @@ function pagedTrail(total: number): Handlers['audit:list'] {
   };
 }
 
-async function auditScreen(handlers: Handlers = {}) {
+/**
+ * The audit screen of an auditor just signed in, once the routine check at sign-in has answered
+ * (from `routine`; the fake's intact one unless given). `handlers['audit:verify']` answers the
+ * verifications the test asks for; `verifications()` lists those calls only.
+ */
+async function auditScreen(handlers: Handlers = {}, routine?: Handlers['audit:verify']) {
+  const { 'audit:verify': verify, ...rest } = handlers;
   const fake = installFakeMamori({
     'session:current': () => ok(sessionFor({ role: 'auditor' })),
     'audit:actors': () => ok({ actors: ACTORS }),
     'audit:list': pagedTrail(120),
-    ...handlers,
+    ...rest,
+    ...(routine || verify
+      ? { 'audit:verify': (input) => (input.macs === 'since-checkpoint' ? (routine ?? intactRoutineCheck)(input) : verify ? verify(input) : fail('INTERNAL')) }
+      : {}),
   });
   const rendered = renderApp();
   await screen.findByRole('table', { name: 'Audit trail entries' });
-  return { fake, ...rendered };
+  if (!routine) await screen.findByText(/^Checked at sign-in/);
+  const verifications = () => fake.callsTo('audit:verify').filter((input) => (input as { macs?: string }).macs !== 'since-checkpoint');
+  return { fake, verifications, ...rendered };
 }
 
 function seqs(): string[] {
@@ -203,7 +214,7 @@ describe('audit trail screen', () => {
 
   it('shows an intact chain in green with entries, head and MAC prefix', async () => {
     const { user } = await auditScreen({
-      'audit:verify': () => ok({ intact: true, entries: 1234, signed: 1200, signaturesFrom: 0, checkpoint: null, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
+      'audit:verify': () => ok({ intact: true, entries: 1234, macsFrom: 0, signed: 1200, signaturesFrom: 0, checkpoint: null, headSeq: 1234, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
     });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     const result = await screen.findByRole('status', { name: /Chain intact/ });
@@ -214,7 +225,7 @@ describe('audit trail screen', () => {
 
   it('shows how far a long verification has come, then its result', async () => {
     let finish: (() => void) | undefined;
-    const intact = { intact: true as const, entries: 10000, signed: 10000, signaturesFrom: 0, checkpoint: null, headSeq: 10000, headMacPrefix: '9f86d081884c7d65', anchors: [] };
+    const intact = { intact: true as const, entries: 10000, macsFrom: 0, signed: 10000, signaturesFrom: 0, checkpoint: null, headSeq: 10000, headMacPrefix: '9f86d081884c7d65', anchors: [] };
     const { user, fake } = await auditScreen({
       'audit:verify': () => new Promise((resolve) => (finish = () => resolve(ok(intact)))),
     });
@@ -237,7 +248,7 @@ describe('audit trail screen', () => {
       'audit:verify': (input) =>
         input.signatures === 'all'
           ? ok({ intact: false, entries: 899, intactUpTo: 411, firstBroken: { seq: 412, reason: 'signature-invalid' as const }, anchors: [] })
-          : ok({ intact: true, entries: 900, signed: 95, signaturesFrom: 800, checkpoint, headSeq: 900, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
+          : ok({ intact: true, entries: 900, macsFrom: 0, signed: 95, signaturesFrom: 800, checkpoint, headSeq: 900, headMacPrefix: '9f86d081884c7d65', anchors: [] }),
     });
     const { user } = fake;
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
@@ -247,7 +258,7 @@ describe('audit trail screen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Verify every signature' }));
     expect((await screen.findByRole('alert')).textContent).toContain('first broken entry #412 (its signature does not verify');
-    expect(fake.fake.callsTo('audit:verify')).toEqual([{ anchors: [] }, { anchors: [], signatures: 'all' }]);
+    expect(fake.verifications()).toEqual([{ anchors: [] }, { anchors: [], signatures: 'all' }]);
 
     await i18n.changeLanguage('ja');
     await user.click(screen.getByRole('button', { name: 'チェーンを検証' }));
@@ -260,6 +271,7 @@ describe('audit trail screen', () => {
         ok({
           intact: true,
           entries: 40,
+          macsFrom: 0,
           signed: 40,
           signaturesFrom: 0,
           checkpoint: null,
@@ -272,7 +284,7 @@ describe('audit trail screen', () => {
     await user.type(screen.getByLabelText(/Anchors to check/), '12:9f86d081 nonsense');
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     expect(screen.getByText(/“nonsense” is not an anchor/)).toBeTruthy();
-    expect(fake.fake.callsTo('audit:verify')).toEqual([]);
+    expect(fake.verifications()).toEqual([]);
 
     await user.clear(screen.getByLabelText(/Anchors to check/));
     await user.type(screen.getByLabelText(/Anchors to check/), '12:9f86d081 #57:aabbccdd00');
@@ -281,7 +293,7 @@ describe('audit trail screen', () => {
     expect(alert.textContent).toContain('The trail does not contain what was anchored');
     expect(alert.textContent).toContain('Anchor #57:aabbccdd00: the trail has no entry #57 any more. The database was rolled back to an older copy.');
     expect(alert.textContent).not.toContain('12:9f86d081');
-    expect(fake.fake.callsTo('audit:verify')).toEqual([{ anchors: ['12:9f86d081', '#57:aabbccdd00'] }]);
+    expect(fake.verifications()).toEqual([{ anchors: ['12:9f86d081', '#57:aabbccdd00'] }]);
   });
 
   it('shows a broken chain in red with where and why it broke', async () => {
@@ -327,6 +339,36 @@ describe('audit trail screen', () => {
     const { user } = await auditScreen({ 'audit:verify': () => fail('INTERNAL') });
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong.');
+  });
+});
+
+describe('the routine check at sign-in', () => {
+  it('checks the entries since the last checkpoint as an auditor signs in, holding the other verifications until it has answered', async () => {
+    let answer: (() => void) | undefined;
+    const { fake } = await auditScreen({}, () => new Promise((resolve) => (answer = () => resolve(intactRoutineCheck()))));
+    expect(fake.callsTo('audit:verify')).toEqual([{ macs: 'since-checkpoint' }]);
+    expect(screen.getByText('Checking the entries added since the last checkpoint (the routine check at sign-in)…')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Verify chain' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Verify every signature' })).toHaveProperty('disabled', true);
+    answer?.();
+    expect((await screen.findByText(/^Checked at sign-in/)).textContent).toBe(
+      'Checked at sign-in: entries #101 to #120, added since checkpoint #100, are intact (their MACs and signatures). “Verify chain” checks every entry’s MAC.',
+    );
+    expect(screen.getByRole('button', { name: 'Verify chain' })).toHaveProperty('disabled', false);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await i18n.changeLanguage('ja');
+    expect(await screen.findByText(/^サインイン時の確認：チェックポイント #100 以降に追加された記録 #101〜#120 に改ざんはありません/)).toBeTruthy();
+  });
+
+  it('says when there was no checkpoint yet and every entry was checked', async () => {
+    await auditScreen({}, () => ok({ intact: true, entries: 40, macsFrom: 0, signed: 40, signaturesFrom: 0, checkpoint: null, headSeq: 40, headMacPrefix: '00112233aabbccdd', anchors: [] }));
+    expect(await screen.findByText('Checked at sign-in: every entry, #1 to #40, is intact (no checkpoint yet, so every MAC and signature was checked).')).toBeTruthy();
+  });
+
+  it('says in red when it could not run', async () => {
+    await auditScreen({}, () => fail('INTERNAL'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The routine check at sign-in could not run. Use “Verify chain”.');
   });
 });
 

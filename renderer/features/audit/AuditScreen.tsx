@@ -20,6 +20,7 @@ import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
 import { ChainVerificationResult } from './ChainVerificationResult';
+import { RoutineCheckStatus } from './RoutineCheck';
 import { BusyButton } from '../../ui/BusyButton';
 
 /** Runs one of the screen's actions with its busy flag; a refusal is shown next to what was tried. */
@@ -41,6 +42,8 @@ export function AuditScreen() {
   const loaded = useAuditStore(auditSelectors.loaded);
   const verification = useAuditStore(auditSelectors.verification);
   const verifyProgress = useAuditStore(auditSelectors.verifyProgress);
+  // The routine check after sign-in reports progress on the same channel: one verification at a time.
+  const routineRunning = useAuditStore((s) => s.routine?.running === true);
   const exported = useAuditStore(auditSelectors.exported);
   const pageFailure = useFailure();
   const toolFailure = useFailure();
@@ -73,10 +76,10 @@ export function AuditScreen() {
         <Title order={2}>{t('audit.title')}</Title>
         <Group gap="sm">
           <ExportStatus result={exported} />
-          <BusyButton variant="default" busy={verifying} onClick={() => verify('since-checkpoint')}>
+          <BusyButton variant="default" busy={verifying} disabled={routineRunning} onClick={() => verify('since-checkpoint')}>
             {t('audit.verify.action')}
           </BusyButton>
-          <Button variant="default" disabled={verifying} onClick={() => verify('all')}>
+          <Button variant="default" disabled={verifying || routineRunning} onClick={() => verify('all')}>
             {t('audit.verify.deepAction')}
           </Button>
           <BusyButton variant="default" busy={exporting} onClick={() => tool(exportAuditCsv, setExporting)}>
@@ -97,6 +100,7 @@ export function AuditScreen() {
       <Text size="sm" c="dimmed" maw={560}>
         {t('audit.verify.deepHint')}
       </Text>
+      <RoutineCheckStatus />
       {verifyProgress && <VerifyProgress done={verifyProgress.done} total={verifyProgress.total} />}
       {verification && <ChainVerificationResult result={verification} />}
       <FailureMessage failure={toolFailure} />

@@ -1,7 +1,8 @@
-import { onEvent } from '../../api/mamori';
+import { errorCodeOf, onEvent } from '../../api/mamori';
 import type { AuditFilter, SignatureScope } from '../../../electron/common/contract.audit';
 import { downloadFile } from '../../ui/download';
 import { callInSession } from '../session/session.actions';
+import { useSessionStore } from '../session/session.store';
 import { useAuditStore, type AuditState } from './audit.store';
 import type { AuditFilterDraft } from './auditFilter';
 
@@ -77,6 +78,40 @@ export async function verifyAuditChain(anchors: string[] = [], signatures: Signa
     stop();
     useAuditStore.setState({ verifyProgress: null });
   }
+}
+
+/**
+ * The routine check after sign-in: the MACs and signatures of the entries since the latest
+ * checkpoint (every entry, before the first), recorded like any verification, so its record is the
+ * next checkpoint. Its answer waits in the store: the audit screen says what it covered, and a
+ * break is shown on every screen.
+ */
+export async function runRoutineCheck(): Promise<void> {
+  const run = ++routineRuns;
+  useAuditStore.setState({ routine: { running: true } });
+  try {
+    const result = await callInSession('audit:verify', { macs: 'since-checkpoint' });
+    if (run === routineRuns) useAuditStore.setState({ routine: { running: false, result } });
+  } catch (error) {
+    // After a lock the store is already cleared, and must stay so; a later sign-in has its own check.
+    if (run === routineRuns && useSessionStore.getState().status === 'signed-in') useAuditStore.setState({ routine: { running: false, failed: errorCodeOf(error) } });
+  }
+}
+
+/** Numbers the routine checks, so an answer from an earlier session cannot replace a later one's. */
+let routineRuns = 0;
+
+/**
+ * Starts the routine check each time an auditor or administrator signs in (not while a temporary
+ * passphrase must first be replaced: core refuses everything else until then). Returns the
+ * unsubscribe.
+ */
+export function checkTrailOnSignIn(): () => void {
+  return useSessionStore.subscribe((state, previous) => {
+    const { user } = state;
+    if (state.status !== 'signed-in' || previous.status === 'signed-in' || !user || user.mustChangePassphrase) return;
+    if (user.role === 'auditor' || user.role === 'administrator') void runRoutineCheck();
+  });
 }
 
 /** Exports every entry matching the current filter as CSV; the text goes straight to the download, never to a store. */

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditFilter, ChainVerificationResult } from '../../../electron/common/contract.audit';
 import type { ChannelOutput } from '../../../electron/common/contract';
+import type { ErrorCode } from '../../../electron/common/errors';
 import { defineStore } from '../../stores/registry';
 import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
 
@@ -24,6 +25,11 @@ export interface AuditState {
   verification: ChainVerificationResult | null;
   /** While a verification runs: entries checked so far of about how many; null otherwise. */
   verifyProgress: { done: number; total: number } | null;
+  /**
+   * The routine check after an auditor's or administrator's sign-in (the entries since the latest
+   * checkpoint): running, its answer, or why it could not run.
+   */
+  routine: { running: true } | { running: false; result: ChainVerificationResult } | { running: false; failed: ErrorCode } | null;
   /** The last export's size, and whether the export limit cut it short. */
   exported: { rows: number; truncated: boolean } | null;
 }
@@ -39,6 +45,7 @@ export const initialAuditState: AuditState = {
   loaded: false,
   verification: null,
   verifyProgress: null,
+  routine: null,
   exported: null,
 };
 
@@ -53,5 +60,6 @@ export const auditSelectors = {
   hasOlder: (s: AuditState) => s.nextBefore !== null,
   verification: (s: AuditState) => s.verification,
   verifyProgress: (s: AuditState) => s.verifyProgress,
+  routine: (s: AuditState) => s.routine,
   exported: (s: AuditState) => s.exported,
 };

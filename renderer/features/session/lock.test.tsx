@@ -130,7 +130,7 @@ describe('locking', () => {
     const { user } = await signedIn('auditor', {
       'audit:actors': () => ok({ actors: [{ id: 'user-7', displayName: 'Testperson Actor', role: 'officer', status: 'active' }] }),
       'audit:list': () => ok({ entries: auditEntries(42, 3, { actorName: 'Testperson Actor', caseRef: 'TV-2026-0042' }), nextBefore: null }),
-      'audit:verify': () => ok({ intact: true, entries: 42, signed: 42, signaturesFrom: 0, checkpoint: null, headSeq: 42, headMacPrefix: 'abcdef0123456789', anchors: [] }),
+      'audit:verify': () => ok({ intact: true, entries: 42, macsFrom: 0, signed: 42, signaturesFrom: 0, checkpoint: null, headSeq: 42, headMacPrefix: 'abcdef0123456789', anchors: [] }),
     });
     await screen.findAllByText('TV-2026-0042');
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));

@@ -1,18 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ViewSchema, type Role } from '../../../electron/common/accounts';
-import { installFakeMamori, ok } from '../../test/fakeMamori';
+import { i18n } from '../../i18n/i18n';
+import { installFakeMamori, ok, type Handlers } from '../../test/fakeMamori';
 import { sessionFor } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { SECTIONS } from '../navigation/sections';
 
-async function shellFor(role: Role, lastView: string | null = null) {
+async function shellFor(role: Role, lastView: string | null = null, handlers: Handlers = {}) {
   const fake = installFakeMamori({
     'session:current': () => ok(sessionFor({ role, lastView })),
     'users:list': () => ok({ users: [] }),
     'audit:actors': () => ok({ actors: [] }),
     'audit:list': () => ok({ entries: [], nextBefore: null }),
     'cases:list': () => ok({ rows: [], total: 0 }),
+    ...handlers,
   });
   const rendered = renderApp();
   const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
@@ -114,3 +116,34 @@ describe('keyboard shortcuts', () => {
     expect(within(dialog).queryByText('Open a new case (intake)')).toBeNull();
   });
 });
+
+describe('the routine check of the audit trail at sign-in', () => {
+  it.each([
+    ['auditor', [{ macs: 'since-checkpoint' }]],
+    ['administrator', [{ macs: 'since-checkpoint' }]],
+    ['officer', []],
+    ['supervisor', []],
+  ] as const)('runs once as a %s signs in when theirs is the trail to answer for', async (role, expected) => {
+    const { fake } = await shellFor(role);
+    if (expected.length) await waitFor(() => expect(fake.callsTo('audit:verify')).toEqual(expected));
+    else expect(fake.callsTo('audit:verify')).toEqual([]);
+  });
+
+  it('shows a break it found on every screen of an administrator, in both languages, with the way to the audit trail', async () => {
+    const { user } = await shellFor('administrator', null, {
+      'audit:verify': () => ok({ intact: false, entries: 211, intactUpTo: 211, firstBroken: { seq: 212, reason: 'sequence-gap' as const }, anchors: [] }),
+    });
+    const alert = await screen.findByRole('alert', { name: 'The audit trail failed its check at sign-in' });
+    expect(alert.textContent).toContain('Entry #212 does not verify: a sequence number is missing: an entry was removed.');
+    expect(alert.textContent).toContain('Keep this workstation as it is');
+    expect(screen.getByRole('heading', { level: 2, name: 'Users' })).toBeTruthy();
+    await user.click(within(alert).getByRole('button', { name: 'Open the audit trail' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Audit trail' })).toBeTruthy();
+    // Still there on the audit screen, without the way to it.
+    const there = screen.getByRole('alert', { name: 'The audit trail failed its check at sign-in' });
+    expect(within(there).queryByRole('button')).toBeNull();
+    await i18n.changeLanguage('ja');
+    expect((await screen.findByRole('alert', { name: 'サインイン時の確認で監査記録の改ざんを検出しました' })).textContent).toContain('記録 #212 を検証できません');
+  });
+});
+

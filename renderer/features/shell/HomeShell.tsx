@@ -5,6 +5,7 @@ import { SealingAccessSection } from '../sealing/SealingAccessSection';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { AuditScreen } from '../audit/AuditScreen';
+import { RoutineCheckAlert } from '../audit/RoutineCheck';
 import { BackupReminder } from '../backup/BackupReminder';
 import { BackupsScreen } from '../backup/BackupsScreen';
 import { CasesScreen } from '../caseFile/CasesScreen';
@@ -116,6 +117,10 @@ export function HomeShell() {
         )}
         {/* Case workers: their own key waiting for a grant, and a supervisor's pending grants, read once at sign-in and shown on every screen until dealt with. */}
         {(user.role === 'officer' || user.role === 'supervisor') && <SealingAccessSection />}
+        {/* Auditors and administrators: a break the routine check at sign-in found, on every screen. */}
+        {(user.role === 'auditor' || user.role === 'administrator') && (
+          <RoutineCheckAlert onOpen={section === 'audit' ? undefined : () => void openSection('audit')} />
+        )}
         <SectionContent section={section} />
       </AppShell.Main>
       <ShortcutsHelp role={user.role} opened={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
