@@ -214,6 +214,15 @@ test('an administrator adds people, each sets a passphrase, an auditor verifies 
   expect(lines.slice(1).every((line) => line.includes(OFFICER.displayName))).toBe(true);
   await expect(page.getByText('Rows exported: 6.')).toBeVisible();
 
+  // At the auditor's next sign-in, the routine check covers only what was added since that verification.
+  await signOut(page, ui);
+  await signIn(page, ui, AUDITOR.username, AUDITOR.passphrase);
+  await expect(page.getByRole('status').filter({ hasText: 'Checked at sign-in' })).toHaveText(
+    /^Checked at sign-in: entries #\d+ to #\d+, added since checkpoint #\d+, are intact \(their MACs and signatures\)\./,
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await shot(page, 'en-audit-routine-check');
+
   expect(app.blockedRequests).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 });
