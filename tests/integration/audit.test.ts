@@ -1,16 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { canonical, entryMac, verifyChain } from '../../electron/core/audit/audit.service';
-import { signEntry } from '../../electron/core/audit/signatures';
+import { appendAuditBatch, canonical, entryMac, verifyChain } from '../../electron/core/audit/audit.service';
+import { SignatureVerifier, signEntry } from '../../electron/core/audit/signatures';
 import { signerFrom, type Signer } from '../../electron/core/crypto/signing';
 import { findUserSlot, openUserSlot, readKeyslots } from '../../electron/core/vault/keyslots';
 import type { UserAccount } from '../../electron/common/accounts';
 import type { CaseDetail } from '../../electron/common/caseDetail';
 import type { AuditEntry } from '../../electron/common/contract.audit';
+import { syntheticAuditEntries } from '../fixtures/audit-trail';
 import { intake } from '../fixtures/cases';
 import { PASS, team } from '../fixtures/team';
 import { Db } from '../../electron/core/db/connection';
+import { createCore } from '../../electron/core/index';
 import { cleanVaultsAfterEach, newVault, ok, signInAdmin } from '../fixtures/vault';
 import { adminAuditKey, adminDataKey, withRawVault } from '../fixtures/raw';
 
@@ -81,6 +83,38 @@ describe('the audit trail', () => {
     expect(reports[1].done).toBe(reports[1].total);
     expect(reports[0].total).toBeGreaterThanOrEqual(v.entries);
     await core.close();
+  });
+
+  it('lets other requests take their turn while it checks signatures (a hundred at a time, about 20 ms of core’s thread)', async () => {
+    const { dataDir, core } = await newVault();
+    dirs.push(dataDir);
+    await core.close();
+    // 1,000 entries signed by their actors, each actor's key registered first (as the audit benchmark builds them).
+    const actors = ['actor-a', 'actor-b'];
+    const signers = new Map(actors.map((id) => [id, signerFrom(id, generateKeyPairSync('ed25519').privateKey)]));
+    const at = new Date().toISOString();
+    const registrations = actors.map((id) => ({ at, actorId: id, actorRole: 'officer', action: 'user.signing-key-registered' as const, target: `user:${id}`, details: { key: signers.get(id)!.publicKey, role: 'officer' } }));
+    const auditKey = await adminAuditKey(dataDir);
+    await withRawVault(dataDir, (tx) => appendAuditBatch(tx, auditKey, [...registrations, ...syntheticAuditEntries(1000, actors)], (e) => (e.actorId ? signers.get(e.actorId) : undefined)));
+    const opened = createCore({ dataDir, locale: 'en' });
+    await signInAdmin(opened);
+    // The 50th signature checked: a request arrives (from the event loop, as IPC does).
+    let checked = 0;
+    let checkedWhenAnswered: number | null = null;
+    const original = SignatureVerifier.prototype.check;
+    const check = vi.spyOn(SignatureVerifier.prototype, 'check').mockImplementation(function (this: SignatureVerifier, ...args) {
+      if (++checked === 50) setImmediate(() => void ok(opened, 'session:current').then(() => (checkedWhenAnswered = checked)));
+      return original.apply(this, args);
+    });
+    try {
+      expect(await ok(opened, 'audit:verify', { signatures: 'all' })).toMatchObject({ intact: true });
+    } finally {
+      check.mockRestore();
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(checkedWhenAnswered).not.toBeNull();
+    expect(checkedWhenAnswered! - 50).toBeLessThanOrEqual(100);
+    await opened.close();
   });
 
   it('refuses UPDATE and DELETE through its triggers', async () => {
