@@ -305,5 +305,10 @@ test('in Japanese: users, temporary passphrase, first sign-in, recovery and a ve
   await expect(page.getByRole('cell', { name: 'ユーザーの作成' })).toHaveCount(2);
   await shot(page, 'ja-audit-trail');
 
+  await signOut(page, ui);
+  await signIn(page, ui, AUDITOR.username, AUDITOR.passphrase);
+  await expect(page.getByRole('status').filter({ hasText: 'サインイン時の確認' })).toContainText(/チェックポイント #\d+ 以降に追加された記録 #\d+〜#\d+ に改ざんはありません/);
+  await shot(page, 'ja-audit-routine-check');
+
   expect(app.blockedRequests).toEqual([]);
 });
