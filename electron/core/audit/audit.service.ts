@@ -297,7 +297,8 @@ export const MAC_PASS_PAGE = `SELECT CAST(group_concat(${MAC_PASS_ENTRY}, char(3
  * MACed.
  */
 async function macPass(db: Db, auditKey: Buffer, range: MacRange, progress: (done: number) => void): Promise<{ entries: number; broken: Broken | null }> {
-  const hasher = startPageHasher(auditKey);
+  // One page or less (a routine check at sign-in, as a rule) is hashed here: starting the workers would cost more.
+  const hasher = startPageHasher(auditKey, range.head - range.after <= MAC_PAGE ? { workers: 0 } : {});
   try {
     return await macPassWith(db, hasher, auditKey, range, progress);
   } finally {
