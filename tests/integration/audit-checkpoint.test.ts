@@ -6,7 +6,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit, canonical, entryMac, verifyChain, type ChainVerification, type SignatureScope } from '../../electron/core/audit/audit.service';
+import { appendAudit, canonical, CHECKPOINT_CANDIDATES_PER_READ, entryMac, verifyChain, type ChainVerification, type SignatureScope } from '../../electron/core/audit/audit.service';
 import type { AuditRow } from '../../electron/core/audit/audit.repository';
 import { Db } from '../../electron/core/db/connection';
 import { findUserSlot, openUserSlot, readKeyslots } from '../../electron/core/vault/keyslots';
@@ -187,6 +187,27 @@ describe('signed checkpoints', () => {
     const v = await verify(t.dataDir);
     // Both are ordinary (validly signed) entries; the auditor's earlier verification is the checkpoint.
     expect(v).toMatchObject({ intact: true, signaturesFrom: first.headSeq, checkpoint: { seq: first.headSeq + 1, checkpointSeq: first.headSeq } });
+  });
+
+  it('looks past more untrusted "verifications" than one read of candidates holds, to the auditor’s older one', async () => {
+    const t = await teamWithAuditor();
+    const first = await auditorVerifies(t);
+    const officerA = await signerOf(t.dataDir, 'officer.a', PASS.officerA);
+    const auditKey = await adminAuditKey(t.dataDir);
+    const forged = 2 * CHECKPOINT_CANDIDATES_PER_READ + 1;
+    // Officer A, offline, records "verifications" of the head in an auditor's role, each signed by herself.
+    await withRawVault(t.dataDir, async (tx) => {
+      for (let i = 0; i < forged; i++) {
+        const head = await tx.get<{ seq: number; mac: string }>('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
+        const details = { intact: true, entries: head!.seq, checkpointSeq: head!.seq, checkpointMac: head!.mac, signaturesFrom: 0 };
+        await appendAudit(tx, auditKey, { at: new Date().toISOString(), actorId: t.users['officer.a'].id, actorRole: 'auditor', action: 'audit.verified', details }, officerA);
+      }
+    });
+    const v = await verify(t.dataDir);
+    expect(v).toMatchObject({ intact: true, signaturesFrom: first.headSeq, checkpoint: { seq: first.headSeq + 1, checkpointSeq: first.headSeq } });
+    // The auditor's next routine check starts from the same, trusted checkpoint.
+    await t.asAuditor();
+    expect(await ok(t.core, 'audit:verify', { macs: 'since-checkpoint' })).toMatchObject({ intact: true, macsFrom: first.headSeq });
   });
 
   it('does not trust a checkpoint whose key only vouched for itself as an auditor’s (trust on first use), nor one that claims the head it is part of', async () => {

@@ -438,28 +438,39 @@ async function signaturePass(db: Db, from: { checkpoint: Checkpoint | null; from
   return { kind: 'done', signed: verifier.signed, broken: null };
 }
 
+/** How many `audit.verified` entries a checkpoint search reads at a time, newest first. */
+export const CHECKPOINT_CANDIDATES_PER_READ = 8;
+
 /**
  * The `audit.verified` entries that claim a checkpoint matching the chain's MAC there, newest
- * first, found one at a time (a vault verified every day for years has thousands of them).
- * Whether their signer may vouch is decided in the signature pass.
+ * first, found one at a time. They are read a few at a time through the (action, seq) index: a vault
+ * checked at every auditor's and administrator's sign-in for years has thousands of them, and the
+ * newest is nearly always the one. Whether their signer may vouch is decided in the signature pass.
  */
 async function checkpointCandidates(db: Db): Promise<(upTo: number) => Promise<Checkpoint | null>> {
-  const rows = await db.read((tx) =>
-    tx.all<{ seq: number; at: string; actor_id: string | null; action: string; details: string }>(
-      "SELECT seq, at, actor_id, action, details FROM audit_log WHERE action = 'audit.verified' ORDER BY seq DESC",
-    ),
-  );
+  type Row = { seq: number; at: string; actor_id: string | null; action: string; details: string };
+  let rows: Row[] = [];
   let next = 0;
+  let before = Number.MAX_SAFE_INTEGER;
   return async (upTo) => {
-    for (; next < rows.length; next++) {
-      const row = rows[next];
+    for (;;) {
+      if (next === rows.length) {
+        rows = await db.read((tx) =>
+          tx.all<Row>("SELECT seq, at, actor_id, action, details FROM audit_log WHERE action = 'audit.verified' AND seq < ? ORDER BY seq DESC LIMIT ?", [
+            Math.min(before, upTo + 1),
+            CHECKPOINT_CANDIDATES_PER_READ,
+          ]),
+        );
+        next = 0;
+        if (rows.length === 0) return null;
+        before = rows[rows.length - 1].seq;
+      }
+      const row = rows[next++];
       const claim = row.seq <= upTo ? checkpointClaim(row) : null;
       if (claim && (await macAt(db, claim.checkpointSeq)) === claim.checkpointMac) {
-        next++;
         return { seq: row.seq, at: row.at, actorId: row.actor_id, checkpointSeq: claim.checkpointSeq };
       }
     }
-    return null;
   };
 }
 
