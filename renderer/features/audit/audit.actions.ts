@@ -2,7 +2,7 @@ import { errorCodeOf, onEvent } from '../../api/mamori';
 import type { AuditFilter, SignatureScope } from '../../../electron/common/contract.audit';
 import { downloadFile } from '../../ui/download';
 import { callInSession } from '../session/session.actions';
-import { useSessionStore } from '../session/session.store';
+import { useSessionStore, whenSessionOpens } from '../session/session.store';
 import { useAuditStore, type AuditState } from './audit.store';
 import type { AuditFilterDraft } from './auditFilter';
 
@@ -102,14 +102,12 @@ export async function runRoutineCheck(): Promise<void> {
 let routineRuns = 0;
 
 /**
- * Starts the routine check each time an auditor or administrator signs in (not while a temporary
- * passphrase must first be replaced: core refuses everything else until then). Returns the
+ * Starts the routine check each time an auditor's or administrator's session opens: at sign-in, or
+ * once a temporary passphrase is replaced (core refuses everything else until then). Returns the
  * unsubscribe.
  */
 export function checkTrailOnSignIn(): () => void {
-  return useSessionStore.subscribe((state, previous) => {
-    const { user } = state;
-    if (state.status !== 'signed-in' || previous.status === 'signed-in' || !user || user.mustChangePassphrase) return;
+  return whenSessionOpens((user) => {
     if (user.role === 'auditor' || user.role === 'administrator') void runRoutineCheck();
   });
 }

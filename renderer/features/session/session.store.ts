@@ -43,3 +43,17 @@ export const sessionSelectors = {
   isAdministrator: (s: SessionState) => s.user?.role === 'administrator',
   mustChangePassphrase: (s: SessionState) => s.user?.mustChangePassphrase === true,
 };
+
+/** Signed in and free to work: no temporary passphrase left to replace (core refuses everything else until then). */
+const isOpen = (s: SessionState) => s.status === 'signed-in' && s.user !== null && !s.user.mustChangePassphrase;
+
+/**
+ * Calls `fn` each time a session opens for work: at sign-in, or, for a user who signed in with a
+ * temporary passphrase, once it is replaced. Not again while the session stays open (a change of
+ * language, say). Returns the unsubscribe.
+ */
+export function whenSessionOpens(fn: (user: UserSummary) => void): () => void {
+  return useSessionStore.subscribe((state, previous) => {
+    if (isOpen(state) && !isOpen(previous)) fn(state.user!);
+  });
+}

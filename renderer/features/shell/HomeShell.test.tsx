@@ -129,6 +129,28 @@ describe('the routine check of the audit trail at sign-in', () => {
     else expect(fake.callsTo('audit:verify')).toEqual([]);
   });
 
+  it('runs once an administrator who signed in with a temporary passphrase has replaced it, not before', async () => {
+    const fake = installFakeMamori({
+      'session:current': () => ok(sessionFor({ role: 'administrator', mustChangePassphrase: true })),
+      'session:changePassphrase': () => ok(sessionFor({ role: 'administrator', mustChangePassphrase: false })),
+      'users:list': () => ok({ users: [] }),
+    });
+    const { user } = renderApp();
+    await user.type(await screen.findByLabelText('Temporary passphrase'), 'temporary passphrase 01');
+    expect(fake.callsTo('audit:verify')).toEqual([]);
+    await user.type(screen.getByLabelText('New passphrase'), 'administrator passphrase 02');
+    await user.type(screen.getByLabelText('Confirm new passphrase'), 'administrator passphrase 02');
+    await user.click(screen.getByRole('button', { name: 'Set passphrase and continue' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Users' })).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo('audit:verify')).toEqual([{ macs: 'since-checkpoint' }]));
+    // Not again while the session stays open (a change of language replaces the user too).
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('radio', { name: '日本語' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '設定' })).toBeTruthy();
+    expect(fake.callsTo('users:setLocale')).toEqual([{ locale: 'ja' }]);
+    expect(fake.callsTo('audit:verify')).toHaveLength(1);
+  });
+
   it('shows a break it found on every screen of an administrator, in both languages, with the way to the audit trail', async () => {
     const { user } = await shellFor('administrator', null, {
       'audit:verify': () => ok({ intact: false, entries: 211, intactUpTo: 211, firstBroken: { seq: 212, reason: 'sequence-gap' as const }, anchors: [] }),
