@@ -43,7 +43,7 @@ export function AuditScreen() {
   const verification = useAuditStore(auditSelectors.verification);
   const verifyProgress = useAuditStore(auditSelectors.verifyProgress);
   // The routine check after sign-in reports progress on the same channel: one verification at a time.
-  const routineRunning = useAuditStore((s) => s.routine?.running === true);
+  const routineRunning = useAuditStore(auditSelectors.routineRunning);
   const exported = useAuditStore(auditSelectors.exported);
   const pageFailure = useFailure();
   const toolFailure = useFailure();

@@ -80,6 +80,9 @@ export async function verifyAuditChain(anchors: string[] = [], signatures: Signa
   }
 }
 
+/** Numbers the routine checks, so an answer from an earlier session cannot replace a later one's. */
+let routineRuns = 0;
+
 /**
  * The routine check after sign-in: the MACs and signatures of the entries since the latest
  * checkpoint (every entry, before the first), recorded like any verification, so its record is the
@@ -97,9 +100,6 @@ export async function runRoutineCheck(): Promise<void> {
     if (run === routineRuns && useSessionStore.getState().status === 'signed-in') useAuditStore.setState({ routine: { running: false, failed: errorCodeOf(error) } });
   }
 }
-
-/** Numbers the routine checks, so an answer from an earlier session cannot replace a later one's. */
-let routineRuns = 0;
 
 /**
  * Starts the routine check each time an auditor's or administrator's session opens: at sign-in, or

@@ -61,5 +61,6 @@ export const auditSelectors = {
   verification: (s: AuditState) => s.verification,
   verifyProgress: (s: AuditState) => s.verifyProgress,
   routine: (s: AuditState) => s.routine,
+  routineRunning: (s: AuditState) => s.routine?.running === true,
   exported: (s: AuditState) => s.exported,
 };
